@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './axe.ts';
+
+const DEMO = 'PROJECT-HARBOURVIEW';
+
+test('pick the demo agent and see its three environments at a glance', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Agents', level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Riverside Dental Reception/ })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: /Harbourview Hotel Concierge/ }).click();
+  await expect(page).toHaveURL(`/agents/${DEMO}`);
+  for (const env of ['Sandbox', 'Pre-release', 'Live']) {
+    const card = page.getByRole('region', { name: env });
+    await expect(card.getByText('16 set')).toBeVisible();
+    await expect(card.getByText('✓ Valid')).toBeVisible();
+    await expect(card.getByRole('link', { name: `Edit ${env} variables` })).toBeVisible();
+  }
+  await expectAccessible(page);
+
+  // The agent is remembered for next time.
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: 'Recently opened' }).getByRole('link', { name: DEMO })).toBeVisible();
+});
+
+test('open any agent by typing its ID; an unknown one says so', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Open an agent by ID').fill('PROJECT-RIVERSIDE');
+  await page.getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByRole('region', { name: 'Live' }).getByText('· 17 in schema')).toBeVisible();
+
+  await page.goto('/');
+  await page.getByLabel('Open an agent by ID').fill('PROJECT-DOES-NOT-EXIST');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Agent not found')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
+});
+
+test('the theme can be switched to dark and stays dark after a reload', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(`/agents/${DEMO}`);
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await page.reload();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await expect(page.getByRole('region', { name: 'Live' })).toBeVisible();
+  await expectAccessible(page);
+});

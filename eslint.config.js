@@ -1,0 +1,54 @@
+import { readdirSync } from 'node:fs';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import pluginQuery from '@tanstack/eslint-plugin-query';
+import globals from 'globals';
+
+const features = readdirSync('src/features', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const noImportsOf = (...groups) => ({
+  'no-restricted-imports': ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'data', '.bench'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  { files: ['public/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks, '@tanstack/query': pluginQuery },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...pluginQuery.configs.recommended.rules,
+    },
+  },
+  // One-way imports: contract, components, lib → api → features → app.
+  {
+    files: ['contract/**', 'src/components/**', 'src/lib/**'],
+    rules: noImportsOf(
+      [['**/api/**', '**/api'], 'shared code must not know about the API client'],
+      [['**/features/**', '**/app/**'], 'shared code must not import features or the app shell'],
+    ),
+  },
+  { files: ['src/api/**'], rules: noImportsOf([['**/features/**', '**/app/**'], 'the API client must not import UI']) },
+  ...features.map((feature) => ({
+    files: [`src/features/${feature}/**`],
+    rules: noImportsOf(
+      [['**/app/**'], 'features must not import the app shell'],
+      [
+        features.filter((other) => other !== feature).flatMap((other) => [`**/features/${other}/**`, `../${other}/**`, `../../${other}/**`]),
+        'features never import each other: move shared code to components/ or lib/',
+      ],
+    ),
+  })),
+  { files: ['server/**', 'contract/**'], rules: noImportsOf([['**/src/**'], 'the server must not import the app']) },
+);

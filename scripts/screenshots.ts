@@ -1,0 +1,34 @@
+/**
+ * `npm run screenshots`: captures the main pages (light and dark) from a running server into docs/screenshots/.
+ * Start the console first (`npm start`); BASE_URL overrides http://127.0.0.1:4300.
+ */
+import { mkdirSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+const base = process.env.BASE_URL ?? 'http://127.0.0.1:4300';
+const out = 'docs/screenshots';
+const agent = '/agents/PROJECT-HARBOURVIEW';
+const pages: [string, string][] = [
+  ['agents', '/'],
+  ['overview', agent],
+  ['editor', `${agent}/configs/sandbox`],
+  ['connectors', `${agent}/connectors`],
+];
+
+mkdirSync(out, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+for (const scheme of ['light', 'dark'] as const) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, colorScheme: scheme });
+  const page = await context.newPage();
+  for (const [name, path] of pages) {
+    await page.goto(base + path);
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: `${out}/${name}-${scheme}.png`, fullPage: name !== 'editor' });
+  }
+  await context.close();
+}
+await browser.close();
+console.log(`Screenshots written to ${out}/`);

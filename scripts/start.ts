@@ -1,0 +1,30 @@
+/**
+ * `npm start`: builds the console when dist/ is missing or older than its sources, then starts the server.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SOURCES = ['src', 'contract', 'public', 'index.html', 'vite.config.ts', 'tailwind.config.js', 'package-lock.json'];
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(entry).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
+}
+
+const builtIndex = path.join(root, 'dist', 'index.html');
+const builtAt = existsSync(builtIndex) ? statSync(builtIndex).mtimeMs : 0;
+const sourcesAt = Math.max(...SOURCES.map((entry) => newestMtime(path.join(root, entry))));
+if (sourcesAt > builtAt) {
+  console.log(builtAt === 0 ? 'Building the console…' : 'Sources changed since the last build: rebuilding…');
+  const vite = path.join(root, 'node_modules', '.bin', 'vite');
+  const build = spawnSync(vite, ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const { main } = await import('../server/main.ts');
+await main();

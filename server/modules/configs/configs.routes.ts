@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  AgentParams,
+  ConfigPage,
+  ConfigPageList,
+  ConfigPageParams,
+  UpdateSchemaBody,
+  UpdateVariablesBody,
+  type Static,
+} from '../../../contract/agents-api.ts';
+import type { ConfigsRepository } from './configs.repository.ts';
+
+type PageParams = Static<typeof ConfigPageParams>;
+const BASE = '/v1/agents/:agentId/real-time-configs';
+
+export function registerConfigRoutes(app: FastifyInstance, configs: ConfigsRepository) {
+  app.get<{ Params: Static<typeof AgentParams> }>(
+    BASE,
+    { schema: { params: AgentParams, response: { 200: ConfigPageList } } },
+    async (req) => ({ configPages: configs.list(req.params.agentId) }),
+  );
+
+  app.get<{ Params: PageParams }>(
+    `${BASE}/:clientEnv`,
+    { schema: { params: ConfigPageParams, response: { 200: ConfigPage } } },
+    async (req) => configs.get(req.params.agentId, req.params.clientEnv),
+  );
+
+  app.put<{ Params: PageParams; Body: UpdateSchemaBody }>(
+    `${BASE}/:clientEnv/schema`,
+    { schema: { params: ConfigPageParams, body: UpdateSchemaBody, response: { 200: ConfigPage } } },
+    async (req) => configs.putSchema(req.params.agentId, req.params.clientEnv, req.body.schema),
+  );
+
+  app.patch<{ Params: PageParams; Body: UpdateVariablesBody }>(
+    `${BASE}/:clientEnv/variables`,
+    { schema: { params: ConfigPageParams, body: UpdateVariablesBody, response: { 200: ConfigPage } } },
+    async (req) => configs.patchVariables(req.params.agentId, req.params.clientEnv, req.body.variables),
+  );
+}

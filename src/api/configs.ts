@@ -1,0 +1,51 @@
+import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { ClientEnv, ConfigPage, ConfigPageList, JsonObject } from '../../contract/agents-api.ts';
+import { enc, request } from './http-client.ts';
+
+export const configKeys = {
+  all: ['configs'] as const,
+  agent: (agentId: string) => [...configKeys.all, agentId] as const,
+  list: (agentId: string) => [...configKeys.agent(agentId), 'list'] as const,
+  page: (agentId: string, env: ClientEnv) => [...configKeys.agent(agentId), 'page', env] as const,
+};
+
+const base = (agentId: string) => `/v1/agents/${enc(agentId)}/real-time-configs`;
+
+export const getConfigPages = (agentId: string, signal?: AbortSignal) =>
+  request<ConfigPageList>(base(agentId), { signal });
+
+export const getConfigPage = (agentId: string, env: ClientEnv, signal?: AbortSignal) =>
+  request<ConfigPage>(`${base(agentId)}/${enc(env)}`, { signal });
+
+export const updateVariables = (agentId: string, env: ClientEnv, variables: JsonObject) =>
+  request<ConfigPage>(`${base(agentId)}/${enc(env)}/variables`, { method: 'PATCH', body: { variables } });
+
+export const configPagesQuery = (agentId: string) =>
+  queryOptions({ queryKey: configKeys.list(agentId), queryFn: ({ signal }) => getConfigPages(agentId, signal) });
+
+/** One page; starts from the list's copy when the list is cached, so moving between editors shows no spinner. */
+export const configPageQuery = (queryClient: QueryClient, agentId: string, env: ClientEnv) =>
+  queryOptions({
+    queryKey: configKeys.page(agentId, env),
+    queryFn: ({ signal }) => getConfigPage(agentId, env, signal),
+    initialData: () =>
+      queryClient.getQueryData(configPagesQuery(agentId).queryKey)?.configPages.find((page) => page.clientEnv === env),
+    initialDataUpdatedAt: () => queryClient.getQueryState(configKeys.list(agentId))?.dataUpdatedAt,
+  });
+
+/** Stores a page the server just returned in both the page and the list caches: the answer is the new state. */
+export function storeConfigPage(queryClient: QueryClient, agentId: string, page: ConfigPage) {
+  queryClient.setQueryData<ConfigPage>(configKeys.page(agentId, page.clientEnv as ClientEnv), page);
+  queryClient.setQueryData(configPagesQuery(agentId).queryKey, (list) =>
+    list ? { configPages: list.configPages.map((p) => (p.clientEnv === page.clientEnv ? page : p)) } : list,
+  );
+}
+
+/** PATCH …/variables with only the changed keys. Never retried: a write is sent once, on purpose. */
+export function useUpdateVariables(agentId: string, env: ClientEnv) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (variables: JsonObject) => updateVariables(agentId, env, variables),
+    onSuccess: (page) => storeConfigPage(queryClient, agentId, page),
+  });
+}

@@ -1,0 +1,152 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider, createMemoryRouter } from 'react-router';
+import type { ConfigPage } from '../../contract/agents-api.ts';
+import { createQueryClient } from '../api/query-client.ts';
+import { startInProcessServer } from '../test/in-process-server.ts';
+import { routes } from './routes.tsx';
+
+const AGENT = 'PROJECT-HARBOURVIEW';
+let server: Awaited<ReturnType<typeof startInProcessServer>>;
+beforeEach(async () => {
+  server = await startInProcessServer();
+});
+afterEach(() => server.close());
+
+function renderAt(path: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  render(
+    <QueryClientProvider client={createQueryClient()}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  return router;
+}
+
+const readPage = async (env: string) =>
+  (await server.app.inject(`/v1/agents/${AGENT}/real-time-configs/${env}`)).json<ConfigPage>();
+
+describe('agent overview', () => {
+  test('shows one card per environment with its variable count and schema check', async () => {
+    renderAt(`/agents/${AGENT}`);
+    for (const name of ['Sandbox', 'Pre-release', 'Live']) {
+      const card = (await screen.findByRole('heading', { name, level: 2 })).closest('section')!;
+      expect(within(card).getByText('16 set')).toBeInTheDocument();
+      expect(await within(card).findByText('✓ Valid')).toBeInTheDocument();
+    }
+  });
+
+  test('counts the errors of a page whose variables fail its schema', async () => {
+    await server.app.inject({
+      method: 'PUT',
+      url: `/v1/agents/${AGENT}/real-time-configs/pre-release/schema`,
+      payload: { schema: { type: 'object', properties: { promo_code: { type: 'integer' }, speaking_rate: { type: 'string' } } } },
+    });
+    renderAt(`/agents/${AGENT}`);
+    const card = (await screen.findByRole('heading', { name: 'Pre-release', level: 2 })).closest('section')!;
+    expect(await within(card).findByText('✕ 2 errors')).toBeInTheDocument();
+  });
+
+  test('an unknown agent says so and offers a retry', async () => {
+    renderAt('/agents/PROJECT-NOPE');
+    expect(await screen.findByText('Agent not found')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+  });
+});
+
+describe('config editor', () => {
+  test('saves only the key the user changed, and shows the server time afterwards', async () => {
+    const user = userEvent.setup();
+    const before = await readPage('sandbox');
+    renderAt(`/agents/${AGENT}/configs/sandbox`);
+    const save = await screen.findByRole('button', { name: 'Save' });
+    expect(save).toBeDisabled();
+
+    const timeout = await screen.findByLabelText(/Silence timeout/);
+    await user.clear(timeout);
+    await user.type(timeout, '11');
+    expect(screen.getByText('1 unsaved change')).toBeInTheDocument();
+    await user.click(save);
+    await user.click(await screen.findByRole('button', { name: 'Save to Sandbox' }));
+
+    expect(await screen.findByText('Saved 1 key.')).toBeInTheDocument();
+    expect(server.writes()).toEqual([
+      { method: 'PATCH', url: `/v1/agents/${AGENT}/real-time-configs/sandbox/variables`, body: { variables: { silence_timeout_seconds: 11 } } },
+    ]);
+    const after = await readPage('sandbox');
+    expect(after.variables).toEqual({ ...before.variables, silence_timeout_seconds: 11 });
+    expect(screen.getByTestId('last-updated').querySelector('time')).toHaveAttribute('datetime', after.lastUpdated);
+    expect(screen.getByText('No unsaved changes')).toBeInTheDocument();
+  });
+
+  test('schema defaults the user never touched are not sent', async () => {
+    const user = userEvent.setup();
+    const page = await readPage('sandbox');
+    const schema = page.schema as { properties: Record<string, unknown> };
+    const withDefaults = {
+      ...schema,
+      properties: {
+        ...schema.properties,
+        hold_music: { type: 'string', title: 'Hold music', default: 'jazz' },
+        callback_offer: { type: 'object', title: 'Callback offer', properties: { enabled: { type: 'boolean', default: true } } },
+      },
+    };
+    await server.app.inject({ method: 'PUT', url: `/v1/agents/${AGENT}/real-time-configs/sandbox/schema`, payload: { schema: withDefaults } });
+    renderAt(`/agents/${AGENT}/configs/sandbox`);
+    expect(await screen.findByLabelText(/Hold music/)).toHaveValue('jazz');
+    const persona = screen.getByLabelText(/Persona name/);
+    await user.clear(persona);
+    await user.type(persona, 'Ada');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(await screen.findByRole('button', { name: 'Save to Sandbox' }));
+    expect(await screen.findByText('Saved 1 key.')).toBeInTheDocument();
+    expect(server.writes().filter((w) => w.method === 'PATCH').map((w) => w.body)).toEqual([{ variables: { agent_persona_name: 'Ada' } }]);
+  });
+
+  test('a value that fails the schema is shown on its field, focused, and nothing is sent', async () => {
+    const user = userEvent.setup();
+    renderAt(`/agents/${AGENT}/configs/sandbox`);
+    const timeout = await screen.findByLabelText(/Silence timeout/);
+    await user.clear(timeout);
+    await user.type(timeout, '99');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findAllByText('must be <= 30')).not.toHaveLength(0);
+    expect(timeout).toHaveFocus();
+    expect(server.writes()).toEqual([]);
+  });
+
+  test('refuses to save over a key someone else changed meanwhile, and sends nothing', async () => {
+    const user = userEvent.setup();
+    renderAt(`/agents/${AGENT}/configs/sandbox`);
+    const timeout = await screen.findByLabelText(/Silence timeout/);
+    await server.app.inject({
+      method: 'PATCH',
+      url: `/v1/agents/${AGENT}/real-time-configs/sandbox/variables`,
+      payload: { variables: { silence_timeout_seconds: 20 } },
+    });
+    await user.clear(timeout);
+    await user.type(timeout, '11');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(await screen.findByRole('button', { name: 'Save to Sandbox' }));
+    expect(await screen.findByText(/Nothing was saved: someone else changed this page/)).toBeInTheDocument();
+    expect(screen.getByText(/silence_timeout_seconds/)).toBeInTheDocument();
+    expect(server.writes().filter((w) => w.method === 'PATCH')).toEqual([]);
+    expect((await readPage('sandbox')).variables).toMatchObject({ silence_timeout_seconds: 20 });
+  });
+
+  test('saving to live needs the word "live" typed first', async () => {
+    const user = userEvent.setup();
+    renderAt(`/agents/${AGENT}/configs/live`);
+    const persona = await screen.findByLabelText(/Persona name/);
+    await user.clear(persona);
+    await user.type(persona, 'Ada');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const confirm = await screen.findByRole('button', { name: 'Save to Live' });
+    expect(confirm).toBeDisabled();
+    await user.type(screen.getByLabelText(/Type live to confirm/), 'live');
+    await user.click(confirm);
+    await waitFor(async () => expect((await readPage('live')).variables).toMatchObject({ agent_persona_name: 'Ada' }));
+  });
+});

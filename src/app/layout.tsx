@@ -1,0 +1,48 @@
+import { Link, NavLink, Outlet, useParams } from 'react-router';
+import { ThemeToggle } from '../components/ui/theme-toggle.tsx';
+
+const navClass = ({ isActive }: { isActive: boolean }) =>
+  `rounded-md px-2.5 py-1.5 text-sm font-medium ${
+    isActive
+      ? 'bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-white'
+      : 'text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white'
+  }`;
+
+export function Layout() {
+  const { agentId } = useParams();
+  const agentPath = agentId ? `/agents/${encodeURIComponent(agentId)}` : undefined;
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sm dark:focus:bg-slate-900">
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
+        <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2.5">
+          <Link to="/" className="flex items-center gap-2 font-semibold">
+            <img src="/favicon.svg" alt="" className="size-6" />
+            Switchboard
+          </Link>
+          {agentPath && (
+            <nav aria-label="Agent" className="flex items-center gap-1">
+              <span className="mx-1 max-w-48 truncate font-mono text-xs text-slate-500 dark:text-slate-400" title={agentId}>
+                {agentId}
+              </span>
+              <NavLink end to={agentPath} className={navClass}>
+                Overview
+              </NavLink>
+              <NavLink to={`${agentPath}/connectors`} className={navClass}>
+                Connectors
+              </NavLink>
+            </nav>
+          )}
+          <div className="ml-auto">
+            <ThemeToggle />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

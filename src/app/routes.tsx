@@ -1,0 +1,34 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Layout } from './layout.tsx';
+import { RouteError } from './route-error.tsx';
+
+/** Every page is its own chunk: the overview never downloads the form engine the editor needs. */
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('../features/agents/agent-picker-page.tsx')).AgentPickerPage }) },
+          {
+            path: 'agents/:agentId',
+            lazy: async () => ({ Component: (await import('../features/environments/agent-overview-page.tsx')).AgentOverviewPage }),
+          },
+          {
+            path: 'agents/:agentId/configs/:clientEnv',
+            lazy: async () => ({ Component: (await import('../features/config-editor/config-editor-page.tsx')).ConfigEditorPage }),
+          },
+          {
+            path: 'agents/:agentId/connectors',
+            lazy: async () => ({ Component: (await import('../features/connectors/connectors-page.tsx')).ConnectorsPage }),
+          },
+          { path: '*', element: <RouteError notFound /> },
+        ],
+      },
+    ],
+  },
+];
+
+export const createRouter = () => createBrowserRouter(routes);

@@ -1,0 +1,78 @@
+/** The console's one rjsf wrapper: theme, validator and error behaviour in one place; features pass data in. */
+import type { Ref } from 'react';
+import Form from '@rjsf/core';
+import type { IChangeEvent } from '@rjsf/core';
+import { createSchemaUtils, type RJSFSchema, type UiSchema } from '@rjsf/utils';
+import { customizeValidator } from '@rjsf/validator-ajv8';
+import type { JsonObject } from '../../../contract/agents-api.ts';
+import { BaseInputTemplate } from './base-input.tsx';
+import { ButtonTemplates } from './buttons.tsx';
+import {
+  ArrayFieldItemTemplate,
+  ArrayFieldTemplate,
+  DescriptionFieldTemplate,
+  ErrorListTemplate,
+  FieldErrorTemplate,
+  FieldHelpTemplate,
+  FieldTemplate,
+  ObjectFieldTemplate,
+  TitleFieldTemplate,
+} from './templates.tsx';
+import './schema-form.css';
+
+export const formValidator = customizeValidator<JsonObject>();
+export type SchemaFormHandle = Form<JsonObject, RJSFSchema>;
+
+const templates = {
+  ArrayFieldItemTemplate,
+  ArrayFieldTemplate,
+  BaseInputTemplate,
+  ButtonTemplates,
+  DescriptionFieldTemplate,
+  ErrorListTemplate,
+  FieldErrorTemplate,
+  FieldHelpTemplate,
+  FieldTemplate,
+  ObjectFieldTemplate,
+  TitleFieldTemplate,
+};
+
+type SchemaFormProps = {
+  schema: JsonObject;
+  formData: JsonObject;
+  onChange: (formData: JsonObject) => void;
+  formRef?: Ref<SchemaFormHandle>;
+  disabled?: boolean;
+  uiSchema?: UiSchema;
+};
+
+export function SchemaForm({ schema, formData, onChange, formRef, disabled, uiSchema }: SchemaFormProps) {
+  return (
+    <Form<JsonObject, RJSFSchema>
+      ref={formRef}
+      className="sb-form"
+      schema={schema as RJSFSchema}
+      uiSchema={uiSchema}
+      formData={formData}
+      validator={formValidator}
+      templates={templates}
+      disabled={disabled}
+      onChange={(event: IChangeEvent<JsonObject>) => onChange(event.formData ?? {})}
+      // The browser's own checks would block ajv's messages; errors focus their field (stack-notes E7/E8).
+      noHtml5Validate
+      focusOnFirstError
+      showErrorList="top"
+      onError={() => undefined}
+    />
+  );
+}
+
+/**
+ * The values the form shows for `variables`: rjsf fills in schema defaults. Comparing edits against this (not the raw
+ * variables) is what keeps untouched defaults out of a save.
+ */
+export function withSchemaDefaults(schema: JsonObject | undefined, variables: JsonObject): JsonObject {
+  if (!schema) return variables;
+  const utils = createSchemaUtils(formValidator, schema as RJSFSchema);
+  return (utils.getDefaultFormState(schema as RJSFSchema, variables) ?? {}) as JsonObject;
+}

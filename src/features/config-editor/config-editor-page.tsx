@@ -1,0 +1,69 @@
+import { Link, NavLink, useParams } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { CLIENT_ENVS, isClientEnv, type ClientEnv } from '../../../contract/agents-api.ts';
+import { configPageQuery } from '../../api/configs.ts';
+import { ApiError } from '../../api/http-client.ts';
+import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
+import { ErrorState, Loading } from '../../components/ui/states.tsx';
+import { ConfigEditor } from './config-editor.tsx';
+
+export function ConfigEditorPage() {
+  const { agentId = '', clientEnv = '' } = useParams();
+  if (!isClientEnv(clientEnv)) {
+    return (
+      <ErrorState
+        title="Unknown environment"
+        error={new Error(`"${clientEnv}" is not an environment. Use sandbox, pre-release or live.`)}
+      />
+    );
+  }
+  return <EditorForEnv agentId={agentId} env={clientEnv} />;
+}
+
+function EditorForEnv({ agentId, env }: { agentId: string; env: ClientEnv }) {
+  const queryClient = useQueryClient();
+  const page = useQuery(configPageQuery(queryClient, agentId, env));
+  const agentPath = `/agents/${encodeURIComponent(agentId)}`;
+  return (
+    <div className="space-y-5">
+      <header className="space-y-3">
+        <p className="text-sm">
+          <Link to={agentPath} className="text-brand-700 underline underline-offset-2 dark:text-brand-300">
+            ← Overview
+          </Link>
+          <span className="ml-2 font-mono text-xs text-slate-500 dark:text-slate-400">{agentId}</span>
+        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">Edit variables</h1>
+        <nav aria-label="Environment" className="flex gap-1 border-b border-slate-200 dark:border-slate-800">
+          {CLIENT_ENVS.map((e) => (
+            <NavLink
+              key={e}
+              to={`${agentPath}/configs/${e}`}
+              className={({ isActive }) =>
+                `-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
+                  isActive
+                    ? 'border-brand-600 text-brand-700 dark:text-brand-300'
+                    : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white'
+                }`
+              }
+            >
+              {ENV_LABELS[e]}
+            </NavLink>
+          ))}
+        </nav>
+      </header>
+      {page.isPending ? (
+        <Loading label="Loading the config page…" />
+      ) : page.isError ? (
+        <ErrorState
+          title={page.error instanceof ApiError && page.error.status === 404 ? 'Agent not found' : 'The config page could not be loaded'}
+          error={page.error}
+          onRetry={() => page.refetch()}
+        />
+      ) : (
+        // Keyed by page identity: switching environment starts a fresh form, a refetch of the same page does not.
+        <ConfigEditor key={`${agentId}/${env}`} agentId={agentId} env={env} serverPage={page.data} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { useMemo, useRef, useState } from 'react';
+import type { ClientEnv, ConfigPage, JsonObject } from '../../../contract/agents-api.ts';
+import { Button } from '../../components/ui/button.tsx';
+import { Card } from '../../components/ui/card.tsx';
+import { EmptyState } from '../../components/ui/states.tsx';
+import { Timestamp } from '../../components/ui/timestamp.tsx';
+import { SchemaForm, withSchemaDefaults, type SchemaFormHandle } from '../../components/schema-form/schema-form.tsx';
+import { diffTopLevel } from '../../lib/changed-keys.ts';
+import { ReviewDialog } from './review-dialog.tsx';
+import { SaveStatus } from './save-status.tsx';
+import { useSaveVariables } from './use-save-variables.ts';
+
+type Props = { agentId: string; env: ClientEnv; serverPage: ConfigPage };
+
+/**
+ * The form is a copy of the page it was loaded from (`base`). A refetch replaces that copy only while nothing is
+ * edited; once the user has typed, their draft is never overwritten and the save checks for conflicts instead.
+ */
+export function ConfigEditor({ agentId, env, serverPage }: Props) {
+  const [base, setBase] = useState(serverPage);
+  const baseline = useMemo(() => withSchemaDefaults(base.schema, base.variables ?? {}), [base]);
+  const [formData, setFormData] = useState<JsonObject>(baseline);
+  const [reviewing, setReviewing] = useState(false);
+  const formRef = useRef<SchemaFormHandle>(null);
+  const { state, save, reset } = useSaveVariables(agentId, env);
+
+  const diff = useMemo(() => diffTopLevel(baseline, formData), [baseline, formData]);
+  const changeCount = diff.changedKeys.length + diff.clearedKeys.length;
+  const serverMoved = serverPage.lastUpdated !== base.lastUpdated;
+
+  if (serverMoved && changeCount === 0 && state.kind !== 'saving') {
+    // Nothing typed yet: follow the server (adjusting state during render, as React recommends for derived state).
+    setBase(serverPage);
+    setFormData(withSchemaDefaults(serverPage.schema, serverPage.variables ?? {}));
+  }
+
+  const adopt = (page: ConfigPage) => {
+    setBase(page);
+    setFormData(withSchemaDefaults(page.schema, page.variables ?? {}));
+  };
+
+  const startSave = () => {
+    reset();
+    if (formRef.current && !formRef.current.validateForm()) return;
+    if (diff.clearedKeys.length === 0) setReviewing(true);
+  };
+
+  const confirmSave = async () => {
+    setReviewing(false);
+    const page = await save(base, diff);
+    if (page) adopt(page);
+  };
+
+  if (!base.schema || Object.keys(base.schema).length === 0) {
+    return (
+      <EmptyState title="This environment has no schema yet">
+        Variables are edited through a form generated from the page's JSON Schema. Add a schema to this environment first.
+      </EmptyState>
+    );
+  }
+
+  return (
+    <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_18rem]">
+      <Card className="p-5 sm:p-6">
+        {env === 'live' && (
+          <p className="mb-5 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200">
+            You are editing <strong>live</strong>: saved changes are heard by callers immediately.
+          </p>
+        )}
+        <SchemaForm schema={base.schema} formData={formData} onChange={setFormData} formRef={formRef} disabled={state.kind === 'saving'} />
+      </Card>
+
+      <aside aria-label="Save" className="lg:sticky lg:top-20 lg:self-start">
+        <Card className="space-y-4 p-4">
+          <div className="text-sm">
+            <p className="text-slate-500 dark:text-slate-400">Last updated</p>
+            <p data-testid="last-updated">
+              <Timestamp iso={base.lastUpdated} />
+            </p>
+          </div>
+          <p className="text-sm font-medium" aria-live="polite">
+            {changeCount === 0 ? 'No unsaved changes' : changeCount === 1 ? '1 unsaved change' : `${changeCount} unsaved changes`}
+          </p>
+          {diff.clearedKeys.length > 0 && (
+            <p role="alert" className="text-sm text-amber-800 dark:text-amber-300">
+              Cleared: {diff.clearedKeys.join(', ')}. The API cannot remove a value; enter one, or discard to restore it.
+            </p>
+          )}
+          {serverMoved && changeCount > 0 && (
+            <p className="text-sm text-amber-800 dark:text-amber-300">
+              This page changed on the server since you opened it. Saving checks your keys against those changes first.
+            </p>
+          )}
+          <div className="flex gap-2">
+            <Button variant="primary" onClick={startSave} disabled={changeCount === 0 || state.kind === 'saving'}>
+              {state.kind === 'saving' ? 'Saving…' : 'Save'}
+            </Button>
+            <Button onClick={() => adopt(serverPage)} disabled={changeCount === 0 || state.kind === 'saving'}>
+              Discard changes
+            </Button>
+          </div>
+          <SaveStatus state={state} onLoadLatest={(page) => { adopt(page); reset(); }} />
+        </Card>
+      </aside>
+
+      {reviewing && (
+        <ReviewDialog env={env} before={base.variables ?? {}} patch={diff.patch} onConfirm={confirmSave} onCancel={() => setReviewing(false)} />
+      )}
+    </div>
+  );
+}

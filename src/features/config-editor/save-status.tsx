@@ -1,0 +1,50 @@
+import type { ConfigPage } from '../../../contract/agents-api.ts';
+import { ApiError } from '../../api/http-client.ts';
+import { Button } from '../../components/ui/button.tsx';
+import { Timestamp } from '../../components/ui/timestamp.tsx';
+import type { SaveState } from './use-save-variables.ts';
+
+type Props = { state: SaveState; onLoadLatest: (page: ConfigPage) => void };
+
+/** What the last save did, in words: saved, refused because of a conflict, or failed (and whether it may have landed). */
+export function SaveStatus({ state, onLoadLatest }: Props) {
+  if (state.kind === 'saved') {
+    return (
+      <div role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200">
+        <p className="font-medium">Saved {state.sentKeys.length === 1 ? '1 key' : `${state.sentKeys.length} keys`}.</p>
+        <p>
+          Server time: <Timestamp iso={state.page.lastUpdated} />
+        </p>
+        {state.theirKeys.length > 0 && <p className="mt-1">Also loaded changes made elsewhere to: {state.theirKeys.join(', ')}.</p>}
+      </div>
+    );
+  }
+  if (state.kind === 'conflict') {
+    return (
+      <div role="alert" className="space-y-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
+        <p className="font-medium">Nothing was saved: someone else changed this page.</p>
+        {state.keys.length > 0 && <p>They changed the same keys you did: {state.keys.join(', ')}.</p>}
+        {state.schemaChanged && <p>The page's schema changed too.</p>}
+        <Button onClick={() => onLoadLatest(state.latest)}>Discard mine and load theirs</Button>
+      </div>
+    );
+  }
+  if (state.kind === 'failed') {
+    const error = state.error;
+    const unknown = !(error instanceof ApiError) || error.outcomeUnknown;
+    return (
+      <div role="alert" className="space-y-1 rounded-md bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950/40 dark:text-red-200">
+        <p className="font-medium">{unknown ? 'The save may not have reached the server.' : 'The server refused the save.'}</p>
+        <p>{error instanceof Error ? error.message : String(error)}</p>
+        {error instanceof ApiError &&
+          error.fieldErrors.map((fe) => (
+            <p key={fe.path + fe.message} className="font-mono text-xs">
+              {fe.path || '(root)'}: {fe.message}
+            </p>
+          ))}
+        <p>Your edits are kept.</p>
+      </div>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,47 @@
+import { useEffect } from 'react';
+import { Link, useParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { CLIENT_ENVS } from '../../../contract/agents-api.ts';
+import { configPagesQuery } from '../../api/configs.ts';
+import { ApiError } from '../../api/http-client.ts';
+import { ErrorState, Loading } from '../../components/ui/states.tsx';
+import { rememberAgent } from '../../lib/recent-agents.ts';
+import { EnvironmentCard } from './environment-card.tsx';
+
+export function AgentOverviewPage() {
+  const agentId = useParams().agentId!;
+  const pages = useQuery(configPagesQuery(agentId));
+  const found = pages.isSuccess;
+  useEffect(() => {
+    if (found) rememberAgent(agentId);
+  }, [found, agentId]);
+
+  return (
+    <div className="space-y-6">
+      <header>
+        <p className="font-mono text-xs text-slate-500 dark:text-slate-400">{agentId}</p>
+        <h1 className="text-2xl font-semibold tracking-tight">Real-time config</h1>
+      </header>
+      {pages.isPending ? (
+        <Loading label="Loading config pages…" />
+      ) : pages.isError ? (
+        <div className="space-y-3">
+          <ErrorState
+            title={pages.error instanceof ApiError && pages.error.status === 404 ? 'Agent not found' : 'Config pages could not be loaded'}
+            error={pages.error}
+            onRetry={() => pages.refetch()}
+          />
+          <Link to="/" className="text-sm text-brand-700 underline dark:text-brand-300">
+            Back to agents
+          </Link>
+        </div>
+      ) : (
+        <div className="grid gap-4 lg:grid-cols-3">
+          {CLIENT_ENVS.map((env) => (
+            <EnvironmentCard key={env} agentId={agentId} env={env} page={pages.data.configPages.find((p) => p.clientEnv === env)} />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
