@@ -5,14 +5,22 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import type { FieldError, JsonObject } from './agents-api.ts';
+import { linearRegExp } from './linear-regexp.ts';
 
 // ajv-formats ships CJS typings whose default export is not seen as callable under NodeNext.
 const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
 
 export function createConfigAjv(): Ajv {
   // Draft 7, all errors (users fix several fields at once), formats checked; no coercion or defaults: the
-  // validator must never change the values it is asked about.
-  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: true, useDefaults: false, coerceTypes: false });
+  // validator must never change the values it is asked about. Patterns run in linear time (see linear-regexp.ts).
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: false,
+    validateFormats: true,
+    useDefaults: false,
+    coerceTypes: false,
+    code: { regExp: linearRegExp },
+  });
   return addFormats(ajv);
 }
 

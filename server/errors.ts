@@ -1,4 +1,4 @@
-import type { FieldError } from '../contract/agents-api.ts';
+import type { ApiErrorBody, FieldError } from '../contract/agents-api.ts';
 
 /** A failure the API reports with its documented envelope; thrown by routes and repositories alike. */
 export class ApiError extends Error {
@@ -6,11 +6,15 @@ export class ApiError extends Error {
     readonly statusCode: number,
     readonly code: string,
     message: string,
-    readonly fieldErrors?: FieldError[],
+    readonly data: ApiErrorBody['data'] = null,
   ) {
     super(message);
   }
 }
+
+/** The envelope's `data` for a validation failure: which fields failed and why. */
+export const withFieldErrors = (fieldErrors: FieldError[]): ApiErrorBody['data'] =>
+  fieldErrors.length > 0 ? { fieldErrors } : null;
 
 export const projectNotFound = (agentId: string) =>
   new ApiError(404, 'PROJECT_NOT_FOUND', `Project '${agentId}' does not exist`);

@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorObject } from 'ajv';
-import type { ApiErrorBody, FieldError } from '../../contract/agents-api.ts';
+import { ApiErrorBody } from '../../contract/agents-api.ts';
 import { toFieldErrors } from '../../contract/config-validation.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, withFieldErrors } from '../errors.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -15,8 +15,6 @@ declare module 'fastify' {
 const FRAMEWORK_CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_REQUEST',
-  FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
 };
 
 export function sendError(
@@ -25,7 +23,7 @@ export function sendError(
   status: number,
   code: string,
   message: string,
-  fieldErrors?: FieldError[],
+  data: ApiErrorBody['data'] = null,
 ) {
   const body: ApiErrorBody = {
     success: false,
@@ -33,16 +31,28 @@ export function sendError(
     error_id: req.id,
     error_code: code,
     error_message: message,
-    data: fieldErrors && fieldErrors.length > 0 ? { fieldErrors } : null,
+    data,
   };
   return reply.status(status).type('application/json').send(body);
 }
 
+/** Errors the router raises before any route runs (a malformed or over-long URL), in the same envelope. */
+export function sendFrameworkError(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const message = tooLong ? 'A path segment of the URL is too long' : 'The URL is malformed';
+  return sendError(req, reply, tooLong ? 414 : 400, tooLong ? 'URI_TOO_LONG' : 'INVALID_REQUEST', message);
+}
+
 /** Every failure leaves as the documented envelope; bad input is always a 4xx, and no stack trace ever leaks. */
 export function registerErrorEnvelope(app: FastifyInstance) {
+  // Every API route declares the envelope for its errors: documented in OpenAPI and serialised by the contract.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/v1/') || !route.schema) return;
+    route.schema.response = { ...(route.schema.response as object), '4xx': ApiErrorBody, '5xx': ApiErrorBody };
+  });
   app.setErrorHandler((error: FastifyError, req, reply) => {
     if (error instanceof ApiError) {
-      return sendError(req, reply, error.statusCode, error.code, error.message, error.fieldErrors);
+      return sendError(req, reply, error.statusCode, error.code, error.message, error.data);
     }
     if (error.validation) {
       const fieldErrors = toFieldErrors(error.validation as ErrorObject[]).map((fe) => ({
@@ -50,7 +60,7 @@ export function registerErrorEnvelope(app: FastifyInstance) {
         path: `${error.validationContext ?? ''}${fe.path}`,
       }));
       const code = req.routeOptions.config.badRequestCode ?? 'INVALID_REQUEST';
-      return sendError(req, reply, 400, code, `Invalid request: ${error.message}`, fieldErrors);
+      return sendError(req, reply, 400, code, `Invalid request: ${error.message}`, withFieldErrors(fieldErrors));
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

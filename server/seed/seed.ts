@@ -1,9 +1,8 @@
 import { CLIENT_ENVS } from '../../contract/agents-api.ts';
 import type { Db } from '../store/database.ts';
 import { DEMO_ACCOUNT_ID, DEMO_AGENTS, type SeedAgent } from './demo-agents.ts';
+import { ttsLangCodeOf } from '../modules/connectors/voices.ts';
 
-/** `ttsLangCode` is derived from the voice's locale prefix, as the real API does. */
-export const ttsLangCodeOf = (voiceName: string) => voiceName.split('-').slice(0, 2).join('-');
 
 /** Seeds the demo workspace into an empty database; a database that already holds agents is left alone. */
 export function seedIfEmpty(db: Db, agents: SeedAgent[] = DEMO_AGENTS): boolean {
@@ -30,7 +29,7 @@ function insertAgents(db: Db, agents: SeedAgent[]) {
     for (const c of seed.connectors) {
       connector.run(
         c.connectorId, seed.agentId, DEMO_ACCOUNT_ID, c.name, c.clientEnv, c.variantId,
-        c.asrLangCode, ttsLangCodeOf(c.voiceName), c.voiceName, c.disableHandoff ? 1 : 0,
+        c.asrLangCode, ttsLangCodeOf(c.voiceName) ?? '', c.voiceName, c.disableHandoff ? 1 : 0,
       );
       for (const number of c.phoneNumbers) phone.run(number, seed.agentId, DEMO_ACCOUNT_ID, c.clientEnv, c.connectorId);
     }

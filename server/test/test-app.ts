@@ -6,7 +6,7 @@ import { Ajv } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import { responseSchemas } from '../../contract/agents-api.ts';
+import { responseSchemas, type ApiErrorBody, type FieldError } from '../../contract/agents-api.ts';
 import { buildApp, type AppOptions } from '../app.ts';
 
 export async function createTestApp(options: Partial<AppOptions> = {}) {
@@ -32,3 +32,6 @@ export function expectContract(response: LightMyRequestResponse, status: number,
   expect(validate(body) ? [] : validate.errors).toEqual([]);
   return body;
 }
+
+export const fieldErrorsOf = (body: ApiErrorBody): FieldError[] =>
+  body.data && 'fieldErrors' in body.data ? body.data.fieldErrors : [];

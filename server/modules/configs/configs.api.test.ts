@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { ApiErrorBody, ConfigPage, ConfigPageList } from '../../../contract/agents-api.ts';
 import { DEMO_AGENT_ID } from '../../seed/demo-agents.ts';
-import { createTestApp, expectContract } from '../../test/test-app.ts';
+import { createTestApp, expectContract, fieldErrorsOf } from '../../test/test-app.ts';
 
 const pages = `/v1/agents/${DEMO_AGENT_ID}/real-time-configs`;
 let ctx: Awaited<ReturnType<typeof createTestApp>>;
@@ -46,7 +46,7 @@ describe('real-time config pages', () => {
     const response = await patch('live', { silence_timeout_seconds: 99, support_email: 'not-an-email' });
     const body = expectContract(response, 400, 'ApiErrorBody') as ApiErrorBody;
     expect(body.error_code).toBe('REAL_TIME_CONFIG_INVALID_FOR_SCHEMA');
-    expect(body.data?.fieldErrors.map((e) => e.path).sort()).toEqual(['/silence_timeout_seconds', '/support_email']);
+    expect(fieldErrorsOf(body).map((e) => e.path).sort()).toEqual(['/silence_timeout_seconds', '/support_email']);
     expect((await ctx.app.inject(`${pages}/live`)).json<ConfigPage>()).toEqual(before);
   });
 

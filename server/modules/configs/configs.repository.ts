@@ -1,7 +1,7 @@
-import { CLIENT_ENVS, isClientEnv, type ClientEnv, type ConfigPage, type JsonObject } from '../../../contract/agents-api.ts';
+import { CLIENT_ENVS, etagOf, isClientEnv, type ClientEnv, type ConfigPage, type JsonObject } from '../../../contract/agents-api.ts';
 import type { ConfigValidator } from '../../../contract/config-validation.ts';
 import { inWriteTransaction, type Db } from '../../store/database.ts';
-import { ApiError, unknownClientEnv } from '../../errors.ts';
+import { ApiError, unknownClientEnv, withFieldErrors } from '../../errors.ts';
 import type { AgentsRepository } from '../agents/agents.repository.ts';
 import { nextLastUpdated } from './last-updated.ts';
 
@@ -39,6 +39,15 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
     return { env: clientEnv, page };
   }
 
+  /** `If-Match` (our addition): a write based on a stale version is refused with the current page, nothing written. */
+  function requireVersion(page: ConfigPage, ifMatch: string | undefined) {
+    if (ifMatch === undefined || ifMatch.trim() === '*') return;
+    const tags = ifMatch.split(',').map((tag) => tag.trim());
+    if (!tags.includes(etagOf(page))) {
+      throw new ApiError(412, 'PRECONDITION_FAILED', 'The config page changed since this version was read', { currentPage: page });
+    }
+  }
+
   function write(agentId: string, env: ClientEnv, schema: JsonObject, variables: JsonObject, previous?: string) {
     upsertRow.run({
       agentId,
@@ -59,21 +68,23 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
     get: (agentId: string, clientEnv: string): ConfigPage => requirePage(agentId, clientEnv).page,
 
     /** Replaces the page's schema. A schema that is not valid Draft 7 is refused and nothing changes. */
-    putSchema(agentId: string, clientEnv: string, schema: JsonObject): ConfigPage {
+    putSchema(agentId: string, clientEnv: string, schema: JsonObject, ifMatch?: string): ConfigPage {
       const check = validator.checkSchema(schema);
       if (!check.ok) {
-        throw new ApiError(400, 'REAL_TIME_CONFIG_INVALID_SCHEMA', 'JSON Schema definition is invalid', check.errors);
+        throw new ApiError(400, 'REAL_TIME_CONFIG_INVALID_SCHEMA', 'JSON Schema definition is invalid', withFieldErrors(check.errors));
       }
       return inWriteTransaction(db, () => {
         const { env, page } = requirePage(agentId, clientEnv);
+        requireVersion(page, ifMatch);
         return write(agentId, env, schema, page.variables ?? {}, page.lastUpdated);
       });
     },
 
     /** Shallow-merges `patch` into the stored variables; the merged result must satisfy the page's schema. */
-    patchVariables(agentId: string, clientEnv: string, patch: JsonObject): ConfigPage {
+    patchVariables(agentId: string, clientEnv: string, patch: JsonObject, ifMatch?: string): ConfigPage {
       return inWriteTransaction(db, () => {
         const { env, page } = requirePage(agentId, clientEnv);
+        requireVersion(page, ifMatch);
         const merged = { ...page.variables, ...patch };
         const check = validator.checkVariables(page.schema, merged);
         if (!check.valid) {
@@ -81,7 +92,7 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
             400,
             'REAL_TIME_CONFIG_INVALID_FOR_SCHEMA',
             'Config values fail JSON Schema validation',
-            check.errors,
+            withFieldErrors(check.errors),
           );
         }
         return write(agentId, env, page.schema ?? {}, merged, page.lastUpdated);

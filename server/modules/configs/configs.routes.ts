@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
+  etagOf,
   AgentParams,
   ConfigPage,
   ConfigPageList,
@@ -9,6 +10,11 @@ import {
   type Static,
 } from '../../../contract/agents-api.ts';
 import type { ConfigsRepository } from './configs.repository.ts';
+
+const withEtag = (reply: FastifyReply, page: ConfigPage) => {
+  reply.header('etag', etagOf(page));
+  return page;
+};
 
 type PageParams = Static<typeof ConfigPageParams>;
 const BASE = '/v1/agents/:agentId/real-time-configs';
@@ -23,18 +29,20 @@ export function registerConfigRoutes(app: FastifyInstance, configs: ConfigsRepos
   app.get<{ Params: PageParams }>(
     `${BASE}/:clientEnv`,
     { schema: { params: ConfigPageParams, response: { 200: ConfigPage } } },
-    async (req) => configs.get(req.params.agentId, req.params.clientEnv),
+    async (req, reply) => withEtag(reply, configs.get(req.params.agentId, req.params.clientEnv)),
   );
 
   app.put<{ Params: PageParams; Body: UpdateSchemaBody }>(
     `${BASE}/:clientEnv/schema`,
     { schema: { params: ConfigPageParams, body: UpdateSchemaBody, response: { 200: ConfigPage } } },
-    async (req) => configs.putSchema(req.params.agentId, req.params.clientEnv, req.body.schema),
+    async (req, reply) =>
+      withEtag(reply, configs.putSchema(req.params.agentId, req.params.clientEnv, req.body.schema, req.headers['if-match'])),
   );
 
   app.patch<{ Params: PageParams; Body: UpdateVariablesBody }>(
     `${BASE}/:clientEnv/variables`,
     { schema: { params: ConfigPageParams, body: UpdateVariablesBody, response: { 200: ConfigPage } } },
-    async (req) => configs.patchVariables(req.params.agentId, req.params.clientEnv, req.body.variables),
+    async (req, reply) =>
+      withEtag(reply, configs.patchVariables(req.params.agentId, req.params.clientEnv, req.body.variables, req.headers['if-match'])),
   );
 }

@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import { ConfigValidator } from './config-validation.ts';
+
+const validator = new ConfigValidator();
+
+describe('ConfigValidator', () => {
+  test('each pattern is checked against its own expression', () => {
+    const schema = {
+      type: 'object',
+      properties: { code: { type: 'string', pattern: '^[A-Z]{3}$' }, time: { type: 'string', pattern: '^\\d\\d:\\d\\d$' } },
+    };
+    expect(validator.checkVariables(schema, { code: 'ABC', time: '07:30' })).toEqual({ valid: true, errors: [] });
+    expect(validator.checkVariables(schema, { code: '07:30', time: 'ABC' }).errors.map((e) => e.path)).toEqual(['/code', '/time']);
+  });
+
+  test('a catastrophic pattern is matched in linear time', () => {
+    const schema = { type: 'object', properties: { s: { type: 'string', pattern: '^(a+)+$' } } };
+    const started = performance.now();
+    const result = validator.checkVariables(schema, { s: `${'a'.repeat(30_000)}!` });
+    expect(result.valid).toBe(false);
+    // Backtracking engines never finish this input; the bound is generous to stay stable on slow machines.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  test('formats are checked', () => {
+    const schema = { type: 'object', properties: { email: { type: 'string', format: 'email' }, at: { type: 'string', format: 'date-time' } } };
+    expect(validator.checkVariables(schema, { email: 'nope', at: 'yesterday' }).errors.map((e) => e.path)).toEqual(['/email', '/at']);
+  });
+
+  test.each([
+    ['an unknown type', { type: 'nonsense' }],
+    ['a pattern RE2 cannot run in linear time (lookahead)', { type: 'string', pattern: '(?=a)a' }],
+    ['a dangling $ref', { $ref: '#/definitions/missing' }],
+  ])('refuses a schema with %s', (_name, schema) => {
+    const check = validator.checkSchema(schema);
+    expect(check.ok).toBe(false);
+  });
+
+  test('accepts a recursive schema and validates through it', () => {
+    const schema = {
+      definitions: { node: { type: 'object', properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/definitions/node' } } } } },
+      $ref: '#/definitions/node',
+    };
+    expect(validator.checkSchema(schema)).toEqual({ ok: true });
+    expect(validator.checkVariables(schema, { name: 'a', children: [{ name: 'b', children: [{ name: 3 }] }] }).errors).toEqual([
+      { path: '/children/0/children/0/name', message: 'must be string' },
+    ]);
+  });
+});

@@ -1,0 +1,28 @@
+import { CLIENT_ENVS } from '../../contract/agents-api.ts';
+import type { Db } from '../store/database.ts';
+import { ttsLangCodeOf } from '../modules/connectors/voices.ts';
+import { DEMO_ACCOUNT_ID } from './demo-agents.ts';
+import { generatedSchema, generatedTelephony, generatedVariables } from './scale-data.ts';
+
+export const SCALE_AGENT_ID = 'PROJECT-SCALE';
+export const SCALE = { variables: 2_000, connectors: 10_000, phoneNumbers: 20_000 };
+
+/** Adds the benchmark agent (idempotent): a 2,000-property config and 10,000 connectors with 20,000 numbers. */
+export function seedScaleAgent(db: Db) {
+  if (db.prepare('SELECT 1 FROM agents WHERE agent_id = ?').get(SCALE_AGENT_ID)) return false;
+  const schema = JSON.stringify(generatedSchema(SCALE.variables));
+  const { connectors, numbers } = generatedTelephony(SCALE.connectors, SCALE.phoneNumbers);
+  db.transaction(() => {
+    const created = '2026-01-05T08:00:00.000Z';
+    db.prepare('INSERT INTO agents VALUES (?, ?, ?, ?, ?)').run(SCALE_AGENT_ID, DEMO_ACCOUNT_ID, 'Scale test agent', created, created);
+    const page = db.prepare('INSERT INTO config_pages (agent_id, client_env, schema_json, variables_json, last_updated) VALUES (?, ?, ?, ?, ?)');
+    CLIENT_ENVS.forEach((env, i) => page.run(SCALE_AGENT_ID, env, schema, JSON.stringify(generatedVariables(SCALE.variables, i)), created));
+    const connector = db.prepare('INSERT INTO connectors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const c of connectors) {
+      connector.run(c.connectorId, SCALE_AGENT_ID, DEMO_ACCOUNT_ID, c.name, c.clientEnv, c.variantId, c.asrLangCode, ttsLangCodeOf(c.voiceName) ?? '', c.voiceName, c.disableHandoff ? 1 : 0);
+    }
+    const phone = db.prepare('INSERT INTO phone_numbers VALUES (?, ?, ?, ?, ?)');
+    for (const n of numbers) phone.run(n.number, SCALE_AGENT_ID, DEMO_ACCOUNT_ID, n.clientEnv, n.connectorId);
+  }).immediate();
+  return true;
+}
