@@ -30,7 +30,8 @@ export type VariablesCheck = { valid: boolean; errors: FieldError[] };
 /** Compiles schemas once per distinct schema text: pages are validated far more often than schemas change. */
 export class ConfigValidator {
   private readonly ajv = createConfigAjv();
-  private readonly cache = new Map<string, ValidateFunction>();
+  private readonly byText = new Map<string, ValidateFunction>();
+  private readonly byObject = new WeakMap<object, ValidateFunction>();
 
   checkSchema(schema: JsonObject): SchemaCheck {
     if (!this.ajv.validateSchema(schema)) return { ok: false, errors: toFieldErrors(this.ajv.errors ?? []) };
@@ -49,14 +50,18 @@ export class ConfigValidator {
     return { valid, errors: valid ? [] : toFieldErrors(validate.errors ?? []) };
   }
 
+  /** Cached by object (the cheap, common case: the same stored page) and by text (equal schemas across pages). */
   private compile(schema: JsonObject): ValidateFunction {
+    const known = this.byObject.get(schema);
+    if (known) return known;
     const key = JSON.stringify(schema);
-    let validate = this.cache.get(key);
+    let validate = this.byText.get(key);
     if (!validate) {
       validate = this.ajv.compile(schema);
-      if (this.cache.size > 100) this.cache.clear();
-      this.cache.set(key, validate);
+      if (this.byText.size > 100) this.byText.clear();
+      this.byText.set(key, validate);
     }
+    this.byObject.set(schema, validate);
     return validate;
   }
 }

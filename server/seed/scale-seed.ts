@@ -2,6 +2,7 @@ import { CLIENT_ENVS } from '../../contract/agents-api.ts';
 import type { Db } from '../store/database.ts';
 import { ttsLangCodeOf } from '../modules/connectors/voices.ts';
 import { DEMO_ACCOUNT_ID } from './demo-agents.ts';
+import { insertVariables } from './seed.ts';
 import { generatedSchema, generatedTelephony, generatedVariables } from './scale-data.ts';
 
 export const SCALE_AGENT_ID = 'PROJECT-SCALE';
@@ -15,8 +16,11 @@ export function seedScaleAgent(db: Db) {
   db.transaction(() => {
     const created = '2026-01-05T08:00:00.000Z';
     db.prepare('INSERT INTO agents VALUES (?, ?, ?, ?, ?)').run(SCALE_AGENT_ID, DEMO_ACCOUNT_ID, 'Scale test agent', created, created);
-    const page = db.prepare('INSERT INTO config_pages (agent_id, client_env, schema_json, variables_json, last_updated) VALUES (?, ?, ?, ?, ?)');
-    CLIENT_ENVS.forEach((env, i) => page.run(SCALE_AGENT_ID, env, schema, JSON.stringify(generatedVariables(SCALE.variables, i)), created));
+    const page = db.prepare('INSERT INTO config_pages (agent_id, client_env, schema_json, last_updated) VALUES (?, ?, ?, ?)');
+    CLIENT_ENVS.forEach((env, i) => {
+      page.run(SCALE_AGENT_ID, env, schema, created);
+      insertVariables(db, SCALE_AGENT_ID, env, generatedVariables(SCALE.variables, i));
+    });
     const connector = db.prepare('INSERT INTO connectors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     for (const c of connectors) {
       connector.run(c.connectorId, SCALE_AGENT_ID, DEMO_ACCOUNT_ID, c.name, c.clientEnv, c.variantId, c.asrLangCode, ttsLangCodeOf(c.voiceName) ?? '', c.voiceName, c.disableHandoff ? 1 : 0);

@@ -14,10 +14,18 @@ CREATE TABLE IF NOT EXISTS config_pages (
   agent_id       TEXT NOT NULL REFERENCES agents(agent_id) ON DELETE CASCADE,
   client_env     TEXT NOT NULL,
   schema_json    TEXT NOT NULL DEFAULT '{}',
-  variables_json TEXT NOT NULL DEFAULT '{}',
   last_updated   TEXT NOT NULL,
   version        INTEGER NOT NULL DEFAULT 1,
   PRIMARY KEY (agent_id, client_env)
+);
+-- One row per variable: a PATCH writes only the keys it sends (the API merges shallowly). Row order is key order.
+CREATE TABLE IF NOT EXISTS config_variables (
+  agent_id   TEXT NOT NULL,
+  client_env TEXT NOT NULL,
+  key        TEXT NOT NULL,
+  value_json TEXT NOT NULL,
+  PRIMARY KEY (agent_id, client_env, key),
+  FOREIGN KEY (agent_id, client_env) REFERENCES config_pages(agent_id, client_env) ON DELETE CASCADE
 );
 CREATE TABLE IF NOT EXISTS connectors (
   connector_id    TEXT PRIMARY KEY,

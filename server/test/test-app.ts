@@ -11,9 +11,11 @@ import { buildApp, type AppOptions } from '../app.ts';
 
 export async function createTestApp(options: Partial<AppOptions> = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'switchboard-test-'));
-  const app = await buildApp({ dbFile: path.join(dir, 'test.sqlite'), ...options });
+  const dbFile = path.join(dir, 'test.sqlite');
+  const app = await buildApp({ dbFile, ...options });
   return {
     app,
+    dbFile,
     async close() {
       await app.close();
       rmSync(dir, { recursive: true, force: true });

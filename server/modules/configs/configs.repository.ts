@@ -5,38 +5,89 @@ import { ApiError, unknownClientEnv, withFieldErrors } from '../../errors.ts';
 import type { AgentsRepository } from '../agents/agents.repository.ts';
 import { nextLastUpdated } from './last-updated.ts';
 
-type PageRow = { client_env: string; schema_json: string; variables_json: string; last_updated: string };
+/**
+ * Applies a shallow merge to `target` in place and returns how to undo it. Copying a page with thousands of keys
+ * costs milliseconds (V8 stores such objects as dictionaries); changing a few keys in place costs what the patch holds.
+ * Key order is that of `{...target, ...patch}`: existing keys keep their place, new ones are appended.
+ */
+function mergeInPlace(target: JsonObject, patch: JsonObject): () => void {
+  const before = Object.keys(patch).map((key) => [key, Object.hasOwn(target, key), target[key]] as const);
+  Object.assign(target, patch);
+  return () => {
+    for (const [key, existed, value] of before) {
+      if (existed) target[key] = value;
+      else delete target[key];
+    }
+  };
+}
 
-const toPage = (row: PageRow): ConfigPage => ({
-  clientEnv: row.client_env,
-  schema: JSON.parse(row.schema_json) as JsonObject,
-  variables: JSON.parse(row.variables_json) as JsonObject,
-  lastUpdated: row.last_updated,
-});
+type PageRow = { schema_json: string; last_updated: string; version: number };
+/** A page as cached: the parsed page, and the JSON text of its schema and of each variable (`"key":value`). */
+type Cached = { version: number; page: ConfigPage; schemaJson: string; pieces: Map<string, string> };
 
-const ENV_ORDER = `CASE client_env ${CLIENT_ENVS.map((env, i) => `WHEN '${env}' THEN ${i}`).join(' ')} END`;
+const piece = (key: string, valueJson: string) => `${JSON.stringify(key)}:${valueJson}`;
 
+/**
+ * Config pages: a row per page (schema, lastUpdated, version) and a row per variable. Parsed pages are cached in
+ * memory and reused while the stored `version` is unchanged, so a PATCH costs what it sends, not what the page holds.
+ */
 export function createConfigsRepository(db: Db, agents: AgentsRepository, validator: ConfigValidator) {
-  const listRows = db.prepare<[string], PageRow>(
-    `SELECT * FROM config_pages WHERE agent_id = ? ORDER BY ${ENV_ORDER}`,
-  );
+  const versionOf = db
+    .prepare<[string, string], number>('SELECT version FROM config_pages WHERE agent_id = ? AND client_env = ?')
+    .pluck();
   const pageRow = db.prepare<[string, string], PageRow>(
-    'SELECT * FROM config_pages WHERE agent_id = ? AND client_env = ?',
+    'SELECT schema_json, last_updated, version FROM config_pages WHERE agent_id = ? AND client_env = ?',
   );
-  const upsertRow = db.prepare<{ agentId: string; env: string; schema: string; variables: string; lastUpdated: string }>(
-    `INSERT INTO config_pages (agent_id, client_env, schema_json, variables_json, last_updated)
-     VALUES (@agentId, @env, @schema, @variables, @lastUpdated)
-     ON CONFLICT (agent_id, client_env) DO UPDATE SET schema_json = @schema, variables_json = @variables,
-       last_updated = @lastUpdated, version = version + 1`,
+  const variableRows = db.prepare<[string, string], { key: string; value_json: string }>(
+    'SELECT key, value_json FROM config_variables WHERE agent_id = ? AND client_env = ? ORDER BY rowid',
   );
+  const upsertPage = db.prepare<{ agentId: string; env: string; schema: string; lastUpdated: string }>(
+    `INSERT INTO config_pages (agent_id, client_env, schema_json, last_updated) VALUES (@agentId, @env, @schema, @lastUpdated)
+     ON CONFLICT (agent_id, client_env) DO UPDATE SET schema_json = @schema, last_updated = @lastUpdated, version = version + 1`,
+  );
+  const touchPage = db.prepare<[string, string, string]>(
+    'UPDATE config_pages SET last_updated = ?, version = version + 1 WHERE agent_id = ? AND client_env = ?',
+  );
+  const upsertVariable = db.prepare<[string, string, string, string]>(
+    `INSERT INTO config_variables (agent_id, client_env, key, value_json) VALUES (?, ?, ?, ?)
+     ON CONFLICT (agent_id, client_env, key) DO UPDATE SET value_json = excluded.value_json`,
+  );
+  const cache = new Map<string, Cached>();
+  // Each page version's JSON, built once from the cached pieces when the version is created: reads cost nothing, and
+  // a write costs joining strings rather than serialising the whole page again.
+  const serialized = new WeakMap<object, string>();
+
+  function remember(agentId: string, env: ClientEnv, entry: Cached): ConfigPage {
+    cache.set(`${agentId}\u0000${env}`, entry);
+    const { page } = entry;
+    serialized.set(
+      page,
+      `{"clientEnv":${JSON.stringify(page.clientEnv)},"schema":${entry.schemaJson},"variables":{${[...entry.pieces.values()].join(',')}},"lastUpdated":${JSON.stringify(page.lastUpdated)}}`,
+    );
+    return page;
+  }
+
+  function load(agentId: string, env: ClientEnv): ConfigPage {
+    const cacheKey = `${agentId}\u0000${env}`;
+    const version = versionOf.get(agentId, env);
+    if (version === undefined) return { clientEnv: env, schema: {}, variables: {} };
+    const cached = cache.get(cacheKey);
+    if (cached?.version === version) return cached.page;
+    const row = pageRow.get(agentId, env)!;
+    const variables: JsonObject = {};
+    const pieces = new Map<string, string>();
+    for (const { key, value_json } of variableRows.all(agentId, env)) {
+      variables[key] = JSON.parse(value_json);
+      pieces.set(key, piece(key, value_json));
+    }
+    const page = { clientEnv: env, schema: JSON.parse(row.schema_json) as JsonObject, variables, lastUpdated: row.last_updated };
+    return remember(agentId, env, { version: row.version, page, schemaJson: row.schema_json, pieces });
+  }
 
   function requirePage(agentId: string, clientEnv: string): { env: ClientEnv; page: ConfigPage } {
     if (!isClientEnv(clientEnv)) throw unknownClientEnv(clientEnv);
     agents.require(agentId);
-    const row = pageRow.get(agentId, clientEnv);
-    // Every agent has three pages; one that was never written reads as empty rather than 404.
-    const page = row ? toPage(row) : { clientEnv, schema: {}, variables: {}, lastUpdated: undefined };
-    return { env: clientEnv, page };
+    return { env: clientEnv, page: load(agentId, clientEnv) };
   }
 
   /** `If-Match` (our addition): a write based on a stale version is refused with the current page, nothing written. */
@@ -48,21 +99,47 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
     }
   }
 
-  function write(agentId: string, env: ClientEnv, schema: JsonObject, variables: JsonObject, previous?: string) {
-    upsertRow.run({
-      agentId,
-      env,
-      schema: JSON.stringify(schema),
-      variables: JSON.stringify(variables),
-      lastUpdated: nextLastUpdated(previous),
-    });
-    return toPage(pageRow.get(agentId, env)!);
+  /**
+   * Writes a new version of the page: its schema when it changed (`schema` given), and the changed variables only
+   * (`previous.variables` already holds them); then caches the page as written.
+   */
+  function write(agentId: string, env: ClientEnv, previous: ConfigPage, schema: JsonObject | undefined, changed: JsonObject): ConfigPage {
+    const lastUpdated = nextLastUpdated(previous.lastUpdated);
+    // A page never written before has no row and no cache entry yet: the upsert creates it.
+    const entry = cache.get(`${agentId}\u0000${env}`);
+    const pieces = entry?.pieces ?? new Map<string, string>();
+    let schemaJson = entry?.schemaJson ?? '{}';
+    if (schema || !entry) {
+      schemaJson = JSON.stringify(schema ?? previous.schema ?? {});
+      upsertPage.run({ agentId, env, schema: schemaJson, lastUpdated });
+    } else {
+      touchPage.run(lastUpdated, agentId, env);
+    }
+    for (const [key, value] of Object.entries(changed)) {
+      const valueJson = JSON.stringify(value);
+      upsertVariable.run(agentId, env, key, valueJson);
+      pieces.set(key, piece(key, valueJson));
+    }
+    const page = { clientEnv: env, schema: schema ?? previous.schema ?? {}, variables: previous.variables ?? {}, lastUpdated };
+    return remember(agentId, env, { version: versionOf.get(agentId, env)!, page, schemaJson, pieces });
   }
 
   return {
+    /** The response body for a page, a page list, or any other answer of these routes. */
+    serialize(data: unknown): string {
+      if (typeof data !== 'object' || data === null) return JSON.stringify(data);
+      const page = serialized.get(data);
+      if (page !== undefined) return page;
+      const list = (data as { configPages?: unknown[] }).configPages;
+      if (Array.isArray(list) && list.every((p) => serialized.has(p as object))) {
+        return `{"configPages":[${list.map((p) => serialized.get(p as object)).join(',')}]}`;
+      }
+      return JSON.stringify(data);
+    },
+
     list(agentId: string): ConfigPage[] {
       agents.require(agentId);
-      return listRows.all(agentId).map(toPage);
+      return CLIENT_ENVS.filter((env) => versionOf.get(agentId, env) !== undefined).map((env) => load(agentId, env));
     },
 
     get: (agentId: string, clientEnv: string): ConfigPage => requirePage(agentId, clientEnv).page,
@@ -76,7 +153,7 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
       return inWriteTransaction(db, () => {
         const { env, page } = requirePage(agentId, clientEnv);
         requireVersion(page, ifMatch);
-        return write(agentId, env, schema, page.variables ?? {}, page.lastUpdated);
+        return write(agentId, env, page, schema, {});
       });
     },
 
@@ -85,17 +162,18 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
       return inWriteTransaction(db, () => {
         const { env, page } = requirePage(agentId, clientEnv);
         requireVersion(page, ifMatch);
-        const merged = { ...page.variables, ...patch };
-        const check = validator.checkVariables(page.schema, merged);
-        if (!check.valid) {
-          throw new ApiError(
-            400,
-            'REAL_TIME_CONFIG_INVALID_FOR_SCHEMA',
-            'Config values fail JSON Schema validation',
-            withFieldErrors(check.errors),
-          );
+        const variables = page.variables ?? {};
+        const undo = mergeInPlace(variables, patch);
+        try {
+          const check = validator.checkVariables(page.schema, variables);
+          if (!check.valid) {
+            throw new ApiError(400, 'REAL_TIME_CONFIG_INVALID_FOR_SCHEMA', 'Config values fail JSON Schema validation', withFieldErrors(check.errors));
+          }
+          return write(agentId, env, { ...page, variables }, undefined, patch);
+        } catch (error) {
+          undo();
+          throw error;
         }
-        return write(agentId, env, page.schema ?? {}, merged, page.lastUpdated);
       });
     },
   };

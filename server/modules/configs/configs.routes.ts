@@ -20,28 +20,30 @@ type PageParams = Static<typeof ConfigPageParams>;
 const BASE = '/v1/agents/:agentId/real-time-configs';
 
 export function registerConfigRoutes(app: FastifyInstance, configs: ConfigsRepository) {
+  // Pages are free-form JSON: serialised once per version, instead of by a schema-driven serializer on every read.
+  const serializerCompiler = () => configs.serialize;
   app.get<{ Params: Static<typeof AgentParams> }>(
     BASE,
-    { schema: { params: AgentParams, response: { 200: ConfigPageList } } },
+    { serializerCompiler, schema: { params: AgentParams, response: { 200: ConfigPageList } } },
     async (req) => ({ configPages: configs.list(req.params.agentId) }),
   );
 
   app.get<{ Params: PageParams }>(
     `${BASE}/:clientEnv`,
-    { schema: { params: ConfigPageParams, response: { 200: ConfigPage } } },
+    { serializerCompiler, schema: { params: ConfigPageParams, response: { 200: ConfigPage } } },
     async (req, reply) => withEtag(reply, configs.get(req.params.agentId, req.params.clientEnv)),
   );
 
   app.put<{ Params: PageParams; Body: UpdateSchemaBody }>(
     `${BASE}/:clientEnv/schema`,
-    { schema: { params: ConfigPageParams, body: UpdateSchemaBody, response: { 200: ConfigPage } } },
+    { serializerCompiler, schema: { params: ConfigPageParams, body: UpdateSchemaBody, response: { 200: ConfigPage } } },
     async (req, reply) =>
       withEtag(reply, configs.putSchema(req.params.agentId, req.params.clientEnv, req.body.schema, req.headers['if-match'])),
   );
 
   app.patch<{ Params: PageParams; Body: UpdateVariablesBody }>(
     `${BASE}/:clientEnv/variables`,
-    { schema: { params: ConfigPageParams, body: UpdateVariablesBody, response: { 200: ConfigPage } } },
+    { serializerCompiler, schema: { params: ConfigPageParams, body: UpdateVariablesBody, response: { 200: ConfigPage } } },
     async (req, reply) =>
       withEtag(reply, configs.patchVariables(req.params.agentId, req.params.clientEnv, req.body.variables, req.headers['if-match'])),
   );

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ConfigPage, JsonObject } from '../../../contract/agents-api.ts';
 import { DEMO_AGENT_ID } from '../../seed/demo-agents.ts';
+import { buildApp } from '../../app.ts';
 import { createTestApp } from '../../test/test-app.ts';
 
 const path = `/v1/agents/${DEMO_AGENT_ID}/real-time-configs/sandbox`;
@@ -41,8 +42,15 @@ test('random PATCH bodies never give a 5xx, and the stored variables always equa
       } else {
         expect(response.statusCode).toBe(400);
       }
-      expect((await ctx.app.inject(path)).json<ConfigPage>().variables).toEqual(model);
+      const stored = (await ctx.app.inject(path)).json<ConfigPage>().variables ?? {};
+      expect(stored).toEqual(model);
+      expect(Object.keys(stored)).toEqual(Object.keys(model));
     }),
     { numRuns: 1000 },
   );
+  // What the server holds in memory is exactly what is on disk: a fresh server on the same file answers the same bytes.
+  const warm = (await ctx.app.inject(path)).body;
+  const cold = await buildApp({ dbFile: ctx.dbFile });
+  expect((await cold.inject(path)).body).toBe(warm);
+  await cold.close();
 }, 120_000);
