@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { ClientEnv, ConfigPage, ConfigPageList, JsonObject } from '../../contract/agents-api.ts';
+import { etagOf, type ClientEnv, type ConfigPage, type ConfigPageList, type JsonObject } from '../../contract/agents-api.ts';
 import { enc, request } from './http-client.ts';
 
 export const configKeys = {
@@ -17,8 +17,13 @@ export const getConfigPages = (agentId: string, signal?: AbortSignal) =>
 export const getConfigPage = (agentId: string, env: ClientEnv, signal?: AbortSignal) =>
   request<ConfigPage>(`${base(agentId)}/${enc(env)}`, { signal });
 
-export const updateVariables = (agentId: string, env: ClientEnv, variables: JsonObject) =>
-  request<ConfigPage>(`${base(agentId)}/${enc(env)}/variables`, { method: 'PATCH', body: { variables } });
+/** PATCH …/variables, only if the page is still at `basedOn`'s version (else 412 with the current page). */
+export const updateVariables = (agentId: string, env: ClientEnv, variables: JsonObject, basedOn: ConfigPage) =>
+  request<ConfigPage>(`${base(agentId)}/${enc(env)}/variables`, {
+    method: 'PATCH',
+    body: { variables },
+    headers: { 'if-match': etagOf(basedOn) },
+  });
 
 export const configPagesQuery = (agentId: string) =>
   queryOptions({ queryKey: configKeys.list(agentId), queryFn: ({ signal }) => getConfigPages(agentId, signal) });
@@ -45,7 +50,8 @@ export function storeConfigPage(queryClient: QueryClient, agentId: string, page:
 export function useUpdateVariables(agentId: string, env: ClientEnv) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (variables: JsonObject) => updateVariables(agentId, env, variables),
+    mutationFn: ({ variables, basedOn }: { variables: JsonObject; basedOn: ConfigPage }) =>
+      updateVariables(agentId, env, variables, basedOn),
     onSuccess: (page) => storeConfigPage(queryClient, agentId, page),
   });
 }

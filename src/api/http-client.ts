@@ -1,5 +1,5 @@
 /** The only code that speaks HTTP to the Agents API (our server: emulator or proxy). No UI effects here. */
-import type { FieldError } from '../../contract/agents-api.ts';
+import type { ConfigPage, FieldError } from '../../contract/agents-api.ts';
 
 /** A failed request. `status` 0 means no answer at all (offline, refused, aborted by a timeout). */
 export class ApiError extends Error {
@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly correlationId?: string,
     readonly fieldErrors: FieldError[] = [],
+    /** With a 412: the page as it is now on the server. */
+    readonly currentPage?: ConfigPage,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -20,15 +22,15 @@ export class ApiError extends Error {
   }
 }
 
-type RequestOptions = { method?: string; body?: unknown; signal?: AbortSignal };
+type RequestOptions = { method?: string; body?: unknown; signal?: AbortSignal; headers?: Record<string, string> };
 
-export async function request<T>(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<T> {
+export async function request<T>(path: string, { method = 'GET', body, signal, headers = {} }: RequestOptions = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       signal,
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {
@@ -49,12 +51,12 @@ function toApiError(response: Response, payload: unknown, correlationId?: string
     (typeof body.message === 'string' && body.message) ||
     `The server answered ${response.status} ${response.statusText}`.trim();
   const code = typeof body.error_code === 'string' ? body.error_code : `HTTP_${response.status}`;
-  const data = body.data as { fieldErrors?: FieldError[] } | null | undefined;
+  const data = body.data as { fieldErrors?: FieldError[]; currentPage?: ConfigPage } | null | undefined;
   const legacy = Array.isArray(body.errors)
     ? (body.errors as { field?: string; message?: string }[]).map((e) => ({ path: `/${e.field ?? ''}`, message: e.message ?? '' }))
     : [];
   const errorId = typeof body.error_id === 'string' ? body.error_id : correlationId;
-  return new ApiError(message, response.status, code, errorId, data?.fieldErrors ?? legacy);
+  return new ApiError(message, response.status, code, errorId, data?.fieldErrors ?? legacy, data?.currentPage);
 }
 
 export const enc = encodeURIComponent;

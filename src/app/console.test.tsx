@@ -72,9 +72,10 @@ describe('config editor', () => {
     await user.click(await screen.findByRole('button', { name: 'Save to Sandbox' }));
 
     expect(await screen.findByText('Saved 1 key.')).toBeInTheDocument();
-    expect(server.writes()).toEqual([
+    expect(server.appliedWrites()).toEqual([
       { method: 'PATCH', url: `/v1/agents/${AGENT}/real-time-configs/sandbox/variables`, body: { variables: { silence_timeout_seconds: 11 } } },
     ]);
+    expect(server.writes()[0].headers['if-match']).toBe(`"${before.lastUpdated}"`);
     const after = await readPage('sandbox');
     expect(after.variables).toEqual({ ...before.variables, silence_timeout_seconds: 11 });
     expect(screen.getByTestId('last-updated').querySelector('time')).toHaveAttribute('datetime', after.lastUpdated);
@@ -102,7 +103,7 @@ describe('config editor', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await user.click(await screen.findByRole('button', { name: 'Save to Sandbox' }));
     expect(await screen.findByText('Saved 1 key.')).toBeInTheDocument();
-    expect(server.writes().filter((w) => w.method === 'PATCH').map((w) => w.body)).toEqual([{ variables: { agent_persona_name: 'Ada' } }]);
+    expect(server.appliedWrites().map((w) => w.body)).toEqual([{ variables: { agent_persona_name: 'Ada' } }]);
   });
 
   test('a value that fails the schema is shown on its field, focused, and nothing is sent', async () => {
@@ -132,8 +133,64 @@ describe('config editor', () => {
     await user.click(await screen.findByRole('button', { name: 'Save to Sandbox' }));
     expect(await screen.findByText(/Nothing was saved: someone else changed this page/)).toBeInTheDocument();
     expect(screen.getByText(/silence_timeout_seconds/)).toBeInTheDocument();
-    expect(server.writes().filter((w) => w.method === 'PATCH')).toEqual([]);
+    // The one PATCH sent was conditional on the old version, so the server refused it and wrote nothing.
+    expect(server.writes().map((w) => w.status)).toEqual([412]);
     expect((await readPage('sandbox')).variables).toMatchObject({ silence_timeout_seconds: 20 });
+  });
+
+  test('keeps both edits when someone else changed other keys meanwhile, and says so', async () => {
+    const user = userEvent.setup();
+    renderAt(`/agents/${AGENT}/configs/sandbox`);
+    const timeout = await screen.findByLabelText(/Silence timeout/);
+    await server.app.inject({
+      method: 'PATCH',
+      url: `/v1/agents/${AGENT}/real-time-configs/sandbox/variables`,
+      payload: { variables: { promo_code: 'THEIRS1' } },
+    });
+    await user.clear(timeout);
+    await user.type(timeout, '11');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(await screen.findByRole('button', { name: 'Save to Sandbox' }));
+    expect(await screen.findByText('Saved 1 key.')).toBeInTheDocument();
+    expect(screen.getByText(/Also loaded changes made elsewhere to: promo_code/)).toBeInTheDocument();
+    expect((await readPage('sandbox')).variables).toMatchObject({ silence_timeout_seconds: 11, promo_code: 'THEIRS1' });
+    expect(server.writes().map((w) => [w.status, w.body])).toEqual([
+      [412, { variables: { silence_timeout_seconds: 11 } }],
+      [200, { variables: { silence_timeout_seconds: 11 } }],
+    ]);
+    expect(screen.getByLabelText(/Promo code/)).toHaveValue('THEIRS1');
+  });
+
+  test('a save the server failed before applying keeps the edit, says it was not saved, and retries on request', async () => {
+    const user = userEvent.setup();
+    renderAt(`/agents/${AGENT}/configs/sandbox`);
+    const timeout = await screen.findByLabelText(/Silence timeout/);
+    await server.injectFaults({ fail: { count: 1, status: 503 } });
+    await user.clear(timeout);
+    await user.type(timeout, '11');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(await screen.findByRole('button', { name: 'Save to Sandbox' }));
+    expect(await screen.findByText(/Not saved: the server did not confirm/)).toBeInTheDocument();
+    expect(timeout).toHaveValue(11);
+    expect((await readPage('sandbox')).variables).toMatchObject({ silence_timeout_seconds: 10 });
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('Saved 1 key.')).toBeInTheDocument();
+    expect((await readPage('sandbox')).variables).toMatchObject({ silence_timeout_seconds: 11 });
+    expect(server.appliedWrites()).toHaveLength(1);
+  });
+
+  test('a save whose answer was lost is found on the server and reported as saved, not sent again', async () => {
+    const user = userEvent.setup();
+    renderAt(`/agents/${AGENT}/configs/sandbox`);
+    const timeout = await screen.findByLabelText(/Silence timeout/);
+    await server.injectFaults({ fail: { count: 1, status: 503, when: 'after' } });
+    await user.clear(timeout);
+    await user.type(timeout, '12');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(await screen.findByRole('button', { name: 'Save to Sandbox' }));
+    expect(await screen.findByText('Saved 1 key.')).toBeInTheDocument();
+    expect(server.writes().filter((w) => w.url.startsWith('/v1/')).map((w) => w.status)).toEqual([503]);
+    expect(screen.getByText('No unsaved changes')).toBeInTheDocument();
   });
 
   test('saving to live needs the word "live" typed first', async () => {

@@ -6,9 +6,12 @@ import { EmptyState } from '../../components/ui/states.tsx';
 import { Timestamp } from '../../components/ui/timestamp.tsx';
 import { SchemaForm, withSchemaDefaults, type SchemaFormHandle } from '../../components/schema-form/schema-form.tsx';
 import { diffTopLevel } from '../../lib/changed-keys.ts';
+import { LeaveDialog } from './leave-dialog.tsx';
 import { ReviewDialog } from './review-dialog.tsx';
 import { SaveStatus } from './save-status.tsx';
+import { useSaveShortcut } from './use-save-shortcut.ts';
 import { useSaveVariables } from './use-save-variables.ts';
+import { useUnsavedChangesGuard } from './use-unsaved-changes-guard.ts';
 
 type Props = { agentId: string; env: ClientEnv; serverPage: ConfigPage };
 
@@ -22,7 +25,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
   const [formData, setFormData] = useState<JsonObject>(baseline);
   const [reviewing, setReviewing] = useState(false);
   const formRef = useRef<SchemaFormHandle>(null);
-  const { state, save, reset } = useSaveVariables(agentId, env);
+  const { state, save, retry, reset } = useSaveVariables(agentId, env);
 
   const diff = useMemo(() => diffTopLevel(baseline, formData), [baseline, formData]);
   const changeCount = diff.changedKeys.length + diff.clearedKeys.length;
@@ -40,14 +43,22 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
   };
 
   const startSave = () => {
+    if (changeCount === 0 || state.kind === 'saving') return;
     reset();
     if (formRef.current && !formRef.current.validateForm()) return;
     if (diff.clearedKeys.length === 0) setReviewing(true);
   };
+  useSaveShortcut(startSave);
+  const blocker = useUnsavedChangesGuard(changeCount > 0);
 
   const confirmSave = async () => {
     setReviewing(false);
     const page = await save(base, diff);
+    if (page) adopt(page);
+  };
+
+  const retrySave = async () => {
+    const page = await retry(base, diff);
     if (page) adopt(page);
   };
 
@@ -99,10 +110,20 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
               Discard changes
             </Button>
           </div>
-          <SaveStatus state={state} onLoadLatest={(page) => { adopt(page); reset(); }} />
+          <SaveStatus
+            state={state}
+            onRetry={retrySave}
+            onLoadLatest={(page) => {
+              adopt(page);
+              reset();
+            }}
+          />
         </Card>
       </aside>
 
+      {blocker.state === 'blocked' && (
+        <LeaveDialog changeCount={changeCount} onStay={() => blocker.reset()} onLeave={() => blocker.proceed()} />
+      )}
       {reviewing && (
         <ReviewDialog env={env} before={base.variables ?? {}} patch={diff.patch} onConfirm={confirmSave} onCancel={() => setReviewing(false)} />
       )}

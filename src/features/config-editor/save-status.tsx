@@ -4,10 +4,10 @@ import { Button } from '../../components/ui/button.tsx';
 import { Timestamp } from '../../components/ui/timestamp.tsx';
 import type { SaveState } from './use-save-variables.ts';
 
-type Props = { state: SaveState; onLoadLatest: (page: ConfigPage) => void };
+type Props = { state: SaveState; onLoadLatest: (page: ConfigPage) => void; onRetry: () => void };
 
 /** What the last save did, in words: saved, refused because of a conflict, or failed (and whether it may have landed). */
-export function SaveStatus({ state, onLoadLatest }: Props) {
+export function SaveStatus({ state, onLoadLatest, onRetry }: Props) {
   if (state.kind === 'saved') {
     return (
       <div role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200">
@@ -30,11 +30,16 @@ export function SaveStatus({ state, onLoadLatest }: Props) {
     );
   }
   if (state.kind === 'failed') {
-    const error = state.error;
-    const unknown = !(error instanceof ApiError) || error.outcomeUnknown;
+    const { error, landed } = state;
+    const known = error instanceof ApiError && !error.outcomeUnknown;
+    const headline = known
+      ? 'The server refused the save.'
+      : landed === false
+        ? 'Not saved: the server did not confirm, and the page does not have your changes.'
+        : 'The outcome is unknown: the server did not answer and the page could not be checked.';
     return (
-      <div role="alert" className="space-y-1 rounded-md bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950/40 dark:text-red-200">
-        <p className="font-medium">{unknown ? 'The save may not have reached the server.' : 'The server refused the save.'}</p>
+      <div role="alert" className="space-y-2 rounded-md bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950/40 dark:text-red-200">
+        <p className="font-medium">{headline}</p>
         <p>{error instanceof Error ? error.message : String(error)}</p>
         {error instanceof ApiError &&
           error.fieldErrors.map((fe) => (
@@ -43,6 +48,7 @@ export function SaveStatus({ state, onLoadLatest }: Props) {
             </p>
           ))}
         <p>Your edits are kept.</p>
+        {!known && <Button onClick={onRetry}>{landed === false ? 'Retry' : 'Check and retry'}</Button>}
       </div>
     );
   }

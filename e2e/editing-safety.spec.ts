@@ -1,0 +1,102 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from './axe.ts';
+
+const DEMO = 'PROJECT-HARBOURVIEW';
+const editor = (env: string) => `/agents/${DEMO}/configs/${env}`;
+const pageUrl = (env: string) => `/v1/agents/${DEMO}/real-time-configs/${env}`;
+
+test.afterEach(async ({ request }) => {
+  await request.delete('/__emulator/faults');
+});
+
+async function saveVia(page: Page, env: string) {
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: `Save to ${env}` }).click();
+}
+
+test('two people editing different keys: both changes survive, and the second is told', async ({ browser, request }) => {
+  const alice = await (await browser.newContext()).newPage();
+  const bob = await (await browser.newContext()).newPage();
+  await alice.goto(editor('pre-release'));
+  await bob.goto(editor('pre-release'));
+  await alice.getByLabel('Persona name').fill('Alice edit');
+  await bob.getByLabel('Promo code of the month').fill('BOB2026');
+
+  await saveVia(alice, 'Pre-release');
+  await expect(alice.getByText('Saved 1 key.')).toBeVisible();
+  await saveVia(bob, 'Pre-release');
+  await expect(bob.getByText('Saved 1 key.')).toBeVisible();
+  await expect(bob.getByText(/Also loaded changes made elsewhere to: agent_persona_name/)).toBeVisible();
+  await expect(bob.getByLabel('Persona name')).toHaveValue('Alice edit');
+
+  const stored = (await (await request.get(pageUrl('pre-release'))).json()).variables;
+  expect(stored).toMatchObject({ agent_persona_name: 'Alice edit', promo_code: 'BOB2026' });
+});
+
+test('two people editing the same key: the second sees a conflict and nothing of theirs is written', async ({ browser, request }) => {
+  const alice = await (await browser.newContext()).newPage();
+  const bob = await (await browser.newContext()).newPage();
+  await alice.goto(editor('sandbox'));
+  await bob.goto(editor('sandbox'));
+  await alice.getByLabel('Maximum call length (minutes)').fill('20');
+  await bob.getByLabel('Maximum call length (minutes)').fill('30');
+
+  await saveVia(alice, 'Sandbox');
+  await expect(alice.getByText('Saved 1 key.')).toBeVisible();
+  await saveVia(bob, 'Sandbox');
+  await expect(bob.getByText('Nothing was saved: someone else changed this page.')).toBeVisible();
+  await expect(bob.getByText(/They changed the same keys you did: max_call_duration_minutes/)).toBeVisible();
+  await expectAccessible(bob);
+  await expect(bob.getByLabel('Maximum call length (minutes)')).toHaveValue('30');
+  expect((await (await request.get(pageUrl('sandbox'))).json()).variables.max_call_duration_minutes).toBe(20);
+
+  await bob.getByRole('button', { name: 'Discard mine and load theirs' }).click();
+  await expect(bob.getByLabel('Maximum call length (minutes)')).toHaveValue('20');
+  await expect(bob.getByText('No unsaved changes')).toBeVisible();
+});
+
+test('a failed save keeps the edit, reports it was not applied, and Retry saves it once', async ({ page, request }) => {
+  await page.goto(editor('sandbox'));
+  await page.getByLabel('Speaking rate').fill('1.3');
+  await request.post('/__emulator/faults', { data: { fail: { count: 1, status: 500 } } });
+  await saveVia(page, 'Sandbox');
+  await expect(page.getByText(/Not saved: the server did not confirm/)).toBeVisible();
+  await expect(page.getByLabel('Speaking rate')).toHaveValue('1.3');
+  expect((await (await request.get(pageUrl('sandbox'))).json()).variables.speaking_rate).toBe(1.1);
+
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByText('Saved 1 key.')).toBeVisible();
+  expect((await (await request.get(pageUrl('sandbox'))).json()).variables.speaking_rate).toBe(1.3);
+});
+
+test('leaving with unsaved edits asks first; Ctrl+S opens the review', async ({ page }) => {
+  await page.goto(editor('sandbox'));
+  await page.getByLabel('Persona name').fill('Unsaved name');
+
+  await page.getByRole('link', { name: '← Overview' }).click();
+  const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
+  await expect(leave).toBeVisible();
+  await leave.getByRole('button', { name: 'Stay and keep editing' }).click();
+  await expect(page).toHaveURL(editor('sandbox'));
+  await expect(page.getByLabel('Persona name')).toHaveValue('Unsaved name');
+
+  await page.keyboard.press('Control+s');
+  await expect(page.getByRole('dialog', { name: /Review 1 change to Sandbox/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Keep editing' }).click();
+
+  // Closing the tab asks the browser's own question.
+  const question = page.waitForEvent('dialog');
+  void page.close({ runBeforeUnload: true });
+  const dialog = await question;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+});
+
+test('discarding and leaving navigates away and drops the edit', async ({ page, request }) => {
+  await page.goto(editor('live'));
+  await page.getByLabel('Persona name').fill('Never saved');
+  await page.getByRole('navigation', { name: 'Environment' }).getByRole('link', { name: 'Sandbox' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Discard and leave' }).click();
+  await expect(page).toHaveURL(editor('sandbox'));
+  expect((await (await request.get(pageUrl('live'))).json()).variables.agent_persona_name).toBe('Ava');
+});

@@ -1,0 +1,17 @@
+import { useEffect } from 'react';
+import { useBlocker } from 'react-router';
+
+/**
+ * While there are unsaved edits: in-app navigation away is held for the user to confirm (the returned blocker), and
+ * reloading or closing the tab asks the browser's own question.
+ */
+export function useUnsavedChangesGuard(dirty: boolean) {
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+  return blocker;
+}
