@@ -25,6 +25,16 @@ function renderAt(path: string) {
   return router;
 }
 
+/** Types `value` into the field labelled `label`, then saves through the review dialog. */
+async function editAndSave(user: ReturnType<typeof userEvent.setup>, label: RegExp, value: string, env = 'Sandbox') {
+  const field = await screen.findByLabelText(label);
+  await user.clear(field);
+  await user.type(field, value);
+  await user.click(screen.getByRole('button', { name: 'Save' }));
+  await user.click(await screen.findByRole('button', { name: `Save to ${env}` }));
+  return field;
+}
+
 const readPage = async (env: string) =>
   (await server.app.inject(`/v1/agents/${AGENT}/real-time-configs/${env}`)).json<ConfigPage>();
 
@@ -97,11 +107,7 @@ describe('config editor', () => {
     await server.app.inject({ method: 'PUT', url: `/v1/agents/${AGENT}/real-time-configs/sandbox/schema`, payload: { schema: withDefaults } });
     renderAt(`/agents/${AGENT}/configs/sandbox`);
     expect(await screen.findByLabelText(/Hold music/)).toHaveValue('jazz');
-    const persona = screen.getByLabelText(/Persona name/);
-    await user.clear(persona);
-    await user.type(persona, 'Ada');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
-    await user.click(await screen.findByRole('button', { name: 'Save to Sandbox' }));
+    await editAndSave(user, /Persona name/, 'Ada');
     expect(await screen.findByText('Saved 1 key.')).toBeInTheDocument();
     expect(server.appliedWrites().map((w) => w.body)).toEqual([{ variables: { agent_persona_name: 'Ada' } }]);
   });
@@ -121,16 +127,13 @@ describe('config editor', () => {
   test('refuses to save over a key someone else changed meanwhile, and sends nothing', async () => {
     const user = userEvent.setup();
     renderAt(`/agents/${AGENT}/configs/sandbox`);
-    const timeout = await screen.findByLabelText(/Silence timeout/);
+    await screen.findByLabelText(/Silence timeout/);  // the form has loaded
     await server.app.inject({
       method: 'PATCH',
       url: `/v1/agents/${AGENT}/real-time-configs/sandbox/variables`,
       payload: { variables: { silence_timeout_seconds: 20 } },
     });
-    await user.clear(timeout);
-    await user.type(timeout, '11');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
-    await user.click(await screen.findByRole('button', { name: 'Save to Sandbox' }));
+    await editAndSave(user, /Silence timeout/, '11');
     expect(await screen.findByText(/Nothing was saved: someone else changed this page/)).toBeInTheDocument();
     expect(screen.getByText(/silence_timeout_seconds/)).toBeInTheDocument();
     // The one PATCH sent was conditional on the old version, so the server refused it and wrote nothing.
@@ -141,16 +144,13 @@ describe('config editor', () => {
   test('keeps both edits when someone else changed other keys meanwhile, and says so', async () => {
     const user = userEvent.setup();
     renderAt(`/agents/${AGENT}/configs/sandbox`);
-    const timeout = await screen.findByLabelText(/Silence timeout/);
+    await screen.findByLabelText(/Silence timeout/);  // the form has loaded
     await server.app.inject({
       method: 'PATCH',
       url: `/v1/agents/${AGENT}/real-time-configs/sandbox/variables`,
       payload: { variables: { promo_code: 'THEIRS1' } },
     });
-    await user.clear(timeout);
-    await user.type(timeout, '11');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
-    await user.click(await screen.findByRole('button', { name: 'Save to Sandbox' }));
+    await editAndSave(user, /Silence timeout/, '11');
     expect(await screen.findByText('Saved 1 key.')).toBeInTheDocument();
     expect(screen.getByText(/Also loaded changes made elsewhere to: promo_code/)).toBeInTheDocument();
     expect((await readPage('sandbox')).variables).toMatchObject({ silence_timeout_seconds: 11, promo_code: 'THEIRS1' });
@@ -166,10 +166,7 @@ describe('config editor', () => {
     renderAt(`/agents/${AGENT}/configs/sandbox`);
     const timeout = await screen.findByLabelText(/Silence timeout/);
     await server.injectFaults({ fail: { count: 1, status: 503 } });
-    await user.clear(timeout);
-    await user.type(timeout, '11');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
-    await user.click(await screen.findByRole('button', { name: 'Save to Sandbox' }));
+    await editAndSave(user, /Silence timeout/, '11');
     expect(await screen.findByText(/Not saved: the server did not confirm/)).toBeInTheDocument();
     expect(timeout).toHaveValue(11);
     expect((await readPage('sandbox')).variables).toMatchObject({ silence_timeout_seconds: 10 });
@@ -182,12 +179,9 @@ describe('config editor', () => {
   test('a save whose answer was lost is found on the server and reported as saved, not sent again', async () => {
     const user = userEvent.setup();
     renderAt(`/agents/${AGENT}/configs/sandbox`);
-    const timeout = await screen.findByLabelText(/Silence timeout/);
+    await screen.findByLabelText(/Silence timeout/);  // the form has loaded
     await server.injectFaults({ fail: { count: 1, status: 503, when: 'after' } });
-    await user.clear(timeout);
-    await user.type(timeout, '12');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
-    await user.click(await screen.findByRole('button', { name: 'Save to Sandbox' }));
+    await editAndSave(user, /Silence timeout/, '12');
     expect(await screen.findByText('Saved 1 key.')).toBeInTheDocument();
     expect(server.writes().filter((w) => w.url.startsWith('/v1/')).map((w) => w.status)).toEqual([503]);
     expect(screen.getByText('No unsaved changes')).toBeInTheDocument();

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ClientEnv, JsonObject } from '../../../contract/agents-api.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
+import { Modal } from '../../components/ui/modal.tsx';
 
 type Props = {
   env: ClientEnv;
@@ -15,29 +16,12 @@ const show = (value: unknown) => (value === undefined ? '(not set)' : JSON.strin
 
 /** Shows exactly what a save sends, old → new per key; live needs the word "live" typed before it is sent. */
 export function ReviewDialog({ env, before, patch, onConfirm, onCancel }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [typed, setTyped] = useState('');
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    // Where modal dialogs are not supported (old browsers, jsdom) it still opens, just without the backdrop.
-    if (typeof dialog.showModal === 'function') dialog.showModal();
-    else dialog.setAttribute('open', '');
-    return () => dialog.removeAttribute('open');
-  }, []);
   const needsTyping = env === 'live';
   const confirmed = !needsTyping || typed.trim() === 'live';
   const keys = Object.keys(patch);
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby="review-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-      className="m-auto w-[min(44rem,calc(100vw-2rem))] rounded-xl bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/50 dark:bg-slate-900 dark:text-slate-100"
-    >
+    <Modal labelledBy="review-title" onClose={onCancel} className="w-[min(44rem,calc(100vw-2rem))] p-0">
       <form
         method="dialog"
         onSubmit={(e) => {
@@ -91,6 +75,6 @@ export function ReviewDialog({ env, before, patch, onConfirm, onCancel }: Props)
           </Button>
         </div>
       </form>
-    </dialog>
+    </Modal>
   );
 }
