@@ -99,7 +99,9 @@ test('SIGTERM lets an in-flight write finish, then closes the database cleanly',
   // A clean close checkpoints the write-ahead log into the main file and removes it.
   expect(existsSync(path.join(dataDir, 'switchboard.sqlite-wal'))).toBe(false);
   const db = new Database(path.join(dataDir, 'switchboard.sqlite'), { readonly: true });
-  const row = db.prepare("SELECT variables_json FROM config_pages WHERE agent_id = ? AND client_env = 'sandbox'").get(DEMO_AGENT_ID) as { variables_json: string };
+  const row = db
+    .prepare("SELECT value_json FROM config_variables WHERE agent_id = ? AND client_env = 'sandbox' AND key = 'drained'")
+    .get(DEMO_AGENT_ID) as { value_json: string } | undefined;
   db.close();
-  expect(JSON.parse(row.variables_json).drained).toBe(true);
+  expect(row?.value_json).toBe('true');
 }, 30_000);
