@@ -3,8 +3,20 @@ import { defineConfig, devices } from '@playwright/test';
 // An unusual port, never reused silently: other processes on shared machines hold the common ones.
 const PORT = Number(process.env.E2E_PORT ?? 4391);
 const DATA_DIR = 'test-results/e2e-data';
+// Proxy mode: a second emulator that demands a key stands in for PolyAI, and a proxy holds that key.
+const PROXY_PORT = PORT + 1;
+const UPSTREAM_PORT = PORT + 2;
+export const E2E_UPSTREAM_KEY = 'sk-e2e-upstream-7c1d9a';
 // Browsers cannot be downloaded here: use Debian's Chromium unless CHROMIUM_PATH names another.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const launchOptions = {
+  executablePath: CHROMIUM,
+  args: [
+    '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--disable-quic',
+  ],
+};
 
 export default defineConfig({
   testDir: './e2e',
@@ -18,25 +30,46 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      testIgnore: /proxy-mode/,
       use: {
         ...devices['Desktop Chrome'],
         headless: true,
-        launchOptions: {
-          executablePath: CHROMIUM,
-          args: [
-            '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-            '--disable-sync', '--no-first-run', '--disable-quic',
-          ],
-        },
+        launchOptions,
       },
     },
+    {
+      name: 'proxy-mode',
+      testMatch: /proxy-mode/,
+      use: { ...devices['Desktop Chrome'], headless: true, launchOptions, baseURL: `http://127.0.0.1:${PROXY_PORT}` },
+    },
   ],
-  webServer: {
-    // A fresh database for every run (the journeys assume the seeded demo data), with test-only fault injection.
-    command: `rm -rf ${DATA_DIR} && tsx server/main.ts --faults`,
-    env: { PORT: String(PORT), DATA_DIR, LOG_LEVEL: 'warn' },
-    url: `http://127.0.0.1:${PORT}/healthz`,
-    reuseExistingServer: process.env.E2E_REUSE === '1',
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      // A fresh database for every run (the journeys assume the seeded demo data), with test-only fault injection.
+      command: `rm -rf ${DATA_DIR} && tsx server/main.ts --faults`,
+      env: { PORT: String(PORT), DATA_DIR, LOG_LEVEL: 'warn' },
+      url: `http://127.0.0.1:${PORT}/healthz`,
+      reuseExistingServer: process.env.E2E_REUSE === '1',
+      timeout: 30_000,
+    },
+    {
+      command: `rm -rf ${DATA_DIR}-upstream && tsx server/main.ts`,
+      env: { PORT: String(UPSTREAM_PORT), DATA_DIR: `${DATA_DIR}-upstream`, EMULATOR_API_KEY: E2E_UPSTREAM_KEY, LOG_LEVEL: 'warn' },
+      url: `http://127.0.0.1:${UPSTREAM_PORT}/healthz`,
+      reuseExistingServer: process.env.E2E_REUSE === '1',
+      timeout: 30_000,
+    },
+    {
+      command: 'tsx server/main.ts',
+      env: {
+        PORT: String(PROXY_PORT),
+        POLYAI_API_KEY: E2E_UPSTREAM_KEY,
+        POLYAI_BASE_URL: `http://127.0.0.1:${UPSTREAM_PORT}`,
+        LOG_LEVEL: 'warn',
+      },
+      url: `http://127.0.0.1:${PROXY_PORT}/healthz`,
+      reuseExistingServer: process.env.E2E_REUSE === '1',
+      timeout: 30_000,
+    },
+  ],
 });

@@ -44,6 +44,12 @@ export type ConfigPage = Static<typeof ConfigPage>;
  */
 export const etagOf = (page: ConfigPage): string => `"${page.lastUpdated ?? 'never'}"`;
 
+/** Whether an `If-Match` header allows writing over `page`: absent or `*` always; else one of its tags is the page's. */
+export function ifMatchAllows(ifMatch: string | undefined, page: ConfigPage): boolean {
+  if (ifMatch === undefined || ifMatch.trim() === '*') return true;
+  return ifMatch.split(',').some((tag) => tag.trim() === etagOf(page));
+}
+
 export const ConfigPageList = Type.Object({ configPages: Type.Array(ConfigPage) });
 export type ConfigPageList = Static<typeof ConfigPageList>;
 

@@ -100,3 +100,15 @@ test('discarding and leaving navigates away and drops the edit', async ({ page, 
   await expect(page).toHaveURL(editor('sandbox'));
   expect((await (await request.get(pageUrl('live'))).json()).variables.agent_persona_name).toBe('Ava');
 });
+
+test('offline: Save is disabled and says why; back online it works', async ({ page, context }) => {
+  await page.goto(editor('sandbox'));
+  await page.getByLabel('Persona name').fill('Offline edit');
+  await context.setOffline(true);
+  await expect(page.getByText(/You are offline: saving is off/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await context.setOffline(false);
+  await expect(page.getByRole('button', { name: 'Save' })).toBeEnabled();
+  await saveVia(page, 'Sandbox');
+  await expect(page.getByText('Saved 1 key.')).toBeVisible();
+});

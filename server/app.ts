@@ -1,4 +1,5 @@
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Runtime } from '../contract/runtime.ts';
 import { ConfigValidator } from '../contract/config-validation.ts';
 import { openDatabase } from './store/database.ts';
 import { seedIfEmpty } from './seed/seed.ts';
@@ -8,6 +9,9 @@ import { registerErrorEnvelope, sendFrameworkError } from './plugins/error-envel
 import { registerJsonBody } from './plugins/json-body.ts';
 import { registerFaultInjection } from './plugins/fault-injection.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { registerAllowedHosts, registerRequiredApiKey, registerSecurityHeaders } from './plugins/security.ts';
+import { registerProxyRoutes, type RaceWindowStats } from './upstream/proxy.routes.ts';
+import type { UpstreamOptions } from './upstream/upstream-options.ts';
 import { registerSameOriginWrites } from './plugins/same-origin-writes.ts';
 import { registerStaticApp } from './plugins/static-app.ts';
 import { createAgentsRepository } from './modules/agents/agents.repository.ts';
@@ -20,8 +24,14 @@ import { createPhoneNumbersRepository } from './modules/phone-numbers/phone-numb
 import { registerPhoneNumberRoutes } from './modules/phone-numbers/phone-numbers.routes.ts';
 
 export type AppOptions = {
-  /** SQLite file of the emulator; created and seeded when new. */
+  /** SQLite file of the emulator; created and seeded when new. Ignored in proxy mode. */
   dbFile: string;
+  /** Proxy mode: forward the API to PolyAI with this key instead of emulating it. */
+  upstream?: UpstreamOptions;
+  /** Host header values to answer (DNS-rebinding defence); every host when omitted (in-process tests). */
+  allowedHosts?: string[];
+  /** Emulator only: require this x-api-key on /v1 (to stand in for PolyAI in proxy tests). */
+  requireApiKey?: string;
   /** The built console (vite's dist/); omitted in API-only tests. */
   distDir?: string;
   logger?: FastifyServerOptions['logger'];
@@ -31,7 +41,7 @@ export type AppOptions = {
   scale?: boolean;
 };
 
-/** Builds the whole server (API emulator + console) without listening, so tests can inject requests. */
+/** Builds the whole server (API emulator or proxy, and the console) without listening, so tests can inject requests. */
 export async function buildApp(options: AppOptions) {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -43,15 +53,33 @@ export async function buildApp(options: AppOptions) {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: true } },
   });
 
+  registerCorrelationId(app);
+  registerSecurityHeaders(app);
+  registerErrorEnvelope(app);
+  if (options.allowedHosts) registerAllowedHosts(app, options.allowedHosts);
+  registerJsonBody(app);
+  registerSameOriginWrites(app);
+
+  const raceWindows: RaceWindowStats = { samples: [] };
+  if (options.upstream) {
+    registerProxyRoutes(app, options.upstream, raceWindows);
+  } else {
+    await registerEmulator(app, options);
+  }
+  app.get('/api/runtime', { schema: { hide: true } }, async () => runtimeOf(options, raceWindows));
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+
+  await registerStaticApp(app, options.distDir);
+  return app;
+}
+
+/** The emulated Agents API on SQLite, with its test-only extras. */
+async function registerEmulator(app: FastifyInstance, options: AppOptions) {
   const db = openDatabase(options.dbFile);
   app.addHook('onClose', async () => db.close());
   seedIfEmpty(db);
   if (options.scale) seedScaleAgent(db);
-
-  registerErrorEnvelope(app);
-  registerJsonBody(app);
-  registerCorrelationId(app);
-  registerSameOriginWrites(app);
+  if (options.requireApiKey) registerRequiredApiKey(app, options.requireApiKey);
   if (options.faultInjection) registerFaultInjection(app);
 
   await registerOpenApi(app);
@@ -61,8 +89,17 @@ export async function buildApp(options: AppOptions) {
   const phoneNumbers = createPhoneNumbersRepository(db, agents);
   registerConnectorRoutes(app, createConnectorsRepository(db, agents), phoneNumbers);
   registerPhoneNumberRoutes(app, phoneNumbers);
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+}
 
-  await registerStaticApp(app, options.distDir);
-  return app;
+/** What the console shows about where it is connected. Never the key. */
+function runtimeOf(options: AppOptions, raceWindows: RaceWindowStats): Runtime {
+  if (!options.upstream) return { mode: 'emulator' };
+  const sorted = [...raceWindows.samples].sort((a, b) => a - b);
+  return {
+    mode: 'proxy',
+    upstream: new URL(options.upstream.baseUrl).host,
+    region: options.upstream.region,
+    readOnly: options.upstream.readOnly,
+    conditionalWriteRaceWindowMs: sorted.length ? { median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1], samples: sorted.length } : undefined,
+  };
 }

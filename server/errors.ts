@@ -1,4 +1,4 @@
-import type { ApiErrorBody, FieldError } from '../contract/agents-api.ts';
+import type { ApiErrorBody, ConfigPage, FieldError } from '../contract/agents-api.ts';
 
 /** A failure the API reports with its documented envelope; thrown by routes and repositories alike. */
 export class ApiError extends Error {
@@ -25,3 +25,7 @@ export const unknownClientEnv = (clientEnv: string) =>
     'REAL_TIME_CONFIG_UNKNOWN_CLIENT_ENVIRONMENT',
     `Unknown client environment '${clientEnv}': expected sandbox, pre-release or live`,
   );
+
+/** A write based on a version that is no longer current (our If-Match addition); carries the page as it is now. */
+export const preconditionFailed = (currentPage: ConfigPage) =>
+  new ApiError(412, 'PRECONDITION_FAILED', 'The config page changed since this version was read', { currentPage });

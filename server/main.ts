@@ -3,9 +3,12 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
+import { ownHostNames } from './plugins/security.ts';
+import { upstreamFromEnv } from './upstream/upstream-options.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_PORT = 4300;
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export async function main() {
   const port = Number(process.env.PORT ?? DEFAULT_PORT);
@@ -19,15 +22,25 @@ export async function main() {
     console.log('--reset: starting from a freshly seeded database');
   }
   const faultInjection = flags.has('--faults') || process.env.EMULATOR_FAULTS === '1';
+  const upstream = upstreamFromEnv(process.env, flags.has('--read-only'));
+  if (!LOOPBACK.has(host)) {
+    if (!flags.has('--allow-remote')) {
+      throw new Error(`HOST=${host} would expose Switchboard beyond this machine: add --allow-remote if you mean it`);
+    }
+    console.warn(`WARNING: listening on ${host}. Anyone who can reach it can read and change agent configs${upstream ? ' with your API key' : ''}.`);
+  }
 
   const app = await buildApp({
     dbFile,
     distDir: path.join(root, 'dist'),
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
-    faultInjection,
+    upstream,
+    allowedHosts: [...ownHostNames(host, port), ...(process.env.ALLOWED_HOSTS?.split(',').map((h) => h.trim()).filter(Boolean) ?? [])],
+    requireApiKey: upstream ? undefined : process.env.EMULATOR_API_KEY,
+    faultInjection: !upstream && faultInjection,
     scale: flags.has('--scale') || process.env.EMULATOR_SCALE === '1',
   });
-  if (faultInjection) console.warn('Fault injection is ON (/__emulator/faults): for tests only.');
+  if (faultInjection && !upstream) console.warn('Fault injection is ON (/__emulator/faults): for tests only.');
 
   let closing = false;
   const shutdown = (signal: string) => {
@@ -48,7 +61,10 @@ export async function main() {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
   await app.listen({ port, host });
-  console.log(`Switchboard (emulator) on http://${host}:${port}  — data in ${dataDir}`);
+  const where = upstream
+    ? `proxy to ${upstream.baseUrl}${upstream.readOnly ? ' (read-only)' : ''}`
+    : `emulator, data in ${dataDir}`;
+  console.log(`Switchboard on http://${host.includes(':') ? `[${host}]` : host}:${port}  — ${where}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,5 +1,6 @@
 import { Link, NavLink, Outlet, useParams } from 'react-router';
 import { ThemeToggle } from '../components/ui/theme-toggle.tsx';
+import { ConnectionBadge, ConnectionIndicator } from './connection-indicator.tsx';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-2.5 py-1.5 text-sm font-medium ${
@@ -17,6 +18,7 @@ export function Layout() {
         Skip to content
       </a>
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
+        <ConnectionIndicator />
         <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2.5">
           <Link to="/" className="flex items-center gap-2 font-semibold">
             <img src="/favicon.svg" alt="" className="size-6" />
@@ -35,7 +37,8 @@ export function Layout() {
               </NavLink>
             </nav>
           )}
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-3">
+            <ConnectionBadge />
             <ThemeToggle />
           </div>
         </div>

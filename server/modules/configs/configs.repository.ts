@@ -1,7 +1,7 @@
-import { CLIENT_ENVS, etagOf, isClientEnv, type ClientEnv, type ConfigPage, type JsonObject } from '../../../contract/agents-api.ts';
+import { CLIENT_ENVS, ifMatchAllows, isClientEnv, type ClientEnv, type ConfigPage, type JsonObject } from '../../../contract/agents-api.ts';
 import type { ConfigValidator } from '../../../contract/config-validation.ts';
 import { inWriteTransaction, type Db } from '../../store/database.ts';
-import { ApiError, unknownClientEnv, withFieldErrors } from '../../errors.ts';
+import { ApiError, preconditionFailed, unknownClientEnv, withFieldErrors } from '../../errors.ts';
 import type { AgentsRepository } from '../agents/agents.repository.ts';
 import { nextLastUpdated } from './last-updated.ts';
 
@@ -92,11 +92,7 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
 
   /** `If-Match` (our addition): a write based on a stale version is refused with the current page, nothing written. */
   function requireVersion(page: ConfigPage, ifMatch: string | undefined) {
-    if (ifMatch === undefined || ifMatch.trim() === '*') return;
-    const tags = ifMatch.split(',').map((tag) => tag.trim());
-    if (!tags.includes(etagOf(page))) {
-      throw new ApiError(412, 'PRECONDITION_FAILED', 'The config page changed since this version was read', { currentPage: page });
-    }
+    if (!ifMatchAllows(ifMatch, page)) throw preconditionFailed(page);
   }
 
   /**

@@ -1,11 +1,14 @@
 import { useMemo, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { ClientEnv, ConfigPage, JsonObject } from '../../../contract/agents-api.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Card } from '../../components/ui/card.tsx';
 import { EmptyState } from '../../components/ui/states.tsx';
 import { Timestamp } from '../../components/ui/timestamp.tsx';
 import { SchemaForm, withSchemaDefaults, type SchemaFormHandle } from '../../components/schema-form/schema-form.tsx';
+import { runtimeQuery } from '../../api/runtime.ts';
 import { diffTopLevel } from '../../lib/changed-keys.ts';
+import { useOnline } from '../../lib/use-online.ts';
 import { LeaveDialog } from './leave-dialog.tsx';
 import { ReviewDialog } from './review-dialog.tsx';
 import { SaveStatus } from './save-status.tsx';
@@ -28,6 +31,13 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
   const { state, save, retry, reset } = useSaveVariables(agentId, env);
 
   const diff = useMemo(() => diffTopLevel(baseline, formData), [baseline, formData]);
+  const online = useOnline();
+  const runtime = useQuery(runtimeQuery()).data;
+  const cannotSave = !online
+    ? 'You are offline: saving is off until the connection is back. Your edits stay here.'
+    : runtime?.mode === 'proxy' && runtime.readOnly
+      ? 'This console runs read-only: changes cannot be saved.'
+      : undefined;
   const changeCount = diff.changedKeys.length + diff.clearedKeys.length;
   const serverMoved = serverPage.lastUpdated !== base.lastUpdated;
 
@@ -43,7 +53,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
   };
 
   const startSave = () => {
-    if (changeCount === 0 || state.kind === 'saving') return;
+    if (changeCount === 0 || state.kind === 'saving' || cannotSave) return;
     reset();
     if (formRef.current && !formRef.current.validateForm()) return;
     if (diff.clearedKeys.length === 0) setReviewing(true);
@@ -92,6 +102,11 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
           <p className="text-sm font-medium" aria-live="polite">
             {changeCount === 0 ? 'No unsaved changes' : changeCount === 1 ? '1 unsaved change' : `${changeCount} unsaved changes`}
           </p>
+          {cannotSave && (
+            <p role="status" className="text-sm font-medium text-amber-800 dark:text-amber-300">
+              {cannotSave}
+            </p>
+          )}
           {diff.clearedKeys.length > 0 && (
             <p role="alert" className="text-sm text-amber-800 dark:text-amber-300">
               Cleared: {diff.clearedKeys.join(', ')}. The API cannot remove a value; enter one, or discard to restore it.
@@ -103,7 +118,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
             </p>
           )}
           <div className="flex gap-2">
-            <Button variant="primary" onClick={startSave} disabled={changeCount === 0 || state.kind === 'saving'}>
+            <Button variant="primary" onClick={startSave} disabled={changeCount === 0 || state.kind === 'saving' || !!cannotSave}>
               {state.kind === 'saving' ? 'Saving…' : 'Save'}
             </Button>
             <Button onClick={() => adopt(serverPage)} disabled={changeCount === 0 || state.kind === 'saving'}>

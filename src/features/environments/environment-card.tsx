@@ -58,7 +58,7 @@ export function EnvironmentCard({ agentId, env, page }: Props) {
 }
 
 function ValidityBadge({ check }: { check: ReturnType<typeof useVariablesCheck> }) {
-  if (!check) return <span className="text-slate-500">Checking…</span>;
+  if (!check) return <span className="text-slate-500 dark:text-slate-400">Checking…</span>;
   if (check.valid) return <Badge tone="good">✓ Valid</Badge>;
   const count = check.errors.length;
   return (
