@@ -15,13 +15,6 @@ export async function main() {
   const host = process.env.HOST ?? '127.0.0.1';
   const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, 'data'));
   const flags = new Set(process.argv.slice(2));
-  const dbFile = path.join(dataDir, 'switchboard.sqlite');
-  mkdirSync(dataDir, { recursive: true });
-  if (flags.has('--reset')) {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
-    console.log('--reset: starting from a freshly seeded database');
-  }
-  const faultInjection = flags.has('--faults') || process.env.EMULATOR_FAULTS === '1';
   const upstream = upstreamFromEnv(process.env, flags.has('--read-only'));
   if (!LOOPBACK.has(host)) {
     if (!flags.has('--allow-remote')) {
@@ -30,6 +23,13 @@ export async function main() {
     console.warn(`WARNING: listening on ${host}. Anyone who can reach it can read and change agent configs${upstream ? ' with your API key' : ''}.`);
   }
 
+  const dbFile = path.join(dataDir, 'switchboard.sqlite');
+  if (!upstream) mkdirSync(dataDir, { recursive: true });
+  if (!upstream && flags.has('--reset')) {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
+    console.log('--reset: starting from a freshly seeded database');
+  }
+  const faultInjection = flags.has('--faults') || process.env.EMULATOR_FAULTS === '1';
   const app = await buildApp({
     dbFile,
     distDir: path.join(root, 'dist'),
