@@ -40,6 +40,25 @@ export default tseslint.config(
     ),
   },
   { files: ['src/api/**'], rules: noImportsOf([['**/features/**', '**/app/**'], 'the API client must not import UI']) },
+  // The contract's schema module builds TypeBox schemas when loaded; the browser takes only its types.
+  {
+    files: ['src/**'],
+    ignores: ['src/**/*.test.{ts,tsx}', 'src/test/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/contract/agents-api.ts'],
+              allowTypeImports: true,
+              message: 'import values from contract/client-envs.ts or contract/etag.ts; agents-api.ts loads TypeBox',
+            },
+          ],
+        },
+      ],
+    },
+  },
   ...features.map((feature) => ({
     files: [`src/features/${feature}/**`],
     rules: noImportsOf(

@@ -6,13 +6,8 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 export type { Static };
 
-export const CLIENT_ENVS = ['sandbox', 'pre-release', 'live'] as const;
-export const ClientEnv = Type.Union(CLIENT_ENVS.map((env) => Type.Literal(env)));
-export type ClientEnv = (typeof CLIENT_ENVS)[number];
-
-export function isClientEnv(value: string): value is ClientEnv {
-  return (CLIENT_ENVS as readonly string[]).includes(value);
-}
+export { CLIENT_ENVS, isClientEnv, type ClientEnv } from './client-envs.ts';
+export { etagOf, ifMatchAllows } from './etag.ts';
 
 /** Real-time config variables and schemas are free-form JSON objects. */
 const JsonObject = Type.Record(Type.String(), Type.Unknown());
@@ -37,18 +32,6 @@ export const ConfigPage = Type.Object({
   lastUpdated: Type.Optional(Type.String({ format: 'date-time' })),
 });
 export type ConfigPage = Static<typeof ConfigPage>;
-
-/**
- * The entity tag of a config page (our addition, standard HTTP). `lastUpdated` strictly increases on every write to a
- * page, so it is the page's version: a client can send `If-Match` from any copy of a page, including list results.
- */
-export const etagOf = (page: ConfigPage): string => `"${page.lastUpdated ?? 'never'}"`;
-
-/** Whether an `If-Match` header allows writing over `page`: absent or `*` always; else one of its tags is the page's. */
-export function ifMatchAllows(ifMatch: string | undefined, page: ConfigPage): boolean {
-  if (ifMatch === undefined || ifMatch.trim() === '*') return true;
-  return ifMatch.split(',').some((tag) => tag.trim() === etagOf(page));
-}
 
 export const ConfigPageList = Type.Object({ configPages: Type.Array(ConfigPage) });
 export type ConfigPageList = Static<typeof ConfigPageList>;

@@ -47,3 +47,13 @@ test('the theme can be switched to dark and stays dark after a reload', async ({
   await expect(page.getByRole('region', { name: 'Live' })).toBeVisible();
   await expectAccessible(page);
 });
+
+test('hovering or focusing an Edit link fetches the editor before the click, so it opens without waiting', async ({ page }) => {
+  await page.goto(`/agents/${DEMO}`);
+  await expect(page.getByRole('region', { name: 'Live' }).getByText('✓ Valid')).toBeVisible();
+  const editorChunk = page.waitForRequest((request) => /config-editor-page-.*\.js$/.test(request.url()));
+  await page.getByRole('link', { name: 'Edit Live variables' }).hover();
+  await editorChunk;
+  await page.getByRole('link', { name: 'Edit Live variables' }).click();
+  await expect(page.getByLabel('Persona name')).toBeVisible();
+});

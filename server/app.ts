@@ -1,3 +1,5 @@
+import { constants as zlibConstants } from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Runtime } from '../contract/runtime.ts';
 import { ConfigValidator } from '../contract/config-validation.ts';
@@ -54,6 +56,13 @@ export async function buildApp(options: AppOptions) {
   });
 
   registerCorrelationId(app);
+  // API answers (a page, 10,000 connectors) are compressed for browsers that ask; a fast brotli level keeps the CPU
+  // cost small. Static files are precompressed at build time instead.
+  await app.register(fastifyCompress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   registerSecurityHeaders(app);
   registerErrorEnvelope(app);
   if (options.allowedHosts) registerAllowedHosts(app, options.allowedHosts);

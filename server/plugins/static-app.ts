@@ -16,6 +16,8 @@ export async function registerStaticApp(app: FastifyInstance, distDir: string | 
     await app.register(fastifyStatic, {
       root: path.resolve(distDir),
       wildcard: false,
+      // The build writes .br/.gz beside each asset (scripts/compress-dist.ts): served as they are, no live compression.
+      preCompressed: true,
       setHeaders(reply, file) {
         const hashed = file.includes(`${path.sep}assets${path.sep}`);
         reply.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');

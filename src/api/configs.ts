@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { etagOf, type ClientEnv, type ConfigPage, type ConfigPageList, type JsonObject } from '../../contract/agents-api.ts';
+import type { ClientEnv, ConfigPage, ConfigPageList, JsonObject } from '../../contract/agents-api.ts';
+import { etagOf } from '../../contract/etag.ts';
 import { enc, request } from './http-client.ts';
 
 export const configKeys = {

@@ -1,6 +1,10 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { registerRouteLoader } from '../lib/route-prefetch.ts';
 import { Layout } from './layout.tsx';
 import { RouteError } from './route-error.tsx';
+
+const loadConfigEditor = () => import('../features/config-editor/config-editor-page.tsx');
+registerRouteLoader('config-editor', loadConfigEditor);
 
 /** Every page is its own chunk: the overview never downloads the form engine the editor needs. */
 export const routes: RouteObject[] = [
@@ -18,7 +22,7 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'agents/:agentId/configs/:clientEnv',
-            lazy: async () => ({ Component: (await import('../features/config-editor/config-editor-page.tsx')).ConfigEditorPage }),
+            lazy: async () => ({ Component: (await loadConfigEditor()).ConfigEditorPage }),
           },
           {
             path: 'agents/:agentId/connectors',

@@ -1,6 +1,6 @@
 import { Link, NavLink, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { CLIENT_ENVS, isClientEnv, type ClientEnv } from '../../../contract/agents-api.ts';
+import { CLIENT_ENVS, isClientEnv, type ClientEnv } from '../../../contract/client-envs.ts';
 import { configPageQuery } from '../../api/configs.ts';
 import { ApiError } from '../../api/http-client.ts';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';

@@ -1,6 +1,7 @@
 import { useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { CLIENT_ENVS, isClientEnv, type Connector } from '../../../contract/agents-api.ts';
+import type { Connector } from '../../../contract/agents-api.ts';
+import { CLIENT_ENVS, isClientEnv } from '../../../contract/client-envs.ts';
 import { connectorListQuery } from '../../api/connectors.ts';
 import { Badge } from '../../components/ui/badge.tsx';
 import { ENV_LABELS, EnvBadge } from '../../components/ui/env-badge.tsx';

@@ -5,6 +5,7 @@ import { buttonClass } from '../../components/ui/button.tsx';
 import { Card } from '../../components/ui/card.tsx';
 import { ENV_LABELS, EnvBadge } from '../../components/ui/env-badge.tsx';
 import { Timestamp } from '../../components/ui/timestamp.tsx';
+import { prefetchRoute } from '../../lib/route-prefetch.ts';
 import { useVariablesCheck } from './use-variables-check.ts';
 
 type Props = { agentId: string; env: ClientEnv; page: ConfigPage | undefined };
@@ -46,7 +47,13 @@ export function EnvironmentCard({ agentId, env, page }: Props) {
       </dl>
 
       <div className="mt-5 flex flex-wrap gap-2 pt-1">
-        <Link to={`${base}/configs/${env}`} className={buttonClass('primary')} aria-label={`Edit ${ENV_LABELS[env]} variables`}>
+        <Link
+          to={`${base}/configs/${env}`}
+          className={buttonClass('primary')}
+          aria-label={`Edit ${ENV_LABELS[env]} variables`}
+          onMouseEnter={() => prefetchRoute('config-editor')}
+          onFocus={() => prefetchRoute('config-editor')}
+        >
           Edit variables
         </Link>
         <Link to={`${base}/connectors?env=${env}`} className={buttonClass('secondary')} aria-label={`${ENV_LABELS[env]} connectors`}>
