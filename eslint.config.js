@@ -11,7 +11,8 @@ const noImportsOf = (...groups) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'data', '.bench'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'data', '.bench', 'bench/anchor/dist'] },
+  { files: ['bench/anchor/**'], languageOptions: { globals: { ...globals.browser } } },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import type { ConfigPage } from '../contract/agents-api.ts';
 import { DEMO_AGENT_ID } from '../server/seed/demo-agents.ts';
-import { printAndSave, type Row } from './report.ts';
+import type { Row } from './report.ts';
 import { startJsonServer, startSwitchboard, type Running } from './processes.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
@@ -108,22 +108,25 @@ async function measurePatch(target: Target, connections: number): Promise<Result
   }
 }
 
-const page = await seedPage();
-const [ours, anchor] = targets(page);
-const rows: Row[] = [];
-for (const connections of [10, 100]) {
-  for (const [kind, measure] of [['GET page', measureGet], ['PATCH distinct keys', measurePatch]] as const) {
-    const a = await measure(anchor, connections);
-    const o = await measure(ours, connections);
-    const scenario = `api: ${kind}, ${connections} conn`;
-    rows.push({ scenario, figure: 'throughput', unit: 'req/s', median: o.rps, anchor: a.rps, target: kind.startsWith('PATCH') ? { on: 'ratio', op: '>=', value: 5 } : undefined });
-    rows.push({ scenario, figure: 'latency p50 / p99', unit: 'ms', median: o.p50, p95: o.p99, anchor: a.p99, target: connections === 10 ? { on: 'p95', op: '<=', value: 25 } : undefined });
-    if (o.lost !== undefined) {
-      rows.push({ scenario, figure: `lost acknowledged writes (json-server: ${a.lost})`, unit: 'keys', median: o.lost, target: { on: 'median', op: '<=', value: 0 } });
+/** Emulator vs json-server: GET and PATCH at 10 and 100 connections, with a lost-write read-back. */
+export async function apiRows(): Promise<Row[]> {
+  const page = await seedPage();
+  const [ours, anchor] = targets(page);
+  const rows: Row[] = [];
+  for (const connections of [10, 100]) {
+    for (const [kind, measure] of [['GET page', measureGet], ['PATCH distinct keys', measurePatch]] as const) {
+      const a = await measure(anchor, connections);
+      const o = await measure(ours, connections);
+      const scenario = `api: ${kind}, ${connections} conn`;
+      rows.push({ scenario, figure: 'throughput', unit: 'req/s', median: o.rps, anchor: a.rps, target: kind.startsWith('PATCH') ? { on: 'ratio', op: '>=', value: 5 } : undefined });
+      rows.push({ scenario, figure: 'latency p50 / p99', unit: 'ms', median: o.p50, p95: o.p99, anchor: a.p99, target: connections === 10 ? { on: 'p95', op: '<=', value: 25 } : undefined });
+      if (o.lost !== undefined) {
+        rows.push({ scenario, figure: `lost acknowledged writes (json-server: ${a.lost})`, unit: 'keys', median: o.lost, target: { on: 'median', op: '<=', value: 0 } });
+      }
+      if (o.errors > 0) console.warn(`${scenario}: ${o.errors} non-2xx or failed requests on switchboard`);
     }
-    if (o.errors > 0) console.warn(`${scenario}: ${o.errors} non-2xx or failed requests on switchboard`);
   }
+  console.log(`api: autocannon, ${DURATION} s per scenario, loopback; PATCH writers cycle through ${KEY_POOL} distinct keys.`);
+  console.log('api: latency rows show p50 as median and p99 in the p95 column; the anchor is json-server 0.17 in the same run.');
+  return rows;
 }
-console.log(`\nautocannon, ${DURATION} s per scenario, loopback; PATCH writers cycle through ${KEY_POOL} distinct keys.`);
-console.log('Latency rows: median = p50, p95 column = p99, anchor = json-server p99. Anchor = json-server 0.17 in the same run.');
-printAndSave('api', rows);

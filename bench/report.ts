@@ -12,6 +12,13 @@ export type Row = {
   target?: { on: 'ratio' | 'median' | 'p95'; op: '>=' | '<='; value: number };
 };
 
+/** The median and 95th percentile of a sample (nearest rank). */
+export function summarize(values: number[]): { median: number; p95: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { median: at(0.5), p95: at(0.95) };
+}
+
 const fmt = (n: number | undefined) => (n === undefined ? '–' : Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(2));
 
 export function verdict(row: Row): 'pass' | 'FAIL' | '–' {

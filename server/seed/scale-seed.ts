@@ -4,9 +4,9 @@ import { ttsLangCodeOf } from '../modules/connectors/voices.ts';
 import { DEMO_ACCOUNT_ID } from './demo-agents.ts';
 import { insertVariables } from './seed.ts';
 import { generatedSchema, generatedTelephony, generatedVariables } from './scale-data.ts';
+import { SCALE } from './scale-size.ts';
 
 export const SCALE_AGENT_ID = 'PROJECT-SCALE';
-export const SCALE = { variables: 2_000, connectors: 10_000, phoneNumbers: 20_000 };
 
 /** Adds the benchmark agent (idempotent): a 2,000-property config and 10,000 connectors with 20,000 numbers. */
 export function seedScaleAgent(db: Db) {

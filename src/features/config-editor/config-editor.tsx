@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { ClientEnv, ConfigPage, JsonObject } from '../../../contract/agents-api.ts';
 import { Button } from '../../components/ui/button.tsx';
@@ -8,6 +8,7 @@ import { Timestamp } from '../../components/ui/timestamp.tsx';
 import { SchemaForm, withSchemaDefaults, type SchemaFormHandle } from '../../components/schema-form/schema-form.tsx';
 import { runtimeQuery } from '../../api/runtime.ts';
 import { diffTopLevel } from '../../lib/changed-keys.ts';
+import { markUsable } from '../../lib/usable-mark.ts';
 import { useOnline } from '../../lib/use-online.ts';
 import { LeaveDialog } from './leave-dialog.tsx';
 import { ReviewDialog } from './review-dialog.tsx';
@@ -59,6 +60,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
     if (diff.clearedKeys.length === 0) setReviewing(true);
   };
   useSaveShortcut(startSave);
+  useEffect(() => markUsable('editor'), []);
   const blocker = useUnsavedChangesGuard(changeCount > 0);
 
   const confirmSave = async () => {

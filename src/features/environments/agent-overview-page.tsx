@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { CLIENT_ENVS } from '../../../contract/client-envs.ts';
@@ -6,12 +6,19 @@ import { configPagesQuery } from '../../api/configs.ts';
 import { ApiError } from '../../api/http-client.ts';
 import { ErrorState, Loading } from '../../components/ui/states.tsx';
 import { rememberAgent } from '../../lib/recent-agents.ts';
+import { markUsable } from '../../lib/usable-mark.ts';
 import { EnvironmentCard } from './environment-card.tsx';
 
 export function AgentOverviewPage() {
   const agentId = useParams().agentId!;
   const pages = useQuery(configPagesQuery(agentId));
   const found = pages.isSuccess;
+  // The overview is usable once every card has said whether its values satisfy its schema.
+  const checked = useRef(new Set<string>());
+  const onCardChecked = useCallback((env: string) => {
+    checked.current.add(env);
+    if (checked.current.size === CLIENT_ENVS.length) markUsable('overview');
+  }, []);
   useEffect(() => {
     if (found) rememberAgent(agentId);
   }, [found, agentId]);
@@ -38,7 +45,13 @@ export function AgentOverviewPage() {
       ) : (
         <div className="grid gap-4 lg:grid-cols-3">
           {CLIENT_ENVS.map((env) => (
-            <EnvironmentCard key={env} agentId={agentId} env={env} page={pages.data.configPages.find((p) => p.clientEnv === env)} />
+            <EnvironmentCard
+              key={env}
+              agentId={agentId}
+              env={env}
+              page={pages.data.configPages.find((p) => p.clientEnv === env)}
+              onChecked={onCardChecked}
+            />
           ))}
         </div>
       )}

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Link } from 'react-router';
 import type { ClientEnv, ConfigPage } from '../../../contract/agents-api.ts';
 import { Badge } from '../../components/ui/badge.tsx';
@@ -8,7 +9,7 @@ import { Timestamp } from '../../components/ui/timestamp.tsx';
 import { prefetchRoute } from '../../lib/route-prefetch.ts';
 import { useVariablesCheck } from './use-variables-check.ts';
 
-type Props = { agentId: string; env: ClientEnv; page: ConfigPage | undefined };
+type Props = { agentId: string; env: ClientEnv; page: ConfigPage | undefined; onChecked?: (env: ClientEnv) => void };
 
 const ENV_HINTS: Record<ClientEnv, string> = {
   sandbox: 'Draft and test changes here first.',
@@ -16,8 +17,12 @@ const ENV_HINTS: Record<ClientEnv, string> = {
   live: 'Real callers hear this. Changes apply immediately.',
 };
 
-export function EnvironmentCard({ agentId, env, page }: Props) {
+export function EnvironmentCard({ agentId, env, page, onChecked }: Props) {
   const check = useVariablesCheck(page);
+  const done = check !== undefined;
+  useEffect(() => {
+    if (done) onChecked?.(env);
+  }, [done, env, onChecked]);
   const base = `/agents/${encodeURIComponent(agentId)}`;
   const variableCount = Object.keys(page?.variables ?? {}).length;
   const propertyCount = Object.keys((page?.schema?.properties as object | undefined) ?? {}).length;

@@ -1,0 +1,132 @@
+/**
+ * Browser scenarios, in headless Chromium with the e2e setup: figures come from the page itself (performance marks
+ * set by the console when a view is usable; Event Timing for keystrokes, keydown → next paint).
+ */
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { SCALE_AGENT_ID } from '../server/seed/scale-seed.ts';
+import { startSwitchboard } from './processes.ts';
+import { summarize, type Row } from './report.ts';
+import { serveStatic } from './static-server.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const KEYSTROKES = 20;
+const DEMO = 'PROJECT-HARBOURVIEW';
+/** A text field near the end of the generated 2,000-property schema (index 1998 is a plain string). */
+const LATE_FIELD = '#root_setting_1998';
+const LAST_FIELD = 'root_setting_1999';
+
+const launch = () =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+
+/** Milliseconds from navigation start to the first `switchboard:<view>-usable` mark after `since`. */
+async function usableAt(page: Page, view: string, since = 0): Promise<number> {
+  const handle = await page.waitForFunction(
+    ([name, after]) => performance.getEntriesByName(name).find((mark) => mark.startTime > after)?.startTime,
+    [`switchboard:${view}-usable`, since] as const,
+    { timeout: 60_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/** Milliseconds from navigation start until the form's last field is in the document (same test for both pages). */
+async function lastFieldAt(page: Page): Promise<number> {
+  // In-page code is passed as source: it runs in the browser, not under this file's Node types.
+  const handle = await page.waitForFunction(`document.getElementById(${JSON.stringify(LAST_FIELD)}) ? performance.now() : undefined`, undefined, {
+    polling: 'raf',
+    timeout: 60_000,
+  });
+  return (await handle.jsonValue()) as number;
+}
+
+/** Types into a late field and returns each keystroke's keydown → next paint (Event Timing; < 16 ms counts as 16). */
+async function keystrokeLatencies(page: Page): Promise<number[]> {
+  await page.evaluate(`
+    window.__keys = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (entry.name === 'keydown') window.__keys.push(entry.duration);
+    }).observe({ type: 'event', durationThreshold: 16 });
+  `);
+  await page.locator(LATE_FIELD).click();
+  await page.keyboard.type('abcdefghijklmnopqrstuvwxyz'.slice(0, KEYSTROKES), { delay: 150 });
+  await page.waitForTimeout(1_000); // let the last paints be reported
+  const slow = await page.evaluate<number[]>('window.__keys');
+  // Event Timing reports only events of 16 ms or more; the rest took at most one frame.
+  return [...slow, ...Array<number>(Math.max(0, KEYSTROKES - slow.length)).fill(16)];
+}
+
+async function inFreshPage<T>(browser: Browser, work: (page: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    return await work(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+export async function browserRows(scenarios: Set<string>): Promise<Row[]> {
+  const server = await startSwitchboard(4640, ['--scale']);
+  const anchor = await serveStatic('bench/anchor/dist', 4641);
+  const browser = await launch();
+  const rows: Row[] = [];
+  try {
+    if (scenarios.has('first-load')) {
+      const times: number[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        times.push(await inFreshPage(browser, async (page) => (await page.goto(`${server.url}/agents/${DEMO}`), usableAt(page, 'overview'))));
+      }
+      rows.push({ scenario: 'first load: overview (cold cache)', figure: 'usable (all cards checked)', unit: 'ms', ...summarize(times) });
+    }
+
+    if (scenarios.has('navigation')) {
+      const toEditor: number[] = [];
+      const toOverview: number[] = [];
+      await inFreshPage(browser, async (page) => {
+        await page.goto(`${server.url}/agents/${DEMO}/configs/sandbox`);
+        await usableAt(page, 'editor');
+        for (let run = 0; run < RUNS; run++) {
+          for (const env of ['Pre-release', 'Live', 'Sandbox']) {
+            const start = await page.evaluate(() => performance.now());
+            await page.getByRole('navigation', { name: 'Environment' }).getByRole('link', { name: env }).click();
+            toEditor.push((await usableAt(page, 'editor', start)) - start);
+          }
+          const start = await page.evaluate(() => performance.now());
+          await page.getByRole('link', { name: '← Overview' }).click();
+          toOverview.push((await usableAt(page, 'overview', start)) - start);
+          await page.getByRole('link', { name: 'Edit Sandbox variables' }).click();
+          await usableAt(page, 'editor', start);
+        }
+      });
+      rows.push({ scenario: 'navigation: editor → editor (visited)', figure: 'click → usable', unit: 'ms', ...summarize(toEditor), target: { on: 'p95', op: '<=', value: 100 } });
+      rows.push({ scenario: 'navigation: editor → overview (visited)', figure: 'click → usable', unit: 'ms', ...summarize(toOverview), target: { on: 'p95', op: '<=', value: 100 } });
+    }
+
+    if (scenarios.has('editor')) {
+      const ours = { ready: [] as number[], keys: [] as number[] };
+      const plain = { ready: [] as number[], keys: [] as number[] };
+      for (let run = 0; run < RUNS; run++) {
+        await inFreshPage(browser, async (page) => {
+          await page.goto(anchor.url);
+          plain.ready.push(await lastFieldAt(page));
+          if (run === 0) plain.keys.push(...(await keystrokeLatencies(page)));
+        });
+        await inFreshPage(browser, async (page) => {
+          await page.goto(`${server.url}/agents/${SCALE_AGENT_ID}/configs/sandbox`);
+          ours.ready.push(await lastFieldAt(page));
+          if (run === 0) ours.keys.push(...(await keystrokeLatencies(page)));
+        });
+      }
+      const [oursReady, plainReady, oursKeys, plainKeys] = [ours.ready, plain.ready, ours.keys, plain.keys].map(summarize);
+      rows.push({ scenario: 'editor, 2,000 properties', figure: 'last field on screen', unit: 'ms', ...oursReady, anchor: plainReady.median, target: { on: 'ratio', op: '<=', value: 0.5 } });
+      rows.push({ scenario: 'editor, 2,000 properties', figure: 'keystroke p50 (keydown → paint)', unit: 'ms', median: oursKeys.median, anchor: plainKeys.median });
+      rows.push({ scenario: 'editor, 2,000 properties', figure: 'keystroke p95 (keydown → paint)', unit: 'ms', median: oursKeys.p95, anchor: plainKeys.p95, target: { on: 'median', op: '<=', value: 33 } });
+    }
+  } finally {
+    await browser.close();
+    await anchor.stop();
+    await server.stop();
+  }
+  return rows;
+}
