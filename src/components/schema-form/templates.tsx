@@ -68,7 +68,7 @@ export function DescriptionFieldTemplate({ id, description }: DescriptionFieldPr
   if (!description) return null;
   return (
     <p id={id} className="text-sm text-slate-600 dark:text-slate-400">
-      {typeof description === 'string' ? description : description}
+      {description}
     </p>
   );
 }

@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider, createMemoryRouter } from 'react-router';
+import { createQueryClient } from '../api/query-client.ts';
+import { startInProcessServer } from '../test/in-process-server.ts';
+import { routes } from './routes.tsx';
+
+/** Payloads that would run script if any of them reached the DOM as markup rather than text. */
+const PAYLOADS = [
+  '<img src=x onerror="window.__xss=1">',
+  '<script>window.__xss=1</script>',
+  '<svg onload="window.__xss=1"></svg>',
+  '"><iframe srcdoc="<script>parent.__xss=1</script>">',
+  '[click](javascript:window.__xss=1)',
+  '<a href="javascript:window.__xss=1">link</a>',
+];
+
+let server: Awaited<ReturnType<typeof startInProcessServer>>;
+beforeEach(async () => {
+  server = await startInProcessServer();
+});
+afterEach(() => server.close());
+
+test('schema titles, descriptions, property names, enum values and stored values render as text, never as markup', async () => {
+  const properties = Object.fromEntries(
+    PAYLOADS.map((payload, i) => [
+      `${payload}_${i}`,
+      { type: 'string', title: payload, description: payload, enum: [payload, `safe ${i}`], examples: [payload] },
+    ]),
+  );
+  const schema = { type: 'object', title: PAYLOADS[0], description: PAYLOADS[1], properties };
+  const variables = Object.fromEntries(PAYLOADS.map((payload, i) => [`${payload}_${i}`, payload]));
+  const url = '/v1/agents/PROJECT-RIVERSIDE/real-time-configs/sandbox';
+  expect((await server.app.inject({ method: 'PUT', url: `${url}/schema`, payload: { schema } })).statusCode).toBe(200);
+  // Values go straight to the store: they are valid for the schema (each is its own first enum value).
+  expect((await server.app.inject({ method: 'PATCH', url: `${url}/variables`, payload: { variables } })).statusCode).toBe(200);
+
+  const alert = vi.spyOn(window, 'alert').mockImplementation(() => undefined);
+  render(
+    <QueryClientProvider client={createQueryClient()}>
+      <RouterProvider router={createMemoryRouter(routes, { initialEntries: ['/agents/PROJECT-RIVERSIDE/configs/sandbox'] })} />
+    </QueryClientProvider>,
+  );
+  // Each payload is on screen as literal text (as a label and a description at least).
+  for (const payload of PAYLOADS) expect((await screen.findAllByText(payload, { exact: false })).length).toBeGreaterThan(0);
+
+  const dom = document.body;
+  expect(dom.querySelectorAll('script, iframe, svg[onload], img[onerror], object, embed')).toHaveLength(0);
+  expect([...dom.querySelectorAll('a')].filter((a) => a.getAttribute('href')?.startsWith('javascript:'))).toHaveLength(0);
+  expect([...dom.querySelectorAll('*')].filter((el) => [...el.attributes].some((attr) => attr.name.startsWith('on')))).toHaveLength(0);
+  expect((window as unknown as { __xss?: number }).__xss).toBeUndefined();
+  expect(alert).not.toHaveBeenCalled();
+});
