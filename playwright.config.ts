@@ -46,7 +46,7 @@ export default defineConfig({
   webServer: [
     {
       // A fresh database for every run (the journeys assume the seeded demo data), with test-only fault injection.
-      command: `rm -rf ${DATA_DIR} && tsx server/main.ts --faults`,
+      command: `rm -rf ${DATA_DIR} && tsx server/main.ts --faults --scale`,
       env: { PORT: String(PORT), DATA_DIR, LOG_LEVEL: 'warn' },
       url: `http://127.0.0.1:${PORT}/healthz`,
       reuseExistingServer: process.env.E2E_REUSE === '1',

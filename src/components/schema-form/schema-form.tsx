@@ -23,7 +23,7 @@ import './schema-form.css';
 export const formValidator = customizeValidator<JsonObject>();
 export type SchemaFormHandle = Form<JsonObject, RJSFSchema>;
 
-const templates = {
+export const templates = {
   ArrayFieldItemTemplate,
   ArrayFieldTemplate,
   BaseInputTemplate,

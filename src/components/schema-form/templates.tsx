@@ -114,11 +114,8 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
   const { AddButton } = registry.templates.ButtonTemplates;
   const root = isRoot(fieldPathId.$id);
   if ((schema.oneOf || schema.anyOf) && !schema.properties && properties.length === 0) return null;
-  return (
-    <fieldset
-      id={fieldPathId.$id}
-      className={root ? 'space-y-5' : 'space-y-4 rounded-lg border border-slate-200 p-4 dark:border-slate-700'}
-    >
+  const content = (
+    <>
       {title && !root && (
         <TitleFieldTemplate id={titleId(fieldPathId)} title={title} required={required} schema={schema} uiSchema={uiSchema} registry={registry} />
       )}
@@ -129,6 +126,13 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
       {canExpand(schema, uiSchema, formData) && (
         <AddButton id={buttonId(fieldPathId, 'add')} onClick={onAddProperty} disabled={disabled || readonly} uiSchema={uiSchema} registry={registry} />
       )}
+    </>
+  );
+  // The root needs no group of its own (the page is the group), and a page of per-key forms has many roots.
+  if (root) return <div className="space-y-5">{content}</div>;
+  return (
+    <fieldset id={fieldPathId.$id} className="space-y-4 rounded-lg border border-slate-200 p-4 dark:border-slate-700">
+      {content}
     </fieldset>
   );
 }

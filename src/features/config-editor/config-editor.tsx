@@ -5,7 +5,8 @@ import { Button } from '../../components/ui/button.tsx';
 import { Card } from '../../components/ui/card.tsx';
 import { EmptyState } from '../../components/ui/states.tsx';
 import { Timestamp } from '../../components/ui/timestamp.tsx';
-import { SchemaForm, withSchemaDefaults, type SchemaFormHandle } from '../../components/schema-form/schema-form.tsx';
+import { withSchemaDefaults } from '../../components/schema-form/schema-form.tsx';
+import { SectionedSchemaForm, type SectionedFormHandle } from '../../components/schema-form/sectioned-schema-form.tsx';
 import { runtimeQuery } from '../../api/runtime.ts';
 import { diffTopLevel } from '../../lib/changed-keys.ts';
 import { markUsable } from '../../lib/usable-mark.ts';
@@ -28,7 +29,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
   const baseline = useMemo(() => withSchemaDefaults(base.schema, base.variables ?? {}), [base]);
   const [formData, setFormData] = useState<JsonObject>(baseline);
   const [reviewing, setReviewing] = useState(false);
-  const formRef = useRef<SchemaFormHandle>(null);
+  const formRef = useRef<SectionedFormHandle>(null);
   const { state, save, retry, reset } = useSaveVariables(agentId, env);
 
   const diff = useMemo(() => diffTopLevel(baseline, formData), [baseline, formData]);
@@ -56,7 +57,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
   const startSave = () => {
     if (changeCount === 0 || state.kind === 'saving' || cannotSave) return;
     reset();
-    if (formRef.current && !formRef.current.validateForm()) return;
+    if (formRef.current && !formRef.current.validate()) return;
     if (diff.clearedKeys.length === 0) setReviewing(true);
   };
   useSaveShortcut(startSave);
@@ -90,7 +91,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
             You are editing <strong>live</strong>: saved changes are heard by callers immediately.
           </p>
         )}
-        <SchemaForm schema={base.schema} formData={formData} onChange={setFormData} formRef={formRef} disabled={state.kind === 'saving'} />
+        <SectionedSchemaForm schema={base.schema} formData={formData} onChange={setFormData} handle={formRef} disabled={state.kind === 'saving'} />
       </Card>
 
       <aside aria-label="Save" className="lg:sticky lg:top-20 lg:self-start">

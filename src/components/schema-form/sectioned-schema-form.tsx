@@ -1,0 +1,164 @@
+/**
+ * A large config edited one top-level key at a time: each key is its own small rjsf form, memoised, so a keystroke
+ * re-renders one key and not two thousand; long pages are virtualised. Validation on demand checks the whole object
+ * with the same validator and shows each error on its key. Schemas that tie keys together fall back to one form.
+ */
+import { memo, useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import Form from '@rjsf/core';
+import type { IChangeEvent } from '@rjsf/core';
+import type { ErrorSchema, RJSFSchema, RJSFValidationError } from '@rjsf/utils';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import type { JsonObject } from '../../../contract/agents-api.ts';
+import { formValidator, SchemaForm, templates, type SchemaFormHandle } from './schema-form.tsx';
+import { splitByTopLevelKey } from './split-schema.ts';
+
+/** Pages with more keys than this render only what is near the screen. */
+const VIRTUALIZE_ABOVE = 60;
+const NO_SUBMIT = { 'ui:submitButtonOptions': { norender: true } } as const;
+
+export type SectionedFormHandle = {
+  /** Validates everything; shows errors on their fields and focuses the first one. True when valid. */
+  validate(): boolean;
+};
+
+type Props = {
+  schema: JsonObject;
+  formData: JsonObject;
+  onChange: (formData: JsonObject) => void;
+  handle?: Ref<SectionedFormHandle>;
+  disabled?: boolean;
+};
+
+export function SectionedSchemaForm({ schema, formData, onChange, handle, disabled }: Props) {
+  const sections = useMemo(() => splitByTopLevelKey(schema), [schema]);
+  const wholeForm = useRef<SchemaFormHandle>(null);
+  const [errors, setErrors] = useState<{ list: RJSFValidationError[]; schema: ErrorSchema<JsonObject> }>();
+  const keys = useMemo(() => [...(sections?.keys() ?? [])], [sections]);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  const virtualizer = useWindowVirtualizer({
+    count: keys.length,
+    estimateSize: () => 96,
+    overscan: 6,
+    scrollMargin,
+    enabled: keys.length > VIRTUALIZE_ABOVE,
+  });
+  const virtual = keys.length > VIRTUALIZE_ABOVE;
+
+  // Each section reports its own key; the latest data is read through a ref so this callback never changes.
+  const latest = useRef(formData);
+  useLayoutEffect(() => {
+    latest.current = formData;
+  });
+  const onKeyChange = useCallback(
+    (key: string, value: unknown) => {
+      if (latest.current[key] === value) return;
+      onChange({ ...latest.current, [key]: value });
+      setErrors((current) => (current?.schema[key] ? { list: current.list.filter((e) => !e.property?.startsWith(`.${key}`)), schema: { ...current.schema, [key]: undefined } } : current));
+    },
+    [onChange],
+  );
+
+  useImperativeHandle(handle, () => ({
+    validate() {
+      if (!sections) return wholeForm.current?.validateForm() ?? true;
+      const result = formValidator.validateFormData(latest.current, schema as RJSFSchema);
+      if (result.errors.length === 0) {
+        setErrors(undefined);
+        return true;
+      }
+      setErrors({ list: result.errors, schema: result.errorSchema });
+      const first = keys.find((key) => (result.errorSchema as Record<string, unknown>)[key]);
+      if (first && virtual) {
+        virtualizer.scrollToIndex(keys.indexOf(first), { align: 'start' });
+        setTimeout(() => focusKey(first), 50);
+      } else if (first) {
+        focusKey(first);
+      }
+      return false;
+    },
+  }));
+
+  if (!sections) return <SchemaForm schema={schema} formData={formData} onChange={onChange} formRef={wholeForm} disabled={disabled} />;
+
+  const sectionProps = (key: string) => ({
+    name: key,
+    schema: sections.get(key)!,
+    value: formData[key],
+    errors: (errors?.schema as Record<string, ErrorSchema> | undefined)?.[key],
+    onKeyChange,
+    disabled,
+  });
+  return (
+    <div className="sb-form space-y-5">
+      {errors && <ErrorSummary errors={errors.list} />}
+      {virtual ? (
+        <div
+          ref={(element) => {
+            if (element) setScrollMargin(element.offsetTop);
+          }}
+          style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+        >
+          {virtualizer.getVirtualItems().map((item) => (
+            <div
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className="absolute left-0 top-0 w-full pb-5"
+              style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
+            >
+              <Section {...sectionProps(keys[item.index])} />
+            </div>
+          ))}
+        </div>
+      ) : (
+        keys.map((key) => <Section key={key} {...sectionProps(key)} />)
+      )}
+    </div>
+  );
+}
+
+type SectionProps = { name: string; schema: JsonObject; value: unknown; errors?: ErrorSchema; onKeyChange: (key: string, value: unknown) => void; disabled?: boolean };
+
+/** Focuses the first input of a key's section (its fields' ids all start with root_<key>). */
+function focusKey(key: string) {
+  requestAnimationFrame(() => {
+    document.querySelector<HTMLElement>(`[id^="root_${CSS.escape(key)}"]:is(input, select, textarea, button)`)?.focus();
+  });
+}
+
+/** One top-level key as its own small form; re-renders only when its own value, schema or errors change. */
+const Section = memo(function Section({ name, schema, value, errors, onKeyChange, disabled }: SectionProps) {
+  const formData = useMemo(() => (value === undefined ? {} : { [name]: value }), [name, value]);
+  const extraErrors = useMemo(() => (errors ? ({ [name]: errors } as ErrorSchema<JsonObject>) : undefined), [name, errors]);
+  return (
+    <Form<JsonObject, RJSFSchema>
+      tagName="div"
+      schema={schema as RJSFSchema}
+      uiSchema={NO_SUBMIT}
+      formData={formData}
+      validator={formValidator}
+      templates={templates}
+      disabled={disabled}
+      extraErrors={extraErrors}
+      showErrorList={false}
+      noHtml5Validate
+      onChange={(event: IChangeEvent<JsonObject>) => onKeyChange(name, event.formData?.[name])}
+      onError={() => undefined}
+    />
+  );
+});
+
+function ErrorSummary({ errors }: { errors: RJSFValidationError[] }) {
+  return (
+    <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm dark:border-red-900 dark:bg-red-950/40">
+      <p className="font-semibold text-red-800 dark:text-red-200">
+        {errors.length === 1 ? '1 field needs attention' : `${errors.length} fields need attention`}
+      </p>
+      <ul className="mt-1 list-inside list-disc text-red-700 dark:text-red-300">
+        {errors.map((error, i) => (
+          <li key={i}>{error.stack}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
