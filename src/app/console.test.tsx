@@ -35,6 +35,10 @@ async function editAndSave(user: ReturnType<typeof userEvent.setup>, label: RegE
   return field;
 }
 
+/** Another user's write, straight to the server, while the form is open. */
+const writeAsSomeoneElse = (variables: object) =>
+  server.app.inject({ method: 'PATCH', url: `/v1/agents/${AGENT}/real-time-configs/sandbox/variables`, payload: { variables } });
+
 const readPage = async (env: string) =>
   (await server.app.inject(`/v1/agents/${AGENT}/real-time-configs/${env}`)).json<ConfigPage>();
 
@@ -129,11 +133,7 @@ describe('config editor', () => {
     const user = userEvent.setup();
     renderAt(`/agents/${AGENT}/configs/sandbox`);
     await screen.findByLabelText(/Silence timeout/);  // the form has loaded
-    await server.app.inject({
-      method: 'PATCH',
-      url: `/v1/agents/${AGENT}/real-time-configs/sandbox/variables`,
-      payload: { variables: { silence_timeout_seconds: 20 } },
-    });
+    await writeAsSomeoneElse({ silence_timeout_seconds: 20 });
     await editAndSave(user, /Silence timeout/, '11');
     expect(await screen.findByText(/Nothing was saved: someone else changed this page/)).toBeInTheDocument();
     expect(screen.getByText(/silence_timeout_seconds/)).toBeInTheDocument();
@@ -146,11 +146,7 @@ describe('config editor', () => {
     const user = userEvent.setup();
     renderAt(`/agents/${AGENT}/configs/sandbox`);
     await screen.findByLabelText(/Silence timeout/);  // the form has loaded
-    await server.app.inject({
-      method: 'PATCH',
-      url: `/v1/agents/${AGENT}/real-time-configs/sandbox/variables`,
-      payload: { variables: { promo_code: 'THEIRS1' } },
-    });
+    await writeAsSomeoneElse({ promo_code: 'THEIRS1' });
     await editAndSave(user, /Silence timeout/, '11');
     expect(await screen.findByText('Saved 1 key.')).toBeInTheDocument();
     expect(screen.getByText(/Also loaded changes made elsewhere to: promo_code/)).toBeInTheDocument();

@@ -37,6 +37,18 @@ export const templates = {
   TitleFieldTemplate,
 };
 
+/**
+ * What every rjsf form of the console shares: our validator and theme; no browser validation (it would block ajv's
+ * messages) and no console noise on failed validation (stack-notes E7/E8).
+ */
+export const baseFormProps = {
+  validator: formValidator,
+  templates,
+  noHtml5Validate: true,
+  onError: () => undefined,
+  uiSchema: { 'ui:submitButtonOptions': { norender: true } },
+} as const;
+
 type SchemaFormProps = {
   schema: JsonObject;
   formData: JsonObject;
@@ -49,20 +61,16 @@ type SchemaFormProps = {
 export function SchemaForm({ schema, formData, onChange, formRef, disabled, uiSchema }: SchemaFormProps) {
   return (
     <Form<JsonObject, RJSFSchema>
+      {...baseFormProps}
       ref={formRef}
       className="sb-form"
       schema={schema as RJSFSchema}
-      uiSchema={uiSchema}
+      uiSchema={{ ...baseFormProps.uiSchema, ...uiSchema }}
       formData={formData}
-      validator={formValidator}
-      templates={templates}
       disabled={disabled}
       onChange={(event: IChangeEvent<JsonObject>) => onChange(event.formData ?? {})}
-      // The browser's own checks would block ajv's messages; errors focus their field (stack-notes E7/E8).
-      noHtml5Validate
       focusOnFirstError
       showErrorList="top"
-      onError={() => undefined}
     />
   );
 }

@@ -9,12 +9,12 @@ import type { IChangeEvent } from '@rjsf/core';
 import type { ErrorSchema, RJSFSchema, RJSFValidationError } from '@rjsf/utils';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { JsonObject } from '../../../contract/agents-api.ts';
-import { formValidator, SchemaForm, templates, type SchemaFormHandle } from './schema-form.tsx';
+import { baseFormProps, formValidator, SchemaForm, type SchemaFormHandle } from './schema-form.tsx';
+import { ErrorSummary } from './templates.tsx';
 import { splitByTopLevelKey } from './split-schema.ts';
 
 /** Pages with more keys than this render only what is near the screen. */
 const VIRTUALIZE_ABOVE = 60;
-const NO_SUBMIT = { 'ui:submitButtonOptions': { norender: true } } as const;
 
 export type SectionedFormHandle = {
   /** Validates everything; shows errors on their fields and focuses the first one. True when valid. */
@@ -132,33 +132,14 @@ const Section = memo(function Section({ name, schema, value, errors, onKeyChange
   const extraErrors = useMemo(() => (errors ? ({ [name]: errors } as ErrorSchema<JsonObject>) : undefined), [name, errors]);
   return (
     <Form<JsonObject, RJSFSchema>
+      {...baseFormProps}
       tagName="div"
       schema={schema as RJSFSchema}
-      uiSchema={NO_SUBMIT}
       formData={formData}
-      validator={formValidator}
-      templates={templates}
       disabled={disabled}
       extraErrors={extraErrors}
       showErrorList={false}
-      noHtml5Validate
       onChange={(event: IChangeEvent<JsonObject>) => onKeyChange(name, event.formData?.[name])}
-      onError={() => undefined}
     />
   );
 });
-
-function ErrorSummary({ errors }: { errors: RJSFValidationError[] }) {
-  return (
-    <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm dark:border-red-900 dark:bg-red-950/40">
-      <p className="font-semibold text-red-800 dark:text-red-200">
-        {errors.length === 1 ? '1 field needs attention' : `${errors.length} fields need attention`}
-      </p>
-      <ul className="mt-1 list-inside list-disc text-red-700 dark:text-red-300">
-        {errors.map((error, i) => (
-          <li key={i}>{error.stack}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}

@@ -94,7 +94,8 @@ export function FieldHelpTemplate({ help, fieldPathId }: FieldHelpProps) {
   );
 }
 
-export function ErrorListTemplate({ errors }: ErrorListProps) {
+/** The list of everything that failed validation, above the form. */
+export function ErrorSummary({ errors }: { errors: ErrorListProps['errors'] }) {
   return (
     <div role="alert" className="mb-6 rounded-md border border-red-200 bg-red-50 p-3 text-sm dark:border-red-900 dark:bg-red-950/40">
       <p className="font-semibold text-red-800 dark:text-red-200">
@@ -108,6 +109,8 @@ export function ErrorListTemplate({ errors }: ErrorListProps) {
     </div>
   );
 }
+
+export const ErrorListTemplate = ({ errors }: ErrorListProps) => <ErrorSummary errors={errors} />;
 
 export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
   const { description, disabled, formData, fieldPathId, onAddProperty, properties, readonly, registry, required, schema, title, uiSchema } = props;
