@@ -112,3 +112,16 @@ test('offline: Save is disabled and says why; back online it works', async ({ pa
   await saveVia(page, 'Sandbox');
   await expect(page.getByText('Saved 1 key.')).toBeVisible();
 });
+
+test('a reload keeps unsaved edits: the draft is restored and says from when', async ({ page }) => {
+  await page.goto(editor('pre-release'));
+  await page.getByLabel('Persona name').fill('Survives reload');
+  await expect.poll(() => page.evaluate<string | null>(`localStorage.getItem('switchboard.draft:${DEMO}:pre-release')`)).toContain('Survives reload');
+  page.on('dialog', (dialog) => dialog.accept()); // the browser's "leave page?" question
+  await page.reload();
+  await expect(page.getByLabel('Persona name')).toHaveValue('Survives reload');
+  await expect(page.getByText(/Restored 1 unsaved change from/)).toBeVisible();
+  await page.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(page.getByLabel('Persona name')).not.toHaveValue('Survives reload');
+  expect(await page.evaluate(`localStorage.getItem('switchboard.draft:${DEMO}:pre-release')`)).toBeNull();
+});

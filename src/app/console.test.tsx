@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider, createMemoryRouter } from 'react-router';
 import type { ConfigPage } from '../../contract/agents-api.ts';
 import { createQueryClient } from '../api/query-client.ts';
 import { startInProcessServer } from '../test/in-process-server.ts';
+import { readDraft, writeDraft } from '../features/config-editor/drafts.ts';
 import { routes } from './routes.tsx';
 
 const AGENT = 'PROJECT-HARBOURVIEW';
@@ -13,7 +14,10 @@ let server: Awaited<ReturnType<typeof startInProcessServer>>;
 beforeEach(async () => {
   server = await startInProcessServer();
 });
-afterEach(() => server.close());
+afterEach(async () => {
+  localStorage.clear();
+  await server.close();
+});
 
 function renderAt(path: string) {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
@@ -196,5 +200,52 @@ describe('config editor', () => {
     await user.type(screen.getByLabelText(/Type live to confirm/), 'live');
     await user.click(confirm);
     await waitFor(async () => expect((await readPage('live')).variables).toMatchObject({ agent_persona_name: 'Ada' }));
+  });
+});
+
+describe('drafts', () => {
+  test('edits survive a reload: restored with a banner that says from when', async () => {
+    const user = userEvent.setup();
+    renderAt(`/agents/${AGENT}/configs/sandbox`);
+    const persona = await screen.findByLabelText(/Persona name/);
+    await user.clear(persona);
+    await user.type(persona, 'Drafted');
+    await waitFor(() => expect(readDraft(AGENT, 'sandbox')?.changes).toEqual({ agent_persona_name: 'Drafted' }));
+
+    cleanup(); // the tab goes away
+    renderAt(`/agents/${AGENT}/configs/sandbox`);
+    expect(await screen.findByLabelText(/Persona name/)).toHaveValue('Drafted');
+    expect(screen.getByText(/Restored 1 unsaved change from/)).toBeInTheDocument();
+    expect(screen.getByText('1 unsaved change')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(await screen.findByRole('button', { name: 'Save to Sandbox' }));
+    expect(await screen.findByText('Saved 1 key.')).toBeInTheDocument();
+    expect(readDraft(AGENT, 'sandbox')).toBeUndefined();
+  });
+
+  test('a draft made on an older version is shown against the current values and applied only on request', async () => {
+    const user = userEvent.setup();
+    writeDraft(AGENT, 'sandbox', { agent_persona_name: 'Old draft' }, '2020-01-01T00:00:00.000Z', undefined);
+    renderAt(`/agents/${AGENT}/configs/sandbox`);
+    const persona = await screen.findByLabelText(/Persona name/);
+    expect(persona).toHaveValue('Ava');
+    expect(screen.getByText(/were made on an older version of this page/)).toBeInTheDocument();
+    expect(screen.getByText(/yours "Old draft" · now "Ava"/)).toBeInTheDocument();
+    expect(readDraft(AGENT, 'sandbox')).toBeDefined(); // not overwritten while the user decides
+
+    await user.click(screen.getByRole('button', { name: 'Apply mine to the current version' }));
+    expect(persona).toHaveValue('Old draft');
+    expect(screen.getByText('1 unsaved change')).toBeInTheDocument();
+    expect(server.writes()).toEqual([]);
+  });
+
+  test('discarding a draft removes it', async () => {
+    const user = userEvent.setup();
+    writeDraft(AGENT, 'sandbox', { agent_persona_name: 'Unwanted' }, '2020-01-01T00:00:00.000Z', undefined);
+    renderAt(`/agents/${AGENT}/configs/sandbox`);
+    await user.click(await screen.findByRole('button', { name: 'Discard them' }));
+    expect(readDraft(AGENT, 'sandbox')).toBeUndefined();
+    expect(screen.queryByText(/older version/)).not.toBeInTheDocument();
   });
 });

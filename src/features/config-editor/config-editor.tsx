@@ -11,7 +11,10 @@ import { runtimeQuery } from '../../api/runtime.ts';
 import { diffTopLevel } from '../../lib/changed-keys.ts';
 import { markUsable } from '../../lib/usable-mark.ts';
 import { useOnline } from '../../lib/use-online.ts';
+import { DraftBanner } from './draft-banner.tsx';
+import { readDraft, removeDraft } from './drafts.ts';
 import { LeaveDialog } from './leave-dialog.tsx';
+import { useDraftAutosave } from './use-draft-autosave.ts';
 import { ReviewDialog } from './review-dialog.tsx';
 import { SaveStatus } from './save-status.tsx';
 import { useSaveShortcut } from './use-save-shortcut.ts';
@@ -27,7 +30,12 @@ type Props = { agentId: string; env: ClientEnv; serverPage: ConfigPage };
 export function ConfigEditor({ agentId, env, serverPage }: Props) {
   const [base, setBase] = useState(serverPage);
   const baseline = useMemo(() => withSchemaDefaults(base.schema, base.variables ?? {}), [base]);
-  const [formData, setFormData] = useState<JsonObject>(baseline);
+  // Edits left in this browser (a reload, a crash): restored at once only if made on this very version.
+  const [draft, setDraft] = useState(() => {
+    const found = readDraft(agentId, env);
+    return found && { draft: found, applied: found.baseLastUpdated === serverPage.lastUpdated };
+  });
+  const [formData, setFormData] = useState<JsonObject>(() => (draft?.applied ? { ...baseline, ...draft.draft.changes } : baseline));
   const [reviewing, setReviewing] = useState(false);
   const formRef = useRef<SectionedFormHandle>(null);
   const { state, save, retry, reset } = useSaveVariables(agentId, env);
@@ -52,7 +60,11 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
   const adopt = (page: ConfigPage) => {
     setBase(page);
     setFormData(withSchemaDefaults(page.schema, page.variables ?? {}));
+    removeDraft(agentId, env);
+    setDraft(undefined);
   };
+  // An outdated draft waits for the user's decision; until then nothing overwrites it.
+  useDraftAutosave(agentId, env, diff.patch, base.lastUpdated, base.schema, draft?.applied === false);
 
   const startSave = () => {
     if (changeCount === 0 || state.kind === 'saving' || cannotSave) return;
@@ -90,6 +102,21 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
           <p className="mb-5 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200">
             You are editing <strong>live</strong>: saved changes are heard by callers immediately.
           </p>
+        )}
+        {draft && (
+          <DraftBanner
+            draft={draft.draft}
+            applied={draft.applied}
+            current={formData}
+            onApply={() => {
+              setFormData((current) => ({ ...current, ...draft.draft.changes }));
+              setDraft({ ...draft, applied: true });
+            }}
+            onDiscard={() => {
+              removeDraft(agentId, env);
+              setDraft(undefined);
+            }}
+          />
         )}
         <SectionedSchemaForm schema={base.schema} formData={formData} onChange={setFormData} handle={formRef} disabled={state.kind === 'saving'} />
       </Card>
