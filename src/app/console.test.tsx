@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -186,6 +186,33 @@ describe('config editor', () => {
     expect(await screen.findByText('Saved 1 key.')).toBeInTheDocument();
     expect(server.writes().filter((w) => w.url.startsWith('/v1/')).map((w) => w.status)).toEqual([503]);
     expect(screen.getByText('No unsaved changes')).toBeInTheDocument();
+  });
+
+  test("the server's field errors are shown on the fields they concern", async () => {
+    const user = userEvent.setup();
+    // PolyAI (in proxy mode) may refuse what our checks accepted: answer this save as it would.
+    const reachServer = globalThis.fetch;
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) =>
+      init?.method === 'PATCH'
+        ? new Response(
+            JSON.stringify({
+              success: false,
+              error: 'Config values fail JSON Schema validation',
+              error_id: 'corr-1',
+              error_code: 'REAL_TIME_CONFIG_INVALID_FOR_SCHEMA',
+              error_message: 'Config values fail JSON Schema validation',
+              data: { fieldErrors: [{ path: '/silence_timeout_seconds', message: 'is not allowed on weekends' }] },
+            }),
+            { status: 400, headers: { 'content-type': 'application/json' } },
+          )
+        : reachServer(input, init),
+    );
+    renderAt(`/agents/${AGENT}/configs/sandbox`);
+    await editAndSave(user, /Silence timeout/, '12');
+    expect(await screen.findByText('The server refused the save.')).toBeInTheDocument();
+    const onField = document.getElementById('root_silence_timeout_seconds__error');
+    expect(onField).toHaveTextContent('is not allowed on weekends');
+    expect(screen.getByLabelText(/Silence timeout/)).toHaveValue(12);
   });
 
   test('saving to live needs the word "live" typed first', async () => {

@@ -2,7 +2,7 @@
 import type { Ref } from 'react';
 import Form from '@rjsf/core';
 import type { IChangeEvent } from '@rjsf/core';
-import { createSchemaUtils, type RJSFSchema, type UiSchema } from '@rjsf/utils';
+import { createSchemaUtils, type ErrorSchema, type RJSFSchema, type UiSchema } from '@rjsf/utils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
 import type { JsonObject } from '../../../contract/agents-api.ts';
 import { BaseInputTemplate } from './base-input.tsx';
@@ -56,9 +56,10 @@ type SchemaFormProps = {
   formRef?: Ref<SchemaFormHandle>;
   disabled?: boolean;
   uiSchema?: UiSchema;
+  extraErrors?: ErrorSchema<JsonObject>;
 };
 
-export function SchemaForm({ schema, formData, onChange, formRef, disabled, uiSchema }: SchemaFormProps) {
+export function SchemaForm({ schema, formData, onChange, formRef, disabled, uiSchema, extraErrors }: SchemaFormProps) {
   return (
     <Form<JsonObject, RJSFSchema>
       {...baseFormProps}
@@ -68,6 +69,7 @@ export function SchemaForm({ schema, formData, onChange, formRef, disabled, uiSc
       uiSchema={{ ...baseFormProps.uiSchema, ...uiSchema }}
       formData={formData}
       disabled={disabled}
+      extraErrors={extraErrors}
       onChange={(event: IChangeEvent<JsonObject>) => onChange(event.formData ?? {})}
       focusOnFirstError
       showErrorList="top"

@@ -27,9 +27,11 @@ type Props = {
   onChange: (formData: JsonObject) => void;
   handle?: Ref<SectionedFormHandle>;
   disabled?: boolean;
+  /** Errors found elsewhere (the server's answer to a save), shown on their fields until validated again. */
+  extraErrors?: ErrorSchema<JsonObject>;
 };
 
-export function SectionedSchemaForm({ schema, formData, onChange, handle, disabled }: Props) {
+export function SectionedSchemaForm({ schema, formData, onChange, handle, disabled, extraErrors }: Props) {
   const sections = useMemo(() => splitByTopLevelKey(schema), [schema]);
   const wholeForm = useRef<SchemaFormHandle>(null);
   const [errors, setErrors] = useState<{ list: RJSFValidationError[]; schema: ErrorSchema<JsonObject> }>();
@@ -78,13 +80,15 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
     },
   }));
 
-  if (!sections) return <SchemaForm schema={schema} formData={formData} onChange={onChange} formRef={wholeForm} disabled={disabled} />;
+  if (!sections) {
+    return <SchemaForm schema={schema} formData={formData} onChange={onChange} formRef={wholeForm} disabled={disabled} extraErrors={extraErrors} />;
+  }
 
   const sectionProps = (key: string) => ({
     name: key,
     schema: sections.get(key)!,
     value: formData[key],
-    errors: (errors?.schema as Record<string, ErrorSchema> | undefined)?.[key],
+    errors: ((errors?.schema ?? extraErrors) as Record<string, ErrorSchema> | undefined)?.[key],
     onKeyChange,
     disabled,
   });

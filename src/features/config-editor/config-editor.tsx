@@ -8,6 +8,8 @@ import { Timestamp } from '../../components/ui/timestamp.tsx';
 import { withSchemaDefaults } from '../../components/schema-form/schema-form.tsx';
 import { SectionedSchemaForm, type SectionedFormHandle } from '../../components/schema-form/sectioned-schema-form.tsx';
 import { runtimeQuery } from '../../api/runtime.ts';
+import { ApiError } from '../../api/http-client.ts';
+import { toErrorSchema } from '../../components/schema-form/error-schema.ts';
 import { diffTopLevel } from '../../lib/changed-keys.ts';
 import { markUsable } from '../../lib/usable-mark.ts';
 import { useOnline } from '../../lib/use-online.ts';
@@ -50,6 +52,11 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
       : undefined;
   const changeCount = diff.changedKeys.length + diff.clearedKeys.length;
   const serverMoved = serverPage.lastUpdated !== base.lastUpdated;
+  // The server's field errors for the last save, shown on the fields themselves.
+  const serverErrors = useMemo(
+    () => (state.kind === 'failed' && state.error instanceof ApiError && state.error.fieldErrors.length > 0 ? toErrorSchema(state.error.fieldErrors) : undefined),
+    [state],
+  );
 
   if (serverMoved && changeCount === 0 && state.kind !== 'saving') {
     // Nothing typed yet: follow the server (adjusting state during render, as React recommends for derived state).
@@ -118,7 +125,14 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
             }}
           />
         )}
-        <SectionedSchemaForm schema={base.schema} formData={formData} onChange={setFormData} handle={formRef} disabled={state.kind === 'saving'} />
+        <SectionedSchemaForm
+          schema={base.schema}
+          formData={formData}
+          onChange={setFormData}
+          handle={formRef}
+          disabled={state.kind === 'saving'}
+          extraErrors={serverErrors}
+        />
       </Card>
 
       <aside aria-label="Save" className="lg:sticky lg:top-20 lg:self-start">
