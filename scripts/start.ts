@@ -21,7 +21,7 @@ const builtAt = existsSync(builtIndex) ? statSync(builtIndex).mtimeMs : 0;
 const sourcesAt = Math.max(...SOURCES.map((entry) => newestMtime(path.join(root, entry))));
 if (sourcesAt > builtAt) {
   console.log(builtAt === 0 ? 'Building the console…' : 'Sources changed since the last build: rebuilding…');
-  const build = spawnSync('npm', ['run', '--silent', 'build', '--', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
