@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { SCALE_AGENT_ID } from '../server/seed/scale-seed.ts';
 import { startSwitchboard } from './processes.ts';
 import { summarize, type Row } from './report.ts';
+import { lighthouseRows } from './lighthouse.ts';
 import { serveStatic } from './static-server.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -128,6 +129,7 @@ export async function browserRows(scenarios: Set<string>): Promise<Row[]> {
       rows.push({ scenario: 'editor, 2,000 properties', figure: 'keystroke p50 (keydown → paint)', unit: 'ms', median: oursKeys.median, anchor: plainKeys.median });
       rows.push({ scenario: 'editor, 2,000 properties', figure: 'keystroke p95 (keydown → paint)', unit: 'ms', median: oursKeys.p95, anchor: plainKeys.p95, target: { on: 'median', op: '<=', value: 33 } });
     }
+    if (scenarios.has('lighthouse')) rows.push(...(await lighthouseRows(server.url)));
   } finally {
     await browser.close();
     await anchor.stop();
