@@ -26,6 +26,7 @@ type PageRow = { schema_json: string; last_updated: string; version: number };
 type Cached = { version: number; page: ConfigPage; schemaJson: string; pieces: Map<string, string> };
 
 const piece = (key: string, valueJson: string) => `${JSON.stringify(key)}:${valueJson}`;
+const cacheKeyOf = (agentId: string, env: string) => `${agentId}\u0000${env}`;
 
 /**
  * Config pages: a row per page (schema, lastUpdated, version) and a row per variable. Parsed pages are cached in
@@ -58,7 +59,7 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
   const serialized = new WeakMap<object, string>();
 
   function remember(agentId: string, env: ClientEnv, entry: Cached): ConfigPage {
-    cache.set(`${agentId}\u0000${env}`, entry);
+    cache.set(cacheKeyOf(agentId, env), entry);
     const { page } = entry;
     serialized.set(
       page,
@@ -68,10 +69,9 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
   }
 
   function load(agentId: string, env: ClientEnv): ConfigPage {
-    const cacheKey = `${agentId}\u0000${env}`;
     const version = versionOf.get(agentId, env);
     if (version === undefined) return { clientEnv: env, schema: {}, variables: {} };
-    const cached = cache.get(cacheKey);
+    const cached = cache.get(cacheKeyOf(agentId, env));
     if (cached?.version === version) return cached.page;
     const row = pageRow.get(agentId, env)!;
     const variables: JsonObject = {};
@@ -102,7 +102,7 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
   function write(agentId: string, env: ClientEnv, previous: ConfigPage, schema: JsonObject | undefined, changed: JsonObject): ConfigPage {
     const lastUpdated = nextLastUpdated(previous.lastUpdated);
     // A page never written before has no row and no cache entry yet: the upsert creates it.
-    const entry = cache.get(`${agentId}\u0000${env}`);
+    const entry = cache.get(cacheKeyOf(agentId, env));
     const pieces = entry?.pieces ?? new Map<string, string>();
     let schemaJson = entry?.schemaJson ?? '{}';
     if (schema || !entry) {
@@ -111,11 +111,13 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
     } else {
       touchPage.run(lastUpdated, agentId, env);
     }
-    for (const [key, value] of Object.entries(changed)) {
+    const written = Object.entries(changed).map(([key, value]) => {
       const valueJson = JSON.stringify(value);
       upsertVariable.run(agentId, env, key, valueJson);
-      pieces.set(key, piece(key, valueJson));
-    }
+      return [key, piece(key, valueJson)] as const;
+    });
+    // Only once every statement succeeded: a failed write rolls back, and the cached pieces must not keep it.
+    for (const [key, text] of written) pieces.set(key, text);
     const page = { clientEnv: env, schema: schema ?? previous.schema ?? {}, variables: previous.variables ?? {}, lastUpdated };
     return remember(agentId, env, { version: versionOf.get(agentId, env)!, page, schemaJson, pieces });
   }

@@ -2,6 +2,7 @@ import type { BatchUpdateConnectorsResponse, Connector, UpdateConnectorBody } fr
 import { inWriteTransaction, type Db } from '../../store/database.ts';
 import { ApiError, projectNotFound } from '../../errors.ts';
 import type { AgentsRepository } from '../agents/agents.repository.ts';
+import { findEach } from '../find-each.ts';
 import { isLanguageCode, ttsLangCodeOf } from './voices.ts';
 
 export type ConnectorRow = {
@@ -104,14 +105,10 @@ export function createConnectorsRepository(db: Db, agents: AgentsRepository) {
 
     batchGet(agentId: string, connectorIds: string[]) {
       agents.require(agentId);
-      const found: Connector[] = [];
-      const notFound: string[] = [];
-      for (const id of new Set(connectorIds)) {
+      return findEach(connectorIds, (id) => {
         const row = byId.get(agentId, id);
-        if (row) found.push(toConnector(row));
-        else notFound.push(id);
-      }
-      return { found, notFound };
+        return row && toConnector(row);
+      });
     },
 
     /** Each update is applied on its own, in order: one failing item never undoes or blocks the others. */

@@ -2,6 +2,7 @@ import { E164_PATTERN, isClientEnv, type PhoneNumber } from '../../../contract/a
 import { inWriteTransaction, type Db } from '../../store/database.ts';
 import { ApiError } from '../../errors.ts';
 import type { AgentsRepository } from '../agents/agents.repository.ts';
+import { findEach } from '../find-each.ts';
 
 type NumberRow = { number: string; agent_id: string; account_id: string; client_env: string; connector_id: string | null };
 
@@ -89,14 +90,10 @@ export function createPhoneNumbersRepository(db: Db, agents: AgentsRepository) {
     batchGet(agentId: string, numbers: string[]) {
       requireE164(...numbers);
       agents.require(agentId);
-      const found: PhoneNumber[] = [];
-      const notFound: string[] = [];
-      for (const number of new Set(numbers)) {
+      return findEach(numbers, (number) => {
         const row = one.get(agentId, number);
-        if (row) found.push(toPhoneNumber(row));
-        else notFound.push(number);
-      }
-      return { found, notFound };
+        return row && toPhoneNumber(row);
+      });
     },
 
     importNumbers,

@@ -37,14 +37,8 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
   const [errors, setErrors] = useState<{ list: RJSFValidationError[]; schema: ErrorSchema<JsonObject> }>();
   const keys = useMemo(() => [...(sections?.keys() ?? [])], [sections]);
   const [scrollMargin, setScrollMargin] = useState(0);
-  const virtualizer = useWindowVirtualizer({
-    count: keys.length,
-    estimateSize: () => 96,
-    overscan: 6,
-    scrollMargin,
-    enabled: keys.length > VIRTUALIZE_ABOVE,
-  });
   const virtual = keys.length > VIRTUALIZE_ABOVE;
+  const virtualizer = useWindowVirtualizer({ count: keys.length, estimateSize: () => 96, overscan: 6, scrollMargin, enabled: virtual });
 
   // Each section reports its own key; the latest data is read through a ref so this callback never changes.
   const latest = useRef(formData);

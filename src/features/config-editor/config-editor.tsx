@@ -58,15 +58,18 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
     [state],
   );
 
-  if (serverMoved && changeCount === 0 && state.kind !== 'saving') {
-    // Nothing typed yet: follow the server (adjusting state during render, as React recommends for derived state).
-    setBase(serverPage);
-    setFormData(withSchemaDefaults(serverPage.schema, serverPage.variables ?? {}));
-  }
-
-  const adopt = (page: ConfigPage) => {
+  /** Shows `page` as the new base, with no edits on top. */
+  const showPage = (page: ConfigPage) => {
     setBase(page);
     setFormData(withSchemaDefaults(page.schema, page.variables ?? {}));
+  };
+  if (serverMoved && changeCount === 0 && state.kind !== 'saving') {
+    // Nothing typed yet: follow the server (adjusting state during render, as React recommends for derived state).
+    showPage(serverPage);
+  }
+  /** Takes a page as the new truth after a save or a discard: the draft of the old edits goes too. */
+  const adopt = (page: ConfigPage) => {
+    showPage(page);
     removeDraft(agentId, env);
     setDraft(undefined);
   };

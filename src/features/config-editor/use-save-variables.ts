@@ -30,8 +30,12 @@ export function useSaveVariables(agentId: string, env: ClientEnv) {
   /** The page as the server has it now, or undefined when even that cannot be read. */
   const reread = () =>
     queryClient.fetchQuery({ ...configPageQuery(queryClient, agentId, env), staleTime: 0, retry: 1 }).catch(() => undefined);
-  const holdsMine = (page: ConfigPage, mine: TopLevelDiff) =>
-    Object.entries(mine.patch).every(([key, value]) => jsonEqual(page.variables?.[key], value));
+  /** If `page` holds the user's values, an earlier attempt landed: report it saved and return the page. */
+  const landedIn = (page: ConfigPage | undefined, mine: TopLevelDiff): ConfigPage | undefined => {
+    if (!page || !Object.entries(mine.patch).every(([key, value]) => jsonEqual(page.variables?.[key], value))) return undefined;
+    setState({ kind: 'saved', page, sentKeys: mine.changedKeys, theirKeys: [] });
+    return page;
+  };
 
   /**
    * A write whose answer never came may or may not have been applied: re-read the page and say which. Only a save
@@ -39,12 +43,9 @@ export function useSaveVariables(agentId: string, env: ClientEnv) {
    */
   async function settleUnknown(error: unknown, mine: TopLevelDiff): Promise<ConfigPage | undefined> {
     const latest = await reread();
-    if (latest && holdsMine(latest, mine)) {
-      setState({ kind: 'saved', page: latest, sentKeys: mine.changedKeys, theirKeys: [] });
-      return latest;
-    }
-    setState({ kind: 'failed', error, landed: latest ? false : undefined });
-    return undefined;
+    const landed = landedIn(latest, mine);
+    if (!landed) setState({ kind: 'failed', error, landed: latest ? false : undefined });
+    return landed;
   }
 
   /** Retry after a failure: checks first whether the earlier attempt landed after all. */
@@ -55,11 +56,7 @@ export function useSaveVariables(agentId: string, env: ClientEnv) {
       setState({ kind: 'failed', error: new ApiError('The server still cannot be reached.', 0, 'NETWORK_ERROR') });
       return undefined;
     }
-    if (holdsMine(latest, mine)) {
-      setState({ kind: 'saved', page: latest, sentKeys: mine.changedKeys, theirKeys: [] });
-      return latest;
-    }
-    return save(base, mine);
+    return landedIn(latest, mine) ?? save(base, mine);
   }
 
   async function save(base: ConfigPage, mine: TopLevelDiff): Promise<ConfigPage | undefined> {
