@@ -38,7 +38,15 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
   const keys = useMemo(() => [...(sections?.keys() ?? [])], [sections]);
   const [scrollMargin, setScrollMargin] = useState(0);
   const virtual = keys.length > VIRTUALIZE_ABOVE;
-  const virtualizer = useWindowVirtualizer({ count: keys.length, estimateSize: () => 96, overscan: 6, scrollMargin, enabled: virtual });
+  // scrollPaddingStart keeps a key scrolled to (the first error) clear of the sticky page header.
+  const virtualizer = useWindowVirtualizer({
+    count: keys.length,
+    estimateSize: () => 96,
+    overscan: 6,
+    scrollMargin,
+    scrollPaddingStart: 96,
+    enabled: virtual,
+  });
 
   // Each section reports its own key; the latest data is read through a ref so this callback never changes.
   const latest = useRef(formData);
