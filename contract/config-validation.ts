@@ -69,7 +69,13 @@ export class ConfigValidator {
 /** ajv errors as `/path: message`, with the missing property named for `required` errors. */
 export function toFieldErrors(errors: ErrorObject[]): FieldError[] {
   return errors.map((error) => {
-    const missing = error.keyword === 'required' ? `/${String(error.params.missingProperty)}` : '';
-    return { path: `${error.instancePath}${missing}`, message: error.message ?? 'is invalid' };
+    // `required` and `additionalProperties` are reported on the object; point at the property they are about.
+    const property =
+      error.keyword === 'required' ? error.params.missingProperty : error.keyword === 'additionalProperties' ? error.params.additionalProperty : undefined;
+    const path = property === undefined ? error.instancePath : `${error.instancePath}/${escapePointer(String(property))}`;
+    const message = error.keyword === 'additionalProperties' ? 'is not a property the schema allows' : (error.message ?? 'is invalid');
+    return { path, message };
   });
 }
+
+const escapePointer = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');

@@ -108,11 +108,26 @@ export function clinicConfigSchema(): JsonObject {
   return {
     ...schema,
     title: 'Reception agent settings',
+    additionalProperties: false,
     properties: {
       ...properties,
       emergency_line: { type: 'string', title: 'Emergency line', description: 'Read out for dental emergencies.', pattern: E164 },
       new_patient_registration_open: { type: 'boolean', title: 'Accepting new patients' },
       appointment_reminder_hours: { type: 'integer', title: 'Reminder lead time (hours)', minimum: 1, maximum: 72 },
+    },
+  };
+}
+
+/** The clinic schema as sandbox has it while a waiting list is tried out: one more setting, longer reminders. */
+export function clinicSandboxSchema(): JsonObject {
+  const schema = clinicConfigSchema();
+  const properties = schema.properties as Record<string, JsonObject>;
+  return {
+    ...schema,
+    properties: {
+      ...properties,
+      appointment_reminder_hours: { ...properties.appointment_reminder_hours, maximum: 96 },
+      waitlist_enabled: { type: 'boolean', title: 'Offer the waiting list', description: 'Callers without a slot can join a waiting list.' },
     },
   };
 }

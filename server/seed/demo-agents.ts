@@ -1,6 +1,6 @@
 /** The demo workspace: two agents with three environments each, their connectors and phone numbers. */
 import type { ClientEnv, JsonObject } from '../../contract/agents-api.ts';
-import { clinicConfigSchema, hotelConfigSchema } from './config-schemas.ts';
+import { clinicConfigSchema, clinicSandboxSchema, hotelConfigSchema } from './config-schemas.ts';
 
 export const DEMO_ACCOUNT_ID = 'ws-5f3a9c21';
 /** The agent the README points new users to. */
@@ -21,7 +21,8 @@ export type SeedAgent = {
   agentId: string;
   agentName: string;
   createdAt: string;
-  schema: () => JsonObject;
+  /** Each environment's schema; most agents use one schema everywhere, some are mid-change in sandbox. */
+  schema: (env: ClientEnv) => JsonObject;
   variables: Record<ClientEnv, JsonObject>;
   connectors: SeedConnector[];
 };
@@ -121,11 +122,12 @@ export const DEMO_AGENTS: SeedAgent[] = [
     agentId: 'PROJECT-RIVERSIDE',
     agentName: 'Riverside Dental Reception',
     createdAt: '2026-06-02T14:40:03.511Z',
-    schema: clinicConfigSchema,
+    // Sandbox is trying out a waiting list that the other environments' schemas do not allow yet.
+    schema: (env) => (env === 'sandbox' ? clinicSandboxSchema() : clinicConfigSchema()),
     variables: {
       live: clinicLive,
       'pre-release': { ...clinicLive, new_patient_registration_open: true },
-      sandbox: { ...clinicLive, new_patient_registration_open: true, appointment_reminder_hours: 48 },
+      sandbox: { ...clinicLive, new_patient_registration_open: true, appointment_reminder_hours: 48, waitlist_enabled: true },
     },
     connectors: [
       connector('conn_rd_live', 'Reception line', 'live', 'var_default', 'en-GB-Neural2-D', 'en-GB', ['+441614960300']),

@@ -22,7 +22,7 @@ function insertAgents(db: Db, agents: SeedAgent[]) {
     CLIENT_ENVS.forEach((env, i) => {
       // Stagger the timestamps so the overview shows pages edited at different times, as real ones are.
       const lastUpdated = new Date(Date.now() - (i + 1) * 3_600_000 * 7).toISOString();
-      page.run(seed.agentId, env, JSON.stringify(seed.schema()), lastUpdated);
+      page.run(seed.agentId, env, JSON.stringify(seed.schema(env)), lastUpdated);
       insertVariables(db, seed.agentId, env, seed.variables[env]);
     });
     for (const c of seed.connectors) {

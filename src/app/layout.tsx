@@ -32,6 +32,9 @@ export function Layout() {
               <NavLink end to={agentPath} className={navClass}>
                 Overview
               </NavLink>
+              <NavLink to={`${agentPath}/compare`} className={navClass}>
+                Compare
+              </NavLink>
               <NavLink to={`${agentPath}/connectors`} className={navClass}>
                 Connectors
               </NavLink>

@@ -25,6 +25,10 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await loadConfigEditor()).ConfigEditorPage }),
           },
           {
+            path: 'agents/:agentId/compare',
+            lazy: async () => ({ Component: (await import('../features/compare/compare-page.tsx')).ComparePage }),
+          },
+          {
             path: 'agents/:agentId/connectors',
             lazy: async () => ({ Component: (await import('../features/connectors/connectors-page.tsx')).ConnectorsPage }),
           },

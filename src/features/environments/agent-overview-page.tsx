@@ -7,6 +7,7 @@ import { ApiError } from '../../api/http-client.ts';
 import { ErrorState, Loading } from '../../components/ui/states.tsx';
 import { rememberAgent } from '../../lib/recent-agents.ts';
 import { markUsable } from '../../lib/usable-mark.ts';
+import { DriftSummary } from './drift-summary.tsx';
 import { EnvironmentCard } from './environment-card.tsx';
 
 export function AgentOverviewPage() {
@@ -43,17 +44,20 @@ export function AgentOverviewPage() {
           </Link>
         </div>
       ) : (
-        <div className="grid gap-4 lg:grid-cols-3">
-          {CLIENT_ENVS.map((env) => (
-            <EnvironmentCard
-              key={env}
-              agentId={agentId}
-              env={env}
-              page={pages.data.configPages.find((p) => p.clientEnv === env)}
-              onChecked={onCardChecked}
-            />
-          ))}
-        </div>
+        <>
+          <div className="grid gap-4 lg:grid-cols-3">
+            {CLIENT_ENVS.map((env) => (
+              <EnvironmentCard
+                key={env}
+                agentId={agentId}
+                env={env}
+                page={pages.data.configPages.find((p) => p.clientEnv === env)}
+                onChecked={onCardChecked}
+              />
+            ))}
+          </div>
+          <DriftSummary agentId={agentId} pages={pages.data.configPages} />
+        </>
       )}
     </div>
   );

@@ -7,7 +7,7 @@ import { Card } from '../../components/ui/card.tsx';
 import { ENV_LABELS, EnvBadge } from '../../components/ui/env-badge.tsx';
 import { Timestamp } from '../../components/ui/timestamp.tsx';
 import { prefetchRoute } from '../../lib/route-prefetch.ts';
-import { useVariablesCheck } from './use-variables-check.ts';
+import { useVariablesCheck } from '../../lib/validation/use-variables-check.ts';
 
 type Props = { agentId: string; env: ClientEnv; page: ConfigPage | undefined; onChecked?: (env: ClientEnv) => void };
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ConfigPage } from '../../../contract/agents-api.ts';
 import type { VariablesCheck } from '../../../contract/config-validation.ts';
-import { checkVariables } from '../../lib/validation/variables-check.ts';
+import { checkVariables } from './variables-check.ts';
 
 /** Whether a page's variables satisfy its schema; undefined while the (off-thread) check runs. */
 export function useVariablesCheck(page: ConfigPage | undefined): VariablesCheck | undefined {

@@ -1,0 +1,202 @@
+import { memo, useEffect, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { ClientEnv } from '../../../contract/client-envs.ts';
+import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
+import { jsonEqual } from '../../lib/json-equal.ts';
+import type { CompareRow } from './compare-rows.ts';
+
+/** What the table needs to mark each row: schema failures and unknown keys per column, schema differences per path. */
+export type RowMarks = {
+  failing: (row: CompareRow, column: number) => boolean;
+  outsideSchema: (row: CompareRow, column: number) => boolean;
+  schemaDifference: (row: CompareRow) => string | undefined;
+};
+
+type Props = {
+  rows: CompareRow[];
+  envs: ClientEnv[];
+  marks: RowMarks;
+  expanded: ReadonlySet<string>;
+  selected: ReadonlySet<string>;
+  active: string | undefined;
+  /** Bumped when the keyboard moves to a row: scroll it into view and focus it. */
+  reveal: number;
+  onToggleExpand: (pointer: string) => void;
+  onToggleSelect: (pointer: string) => void;
+  onSelectAll: (select: boolean) => void;
+  onActivate: (pointer: string) => void;
+  onOpenDiff: (row: CompareRow, column: number) => void;
+};
+
+export const rowId = (pointer: string) => `compare-row${pointer.replace(/[^a-zA-Z0-9_-]/g, (c) => `_${c.charCodeAt(0)}`)}`;
+
+/** Every variable as a row, environments as columns; only the rows near the viewport are in the DOM. */
+export function CompareTable({ rows, envs, marks, expanded, selected, active, reveal, onToggleExpand, onToggleSelect, onSelectAll, onActivate, onOpenDiff }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  // The virtualizer's functions change identity as it measures; this table is not compiled or memoised around them.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 46,
+    overscan: 12,
+    getItemKey: (index) => rows[index].pointer,
+  });
+  useEffect(() => {
+    if (!reveal || active === undefined) return;
+    const index = rows.findIndex((row) => row.pointer === active);
+    if (index < 0) return;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    // The row exists once the virtualizer has rendered its new range.
+    const frame = requestAnimationFrame(() => document.getElementById(rowId(active))?.focus({ preventScroll: true }));
+    return () => cancelAnimationFrame(frame);
+  }, [reveal]); // eslint-disable-line react-hooks/exhaustive-deps -- only a keyboard move scrolls and moves focus
+  const template = { gridTemplateColumns: `2.75rem minmax(13rem, 1.2fr) repeat(${envs.length}, minmax(10rem, 1fr)) 9rem` };
+  const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.pointer));
+
+  return (
+    <div role="table" aria-label="Variables by environment" aria-rowcount={rows.length + 1} className="rounded-lg border border-slate-200 bg-white text-sm shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <div role="rowgroup">
+        <div role="row" aria-rowindex={1} style={template} className="grid border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-800/60 dark:text-slate-300">
+          <span role="columnheader" className="flex items-center justify-center py-2">
+            <input type="checkbox" aria-label="Select all shown rows" checked={allSelected} onChange={(e) => onSelectAll(e.target.checked)} className="size-4" />
+          </span>
+          <span role="columnheader" className="px-3 py-2">Key</span>
+          {envs.map((env) => (
+            <span role="columnheader" key={env} className="px-3 py-2">
+              {ENV_LABELS[env]}
+            </span>
+          ))}
+          <span role="columnheader" className="px-3 py-2">Status</span>
+        </div>
+      </div>
+      <div ref={scroller} role="rowgroup" className="max-h-[min(65vh,48rem)] overflow-auto" tabIndex={-1}>
+        <div className="relative" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index];
+            return (
+              <div key={item.key} ref={virtualizer.measureElement} data-index={item.index} className="absolute left-0 top-0 w-full" style={{ transform: `translateY(${item.start}px)` }}>
+                <Row
+                  row={row}
+                  index={item.index}
+                  envs={envs}
+                  template={template}
+                  marks={marks}
+                  isExpanded={expanded.has(row.pointer)}
+                  isSelected={selected.has(row.pointer)}
+                  isActive={active === row.pointer}
+                  onToggleExpand={onToggleExpand}
+                  onToggleSelect={onToggleSelect}
+                  onActivate={onActivate}
+                  onOpenDiff={onOpenDiff}
+                />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+const STATUS = {
+  equal: { glyph: '=', text: 'Same', tone: 'text-slate-500 dark:text-slate-400' },
+  differs: { glyph: '≠', text: 'Differs', tone: 'font-medium text-amber-800 dark:text-amber-300' },
+  missing: { glyph: '∅', text: 'Missing', tone: 'font-medium text-red-700 dark:text-red-300' },
+};
+
+type RowProps = Omit<Props, 'rows' | 'expanded' | 'selected' | 'active' | 'reveal' | 'onSelectAll'> & {
+  row: CompareRow;
+  index: number;
+  template: { gridTemplateColumns: string };
+  isExpanded: boolean;
+  isSelected: boolean;
+  isActive: boolean;
+};
+
+/** Long values wrap to three lines here; the diff dialog shows them whole. */
+const preview = (value: unknown) => {
+  const text = JSON.stringify(value);
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+};
+
+const Row = memo(function Row({ row, index, envs, template, marks, isExpanded, isSelected, isActive, onToggleExpand, onToggleSelect, onActivate, onOpenDiff }: RowProps) {
+  const name = row.path.join('.');
+  const status = STATUS[row.status];
+  const missingIn = envs.filter((_, i) => row.values[i] === undefined).map((env) => ENV_LABELS[env]);
+  const schemaDifference = marks.schemaDifference(row);
+  return (
+    <div
+      id={rowId(row.pointer)}
+      role="row"
+      aria-rowindex={index + 2}
+      tabIndex={-1}
+      style={template}
+      onClick={() => onActivate(row.pointer)}
+      className={`grid border-b border-slate-100 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500 dark:border-slate-800 ${isActive ? 'bg-brand-50 dark:bg-brand-950/40' : ''}`}
+    >
+      <span role="cell" className="flex items-start justify-center pt-3">
+        <input type="checkbox" aria-label={`Select ${name}`} checked={isSelected} onChange={() => onToggleSelect(row.pointer)} className="size-4" />
+      </span>
+      <span role="rowheader" className="flex min-w-0 items-start gap-1 px-2 py-2.5" style={{ paddingLeft: `${0.5 + (row.path.length - 1) * 1.25}rem` }}>
+        {row.expandable ? (
+          <button
+            type="button"
+            aria-expanded={isExpanded}
+            aria-label={`${isExpanded ? 'Collapse' : 'Expand'} ${name}`}
+            onClick={() => onToggleExpand(row.pointer)}
+            className="-ml-1 rounded px-1 text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800"
+          >
+            <span aria-hidden>{isExpanded ? '▾' : '▸'}</span>
+          </button>
+        ) : (
+          <span className="w-3.5 shrink-0" aria-hidden />
+        )}
+        <span className="min-w-0">
+          <span className="break-all font-mono text-xs font-medium" title={name}>
+            {row.path[row.path.length - 1]}
+          </span>
+          {schemaDifference && (
+            <span className="mt-0.5 block text-xs text-violet-800 dark:text-violet-300" title={schemaDifference}>
+              ◆ schema differs
+            </span>
+          )}
+        </span>
+      </span>
+      {envs.map((env, column) => {
+        const value = row.values[column];
+        // Cells that differ from the first column are tinted; the status column says it in words.
+        const differs = column > 0 && !jsonEqual(value, row.values[0]);
+        const failing = marks.failing(row, column);
+        const outside = marks.outsideSchema(row, column);
+        return (
+          <span role="cell" key={env} className={`min-w-0 px-1 py-1 ${differs ? 'bg-amber-50/70 dark:bg-amber-950/20' : ''}`}>
+            <button
+              type="button"
+              onClick={() => onOpenDiff(row, column)}
+              title="Compare this value with another environment"
+              className="block w-full rounded px-2 py-1.5 text-left hover:bg-slate-100 dark:hover:bg-slate-800"
+            >
+              <span className="sr-only">{ENV_LABELS[env]}: </span>
+              {value === undefined ? (
+                <em className="text-slate-500 dark:text-slate-400">— not set</em>
+              ) : (
+                <span className="line-clamp-3 break-all font-mono text-xs">{preview(value)}</span>
+              )}
+            </button>
+            {(failing || outside) && (
+              <span className="flex flex-wrap gap-1 px-2 pb-1 text-xs">
+                {failing && <span className="font-medium text-red-700 dark:text-red-300">✕ fails schema</span>}
+                {outside && <span className="font-medium text-amber-800 dark:text-amber-300">? not in schema</span>}
+              </span>
+            )}
+          </span>
+        );
+      })}
+      <span role="cell" className={`px-3 py-2.5 text-xs ${status.tone}`}>
+        <span aria-hidden>{status.glyph} </span>
+        {row.status === 'missing' ? `Missing in ${missingIn.join(', ')}` : status.text}
+      </span>
+    </div>
+  );
+});

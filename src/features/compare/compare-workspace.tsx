@@ -1,0 +1,273 @@
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { ConfigPage } from '../../../contract/agents-api.ts';
+import type { ClientEnv } from '../../../contract/client-envs.ts';
+import { storeConfigPage } from '../../api/configs.ts';
+import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
+import type { CompareView } from '../../lib/compare-view.ts';
+import { pathOf } from '../../lib/json-pointer.ts';
+import { markUsable } from '../../lib/usable-mark.ts';
+import { useVariablesCheck } from '../../lib/validation/use-variables-check.ts';
+import { isDescribedBySchema } from '../../lib/variable-drift.ts';
+import { buildRows, failingPointers, type CompareRow } from './compare-rows.ts';
+import { CompareTable, type RowMarks } from './compare-table.tsx';
+import { CompareToolbar } from './compare-toolbar.tsx';
+import { PromoteDialog, type WriteRequest } from './promote-dialog.tsx';
+import { PromotionBar } from './promotion-bar.tsx';
+import { planPromotion, planUndo } from './promotion-plan.ts';
+import { SchemaDifferencesPanel } from './schema-differences-panel.tsx';
+import { schemaDifferences } from './schema-diff.ts';
+import { useCompareKeys } from './use-compare-keys.ts';
+import { ValueDiffDialog } from './value-diff-dialog.tsx';
+
+type Props = { agentId: string; pages: ConfigPage[]; view: CompareView; onViewChange: (change: Partial<CompareView>) => void };
+
+/** What was last written from this view, so it can be undone. */
+type LastWrite = { target: ClientEnv; before: Record<string, unknown>; page: ConfigPage; summary: string };
+/** An open write dialog, and what it was opened for (so it can be planned again from the latest data). */
+type OpenWrite = WriteRequest & { seq: number; origin: { kind: 'promote'; pointers: string[]; from: ClientEnv; to: ClientEnv } | { kind: 'undo'; last: LastWrite } };
+
+const searchTexts = new WeakMap<CompareRow, string>();
+const searchTextOf = (row: CompareRow) => {
+  let text = searchTexts.get(row);
+  if (text === undefined) {
+    text = `${row.path.join('.')}\n${row.values.map((v) => JSON.stringify(v) ?? '').join('\n')}`.toLowerCase();
+    searchTexts.set(row, text);
+  }
+  return text;
+};
+
+export function CompareWorkspace({ agentId, pages, view, onViewChange }: Props) {
+  const queryClient = useQueryClient();
+  // One array per distinct set of columns (the URL gives a new one each render), so the memos below hold.
+  const envsKey = view.envs.join();
+  const envs = useMemo(() => envsKey.split(',') as ClientEnv[], [envsKey]);
+  const pageOf = useCallback((env: ClientEnv) => pages.find((page) => page.clientEnv === env), [pages]);
+  const labels = useMemo(() => envs.map((env) => ENV_LABELS[env]), [envs]);
+  const columns = useMemo(() => envs.map(pageOf), [envs, pageOf]);
+
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [active, setActive] = useState<string>();
+  const [reveal, setReveal] = useState(0);
+  const [announcement, setAnnouncement] = useState('');
+  const [diff, setDiff] = useState<{ row: CompareRow; column: number }>();
+  const [write, setWrite] = useState<OpenWrite>();
+  const [lastWrite, setLastWrite] = useState<LastWrite>();
+  const [direction, setDirection] = useState<{ from: ClientEnv; to: ClientEnv }>({ from: envs[0], to: envs[1] });
+
+  // Each environment is checked against its own schema, off the main thread; marks appear when the checks finish.
+  const sandboxCheck = useVariablesCheck(pageOf('sandbox'));
+  const preReleaseCheck = useVariablesCheck(pageOf('pre-release'));
+  const liveCheck = useVariablesCheck(pageOf('live'));
+  const failing = useMemo(
+    (): Record<ClientEnv, Set<string>> => ({
+      sandbox: failingPointers(sandboxCheck?.errors ?? []),
+      'pre-release': failingPointers(preReleaseCheck?.errors ?? []),
+      live: failingPointers(liveCheck?.errors ?? []),
+    }),
+    [sandboxCheck, preReleaseCheck, liveCheck],
+  );
+
+  const rows = useMemo(() => buildRows(columns.map((page) => page?.variables), expanded), [columns, expanded]);
+  const differences = useMemo(() => schemaDifferences(columns.map((page) => page?.schema), labels), [columns, labels]);
+  const marks = useMemo<RowMarks>(() => {
+    const byPointer = new Map(differences.map((d) => [d.pointer, d.detail]));
+    return {
+      failing: (row, column) => failing[envs[column]].has(row.pointer),
+      outsideSchema: (row, column) => row.values[column] !== undefined && !isDescribedBySchema(columns[column]?.schema, row.path),
+      schemaDifference: (row) => byPointer.get(row.pointer),
+    };
+  }, [differences, failing, columns, envs]);
+
+  const query = useDeferredValue(view.query.trim().toLowerCase());
+  const shown = useMemo(() => {
+    const keep = (row: CompareRow) => {
+      if (query && !searchTextOf(row).includes(query)) return false;
+      if (view.show === 'differs') return row.status !== 'equal';
+      if (view.show === 'failing') return envs.some((_, c) => marks.failing(row, c));
+      if (view.show === 'unschemad') return envs.some((_, c) => marks.outsideSchema(row, c));
+      return true;
+    };
+    return rows.filter(keep);
+  }, [rows, query, view.show, marks, envs]);
+
+  useEffect(() => markUsable('compare'), []);
+
+  const topLevel = rows.filter((row) => row.path.length === 1);
+  const differing = topLevel.filter((row) => row.status !== 'equal').length;
+
+  const toggleIn = (set: ReadonlySet<string>, pointer: string) => {
+    const next = new Set(set);
+    if (!next.delete(pointer)) next.add(pointer);
+    return next;
+  };
+  const onToggleExpand = useCallback((pointer: string) => setExpanded((set) => toggleIn(set, pointer)), []);
+  const onToggleSelect = useCallback((pointer: string) => setSelected((set) => toggleIn(set, pointer)), []);
+  const onActivate = useCallback((pointer: string) => setActive(pointer), []);
+  const onOpenDiff = useCallback((row: CompareRow, column: number) => setDiff({ row, column }), [setDiff]);
+
+  function openPromotion(pointers: string[], from: ClientEnv, to: ClientEnv) {
+    const source = pageOf(from);
+    const target = pageOf(to);
+    if (!source || !target || from === to) return;
+    const plan = planPromotion(pointers, source.variables ?? {}, target.variables ?? {}, ENV_LABELS[from]);
+    const count = pointers.length === 1 ? pathOf(pointers[0]).join('.') : `${pointers.length} keys`;
+    setDiff(undefined);
+    setWrite({
+      title: `Promote ${count} from ${ENV_LABELS[from]} to ${ENV_LABELS[to]}`,
+      target: to,
+      basedOn: target,
+      plan,
+      confirmLabel: `Promote to ${ENV_LABELS[to]}`,
+      seq: Date.now(),
+      origin: { kind: 'promote', pointers, from, to },
+    });
+  }
+
+  function openUndo(last: LastWrite) {
+    const { patch, kept } = planUndo(last.before);
+    const now = last.page.variables ?? {};
+    setWrite({
+      title: `Undo: put ${ENV_LABELS[last.target]}’s previous values back`,
+      target: last.target,
+      // Only if nobody has written since the promotion: otherwise the undo would overwrite their change.
+      basedOn: last.page,
+      plan: {
+        patch,
+        before: Object.fromEntries(Object.keys(patch).map((key) => [key, now[key]])),
+        skipped: kept.map((key) => ({ pointer: `/${key}`, reason: 'was not set before, and a PATCH cannot remove a key, so it stays' })),
+      },
+      confirmLabel: `Undo in ${ENV_LABELS[last.target]}`,
+      seq: Date.now(),
+      origin: { kind: 'undo', last },
+    });
+  }
+
+  /** After a conflict: plan the same promotion (or undo) again against the target as it is now. */
+  function restart({ origin }: OpenWrite) {
+    if (origin.kind === 'promote') openPromotion(origin.pointers, origin.from, origin.to);
+    else openUndo({ ...origin.last, page: pageOf(origin.last.target) ?? origin.last.page });
+  }
+
+  function onWritten(page: ConfigPage) {
+    if (!write) return;
+    storeConfigPage(queryClient, agentId, page);
+    const keys = Object.keys(write.plan.patch);
+    const summary = write.origin.kind === 'undo'
+      ? `Undone: ${keys.length === 1 ? keys[0] : `${keys.length} keys`} back to their previous values in ${ENV_LABELS[write.target]}.`
+      : `${write.title.replace(/^Promote/, 'Promoted')}.`;
+    setLastWrite(write.origin.kind === 'undo' ? undefined : { target: write.target, before: write.plan.before, page, summary });
+    if (write.origin.kind === 'promote') setSelected(new Set());
+    setAnnouncement(summary);
+    setWrite(undefined);
+  }
+
+  /** Moves the active row to the next (or previous) differing row among those shown. */
+  function step(by: 1 | -1) {
+    const from = shown.findIndex((row) => row.pointer === active);
+    for (let i = from + by; i >= 0 && i < shown.length; i += by) {
+      const row = shown[i];
+      if (row.status === 'equal') continue;
+      const ordinal = shown.slice(0, i + 1).filter((r) => r.status !== 'equal').length;
+      const total = shown.filter((r) => r.status !== 'equal').length;
+      setActive(row.pointer);
+      setReveal((n) => n + 1);
+      setAnnouncement(`${row.path.join('.')}: ${row.status === 'missing' ? 'missing in some environments' : 'differs'}. Difference ${ordinal} of ${total}.`);
+      return;
+    }
+    setAnnouncement(by === 1 ? 'No more differences below.' : 'No more differences above.');
+  }
+
+  const promoteSelection = (pointers = [...selected]) => {
+    if (pointers.length === 0) setAnnouncement('Select rows to promote first (x selects the current row).');
+    else openPromotion(pointers, direction.from, direction.to);
+  };
+
+  useCompareKeys({
+    next: () => step(1),
+    previous: () => step(-1),
+    toggle: () => active !== undefined && onToggleSelect(active),
+    promote: () => promoteSelection(selected.size > 0 ? [...selected] : active !== undefined ? [active] : []),
+  });
+
+  return (
+    <div className="space-y-4">
+      <CompareToolbar view={view} onChange={onViewChange} />
+      <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
+        <p aria-live="polite">
+          <strong>{differing}</strong> of {topLevel.length} keys differ between {labels.join(', ')}
+          {shown.length !== rows.length && <span className="text-slate-600 dark:text-slate-400"> · showing {shown.length} rows</span>}
+        </p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous difference · <kbd>x</kbd> select · <kbd>p</kbd> promote
+        </p>
+      </div>
+      <p className="sr-only" role="status" aria-live="polite">
+        {announcement}
+      </p>
+      {lastWrite && (
+        <div role="status" className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100">
+          <span>✓ {lastWrite.summary}</span>
+          <span className="flex gap-2">
+            <button type="button" className="font-medium underline" onClick={() => openUndo(lastWrite)}>
+              Undo
+            </button>
+            <button type="button" aria-label="Dismiss" className="px-1" onClick={() => setLastWrite(undefined)}>
+              ✕
+            </button>
+          </span>
+        </div>
+      )}
+      <SchemaDifferencesPanel differences={differences} />
+      {selected.size > 0 && (
+        <PromotionBar
+          count={selected.size}
+          direction={direction}
+          onDirectionChange={setDirection}
+          onPromote={() => promoteSelection()}
+          onClear={() => setSelected(new Set())}
+        />
+      )}
+      {shown.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm dark:border-slate-700">
+          {rows.length === 0 ? 'No variables are set in these environments.' : 'No rows match this filter and search.'}
+        </p>
+      ) : (
+        <CompareTable
+          rows={shown}
+          envs={envs}
+          marks={marks}
+          expanded={expanded}
+          selected={selected}
+          active={active}
+          reveal={reveal}
+          onToggleExpand={onToggleExpand}
+          onToggleSelect={onToggleSelect}
+          onSelectAll={(select) => setSelected(select ? new Set(shown.map((row) => row.pointer)) : new Set())}
+          onActivate={onActivate}
+          onOpenDiff={onOpenDiff}
+        />
+      )}
+      {diff && (
+        <ValueDiffDialog
+          row={diff.row}
+          envs={envs}
+          initial={diff.column === 0 ? [envs[0], envs[1]] : [envs[0], envs[diff.column]]}
+          onPromote={(from, to) => openPromotion([diff.row.pointer], from, to)}
+          onClose={() => setDiff(undefined)}
+        />
+      )}
+      {write && (
+        <PromoteDialog
+          key={write.seq}
+          agentId={agentId}
+          {...write}
+          onWritten={onWritten}
+          onRestart={() => restart(write)}
+          onClose={() => setWrite(undefined)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,201 @@
+import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { ClientEnv, ConfigPage, FieldError, JsonObject } from '../../../contract/agents-api.ts';
+import type { VariablesCheck } from '../../../contract/config-validation.ts';
+import { configPageQuery, storeConfigPage, useUpdateVariables } from '../../api/configs.ts';
+import { ApiError } from '../../api/http-client.ts';
+import { Button } from '../../components/ui/button.tsx';
+import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
+import { Modal } from '../../components/ui/modal.tsx';
+import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
+import { ValueChange } from '../../components/ui/value-change.tsx';
+import { jsonEqual } from '../../lib/json-equal.ts';
+import { checkVariables } from '../../lib/validation/variables-check.ts';
+import type { PromotionPlan } from './promotion-plan.ts';
+
+export type WriteRequest = {
+  title: string;
+  target: ClientEnv;
+  /** The target page as this view showed it: the write is sent only if the server still has this version. */
+  basedOn: ConfigPage;
+  plan: PromotionPlan;
+  confirmLabel: string;
+};
+
+type Props = WriteRequest & {
+  agentId: string;
+  onWritten: (page: ConfigPage) => void;
+  /** Start again from the target as it is now (after a conflict showed it changed). */
+  onRestart: () => void;
+  onClose: () => void;
+};
+
+type Phase =
+  | { kind: 'review' }
+  | { kind: 'sending' }
+  | { kind: 'conflict'; current: ConfigPage }
+  /** `unknown`: the server never answered and the page could not be read back, so whether it applied is not known. */
+  | { kind: 'failed'; error: unknown; fieldErrors: FieldError[]; unknown: boolean };
+
+/**
+ * Reviews and sends one PATCH to another environment: per key the target's value now and after, the merged result
+ * checked against the target's own schema first (nothing is sent if it fails), `live` typed out, and If-Match on
+ * the version shown so a concurrent change is shown instead of overwritten.
+ */
+export function PromoteDialog({ agentId, title, target, basedOn, plan, confirmLabel, onWritten, onRestart, onClose }: Props) {
+  const queryClient = useQueryClient();
+  const update = useUpdateVariables(agentId, target);
+  const [typed, setTyped] = useState('');
+  const [phase, setPhase] = useState<Phase>({ kind: 'review' });
+  const check = useMergedCheck(basedOn, plan.patch);
+  const keys = Object.keys(plan.patch);
+  const label = ENV_LABELS[target];
+  const canSend = keys.length > 0 && check?.valid === true && isConfirmed(target, typed) && phase.kind !== 'sending';
+
+  async function send() {
+    setPhase({ kind: 'sending' });
+    try {
+      onWritten(await update.mutateAsync({ variables: plan.patch, basedOn }));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 412 && error.currentPage) {
+        storeConfigPage(queryClient, agentId, error.currentPage);
+        setPhase({ kind: 'conflict', current: error.currentPage });
+        return;
+      }
+      // No answer: the write may have landed. Read the page again rather than guess, and never resend by itself.
+      const unanswered = error instanceof ApiError && error.outcomeUnknown;
+      const latest = unanswered
+        ? await queryClient.fetchQuery({ ...configPageQuery(queryClient, agentId, target), staleTime: 0 }).catch(() => undefined)
+        : undefined;
+      if (latest && keys.every((key) => jsonEqual(latest.variables?.[key], plan.patch[key]))) onWritten(latest);
+      else setPhase({ kind: 'failed', error, fieldErrors: error instanceof ApiError ? error.fieldErrors : [], unknown: unanswered && !latest });
+    }
+  }
+
+  return (
+    <Modal labelledBy="promote-title" onClose={onClose} className="w-[min(48rem,calc(100vw-2rem))] p-0">
+      <form
+        method="dialog"
+        className="space-y-4 p-6"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (canSend) void send();
+        }}
+      >
+        <h2 id="promote-title" className="text-lg font-semibold">
+          {title}
+        </h2>
+        {keys.length > 0 ? (
+          <ul className="max-h-[40vh] space-y-3 overflow-auto" aria-label="Changes">
+            {keys.map((key) => (
+              <ValueChange key={key} name={key} before={plan.before[key]} after={plan.patch[key]} beforeLabel={`${label} now`} afterLabel="After applying" />
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm">Nothing to send.</p>
+        )}
+        {plan.skipped.length > 0 && (
+          <div className="text-sm">
+            <p className="font-medium">Not sent:</p>
+            <ul className="list-disc pl-5">
+              {plan.skipped.map(({ pointer, reason }) => (
+                <li key={pointer}>
+                  <code>{pointer.slice(1)}</code>: {reason}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {keys.length > 0 && <SchemaVerdict check={check} envLabel={label} />}
+        <Outcome phase={phase} envLabel={label} basedOn={basedOn} keys={keys} />
+        {target === 'live' && phase.kind !== 'conflict' && <TypeToConfirm word="live" value={typed} onChange={setTyped} />}
+        <div className="flex justify-end gap-2">
+          <Button onClick={onClose}>{phase.kind === 'conflict' ? 'Close' : 'Cancel'}</Button>
+          {phase.kind === 'conflict' ? (
+            <Button variant="primary" onClick={onRestart}>
+              Review again with current values
+            </Button>
+          ) : (
+            <Button type="submit" variant={target === 'live' ? 'danger' : 'primary'} disabled={!canSend}>
+              {phase.kind === 'sending' ? 'Sending…' : confirmLabel}
+            </Button>
+          )}
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+/** The target's variables after the merge the server will do, checked against the target's schema (off-thread). */
+function useMergedCheck(basedOn: ConfigPage, patch: JsonObject): VariablesCheck | undefined {
+  const [check, setCheck] = useState<VariablesCheck>();
+  useEffect(() => {
+    let current = true;
+    checkVariables(basedOn.schema, { ...basedOn.variables, ...patch }).then((result) => {
+      if (current) setCheck(result);
+    });
+    return () => {
+      current = false;
+    };
+  }, [basedOn, patch]);
+  return check;
+}
+
+function SchemaVerdict({ check, envLabel }: { check: VariablesCheck | undefined; envLabel: string }) {
+  if (!check) return <p className="text-sm text-slate-600 dark:text-slate-400">Checking the result against {envLabel}’s schema…</p>;
+  if (check.valid) return <p className="text-sm text-emerald-800 dark:text-emerald-300">✓ The result satisfies {envLabel}’s schema.</p>;
+  return (
+    <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200">
+      <p className="font-semibold">✕ {envLabel}’s schema refuses the result, so nothing can be sent:</p>
+      <FieldErrorList errors={check.errors} />
+    </div>
+  );
+}
+
+function FieldErrorList({ errors }: { errors: FieldError[] }) {
+  return (
+    <ul className="mt-1 list-disc pl-5">
+      {errors.map((e, i) => (
+        <li key={i}>
+          <code>{e.path || '(root)'}</code> {e.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Outcome({ phase, envLabel, basedOn, keys }: { phase: Phase; envLabel: string; basedOn: ConfigPage; keys: string[] }) {
+  if (phase.kind === 'conflict') {
+    const changed = keys.filter((key) => !jsonEqual(phase.current.variables?.[key], basedOn.variables?.[key]));
+    return (
+      <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
+        <p className="font-semibold">{envLabel} changed since this view was loaded. Nothing was sent.</p>
+        {changed.length > 0 ? (
+          <ul className="mt-1 list-disc pl-5">
+            {changed.map((key) => (
+              <li key={key}>
+                <code>{key}</code> is now <code>{JSON.stringify(phase.current.variables?.[key]) ?? '(not set)'}</code>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-1">Other keys changed; the ones here did not. The table shows {envLabel} as it is now.</p>
+        )}
+      </div>
+    );
+  }
+  if (phase.kind === 'failed') {
+    return (
+      <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200">
+        <p className="font-semibold">Not applied: {(phase.error as Error).message}</p>
+        {phase.fieldErrors.length > 0 && <FieldErrorList errors={phase.fieldErrors} />}
+        <p className="mt-1">
+          {phase.unknown
+            ? `Whether ${envLabel} changed is not known: the server did not answer and could not be read back. Sending again is safe: it applies only if ${envLabel} is still as shown here.`
+            : `${envLabel} was not changed. You can send it again.`}
+        </p>
+      </div>
+    );
+  }
+  return null;
+}

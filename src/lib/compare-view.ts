@@ -1,0 +1,32 @@
+/** The compare view's state in the URL (columns and their order, filter, search), so a view can be shared. */
+import { CLIENT_ENVS, isClientEnv, type ClientEnv } from '../../contract/client-envs.ts';
+
+export const SHOW_OPTIONS = ['all', 'differs', 'failing', 'unschemad'] as const;
+export type Show = (typeof SHOW_OPTIONS)[number];
+export type CompareView = { envs: ClientEnv[]; show: Show; query: string };
+
+export function readView(params: URLSearchParams): CompareView {
+  const listed = (params.get('envs') ?? '').split(',').filter(isClientEnv);
+  const envs = [...new Set(listed)];
+  const show = params.get('show') ?? '';
+  return {
+    // Comparing needs two columns at least; anything less falls back to all three in promotion order.
+    envs: envs.length >= 2 ? envs : [...CLIENT_ENVS],
+    show: (SHOW_OPTIONS as readonly string[]).includes(show) ? (show as Show) : 'all',
+    query: params.get('q') ?? '',
+  };
+}
+
+/** Only what differs from the defaults is written, so plain links stay short. */
+export function writeView({ envs, show, query }: CompareView): URLSearchParams {
+  const params = new URLSearchParams();
+  if (envs.join() !== CLIENT_ENVS.join()) params.set('envs', envs.join(','));
+  if (show !== 'all') params.set('show', show);
+  if (query) params.set('q', query);
+  return params;
+}
+
+export const compareHref = (agentId: string, view: Partial<CompareView> = {}) => {
+  const search = writeView({ envs: [...CLIENT_ENVS], show: 'all', query: '', ...view }).toString();
+  return `/agents/${encodeURIComponent(agentId)}/compare${search ? `?${search}` : ''}`;
+};
