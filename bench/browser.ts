@@ -2,7 +2,9 @@
  * Browser scenarios, in headless Chromium with the e2e setup: figures come from the page itself (performance marks
  * set by the console when a view is usable; Event Timing for keystrokes, keydown → next paint).
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { eventLatencies, inFreshPage, launch, recordEvents, usableAt } from './page-helpers.ts';
+import { compareRows } from './compare.ts';
 import { SCALE_AGENT_ID } from '../server/seed/scale-seed.ts';
 import { startSwitchboard } from './processes.ts';
 import { summarize, type Row } from './report.ts';
@@ -16,21 +18,7 @@ const DEMO = 'PROJECT-HARBOURVIEW';
 const LATE_FIELD = '#root_setting_1998';
 const LAST_FIELD = 'root_setting_1999';
 
-const launch = () =>
-  chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
 
-/** Milliseconds from navigation start to the first `switchboard:<view>-usable` mark after `since`. */
-async function usableAt(page: Page, view: string, since = 0): Promise<number> {
-  const handle = await page.waitForFunction(
-    ([name, after]) => performance.getEntriesByName(name).find((mark) => mark.startTime > after)?.startTime,
-    [`switchboard:${view}-usable`, since] as const,
-    { timeout: 60_000 },
-  );
-  return (await handle.jsonValue()) as number;
-}
 
 /**
  * Milliseconds from navigation start until the plain form's last field is in the document: React renders plain rjsf
@@ -55,32 +43,16 @@ async function heapMb(page: Page): Promise<number> {
   return (metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0) / 1024 / 1024;
 }
 
-/** Types into a late field and returns each keystroke's keydown → next paint (Event Timing; < 16 ms counts as 16). */
+/** Types into a late field and returns each keystroke's keydown → next paint. */
 async function keystrokeLatencies(page: Page): Promise<number[]> {
-  await page.evaluate(`
-    window.__keys = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (entry.name === 'keydown') window.__keys.push(entry.duration);
-    }).observe({ type: 'event', durationThreshold: 16 });
-  `);
+  await recordEvents(page, 'keydown');
   // Long pages may render only what is near the screen: go to the end first, where the late field is.
   await page.evaluate('window.scrollTo(0, document.body.scrollHeight)');
   await page.locator(LATE_FIELD).click();
   await page.keyboard.type('abcdefghijklmnopqrstuvwxyz'.slice(0, KEYSTROKES), { delay: 150 });
-  await page.waitForTimeout(1_000); // let the last paints be reported
-  const slow = await page.evaluate<number[]>('window.__keys');
-  // Event Timing reports only events of 16 ms or more; the rest took at most one frame.
-  return [...slow, ...Array<number>(Math.max(0, KEYSTROKES - slow.length)).fill(16)];
+  return eventLatencies(page, KEYSTROKES);
 }
 
-async function inFreshPage<T>(browser: Browser, work: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  try {
-    return await work(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
 
 export async function browserRows(scenarios: Set<string>): Promise<Row[]> {
   const server = await startSwitchboard(4640, ['--scale']);
@@ -142,6 +114,7 @@ export async function browserRows(scenarios: Set<string>): Promise<Row[]> {
       rows.push({ scenario: 'editor, 2,000 properties', figure: 'keystroke p50 (keydown → paint)', unit: 'ms', median: oursKeys.median, anchor: plainKeys.median });
       rows.push({ scenario: 'editor, 2,000 properties', figure: 'keystroke p95 (keydown → paint)', unit: 'ms', median: oursKeys.p95, anchor: plainKeys.p95, target: { on: 'median', op: '<=', value: 33 } });
     }
+    if (scenarios.has('compare')) rows.push(...(await compareRows(browser, server.url)));
     if (scenarios.has('lighthouse')) rows.push(...(await lighthouseRows(server.url)));
   } finally {
     await browser.close();

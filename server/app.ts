@@ -5,7 +5,7 @@ import type { Runtime } from '../contract/runtime.ts';
 import { ConfigValidator } from '../contract/config-validation.ts';
 import { openDatabase } from './store/database.ts';
 import { seedIfEmpty } from './seed/seed.ts';
-import { seedScaleAgent } from './seed/scale-seed.ts';
+import { seedScaleAgents } from './seed/scale-seed.ts';
 import { correlationIdOf, registerCorrelationId } from './plugins/correlation-id.ts';
 import { registerErrorEnvelope, sendFrameworkError } from './plugins/error-envelope.ts';
 import { registerJsonBody } from './plugins/json-body.ts';
@@ -39,7 +39,7 @@ export type AppOptions = {
   logger?: FastifyServerOptions['logger'];
   /** Enables `/__emulator/faults` (latency, failures, hangs) for tests; never on by default. */
   faultInjection?: boolean;
-  /** Adds the large benchmark agent (PROJECT-SCALE) to the seed. */
+  /** Adds the large benchmark agents (PROJECT-SCALE, PROJECT-SCALE-COMPARE) to the seed. */
   scale?: boolean;
 };
 
@@ -87,7 +87,7 @@ async function registerEmulator(app: FastifyInstance, options: AppOptions) {
   const db = openDatabase(options.dbFile);
   app.addHook('onClose', async () => db.close());
   seedIfEmpty(db);
-  if (options.scale) seedScaleAgent(db);
+  if (options.scale) seedScaleAgents(db);
   if (options.requireApiKey) registerRequiredApiKey(app, options.requireApiKey);
   if (options.faultInjection) registerFaultInjection(app);
 

@@ -4,12 +4,17 @@ import { ttsLangCodeOf } from '../modules/connectors/voices.ts';
 import { DEMO_ACCOUNT_ID } from './demo-agents.ts';
 import { insertVariables } from './seed.ts';
 import { generatedSchema, generatedTelephony, generatedVariables } from './scale-data.ts';
-import { SCALE } from './scale-size.ts';
+import { COMPARE_SCALE, SCALE } from './scale-size.ts';
 
 export const SCALE_AGENT_ID = 'PROJECT-SCALE';
+export const COMPARE_SCALE_AGENT_ID = 'PROJECT-SCALE-COMPARE';
 
-/** Adds the benchmark agent (idempotent): a 2,000-property config and 10,000 connectors with 20,000 numbers. */
-export function seedScaleAgent(db: Db) {
+/**
+ * Adds the benchmark agents (idempotent): a 2,000-property config with 10,000 connectors and 20,000 numbers, and a
+ * 5,000-key config whose environments differ in a few hundred keys (the compare benchmark).
+ */
+export function seedScaleAgents(db: Db) {
+  seedCompareAgent(db);
   if (db.prepare('SELECT 1 FROM agents WHERE agent_id = ?').get(SCALE_AGENT_ID)) return false;
   const schema = JSON.stringify(generatedSchema(SCALE.variables));
   const { connectors, numbers } = generatedTelephony(SCALE.connectors, SCALE.phoneNumbers);
@@ -29,4 +34,18 @@ export function seedScaleAgent(db: Db) {
     for (const n of numbers) phone.run(n.number, SCALE_AGENT_ID, DEMO_ACCOUNT_ID, n.clientEnv, n.connectorId);
   }).immediate();
   return true;
+}
+
+function seedCompareAgent(db: Db) {
+  if (db.prepare('SELECT 1 FROM agents WHERE agent_id = ?').get(COMPARE_SCALE_AGENT_ID)) return;
+  const schema = JSON.stringify(generatedSchema(COMPARE_SCALE.variables));
+  db.transaction(() => {
+    const created = '2026-01-05T08:00:00.000Z';
+    db.prepare('INSERT INTO agents VALUES (?, ?, ?, ?, ?)').run(COMPARE_SCALE_AGENT_ID, DEMO_ACCOUNT_ID, 'Compare scale test agent', created, created);
+    const page = db.prepare('INSERT INTO config_pages (agent_id, client_env, schema_json, last_updated) VALUES (?, ?, ?, ?)');
+    CLIENT_ENVS.forEach((env, i) => {
+      page.run(COMPARE_SCALE_AGENT_ID, env, schema, created);
+      insertVariables(db, COMPARE_SCALE_AGENT_ID, env, generatedVariables(COMPARE_SCALE.variables, i, COMPARE_SCALE.changeEvery));
+    });
+  }).immediate();
 }

@@ -17,7 +17,7 @@ export function Layout() {
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sm dark:focus:bg-slate-900">
         Skip to content
       </a>
-      <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
+      <header className="sticky top-0 z-20 border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <ConnectionIndicator />
         <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2.5">
           <Link to="/" className="flex items-center gap-2 font-semibold">

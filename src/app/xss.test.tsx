@@ -20,9 +20,15 @@ let server: Awaited<ReturnType<typeof startInProcessServer>>;
 beforeEach(async () => {
   server = await startInProcessServer();
 });
-afterEach(() => server.close());
+afterEach(() => {
+  vi.restoreAllMocks();
+  return server.close();
+});
 
-test('schema titles, descriptions, property names, enum values and stored values render as text, never as markup', async () => {
+test.each([
+  ['the editor', '/agents/PROJECT-RIVERSIDE/configs/sandbox'],
+  ['the compare view', '/agents/PROJECT-RIVERSIDE/compare?q=_'],
+])('schema titles, descriptions, property names, enum values and stored values render as text in %s, never as markup', async (_name, path) => {
   const properties = Object.fromEntries(
     PAYLOADS.map((payload, i) => [
       `${payload}_${i}`,
@@ -37,14 +43,18 @@ test('schema titles, descriptions, property names, enum values and stored values
   expect((await server.app.inject({ method: 'PATCH', url: `${url}/variables`, payload: { variables } })).statusCode).toBe(200);
 
   const alert = vi.spyOn(window, 'alert').mockImplementation(() => undefined);
+  // jsdom lays nothing out: give elements a window-sized box so the virtualised compare table renders its rows.
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(720);
+  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1280);
   render(
     <QueryClientProvider client={createQueryClient()}>
-      <RouterProvider router={createMemoryRouter(routes, { initialEntries: ['/agents/PROJECT-RIVERSIDE/configs/sandbox'] })} />
+      <RouterProvider router={createMemoryRouter(routes, { initialEntries: [path] })} />
     </QueryClientProvider>,
   );
   // Each payload is on screen as literal text (as a label and a description at least).
   for (const payload of PAYLOADS) expect((await screen.findAllByText(payload, { exact: false })).length).toBeGreaterThan(0);
 
+  if (path.includes('/compare')) expect(screen.getAllByRole('rowheader').length).toBeGreaterThan(0);
   const dom = document.body;
   expect(dom.querySelectorAll('script, iframe, svg[onload], img[onerror], object, embed')).toHaveLength(0);
   expect([...dom.querySelectorAll('a')].filter((a) => a.getAttribute('href')?.startsWith('javascript:'))).toHaveLength(0);

@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ClientEnv } from '../../../contract/client-envs.ts';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
@@ -28,6 +28,9 @@ type Props = {
   onOpenDiff: (row: CompareRow, column: number) => void;
 };
 
+/** Values wrap to two lines in a row; the diff dialog shows them whole. */
+const ROW_HEIGHT = 56;
+
 export const rowId = (pointer: string) => `compare-row${pointer.replace(/[^a-zA-Z0-9_-]/g, (c) => `_${c.charCodeAt(0)}`)}`;
 
 /** Every variable as a row, environments as columns; only the rows near the viewport are in the DOM. */
@@ -38,9 +41,13 @@ export function CompareTable({ rows, envs, marks, expanded, selected, active, re
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => 46,
-    overscan: 12,
-    getItemKey: (index) => rows[index].pointer,
+    // One fixed height: no row is measured, so filtering and scrolling never force a layout per row.
+    estimateSize: () => ROW_HEIGHT,
+    // Rows for a typical window from the first render on, before the table has been measured.
+    initialRect: { width: 1280, height: 720 },
+    overscan: 5,
+    // Rows are keyed by position, not by key: when a filter changes the list, React reuses the row elements and
+    // only updates their text, instead of tearing down and building every visible row.
   });
   useEffect(() => {
     if (!reveal || active === undefined) return;
@@ -51,7 +58,7 @@ export function CompareTable({ rows, envs, marks, expanded, selected, active, re
     const frame = requestAnimationFrame(() => document.getElementById(rowId(active))?.focus({ preventScroll: true }));
     return () => cancelAnimationFrame(frame);
   }, [reveal]); // eslint-disable-line react-hooks/exhaustive-deps -- only a keyboard move scrolls and moves focus
-  const template = { gridTemplateColumns: `2.75rem minmax(13rem, 1.2fr) repeat(${envs.length}, minmax(10rem, 1fr)) 9rem` };
+  const template = useMemo(() => ({ gridTemplateColumns: `2.75rem minmax(13rem, 1.2fr) repeat(${envs.length}, minmax(10rem, 1fr)) 9rem` }), [envs.length]);
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.pointer));
 
   return (
@@ -75,7 +82,7 @@ export function CompareTable({ rows, envs, marks, expanded, selected, active, re
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
             return (
-              <div key={item.key} ref={virtualizer.measureElement} data-index={item.index} className="absolute left-0 top-0 w-full" style={{ transform: `translateY(${item.start}px)` }}>
+              <div key={item.key} className="absolute left-0 top-0 w-full [contain:strict]" style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}>
                 <Row
                   row={row}
                   index={item.index}
@@ -114,7 +121,6 @@ type RowProps = Omit<Props, 'rows' | 'expanded' | 'selected' | 'active' | 'revea
   isActive: boolean;
 };
 
-/** Long values wrap to three lines here; the diff dialog shows them whole. */
 const preview = (value: unknown) => {
   const text = JSON.stringify(value);
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
@@ -131,14 +137,14 @@ const Row = memo(function Row({ row, index, envs, template, marks, isExpanded, i
       role="row"
       aria-rowindex={index + 2}
       tabIndex={-1}
-      style={template}
+      style={{ ...template, height: ROW_HEIGHT }}
       onClick={() => onActivate(row.pointer)}
       className={`grid border-b border-slate-100 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500 dark:border-slate-800 ${isActive ? 'bg-brand-50 dark:bg-brand-950/40' : ''}`}
     >
-      <span role="cell" className="flex items-start justify-center pt-3">
+      <span role="cell" className="flex items-start justify-center pt-2.5">
         <input type="checkbox" aria-label={`Select ${name}`} checked={isSelected} onChange={() => onToggleSelect(row.pointer)} className="size-4" />
       </span>
-      <span role="rowheader" className="flex min-w-0 items-start gap-1 px-2 py-2.5" style={{ paddingLeft: `${0.5 + (row.path.length - 1) * 1.25}rem` }}>
+      <span role="rowheader" className="flex min-w-0 items-start gap-1 overflow-hidden px-2 py-2" style={{ paddingLeft: `${0.5 + (row.path.length - 1) * 1.25}rem` }}>
         {row.expandable ? (
           <button
             type="button"
@@ -153,7 +159,7 @@ const Row = memo(function Row({ row, index, envs, template, marks, isExpanded, i
           <span className="w-3.5 shrink-0" aria-hidden />
         )}
         <span className="min-w-0">
-          <span className="break-all font-mono text-xs font-medium" title={name}>
+          <span className="block truncate font-mono text-xs font-medium" title={name}>
             {row.path[row.path.length - 1]}
           </span>
           {schemaDifference && (
@@ -170,30 +176,24 @@ const Row = memo(function Row({ row, index, envs, template, marks, isExpanded, i
         const failing = marks.failing(row, column);
         const outside = marks.outsideSchema(row, column);
         return (
-          <span role="cell" key={env} className={`min-w-0 px-1 py-1 ${differs ? 'bg-amber-50/70 dark:bg-amber-950/20' : ''}`}>
+          <span role="cell" key={env} className={`min-w-0 overflow-hidden p-1 ${differs ? 'bg-amber-50/70 dark:bg-amber-950/20' : ''}`}>
             <button
               type="button"
               onClick={() => onOpenDiff(row, column)}
               title="Compare this value with another environment"
-              className="block w-full rounded px-2 py-1.5 text-left hover:bg-slate-100 dark:hover:bg-slate-800"
+              className="flex h-full w-full items-start rounded px-2 py-1 text-left hover:bg-slate-100 dark:hover:bg-slate-800"
             >
-              <span className="sr-only">{ENV_LABELS[env]}: </span>
-              {value === undefined ? (
-                <em className="text-slate-500 dark:text-slate-400">— not set</em>
-              ) : (
-                <span className="line-clamp-3 break-all font-mono text-xs">{preview(value)}</span>
-              )}
-            </button>
-            {(failing || outside) && (
-              <span className="flex flex-wrap gap-1 px-2 pb-1 text-xs">
-                {failing && <span className="font-medium text-red-700 dark:text-red-300">✕ fails schema</span>}
-                {outside && <span className="font-medium text-amber-800 dark:text-amber-300">? not in schema</span>}
+              <span className="line-clamp-2 break-all text-xs">
+                <span className="sr-only">{ENV_LABELS[env]}: </span>
+                {failing && <span className="mr-1.5 font-sans font-medium text-red-700 dark:text-red-300">✕ fails schema</span>}
+                {outside && <span className="mr-1.5 font-sans font-medium text-amber-800 dark:text-amber-300">? not in schema</span>}
+                {value === undefined ? <em className="text-slate-500 dark:text-slate-400">— not set</em> : <span className="font-mono">{preview(value)}</span>}
               </span>
-            )}
+            </button>
           </span>
         );
       })}
-      <span role="cell" className={`px-3 py-2.5 text-xs ${status.tone}`}>
+      <span role="cell" className={`overflow-hidden px-3 py-2 text-xs ${status.tone}`}>
         <span aria-hidden>{status.glyph} </span>
         {row.status === 'missing' ? `Missing in ${missingIn.join(', ')}` : status.text}
       </span>

@@ -49,7 +49,12 @@ export function CompareToolbar({ view, onChange }: Props) {
         <legend className="text-sm font-medium">Show</legend>
         <div className="mt-1 flex flex-wrap gap-1">
           {(Object.keys(SHOW_LABELS) as Show[]).map((show) => (
-            <label key={show} className="flex cursor-pointer items-center gap-1.5 rounded-md px-2 py-1 text-sm ring-1 ring-inset ring-slate-300 has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-500 has-[:focus-visible]:ring-2 dark:ring-slate-700 dark:has-[:checked]:bg-brand-950">
+            <label
+              key={show}
+              className={`flex cursor-pointer items-center gap-1.5 rounded-md px-2 py-1 text-sm ring-1 ring-inset ${
+                view.show === show ? 'bg-brand-50 ring-brand-500 dark:bg-brand-950 dark:ring-brand-400' : 'ring-slate-300 dark:ring-slate-700'
+              }`}
+            >
               <input type="radio" name="show" value={show} checked={view.show === show} onChange={() => onChange({ show })} className="size-3.5" />
               {SHOW_LABELS[show]}
             </label>

@@ -94,8 +94,10 @@ export function CompareWorkspace({ agentId, pages, view, onViewChange }: Props) 
 
   useEffect(() => markUsable('compare'), []);
 
-  const topLevel = rows.filter((row) => row.path.length === 1);
-  const differing = topLevel.filter((row) => row.status !== 'equal').length;
+  const { topLevel, differing } = useMemo(() => {
+    const top = rows.filter((row) => row.path.length === 1);
+    return { topLevel: top.length, differing: top.filter((row) => row.status !== 'equal').length };
+  }, [rows]);
 
   const toggleIn = (set: ReadonlySet<string>, pointer: string) => {
     const next = new Set(set);
@@ -196,7 +198,7 @@ export function CompareWorkspace({ agentId, pages, view, onViewChange }: Props) 
       <CompareToolbar view={view} onChange={onViewChange} />
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
         <p aria-live="polite">
-          <strong>{differing}</strong> of {topLevel.length} keys differ between {labels.join(', ')}
+          <strong>{differing}</strong> of {topLevel} keys differ between {labels.join(', ')}
           {shown.length !== rows.length && <span className="text-slate-600 dark:text-slate-400"> · showing {shown.length} rows</span>}
         </p>
         <p className="text-xs text-slate-600 dark:text-slate-400">
