@@ -45,7 +45,7 @@ export function CompareTable({ rows, envs, marks, expanded, selected, active, re
     estimateSize: () => ROW_HEIGHT,
     // Rows for a typical window from the first render on, before the table has been measured.
     initialRect: { width: 1280, height: 720 },
-    overscan: 5,
+    overscan: 3,
     // Rows are keyed by position, not by key: when a filter changes the list, React reuses the row elements and
     // only updates their text, instead of tearing down and building every visible row.
   });

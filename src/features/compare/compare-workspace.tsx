@@ -56,6 +56,9 @@ export function CompareWorkspace({ agentId, pages, view, onViewChange }: Props) 
   const [lastWrite, setLastWrite] = useState<LastWrite>();
   const [direction, setDirection] = useState<{ from: ClientEnv; to: ClientEnv }>({ from: envs[0], to: envs[1] });
 
+  // Declared before the checks below: the table is usable once rendered; their marks appear when they finish.
+  useEffect(() => markUsable('compare'), []);
+
   // Each environment is checked against its own schema, off the main thread; marks appear when the checks finish.
   const sandboxCheck = useVariablesCheck(pageOf('sandbox'));
   const preReleaseCheck = useVariablesCheck(pageOf('pre-release'));
@@ -91,8 +94,6 @@ export function CompareWorkspace({ agentId, pages, view, onViewChange }: Props) 
     };
     return rows.filter(keep);
   }, [rows, query, view.show, marks, envs]);
-
-  useEffect(() => markUsable('compare'), []);
 
   const { topLevel, differing } = useMemo(() => {
     const top = rows.filter((row) => row.path.length === 1);

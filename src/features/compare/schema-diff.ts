@@ -41,6 +41,8 @@ function describeValues(keyword: string, values: unknown[], labels: readonly str
 }
 
 export function schemaDifferences(schemas: readonly (JsonObject | undefined)[], labels: readonly string[]): SchemaDifference[] {
+  // The common case, one schema everywhere, is answered by one comparison instead of a walk of every property.
+  if (schemas.every((schema) => jsonEqual(schema, schemas[0]))) return [];
   const described = schemas.map(describedProperties);
   const pointers = new Set(described.flatMap((map) => [...map.keys()]));
   const differences: SchemaDifference[] = [];
