@@ -1,6 +1,6 @@
 import { CLIENT_ENVS } from '../../contract/agents-api.ts';
 import type { Db } from '../store/database.ts';
-import { ttsLangCodeOf } from '../modules/connectors/voices.ts';
+import { ttsLangCodeOf } from '../../contract/voices.ts';
 import { DEMO_ACCOUNT_ID } from './demo-agents.ts';
 import { insertVariables } from './seed.ts';
 import { generatedSchema, generatedTelephony, generatedVariables } from './scale-data.ts';

@@ -1,7 +1,7 @@
 import { CLIENT_ENVS, type JsonObject } from '../../contract/agents-api.ts';
 import type { Db } from '../store/database.ts';
 import { DEMO_ACCOUNT_ID, DEMO_AGENTS, type SeedAgent } from './demo-agents.ts';
-import { ttsLangCodeOf } from '../modules/connectors/voices.ts';
+import { ttsLangCodeOf } from '../../contract/voices.ts';
 
 
 /** Seeds the demo workspace into an empty database; a database that already holds agents is left alone. */

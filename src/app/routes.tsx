@@ -32,6 +32,14 @@ export const routes: RouteObject[] = [
             path: 'agents/:agentId/connectors',
             lazy: async () => ({ Component: (await import('../features/connectors/connectors-page.tsx')).ConnectorsPage }),
           },
+          {
+            path: 'agents/:agentId/connectors/:connectorId',
+            lazy: async () => ({ Component: (await import('../features/connectors/connector-detail-page.tsx')).ConnectorDetailPage }),
+          },
+          {
+            path: 'agents/:agentId/phone-numbers',
+            lazy: async () => ({ Component: (await import('../features/connectors/phone-numbers-page.tsx')).PhoneNumbersPage }),
+          },
           { path: '*', element: <RouteError notFound /> },
         ],
       },

@@ -3,7 +3,7 @@ import { inWriteTransaction, type Db } from '../../store/database.ts';
 import { ApiError, projectNotFound } from '../../errors.ts';
 import type { AgentsRepository } from '../agents/agents.repository.ts';
 import { findEach } from '../find-each.ts';
-import { isLanguageCode, ttsLangCodeOf } from './voices.ts';
+import { isLanguageCode, ttsLangCodeOf } from '../../../contract/voices.ts';
 
 export type ConnectorRow = {
   connector_id: string;

@@ -1,114 +1,201 @@
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import type { Connector } from '../../../contract/agents-api.ts';
-import { CLIENT_ENVS, isClientEnv } from '../../../contract/client-envs.ts';
+import { getCoreRowModel, getExpandedRowModel, getFilteredRowModel, getGroupedRowModel, getSortedRowModel, useReactTable, type RowSelectionState } from '@tanstack/react-table';
+import type { Connector, PhoneNumber } from '../../../contract/agents-api.ts';
+import { CLIENT_ENVS } from '../../../contract/client-envs.ts';
 import { connectorListQuery } from '../../api/connectors.ts';
-import { Badge } from '../../components/ui/badge.tsx';
-import { ENV_LABELS, EnvBadge } from '../../components/ui/env-badge.tsx';
+import { phoneNumberListQuery } from '../../api/phone-numbers.ts';
+import { Button } from '../../components/ui/button.tsx';
+import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states.tsx';
-
-const COLUMNS = ['Name', 'Environment', 'Variant', 'ASR language', 'TTS language', 'Voice', 'Handoff'];
+import { markUsable } from '../../lib/usable-mark.ts';
+import { BatchEditDialog } from './batch-edit-dialog.tsx';
+import { CONNECTOR_GRID, connectorColumns, toConnectorRow, type ConnectorRow } from './connector-columns.tsx';
+import { DataTable } from './data-table.tsx';
+import { FilterSelect, SearchBox } from './filter-controls.tsx';
+import { CONNECTOR_ISSUES, indexTelephony, type ConnectorIssue } from './health.ts';
+import { TelephonyHeader } from './telephony-header.tsx';
+import { readConnectorView, writeView, type ConnectorView } from './telephony-view.ts';
 
 export function ConnectorsPage() {
   const agentId = useParams().agentId!;
-  const [params, setParams] = useSearchParams();
-  const envParam = params.get('env') ?? '';
-  const env = isClientEnv(envParam) ? envParam : undefined;
-  const connectors = useQuery(connectorListQuery(agentId));
-
-  const setEnv = (value: string) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      if (value) next.set('env', value);
-      else next.delete('env');
-      return next;
-    });
-
-  const rows = connectors.data?.connectors.filter((c) => !env || c.clientEnv === env) ?? [];
+  const connectorsQuery = useQuery(connectorListQuery(agentId));
+  const numbersQuery = useQuery(phoneNumberListQuery(agentId));
+  const error = connectorsQuery.error ?? numbersQuery.error;
   return (
-    <div className="space-y-5">
-      <header className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <p className="font-mono text-xs text-slate-500 dark:text-slate-400">{agentId}</p>
-          <h1 className="text-2xl font-semibold tracking-tight">Connectors</h1>
-        </div>
-        <div>
-          <label htmlFor="env-filter" className="block text-sm font-medium">
-            Environment
-          </label>
-          <select
-            id="env-filter"
-            value={env ?? ''}
-            onChange={(e) => setEnv(e.target.value)}
-            className="mt-1 rounded-md border-0 bg-white py-1.5 pl-2.5 pr-8 text-sm shadow-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-950 dark:ring-slate-700"
-          >
-            <option value="">All environments</option>
-            {CLIENT_ENVS.map((e) => (
-              <option key={e} value={e}>
-                {ENV_LABELS[e]}
-              </option>
-            ))}
-          </select>
-        </div>
-      </header>
-
-      {connectors.isPending ? (
-        <Loading label="Loading connectors…" />
-      ) : connectors.isError ? (
-        <ErrorState title="Connectors could not be loaded" error={connectors.error} onRetry={() => connectors.refetch()} />
-      ) : rows.length === 0 ? (
-        <EmptyState title={env ? `No connectors in ${ENV_LABELS[env]}` : 'No connectors'}>
-          Connectors are created in Agent Studio when numbers are set up; they appear here once they exist.
-        </EmptyState>
+    <div className="space-y-4">
+      <TelephonyHeader agentId={agentId} />
+      {connectorsQuery.isPending || numbersQuery.isPending ? (
+        <Loading label="Loading connectors and phone numbers…" />
+      ) : error || !connectorsQuery.data || !numbersQuery.data ? (
+        <ErrorState title="Connectors could not be loaded" error={error} onRetry={() => void Promise.all([connectorsQuery.refetch(), numbersQuery.refetch()])} />
+      ) : connectorsQuery.data.connectors.length === 0 ? (
+        <EmptyState title="No connectors">Connectors are created in Agent Studio when numbers are set up; they appear here once they exist.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
-          <table className="min-w-full text-left text-sm">
-            <caption className="sr-only">
-              {rows.length} connectors{env ? ` in ${ENV_LABELS[env]}` : ''}
-            </caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-800/50 dark:text-slate-300">
-              <tr>
-                {COLUMNS.map((column) => (
-                  <th key={column} scope="col" className="px-4 py-2.5 font-semibold">
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {rows.map((connector) => (
-                <ConnectorRow key={connector.connectorId} connector={connector} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {connectors.isSuccess && rows.length > 0 && (
-        <p className="text-xs text-slate-500 dark:text-slate-400">
-          Showing {rows.length} of {connectors.data.connectors.length} connectors.
-        </p>
+        <ConnectorsTable agentId={agentId} connectors={connectorsQuery.data.connectors} numbers={numbersQuery.data.phoneNumbers} />
       )}
     </div>
   );
 }
 
-function ConnectorRow({ connector }: { connector: Connector }) {
+type TableProps = { agentId: string; connectors: Connector[]; numbers: PhoneNumber[] };
+
+function ConnectorsTable({ agentId, connectors, numbers }: TableProps) {
+  const [params, setParams] = useSearchParams();
+  const view = readConnectorView(params);
+  // Synchronous, so the search box never shows a value the URL does not have yet.
+  const setView = (change: Partial<ConnectorView>) => setParams(writeView({ ...view, ...change }), { replace: true, flushSync: true });
+  // The box answers at once; filtering ten thousand rows follows in a render that typing can interrupt.
+  const query = useDeferredValue(view.q.trim().toLowerCase());
+  const [selection, setSelection] = useState<RowSelectionState>({});
+  /** The connectors being batch-edited, fixed when the dialog opens (the selection is cleared once it is sent). */
+  const [editing, setEditing] = useState<Connector[]>();
+
+  const rows = useMemo(() => {
+    const index = indexTelephony(connectors, numbers);
+    return connectors.map((c) =>
+      toConnectorRow(c, (index.numbersOf.get(c.connectorId) ?? []).map((n) => n.number), index.connectorIssues.get(c.connectorId) ?? []),
+    );
+  }, [connectors, numbers]);
+  const options = useMemo(() => {
+    const langs = new Set<string>();
+    const voices = new Set<string>();
+    for (const connector of connectors) {
+      langs.add(connector.asrLangCode);
+      if (connector.ttsLangCode) langs.add(connector.ttsLangCode);
+      voices.add(connector.voiceName);
+    }
+    return { langs: [...langs].sort(), voices: [...voices].sort() };
+  }, [connectors]);
+  const columns = useMemo(() => connectorColumns(agentId), [agentId]);
+  // One array per distinct set of filters: a new one would make react-table filter ten thousand rows again.
+  const { env, lang, voice, handoff, health } = view;
+  const columnFilters = useMemo(
+    () =>
+      [
+        { id: 'clientEnv', value: env },
+        { id: 'asr', value: lang },
+        { id: 'voice', value: voice },
+        { id: 'handoff', value: handoff },
+        { id: 'health', value: health },
+      ].filter((filter) => filter.value !== undefined),
+    [env, lang, voice, handoff, health],
+  );
+  const sorting = useMemo(() => (view.sort ? [view.sort] : []), [view.sort?.id, view.sort?.desc]); // eslint-disable-line react-hooks/exhaustive-deps -- the URL gives a new object each render
+  const grouping = useMemo(() => (view.groupByEnv ? ['clientEnv'] : []), [view.groupByEnv]);
+
+  // react-table's instance is read fresh each render; nothing here is compiled or memoised around it.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable<ConnectorRow>({
+    data: rows,
+    columns,
+    state: {
+      globalFilter: query,
+      columnFilters,
+      sorting,
+      grouping,
+      expanded: true,
+      rowSelection: selection,
+    },
+    getRowId: (row) => row.connector.connectorId,
+    globalFilterFn: (row, _columnId, value: string) => row.original.search.includes(value),
+    getColumnCanGlobalFilter: (column) => column.id === 'name',
+    onSortingChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(sorting) : updater;
+      setView({ sort: next[0] });
+    },
+    onRowSelectionChange: setSelection,
+    enableRowSelection: (row) => !row.getIsGrouped(),
+    // The URL owns this table's state: nothing may reset it behind the user's back.
+    autoResetAll: false,
+    // Grouping by environment keeps the columns where they are.
+    groupedColumnMode: false,
+    getCoreRowModel: getCoreRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getGroupedRowModel: getGroupedRowModel(),
+    getExpandedRowModel: getExpandedRowModel(),
+  });
+  const shown = table.getFilteredRowModel().rows.length;
+  const selected = table.getSelectedRowModel().flatRows.map((row) => row.original.connector);
+  const filtered = columnFilters.length > 0 || view.q !== '';
+  useEffect(() => markUsable('connectors'), []);
+
   return (
-    <tr className="hover:bg-slate-50 dark:hover:bg-slate-800/40">
-      <th scope="row" className="px-4 py-2.5 font-medium">
-        {connector.name}
-        <span className="block font-mono text-xs font-normal text-slate-500 dark:text-slate-400">{connector.connectorId}</span>
-      </th>
-      <td className="px-4 py-2.5">
-        <EnvBadge env={connector.clientEnv} />
-      </td>
-      <td className="px-4 py-2.5">
-        {connector.variantId ? <span className="font-mono text-xs">{connector.variantId}</span> : <Badge>unassigned</Badge>}
-      </td>
-      <td className="px-4 py-2.5 font-mono text-xs">{connector.asrLangCode}</td>
-      <td className="px-4 py-2.5 font-mono text-xs">{connector.ttsLangCode}</td>
-      <td className="px-4 py-2.5 font-mono text-xs">{connector.voiceName}</td>
-      <td className="px-4 py-2.5">{connector.disableHandoff ? <Badge tone="warn">disabled</Badge> : <Badge tone="good">enabled</Badge>}</td>
-    </tr>
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+        <SearchBox id="connector-search" label="Search connectors" value={view.q} placeholder="Name, ID, language, voice, number…" onChange={(q) => setView({ q })} />
+        <FilterSelect id="env-filter" label="Environment" value={view.env} all="All environments" onChange={(env) => setView({ env: env as ConnectorView['env'] })}>
+          {CLIENT_ENVS.map((env) => (
+            <option key={env} value={env}>
+              {ENV_LABELS[env]}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect id="lang-filter" label="Language" value={view.lang} all="Any language" onChange={(lang) => setView({ lang })}>
+          {options.langs.map((lang) => (
+            <option key={lang}>{lang}</option>
+          ))}
+        </FilterSelect>
+        <FilterSelect id="voice-filter" label="Voice" value={view.voice} all="Any voice" onChange={(voice) => setView({ voice })}>
+          {options.voices.map((voice) => (
+            <option key={voice}>{voice}</option>
+          ))}
+        </FilterSelect>
+        <FilterSelect id="handoff-filter" label="Handoff" value={view.handoff} all="Either" onChange={(handoff) => setView({ handoff: handoff as ConnectorView['handoff'] })}>
+          <option value="enabled">Enabled</option>
+          <option value="disabled">Disabled</option>
+        </FilterSelect>
+        <FilterSelect id="health-filter" label="Health" value={view.health} all="All" onChange={(health) => setView({ health: health as ConnectorView['health'] })}>
+          <option value="any">Any problem</option>
+          {(Object.keys(CONNECTOR_ISSUES) as ConnectorIssue[]).map((issue) => (
+            <option key={issue} value={issue}>
+              {CONNECTOR_ISSUES[issue]}
+            </option>
+          ))}
+        </FilterSelect>
+        <label className="flex items-center gap-2 pb-1.5 text-sm">
+          <input type="checkbox" checked={view.groupByEnv} onChange={(e) => setView({ groupByEnv: e.target.checked })} className="size-4" />
+          Group by environment
+        </label>
+        {filtered && (
+          <Button variant="ghost" onClick={() => setView({ q: '', env: undefined, lang: undefined, voice: undefined, handoff: undefined, health: undefined })}>
+            Clear filters
+          </Button>
+        )}
+      </div>
+      <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
+        <p aria-live="polite">
+          Showing <strong>{shown.toLocaleString('en')}</strong> of {rows.length.toLocaleString('en')} connectors
+        </p>
+        {selected.length > 0 && (
+          <div className="flex items-center gap-2">
+            <span>{selected.length} selected</span>
+            <Button variant="primary" onClick={() => setEditing(selected)}>
+              Edit selected…
+            </Button>
+            <Button variant="ghost" onClick={() => setSelection({})}>
+              Clear selection
+            </Button>
+          </div>
+        )}
+      </div>
+      {shown === 0 ? (
+        <EmptyState title="No connector matches">Change the search or clear the filters.</EmptyState>
+      ) : (
+        <DataTable
+          table={table}
+          label="Connectors"
+          columns={CONNECTOR_GRID}
+          renderGroup={(row) => (
+            <span className="font-semibold">
+              {ENV_LABELS[row.groupingValue as keyof typeof ENV_LABELS] ?? String(row.groupingValue)} · {row.subRows.length} connectors
+            </span>
+          )}
+        />
+      )}
+      {editing && <BatchEditDialog agentId={agentId} connectors={editing} onClose={() => setEditing(undefined)} onDone={() => setSelection({})} />}
+    </div>
   );
 }

@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import type { BatchUpdateConnectorsResponse, Connector } from '../../../contract/agents-api.ts';
+import { useBatchUpdateConnectors } from '../../api/connectors.ts';
+import { Button } from '../../components/ui/button.tsx';
+import { Modal } from '../../components/ui/modal.tsx';
+import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
+import { ChangeList } from './change-list.tsx';
+import { connectorPatch, describePatch, EDIT_LABELS, type ConnectorEdit } from './connector-changes.ts';
+
+type Props = { agentId: string; connectors: Connector[]; onClose: () => void; onDone: () => void };
+type Field = keyof ConnectorEdit;
+
+/**
+ * Sets the same variant, ASR language or voice on many connectors in one batch request. Each connector succeeds or
+ * fails on its own, and the outcome is listed per connector: a partial success is reported, never hidden.
+ */
+export function BatchEditDialog({ agentId, connectors, onClose, onDone }: Props) {
+  const batch = useBatchUpdateConnectors(agentId);
+  const [edit, setEdit] = useState<Record<Field, string | undefined>>({ variantId: undefined, asrLangCode: undefined, voiceName: undefined });
+  const [typed, setTyped] = useState('');
+  const [results, setResults] = useState<BatchUpdateConnectorsResponse['results']>();
+  const updates = connectors
+    .map((connector) => ({ connector, body: connectorPatch(connector, edit) }))
+    .filter(({ body }) => Object.keys(body).length > 0);
+  const touchesLive = updates.some(({ connector }) => connector.clientEnv === 'live');
+  const canSend = updates.length > 0 && isConfirmed(touchesLive ? 'live' : '', typed) && !batch.isPending;
+  const nameOf = (id: string) => connectors.find((c) => c.connectorId === id)?.name ?? id;
+
+  async function send() {
+    const response = await batch.mutateAsync({ updates: updates.map(({ connector, body }) => ({ connectorId: connector.connectorId, ...body })) });
+    setResults(response.results);
+    onDone();
+  }
+
+  if (results) {
+    const failed = results.filter((r) => !r.success);
+    return (
+      <Modal labelledBy="batch-title" onClose={onClose} className="w-[min(40rem,calc(100vw-2rem))] p-6">
+        <h2 id="batch-title" className="text-lg font-semibold">
+          {failed.length === 0 ? `Updated ${results.length} connectors` : `${results.length - failed.length} of ${results.length} connectors updated, ${failed.length} failed`}
+        </h2>
+        <ul className="mt-4 max-h-[50vh] space-y-1 overflow-auto text-sm" aria-label="Result per connector">
+          {results.map((r) => (
+            <li key={r.connectorId} className={r.success ? '' : 'font-medium text-red-800 dark:text-red-300'}>
+              {r.success ? '✓' : '✕'} {nameOf(r.connectorId)} <span className="font-mono text-xs">({r.connectorId})</span>
+              {r.error && `: ${r.error}`}
+            </li>
+          ))}
+        </ul>
+        <div className="mt-4 flex justify-end">
+          <Button variant="primary" onClick={onClose}>
+            Close
+          </Button>
+        </div>
+      </Modal>
+    );
+  }
+
+  return (
+    <Modal labelledBy="batch-title" onClose={onClose} className="w-[min(44rem,calc(100vw-2rem))] p-0">
+      <form
+        className="space-y-4 p-6"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (canSend) void send().catch(() => undefined);
+        }}
+      >
+        <h2 id="batch-title" className="text-lg font-semibold">
+          Edit {connectors.length} connectors
+        </h2>
+        <fieldset className="space-y-2">
+          <legend className="text-sm text-slate-600 dark:text-slate-400">Tick a field to set it on every selected connector.</legend>
+          {(Object.keys(EDIT_LABELS) as Field[]).map((field) => (
+            <div key={field} className="flex items-center gap-3">
+              <label className="flex w-40 items-center gap-2 text-sm font-medium">
+                <input
+                  type="checkbox"
+                  className="size-4"
+                  checked={edit[field] !== undefined}
+                  onChange={(e) => setEdit({ ...edit, [field]: e.target.checked ? '' : undefined })}
+                />
+                {EDIT_LABELS[field]}
+              </label>
+              <input
+                aria-label={`New ${EDIT_LABELS[field]}`}
+                disabled={edit[field] === undefined}
+                value={edit[field] ?? ''}
+                placeholder={field === 'variantId' ? 'empty: unassign' : field === 'voiceName' ? 'e.g. en-GB-Neural2-C' : 'e.g. en-GB'}
+                onChange={(e) => setEdit({ ...edit, [field]: e.target.value })}
+                className="block flex-1 rounded-md border-0 bg-white px-2.5 py-1.5 font-mono text-sm ring-1 ring-inset ring-slate-300 disabled:opacity-50 dark:bg-slate-950 dark:ring-slate-700"
+              />
+            </div>
+          ))}
+        </fieldset>
+        <div>
+          <p className="text-sm font-medium">
+            {updates.length === 0 ? 'No connector would change.' : `${updates.length} of ${connectors.length} connectors change:`}
+          </p>
+          <ul className="mt-2 max-h-[30vh] space-y-2 overflow-auto" aria-label="Changes per connector">
+            {updates.map(({ connector, body }) => (
+              <li key={connector.connectorId} className="rounded-md border border-slate-200 p-2 dark:border-slate-700">
+                <p className="text-sm font-semibold">
+                  {connector.name} <span className="font-normal text-slate-500 dark:text-slate-400">· {connector.clientEnv}</span>
+                </p>
+                <ChangeList lines={describePatch(connector, body)} />
+              </li>
+            ))}
+          </ul>
+        </div>
+        {batch.isError && (
+          <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+            Nothing was updated: {batch.error.message}
+          </p>
+        )}
+        {touchesLive && <TypeToConfirm word="live" value={typed} onChange={setTyped} />}
+        <div className="flex justify-end gap-2">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant={touchesLive ? 'danger' : 'primary'} disabled={!canSend}>
+            {batch.isPending ? 'Updating…' : `Update ${updates.length} connectors`}
+          </Button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

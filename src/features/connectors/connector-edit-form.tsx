@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import type { Connector } from '../../../contract/agents-api.ts';
+import { ttsLangCodeOf } from '../../../contract/voices.ts';
+import { useUpdateConnector } from '../../api/connectors.ts';
+import { Button } from '../../components/ui/button.tsx';
+import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
+import { Modal } from '../../components/ui/modal.tsx';
+import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
+import { ChangeList } from './change-list.tsx';
+import { connectorPatch, describePatch, EDIT_LABELS, type ConnectorEdit } from './connector-changes.ts';
+
+const input = 'mt-1 block w-full rounded-md border-0 bg-white px-2.5 py-1.5 font-mono text-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-950 dark:ring-slate-700';
+
+/** Edits variant, ASR language and voice; a review shows old → new and sends only what changed. */
+export function ConnectorEditForm({ agentId, connector, onSaved }: { agentId: string; connector: Connector; onSaved: (saved: Connector) => void }) {
+  const update = useUpdateConnector(agentId, connector.connectorId);
+  const [edit, setEdit] = useState<Required<ConnectorEdit>>({ variantId: connector.variantId, asrLangCode: connector.asrLangCode, voiceName: connector.voiceName });
+  const [reviewing, setReviewing] = useState(false);
+  const [typed, setTyped] = useState('');
+  const body = connectorPatch(connector, edit);
+  const changed = Object.keys(body).length;
+  const tts = ttsLangCodeOf(edit.voiceName.trim());
+  const env = connector.clientEnv;
+
+  async function send() {
+    const saved = await update.mutateAsync(body).catch(() => undefined);
+    setReviewing(false);
+    if (saved) onSaved(saved);
+  }
+
+  return (
+    <form
+      className="mt-3 space-y-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (changed > 0) setReviewing(true);
+      }}
+    >
+      {(Object.keys(EDIT_LABELS) as (keyof ConnectorEdit)[]).map((field) => (
+        <div key={field}>
+          <label htmlFor={`edit-${field}`} className="block text-sm font-medium">
+            {EDIT_LABELS[field]}
+          </label>
+          <input id={`edit-${field}`} value={edit[field]} onChange={(e) => setEdit({ ...edit, [field]: e.target.value })} className={input} placeholder={field === 'variantId' ? 'empty: unassigned' : undefined} />
+          {field === 'voiceName' && (
+            <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
+              {tts ? `TTS language: ${tts} (follows the voice)` : 'Not a voice name (like en-GB-Neural2-A): the server will refuse it.'}
+            </p>
+          )}
+        </div>
+      ))}
+      {update.isError && (
+        <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+          Not saved: {update.error.message}
+        </p>
+      )}
+      <Button type="submit" variant="primary" disabled={changed === 0}>
+        Review changes…
+      </Button>
+      {reviewing && (
+        <Modal labelledBy="connector-review-title" onClose={() => setReviewing(false)} className="w-[min(36rem,calc(100vw-2rem))] p-6">
+          <h2 id="connector-review-title" className="text-lg font-semibold">
+            Change {connector.name} ({ENV_LABELS[env as keyof typeof ENV_LABELS] ?? env})
+          </h2>
+          <div className="mt-3">
+            <ChangeList lines={describePatch(connector, body)} />
+          </div>
+          <details className="mt-3 text-sm">
+            <summary>Request body</summary>
+            <pre className="mt-1 rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">{JSON.stringify(body, null, 2)}</pre>
+          </details>
+          {env === 'live' && (
+            <div className="mt-3">
+              <TypeToConfirm word="live" value={typed} onChange={setTyped} />
+            </div>
+          )}
+          <div className="mt-4 flex justify-end gap-2">
+            <Button onClick={() => setReviewing(false)}>Keep editing</Button>
+            <Button variant={env === 'live' ? 'danger' : 'primary'} disabled={!isConfirmed(env, typed) || update.isPending} onClick={() => void send()}>
+              {update.isPending ? 'Saving…' : 'Save connector'}
+            </Button>
+          </div>
+        </Modal>
+      )}
+    </form>
+  );
+}

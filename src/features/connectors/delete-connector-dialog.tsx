@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { Connector } from '../../../contract/agents-api.ts';
+import { useDeleteConnector } from '../../api/connectors.ts';
+import { Button } from '../../components/ui/button.tsx';
+import { Modal } from '../../components/ui/modal.tsx';
+import { displayPhoneNumber } from './phone-format.ts';
+
+type Props = { agentId: string; connector: Connector; numbers: string[]; numbersKnown: boolean; onClose: () => void };
+
+/** The API deletes a connector's numbers with it: say which before anything is sent, and ask for its name. */
+export function DeleteConnectorDialog({ agentId, connector, numbers, numbersKnown, onClose }: Props) {
+  const navigate = useNavigate();
+  const remove = useDeleteConnector(agentId);
+  const [typed, setTyped] = useState('');
+  const confirmed = typed.trim() === connector.name;
+  return (
+    <Modal labelledBy="delete-title" onClose={onClose} className="w-[min(36rem,calc(100vw-2rem))] p-6">
+      <h2 id="delete-title" className="text-lg font-semibold">
+        Delete {connector.name}?
+      </h2>
+      {!numbersKnown ? (
+        <p role="alert" className="mt-3 text-sm text-red-800 dark:text-red-300">
+          Its phone numbers could not be loaded, so what would be deleted with it is unknown. Reload before deleting.
+        </p>
+      ) : numbers.length === 0 ? (
+        <p className="mt-3 text-sm">It has no phone numbers; only the connector is deleted.</p>
+      ) : (
+        <div className="mt-3 text-sm">
+          <p className="font-medium text-red-800 dark:text-red-300">
+            {numbers.length === 1 ? 'This phone number is deleted with it' : `These ${numbers.length} phone numbers are deleted with it`}; calls to
+            them will no longer be answered:
+          </p>
+          <ul className="mt-2 max-h-40 list-disc overflow-auto pl-5 font-mono" aria-label="Numbers deleted with it">
+            {numbers.map((number) => (
+              <li key={number}>{displayPhoneNumber(number).formatted}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <label htmlFor="confirm-delete" className="mt-4 block text-sm font-medium">
+        Type the connector’s name, <kbd className="font-mono">{connector.name}</kbd>, to delete it
+      </label>
+      <input id="confirm-delete" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} className="mt-1 block w-full rounded-md border-0 px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-950 dark:ring-slate-700" />
+      {remove.isError && (
+        <p role="alert" className="mt-2 text-sm text-red-800 dark:text-red-300">
+          Not deleted: {remove.error.message}
+        </p>
+      )}
+      <div className="mt-4 flex justify-end gap-2">
+        <Button onClick={onClose}>Keep it</Button>
+        <Button
+          variant="danger"
+          disabled={!confirmed || !numbersKnown || remove.isPending}
+          onClick={() =>
+            remove.mutate(connector.connectorId, { onSuccess: () => navigate(`/agents/${encodeURIComponent(agentId)}/connectors`, { replace: true }) })
+          }
+        >
+          {remove.isPending ? 'Deleting…' : `Delete connector${numbers.length > 0 ? ` and ${numbers.length} numbers` : ''}`}
+        </Button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,31 @@
+import { NavLink } from 'react-router';
+import { NumberLookup } from './number-lookup.tsx';
+
+const tabClass = ({ isActive }: { isActive: boolean }) =>
+  `border-b-2 px-3 py-2 text-sm font-medium ${
+    isActive ? 'border-brand-600 text-slate-900 dark:text-white' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white'
+  }`;
+
+/** Title, the Connectors / Phone numbers tabs, and the number lookup every support question starts with. */
+export function TelephonyHeader({ agentId }: { agentId: string }) {
+  const base = `/agents/${encodeURIComponent(agentId)}`;
+  return (
+    <header className="space-y-3">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <p className="font-mono text-xs text-slate-500 dark:text-slate-400">{agentId}</p>
+          <h1 className="text-2xl font-semibold tracking-tight">Telephony</h1>
+        </div>
+        <NumberLookup agentId={agentId} />
+      </div>
+      <nav aria-label="Telephony" className="flex gap-2 border-b border-slate-200 dark:border-slate-800">
+        <NavLink end to={`${base}/connectors`} className={tabClass}>
+          Connectors
+        </NavLink>
+        <NavLink to={`${base}/phone-numbers`} className={tabClass}>
+          Phone numbers
+        </NavLink>
+      </nav>
+    </header>
+  );
+}
