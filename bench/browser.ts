@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import { eventLatencies, inFreshPage, launch, recordEvents, usableAt } from './page-helpers.ts';
 import { compareRows } from './compare.ts';
+import { connectorRows } from './connectors.ts';
 import { SCALE_AGENT_ID } from '../server/seed/scale-seed.ts';
 import { startSwitchboard } from './processes.ts';
 import { summarize, type Row } from './report.ts';
@@ -115,6 +116,7 @@ export async function browserRows(scenarios: Set<string>): Promise<Row[]> {
       rows.push({ scenario: 'editor, 2,000 properties', figure: 'keystroke p95 (keydown → paint)', unit: 'ms', median: oursKeys.p95, anchor: plainKeys.p95, target: { on: 'median', op: '<=', value: 33 } });
     }
     if (scenarios.has('compare')) rows.push(...(await compareRows(browser, server.url)));
+    if (scenarios.has('connectors')) rows.push(...(await connectorRows(browser, server.url)));
     if (scenarios.has('lighthouse')) rows.push(...(await lighthouseRows(server.url)));
   } finally {
     await browser.close();

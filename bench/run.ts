@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- scenario…]`: every benchmark, one table (also saved as JSON in .bench/). Scenarios: bundle, api,
- * first-load, navigation, editor, compare, lighthouse. Expects a fresh build (the npm script builds the console and the anchor first).
+ * first-load, navigation, editor, compare, connectors, lighthouse. Expects a fresh build (the npm script builds the console and the anchor first).
  */
 import { OVERVIEW_TARGET_KB } from '../scripts/check-bundle-target.ts';
 import { routeFigures } from '../scripts/bundle-figures.ts';
@@ -8,7 +8,7 @@ import { apiRows } from './api.ts';
 import { browserRows } from './browser.ts';
 import { printAndSave, type Row } from './report.ts';
 
-const ALL = ['bundle', 'api', 'first-load', 'navigation', 'editor', 'compare', 'lighthouse'];
+const ALL = ['bundle', 'api', 'first-load', 'navigation', 'editor', 'compare', 'connectors', 'lighthouse'];
 const asked = process.argv.slice(2).filter((arg) => ALL.includes(arg));
 const scenarios = new Set(asked.length > 0 ? asked : ALL);
 const rows: Row[] = [];
@@ -26,6 +26,6 @@ if (scenarios.has('bundle')) {
   }
 }
 if (scenarios.has('api')) rows.push(...(await apiRows()));
-if (['first-load', 'navigation', 'editor', 'compare', 'lighthouse'].some((s) => scenarios.has(s))) rows.push(...(await browserRows(scenarios)));
+if (['first-load', 'navigation', 'editor', 'compare', 'connectors', 'lighthouse'].some((s) => scenarios.has(s))) rows.push(...(await browserRows(scenarios)));
 
 printAndSave('bench', rows);

@@ -108,7 +108,7 @@ test('the keyboard walks the differences and opens the promotion; live needs its
 });
 
 test('the target changed since the view loaded: the change is shown and nothing is sent', async ({ page, request }) => {
-  await page.goto(`/agents/${AGENT}/compare?envs=sandbox,pre-release`);
+  await page.goto(`/agents/${AGENT}/compare?envs=sandbox,pre-release&show=differs`);
   await page.getByLabel('Select appointment_reminder_hours').check();
   await page.getByRole('region', { name: 'Promote selected rows' }).getByRole('button', { name: 'Promote…' }).click();
   const dialog = page.getByRole('dialog', { name: /Promote appointment_reminder_hours/ });

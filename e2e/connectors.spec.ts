@@ -87,6 +87,20 @@ test('edit a voice: the review shows the TTS language following it, and only the
   await expect(page.getByRole('region', { name: 'Settings' })).toContainText('ASR ≠ voice language');
 });
 
+test('move a number to another connector: says what changes, asks for live, and the number follows', async ({ page, request }) => {
+  await page.goto(`/agents/${DEMO}/connectors/conn_hv_live_us`);
+  await page.getByRole('region', { name: 'Phone numbers' }).getByRole('button', { name: 'Move…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Move +1 888 555 0142' });
+  await dialog.getByLabel('New connector').selectOption('conn_hv_live_es');
+  await expect(dialog).toContainText('will be answered by Spanish line instead of US toll-free');
+  const move = dialog.getByRole('button', { name: 'Move number' });
+  await expect(move).toBeDisabled();
+  await dialog.getByLabel(/Type live to confirm/).fill('live');
+  await move.click();
+  await expect(page.getByRole('region', { name: 'Phone numbers' })).toContainText('No phone number is assigned');
+  expect((await (await request.get(api('phone-numbers/+18885550142'))).json()).connectorId).toBe('conn_hv_live_es');
+});
+
 test('a batch update reports each connector, the one that failed included', async ({ page, request }) => {
   await page.goto(`/agents/${DEMO}/connectors?env=sandbox`);
   await page.getByLabel('Select all shown connectors').check();

@@ -12,7 +12,10 @@ const pages: [string, string][] = [
   ['agents', '/'],
   ['overview', agent],
   ['editor', `${agent}/configs/sandbox`],
+  ['compare', `${agent}/compare?show=differs`],
   ['connectors', `${agent}/connectors`],
+  ['connector', `${agent}/connectors/conn_hv_pre_fr`],
+  ['phone-numbers', `${agent}/phone-numbers`],
 ];
 
 mkdirSync(out, { recursive: true });
