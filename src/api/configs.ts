@@ -26,6 +26,14 @@ export const updateVariables = (agentId: string, env: ClientEnv, variables: Json
     headers: { 'if-match': etagOf(basedOn) },
   });
 
+/** PUT …/schema, only if the page is still at `basedOn`'s version (else 412 with the current page). */
+export const updateSchema = (agentId: string, env: ClientEnv, schema: JsonObject, basedOn: ConfigPage) =>
+  request<ConfigPage>(`${base(agentId)}/${enc(env)}/schema`, {
+    method: 'PUT',
+    body: { schema },
+    headers: { 'if-match': etagOf(basedOn) },
+  });
+
 export const configPagesQuery = (agentId: string) =>
   queryOptions({ queryKey: configKeys.list(agentId), queryFn: ({ signal }) => getConfigPages(agentId, signal) });
 
@@ -53,6 +61,15 @@ export function useUpdateVariables(agentId: string, env: ClientEnv) {
   return useMutation({
     mutationFn: ({ variables, basedOn }: { variables: JsonObject; basedOn: ConfigPage }) =>
       updateVariables(agentId, env, variables, basedOn),
+    onSuccess: (page) => storeConfigPage(queryClient, agentId, page),
+  });
+}
+
+/** PUT …/schema to one environment. Never retried: a write is sent once, on purpose. */
+export function useUpdateSchema(agentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ env, schema, basedOn }: { env: ClientEnv; schema: JsonObject; basedOn: ConfigPage }) => updateSchema(agentId, env, schema, basedOn),
     onSuccess: (page) => storeConfigPage(queryClient, agentId, page),
   });
 }

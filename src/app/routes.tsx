@@ -25,6 +25,10 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await loadConfigEditor()).ConfigEditorPage }),
           },
           {
+            path: 'agents/:agentId/configs/:clientEnv/schema',
+            lazy: async () => ({ Component: (await import('../features/schema-editor/schema-editor-page.tsx')).SchemaEditorPage }),
+          },
+          {
             path: 'agents/:agentId/compare',
             lazy: async () => ({ Component: (await import('../features/compare/compare-page.tsx')).ComparePage }),
           },

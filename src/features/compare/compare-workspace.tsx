@@ -16,7 +16,7 @@ import { PromoteDialog, type WriteRequest } from './promote-dialog.tsx';
 import { PromotionBar } from './promotion-bar.tsx';
 import { planPromotion, planUndo } from './promotion-plan.ts';
 import { SchemaDifferencesPanel } from './schema-differences-panel.tsx';
-import { schemaDifferences } from './schema-diff.ts';
+import { schemaDifferences } from '../../lib/schema-diff.ts';
 import { useCompareKeys } from './use-compare-keys.ts';
 import { ValueDiffDialog } from './value-diff-dialog.tsx';
 

@@ -1,5 +1,5 @@
 import { pathOf } from '../../lib/json-pointer.ts';
-import type { SchemaDifference } from './schema-diff.ts';
+import type { SchemaDifference } from '../../lib/schema-diff.ts';
 
 const KIND_LABELS = { presence: 'Property', type: 'Type', constraints: 'Constraints' };
 

@@ -61,6 +61,9 @@ export function EnvironmentCard({ agentId, env, page, onChecked }: Props) {
         >
           Edit variables
         </Link>
+        <Link to={`${base}/configs/${env}/schema`} className={buttonClass('secondary')} aria-label={`Edit ${ENV_LABELS[env]} schema`}>
+          Schema
+        </Link>
         <Link to={`${base}/connectors?env=${env}`} className={buttonClass('secondary')} aria-label={`${ENV_LABELS[env]} connectors`}>
           Connectors
         </Link>

@@ -47,7 +47,12 @@ describe('schemaDifferences', () => {
       [{ pointer: '', kind: 'constraints', detail: 'additionalProperties: false (Sandbox) · none (Live)' }],
     ],
   ])('%s', (_name, sandbox, expected) => {
-    expect(schemaDifferences([sandbox, base], labels)).toEqual(expected);
+    expect(schemaDifferences([sandbox, base], labels).map(({ presentIn: _, ...d }) => d)).toEqual(expected);
+  });
+
+  test('says which columns have a property', () => {
+    const added = { ...base, properties: { ...props, promo: { type: 'string' } } };
+    expect(schemaDifferences([base, added], ['before', 'after'])[0].presentIn).toEqual(['after']);
   });
 
   test('a page with no schema differs by every property', () => {

@@ -1,7 +1,7 @@
 /** Where the compared environments' schemas disagree: a property some lack, a different type, different constraints. */
-import type { JsonObject } from '../../../contract/agents-api.ts';
-import { jsonEqual } from '../../lib/json-equal.ts';
-import { isObject, pointerOf } from '../../lib/json-pointer.ts';
+import type { JsonObject } from '../../contract/agents-api.ts';
+import { jsonEqual } from './json-equal.ts';
+import { isObject, pointerOf } from './json-pointer.ts';
 
 export type SchemaDifference = {
   /** The property's JSON Pointer in the variables ('' for the schema's root). */
@@ -9,6 +9,8 @@ export type SchemaDifference = {
   kind: 'presence' | 'type' | 'constraints';
   /** One line a person can read, naming the columns by their labels. */
   detail: string;
+  /** The labels of the columns whose schema has this property. */
+  presentIn: string[];
 };
 
 /** Wording and nested properties are not constraints (nested ones are compared as properties of their own). */
@@ -54,20 +56,20 @@ export function schemaDifferences(schemas: readonly (JsonObject | undefined)[], 
       // A parent missing somewhere already says so; its whole subtree would only repeat it.
       const parent = pointer.slice(0, pointer.lastIndexOf('/'));
       if (pointer !== '' && (parent === '' || described.every((map) => map.has(parent)))) {
-        differences.push({ pointer, kind: 'presence', detail: `only in ${present.join(', ')}; not in ${missing.join(', ')}` });
+        differences.push({ pointer, kind: 'presence', detail: `only in ${present.join(', ')}; not in ${missing.join(', ')}`, presentIn: present });
       }
       continue;
     }
     const present = nodes as JsonObject[];
     if (!present.every((node) => jsonEqual(node.type, present[0].type))) {
-      differences.push({ pointer, kind: 'type', detail: describeValues('type', present.map((n) => n.type), labels) });
+      differences.push({ pointer, kind: 'type', detail: describeValues('type', present.map((n) => n.type), labels), presentIn: [...labels] });
       continue;
     }
     const keywords = [...new Set(present.flatMap(Object.keys))].filter((k) => k !== 'type' && !NOT_CONSTRAINTS.has(k));
     const changed = keywords.filter((k) => !present.every((node) => jsonEqual(node[k], present[0][k])));
     if (changed.length > 0) {
       const detail = changed.map((k) => describeValues(k, present.map((n) => n[k]), labels)).join('; ');
-      differences.push({ pointer, kind: 'constraints', detail });
+      differences.push({ pointer, kind: 'constraints', detail, presentIn: [...labels] });
     }
   }
   return differences;

@@ -1,0 +1,68 @@
+import { useEffect, useRef } from 'react';
+import { basicSetup } from 'codemirror';
+import { json, jsonParseLinter } from '@codemirror/lang-json';
+import { linter, lintGutter } from '@codemirror/lint';
+import { Compartment, EditorState } from '@codemirror/state';
+import { oneDark } from '@codemirror/theme-one-dark';
+import { EditorView } from '@codemirror/view';
+import { useDarkMode } from '../../lib/use-dark-mode.ts';
+
+type Props = { value: string; onChange: (value: string) => void };
+
+/**
+ * CodeMirror 6 for JSON: syntax errors marked at their line, undo/redo, search (Ctrl/Cmd+F), bracket matching.
+ * It lives in a shadow root: there CodeMirror adopts constructed style sheets instead of injecting <style> tags,
+ * which the console's Content-Security-Policy (`style-src 'self'`) rightly refuses.
+ */
+export function JsonEditor({ value, onChange }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView>(null);
+  const latest = useRef(onChange);
+  const theme = useRef(new Compartment());
+  const dark = useDarkMode();
+  useEffect(() => {
+    latest.current = onChange;
+  });
+
+  useEffect(() => {
+    const shadow = host.current!.shadowRoot ?? host.current!.attachShadow({ mode: 'open' });
+    const parent = document.createElement('div');
+    shadow.replaceChildren(parent);
+    view.current = new EditorView({
+      root: shadow,
+      parent,
+      state: EditorState.create({
+        doc: value,
+        extensions: [
+          basicSetup,
+          json(),
+          linter(jsonParseLinter(), { delay: 300 }),
+          lintGutter(),
+          EditorView.lineWrapping,
+          // An explicit tabindex: it is focusable anyway (contenteditable), but checkers only trust a declared one.
+          EditorView.contentAttributes.of({ 'aria-label': 'Schema as JSON', tabindex: '0' }),
+          EditorView.theme({ '&': { height: 'min(65vh, 48rem)', fontSize: '13px' }, '.cm-scroller': { overflow: 'auto' } }),
+          theme.current.of(dark ? oneDark : []),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged) latest.current(update.state.doc.toString());
+          }),
+        ],
+      }),
+    });
+    return () => view.current?.destroy();
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- created once; value and theme are pushed in below
+
+  // Text set from outside (format, discard, after a save) replaces the document; typing round-trips unchanged.
+  useEffect(() => {
+    const editor = view.current;
+    if (editor && editor.state.doc.toString() !== value) {
+      editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
+    }
+  }, [value]);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: theme.current.reconfigure(dark ? oneDark : []) });
+  }, [dark]);
+
+  return <div ref={host} className="overflow-hidden rounded-lg border border-slate-300 bg-white dark:border-slate-700 dark:bg-[#282c34]" />;
+}

@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import type { ClientEnv, ConfigPage, JsonObject } from '../../../contract/agents-api.ts';
+import type { VariablesCheck } from '../../../contract/config-validation.ts';
+import { useUpdateSchema } from '../../api/configs.ts';
+import { ApiError } from '../../api/http-client.ts';
+import { Button } from '../../components/ui/button.tsx';
+import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
+import { Modal } from '../../components/ui/modal.tsx';
+import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
+import { pathOf } from '../../lib/json-pointer.ts';
+import { schemaDifferences } from '../../lib/schema-diff.ts';
+import { EnvironmentImpact } from './blast-radius-panel.tsx';
+
+type Props = {
+  agentId: string;
+  env: ClientEnv;
+  basedOn: ConfigPage;
+  schema: JsonObject;
+  check: VariablesCheck;
+  onSaved: (page: ConfigPage) => void;
+  /** The server has a newer version: continue from it (the draft stays as it is). */
+  onRebase: (current: ConfigPage) => void;
+  onClose: () => void;
+};
+
+/** Old → new property by property, this environment's blast radius, `live` typed out, then one conditional PUT. */
+export function SchemaReviewDialog({ agentId, env, basedOn, schema, check, onSaved, onRebase, onClose }: Props) {
+  const update = useUpdateSchema(agentId);
+  const [typed, setTyped] = useState('');
+  const [conflict, setConflict] = useState<ConfigPage>();
+  const changes = schemaDifferences([basedOn.schema, schema], ['before', 'after']);
+  const label = ENV_LABELS[env];
+
+  async function save() {
+    try {
+      onSaved(await update.mutateAsync({ env, schema, basedOn }));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 412 && error.currentPage) setConflict(error.currentPage);
+    }
+  }
+
+  return (
+    <Modal labelledBy="schema-review-title" onClose={onClose} className="w-[min(52rem,calc(100vw-2rem))] p-0">
+      <div className="space-y-4 p-6">
+        <h2 id="schema-review-title" className="text-lg font-semibold">
+          Save the schema of {label}
+        </h2>
+        <section aria-labelledby="schema-changes-title">
+          <h3 id="schema-changes-title" className="text-sm font-semibold">
+            {changes.length === 0
+              ? 'Only wording changes (titles, descriptions, examples): no property or constraint changes'
+              : `${changes.length} ${changes.length === 1 ? 'change' : 'changes'}`}
+          </h3>
+          <ul className="mt-1 max-h-48 space-y-1 overflow-auto text-sm">
+            {changes.map((change) => (
+              <li key={`${change.kind}${change.pointer}`}>
+                <span className="font-medium">{change.kind === 'presence' ? (change.presentIn.includes('after') ? '+ Added' : '− Removed') : '~ Changed'}</span>{' '}
+                <code>{change.pointer === '' ? '(root)' : pathOf(change.pointer).join('.')}</code>
+                {change.kind !== 'presence' && `: ${change.detail}`}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="schema-impact-title">
+          <h3 id="schema-impact-title" className="text-sm font-semibold">
+            What it does to {label}’s stored values
+          </h3>
+          <ul className="mt-1">
+            <EnvironmentImpact env={env} schema={schema} variables={basedOn.variables ?? {}} check={check} />
+          </ul>
+        </section>
+        {conflict && (
+          <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
+            <p className="font-semibold">{label}’s schema changed since you opened it. Nothing was sent.</p>
+            <div className="mt-2 grid gap-2 sm:grid-cols-2">
+              <div>
+                <p className="text-xs">On the server now</p>
+                <pre aria-label="Schema on the server" className="max-h-48 overflow-auto rounded bg-white/70 p-2 text-xs dark:bg-slate-950/60">{JSON.stringify(conflict.schema ?? {}, null, 2)}</pre>
+              </div>
+              <div>
+                <p className="text-xs">Yours</p>
+                <pre aria-label="Your schema" className="max-h-48 overflow-auto rounded bg-white/70 p-2 text-xs dark:bg-slate-950/60">{JSON.stringify(schema, null, 2)}</pre>
+              </div>
+            </div>
+          </div>
+        )}
+        {update.isError && !conflict && (
+          <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200">
+            <p className="font-semibold">Not saved: {update.error.message}</p>
+            {update.error instanceof ApiError && update.error.fieldErrors.length > 0 && (
+              <ul className="mt-1 list-disc pl-5">
+                {update.error.fieldErrors.map((e, i) => (
+                  <li key={i}>
+                    <code>{e.path || '(root)'}</code> {e.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="mt-1">Your draft is kept.</p>
+          </div>
+        )}
+        {env === 'live' && !conflict && <TypeToConfirm word="live" value={typed} onChange={setTyped} />}
+        <div className="flex justify-end gap-2">
+          <Button onClick={onClose}>Keep editing</Button>
+          {conflict ? (
+            <Button variant="primary" onClick={() => onRebase(conflict)}>
+              Review against the new version
+            </Button>
+          ) : (
+            <Button variant={env === 'live' ? 'danger' : 'primary'} disabled={!isConfirmed(env, typed) || update.isPending} onClick={() => void save()}>
+              {update.isPending ? 'Saving…' : `Save schema to ${label}`}
+            </Button>
+          )}
+        </div>
+      </div>
+    </Modal>
+  );
+}

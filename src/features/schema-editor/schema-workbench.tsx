@@ -1,0 +1,158 @@
+import { Component, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { ClientEnv, ConfigPage } from '../../../contract/agents-api.ts';
+import { SchemaForm } from '../../components/schema-form/schema-form.tsx';
+import { Button } from '../../components/ui/button.tsx';
+import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
+import { jsonEqual } from '../../lib/json-equal.ts';
+import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
+import { BlastRadiusPanel } from './blast-radius-panel.tsx';
+import { JsonEditor } from './json-editor.tsx';
+import { formatSchema, parseSchemaText } from './parse-json.ts';
+import { readSchemaDraft, removeSchemaDraft, writeSchemaDraft } from './schema-draft.ts';
+import { SchemaReviewDialog } from './schema-review-dialog.tsx';
+import { useSchemaCheck } from './use-schema-check.ts';
+
+type Props = { agentId: string; env: ClientEnv; page: ConfigPage; pages: ConfigPage[] };
+
+/** The JSON draft on the left; what it means on the right: problems, blast radius in every environment, the form. */
+export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
+  // The version the draft is based on: a save is sent only if the server still has it.
+  const [basedOn, setBasedOn] = useState(page);
+  const [restored] = useState(() => readSchemaDraft(agentId, env));
+  const [text, setText] = useState(() => restored?.text ?? formatSchema(page.schema ?? {}));
+  const [reviewing, setReviewing] = useState(false);
+  const [saved, setSaved] = useState<string>();
+  const settled = useDebouncedValue(text, 300);
+  const parsed = useMemo(() => parseSchemaText(settled), [settled]);
+  const schema = parsed.ok ? parsed.value : undefined;
+  const check = useSchemaCheck(schema, pages);
+  const unchanged = schema !== undefined && jsonEqual(schema, basedOn.schema ?? {});
+  const schemaValid = check?.kind === 'checked' && check.schemaErrors.length === 0;
+  const label = ENV_LABELS[env];
+
+  useEffect(() => {
+    if (settled === formatSchema(basedOn.schema ?? {})) removeSchemaDraft(agentId, env);
+    else writeSchemaDraft(agentId, env, settled, basedOn.lastUpdated);
+  }, [settled, agentId, env, basedOn]);
+
+  return (
+    <div className="space-y-4">
+      {restored && restored.text !== formatSchema(page.schema ?? {}) && (
+        <p role="status" className="rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm dark:border-brand-800 dark:bg-brand-950">
+          Restored your unsaved draft from {new Date(restored.savedAt).toLocaleString()}.{' '}
+          <button type="button" className="font-medium underline" onClick={() => setText(formatSchema(basedOn.schema ?? {}))}>
+            Discard it
+          </button>
+        </p>
+      )}
+      {saved && (
+        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100">
+          {saved}
+        </p>
+      )}
+      <div className="flex flex-wrap items-center gap-2">
+        <Button onClick={() => schema && setText(formatSchema(schema))} disabled={!schema}>
+          Format
+        </Button>
+        <Button onClick={() => setText(formatSchema(basedOn.schema ?? {}))} disabled={unchanged}>
+          Discard changes
+        </Button>
+        <Button variant={env === 'live' ? 'danger' : 'primary'} disabled={!schemaValid || unchanged || text !== settled} onClick={() => setReviewing(true)}>
+          Review and save…
+        </Button>
+        <span className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
+          {!parsed.ok ? 'Fix the JSON to continue.' : !check ? 'Checking…' : check.kind === 'gave-up' ? '' : !schemaValid ? 'Fix the schema to continue.' : unchanged ? 'No changes.' : 'Ready to review.'}
+        </span>
+      </div>
+      <div className="grid gap-4 xl:grid-cols-2">
+        <JsonEditor value={text} onChange={setText} />
+        <div className="space-y-4">
+          <Panel title="Problems">
+            {!parsed.ok ? (
+              <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+                Invalid JSON{parsed.line ? ` at line ${parsed.line}, column ${parsed.column}` : ''}: {parsed.message}
+              </p>
+            ) : check?.kind === 'gave-up' ? (
+              <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+                Checking this schema took longer than 3 seconds and was stopped. It may be too large or pathological to use.
+              </p>
+            ) : check && check.schemaErrors.length > 0 ? (
+              <ul role="alert" className="list-disc space-y-0.5 pl-5 text-sm text-red-800 dark:text-red-300">
+                {check.schemaErrors.map((e, i) => (
+                  <li key={i}>
+                    Not a valid Draft 7 schema at <code>{e.path || '(root)'}</code>: {e.message}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="text-sm text-emerald-800 dark:text-emerald-300">{check ? '✓ Valid Draft 7 schema.' : 'Checking…'}</p>
+            )}
+          </Panel>
+          {schema && schemaValid && check.kind === 'checked' && (
+            <Panel title="Blast radius: stored values against this draft">
+              <BlastRadiusPanel schema={schema} pages={pages} results={check.results} />
+            </Panel>
+          )}
+          {schema && schemaValid && (
+            <Panel title={`Preview: the ${label} form with its current values`}>
+              <PreviewBoundary key={settled}>
+                <SchemaForm schema={schema} formData={page.variables ?? {}} onChange={() => undefined} disabled />
+              </PreviewBoundary>
+            </Panel>
+          )}
+        </div>
+      </div>
+      <Link to={`/agents/${encodeURIComponent(agentId)}/configs/${env}`} className="inline-block text-sm text-brand-700 underline dark:text-brand-300">
+        ← Edit {label} variables
+      </Link>
+      {reviewing && schema && check?.kind === 'checked' && check.results[env] && (
+        <SchemaReviewDialog
+          agentId={agentId}
+          env={env}
+          basedOn={basedOn}
+          schema={schema}
+          check={check.results[env]}
+          onSaved={(savedPage) => {
+            removeSchemaDraft(agentId, env);
+            setBasedOn(savedPage);
+            setText(formatSchema(savedPage.schema ?? {}));
+            setSaved(`✓ Saved the schema of ${label}.`);
+            setReviewing(false);
+          }}
+          onRebase={(current) => {
+            setBasedOn(current);
+            setReviewing(false);
+          }}
+          onClose={() => setReviewing(false)}
+        />
+      )}
+    </div>
+  );
+}
+
+function Panel({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <h2 className="mb-2 text-sm font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** A valid schema rjsf still cannot render says why here, instead of taking the page down. */
+class PreviewBoundary extends Component<{ children: ReactNode }, { error?: Error }> {
+  state: { error?: Error } = {};
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+  render() {
+    return this.state.error ? (
+      <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+        The form cannot be drawn from this schema: {this.state.error.message}
+      </p>
+    ) : (
+      this.props.children
+    );
+  }
+}
