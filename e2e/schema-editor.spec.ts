@@ -5,6 +5,10 @@ const AGENT = 'PROJECT-RIVERSIDE';
 const pageUrl = (env: string) => `/v1/agents/${AGENT}/real-time-configs/${env}`;
 const editorUrl = (env: string) => `/agents/${AGENT}/configs/${env}/schema`;
 
+test.afterEach(async ({ request }) => {
+  await request.delete('/__emulator/faults');
+});
+
 /** Replaces the whole JSON draft, as a paste would. */
 async function replaceDraft(page: Page, text: string) {
   await page.getByLabel('Schema as JSON').click();
@@ -82,4 +86,56 @@ test('the draft survives a reload; a schema changed meanwhile is shown and nothi
   await dialog.getByRole('button', { name: 'Review against the new version' }).click();
   await page.getByRole('button', { name: 'Review and save…' }).click();
   await expect(page.getByRole('dialog')).toContainText('Only wording changes');
+});
+
+test('copy a schema to two environments, one failing: both outcomes are reported and only one changed', async ({ page, request }) => {
+  await page.goto(`/agents/${AGENT}`);
+  await expect(page.getByRole('region', { name: 'Sandbox' })).toContainText('◆ differs from Pre-release, Live');
+  await page.getByRole('link', { name: 'Edit Sandbox schema' }).click();
+  await expect(page.getByText('✓ Valid Draft 7 schema.')).toBeVisible();
+  const sandboxSchema = (await (await request.get(pageUrl('sandbox'))).json()).schema;
+  const preReleaseBefore = (await (await request.get(pageUrl('pre-release'))).json()).schema;
+
+  await page.getByRole('button', { name: 'Copy to other environments…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Copy this schema to other environments' });
+  await dialog.getByRole('checkbox', { name: /Pre-release/ }).check();
+  await dialog.getByRole('checkbox', { name: /Live/ }).check();
+  await expect(dialog.getByRole('listitem', { name: 'Live values' })).toContainText('✓ every stored value fits');
+  await dialog.getByLabel(/Type live to confirm/).fill('live');
+  // The first write (pre-release) fails on the server; the second goes through.
+  await request.post('/__emulator/faults', { data: { fail: { count: 1, status: 500, match: 'writes' } } });
+  await dialog.getByRole('button', { name: 'Copy to Pre-release and Live' }).click();
+
+  const results = page.getByRole('dialog', { name: '1 of 2 copied, 1 failed' });
+  await expect(results.getByRole('listitem').filter({ hasText: 'Pre-release' })).toContainText('✕ Pre-release: not saved');
+  await expect(results.getByRole('listitem').filter({ hasText: 'Live' })).toContainText('✓ Live: schema saved');
+  expect((await (await request.get(pageUrl('live'))).json()).schema).toEqual(sandboxSchema);
+  expect((await (await request.get(pageUrl('pre-release'))).json()).schema).toEqual(preReleaseBefore);
+});
+
+test('the property builder edits the same draft: the preview and blast radius follow, nothing is sent', async ({ page }) => {
+  let writes = 0;
+  page.on('request', (r) => void (r.method() === 'PUT' && writes++));
+  await page.goto('/agents/PROJECT-HARBOURVIEW/configs/pre-release/schema');
+  await page.getByText('Property builder (no JSON needed)').click();
+  await page.getByRole('button', { name: 'Add a property' }).click();
+  const form = page.getByRole('form', { name: 'New property' });
+  await form.getByLabel('Name').fill('vip_line');
+  await form.getByLabel('Title').fill('VIP line');
+  await form.getByLabel('Required').check();
+  await form.getByRole('button', { name: 'Add to the draft' }).click();
+
+  await expect(page.getByRole('region', { name: /Preview/ }).getByLabel(/VIP line/)).toBeVisible();
+  await expect(page.getByRole('listitem', { name: 'Live values' })).toContainText('vip_line is required but not stored');
+  await page.getByRole('button', { name: 'Edit speaking_rate' }).click();
+  const edit = page.getByRole('form', { name: 'Edit speaking_rate' });
+  await expect(edit.getByLabel('Maximum')).toHaveValue('2');
+  await edit.getByLabel('Maximum').fill('0.9');
+  await edit.getByRole('button', { name: 'Apply to the draft' }).click();
+  await expect(page.getByRole('listitem', { name: 'Sandbox values' })).toContainText('speaking_rate fails: must be <= 0.9');
+  // The editor draws only the lines on screen; the draft it keeps for a reload holds the whole text.
+  await expect
+    .poll(() => page.evaluate(`JSON.parse(localStorage.getItem('switchboard.schema-draft:PROJECT-HARBOURVIEW:pre-release')).text`))
+    .toContain('"maximum": 0.9');
+  expect(writes).toBe(0);
 });

@@ -68,13 +68,14 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
     showPage(serverPage);
   }
   /** Takes a page as the new truth after a save or a discard: the draft of the old edits goes too. */
+  // An outdated draft waits for the user's decision; until then nothing overwrites it.
+  const cancelAutosave = useDraftAutosave(agentId, env, diff.patch, base.lastUpdated, base.schema, draft?.applied === false);
   const adopt = (page: ConfigPage) => {
+    cancelAutosave();
     showPage(page);
     removeDraft(agentId, env);
     setDraft(undefined);
   };
-  // An outdated draft waits for the user's decision; until then nothing overwrites it.
-  useDraftAutosave(agentId, env, diff.patch, base.lastUpdated, base.schema, draft?.applied === false);
 
   const startSave = () => {
     if (changeCount === 0 || state.kind === 'saving' || cannotSave) return;
@@ -123,6 +124,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
               setDraft({ ...draft, applied: true });
             }}
             onDiscard={() => {
+              cancelAutosave();
               removeDraft(agentId, env);
               setDraft(undefined);
             }}

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { CLIENT_ENVS } from '../../../contract/client-envs.ts';
+import type { ConfigPage } from '../../../contract/agents-api.ts';
+import { CLIENT_ENVS, type ClientEnv } from '../../../contract/client-envs.ts';
 import { configPagesQuery } from '../../api/configs.ts';
 import { ApiError } from '../../api/http-client.ts';
 import { ErrorState, Loading } from '../../components/ui/states.tsx';
+import { jsonEqual } from '../../lib/json-equal.ts';
 import { rememberAgent } from '../../lib/recent-agents.ts';
 import { markUsable } from '../../lib/usable-mark.ts';
 import { DriftSummary } from './drift-summary.tsx';
@@ -52,6 +54,7 @@ export function AgentOverviewPage() {
                 agentId={agentId}
                 env={env}
                 page={pages.data.configPages.find((p) => p.clientEnv === env)}
+                schemaDiffersFrom={schemaDiffersFrom(pages.data.configPages, env)}
                 onChecked={onCardChecked}
               />
             ))}
@@ -61,4 +64,10 @@ export function AgentOverviewPage() {
       )}
     </div>
   );
+}
+
+/** The other environments whose schema differs from `env`'s (key order ignored). */
+function schemaDiffersFrom(pages: ConfigPage[], env: ClientEnv): ClientEnv[] {
+  const schemaOf = (e: ClientEnv) => pages.find((p) => p.clientEnv === e)?.schema ?? {};
+  return CLIENT_ENVS.filter((other) => other !== env && !jsonEqual(schemaOf(other), schemaOf(env)));
 }

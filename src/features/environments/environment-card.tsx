@@ -6,10 +6,18 @@ import { buttonClass } from '../../components/ui/button.tsx';
 import { Card } from '../../components/ui/card.tsx';
 import { ENV_LABELS, EnvBadge } from '../../components/ui/env-badge.tsx';
 import { Timestamp } from '../../components/ui/timestamp.tsx';
+import { compareHref } from '../../lib/compare-view.ts';
 import { prefetchRoute } from '../../lib/route-prefetch.ts';
 import { useVariablesCheck } from '../../lib/validation/use-variables-check.ts';
 
-type Props = { agentId: string; env: ClientEnv; page: ConfigPage | undefined; onChecked?: (env: ClientEnv) => void };
+type Props = {
+  agentId: string;
+  env: ClientEnv;
+  page: ConfigPage | undefined;
+  /** The other environments whose schema is not this one's. */
+  schemaDiffersFrom: ClientEnv[];
+  onChecked?: (env: ClientEnv) => void;
+};
 
 const ENV_HINTS: Record<ClientEnv, string> = {
   sandbox: 'Draft and test changes here first.',
@@ -17,7 +25,7 @@ const ENV_HINTS: Record<ClientEnv, string> = {
   live: 'Real callers hear this. Changes apply immediately.',
 };
 
-export function EnvironmentCard({ agentId, env, page, onChecked }: Props) {
+export function EnvironmentCard({ agentId, env, page, schemaDiffersFrom, onChecked }: Props) {
   const check = useVariablesCheck(page);
   const done = check !== undefined;
   useEffect(() => {
@@ -44,6 +52,16 @@ export function EnvironmentCard({ agentId, env, page, onChecked }: Props) {
         <dt className="text-slate-500 dark:text-slate-400">Variables</dt>
         <dd>
           {variableCount} set <span className="text-slate-500 dark:text-slate-400">· {propertyCount} in schema</span>
+        </dd>
+        <dt className="text-slate-500 dark:text-slate-400">Schema</dt>
+        <dd>
+          {schemaDiffersFrom.length === 0 ? (
+            <span>= same in every environment</span>
+          ) : (
+            <Link to={compareHref(agentId, { envs: [env, ...schemaDiffersFrom] })} className="underline decoration-violet-300 underline-offset-2">
+              <Badge tone="info">◆ differs from {schemaDiffersFrom.map((e) => ENV_LABELS[e]).join(', ')}</Badge>
+            </Link>
+          )}
         </dd>
         <dt className="text-slate-500 dark:text-slate-400">Schema check</dt>
         <dd aria-live="polite">

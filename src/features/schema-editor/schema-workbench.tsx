@@ -7,6 +7,8 @@ import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { jsonEqual } from '../../lib/json-equal.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { BlastRadiusPanel } from './blast-radius-panel.tsx';
+import { CopySchemaDialog } from './copy-schema-dialog.tsx';
+import { PropertyBuilder } from './property-builder.tsx';
 import { JsonEditor } from './json-editor.tsx';
 import { formatSchema, parseSchemaText } from './parse-json.ts';
 import { readSchemaDraft, removeSchemaDraft, writeSchemaDraft } from './schema-draft.ts';
@@ -22,6 +24,7 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
   const [restored] = useState(() => readSchemaDraft(agentId, env));
   const [text, setText] = useState(() => restored?.text ?? formatSchema(page.schema ?? {}));
   const [reviewing, setReviewing] = useState(false);
+  const [copying, setCopying] = useState(false);
   const [saved, setSaved] = useState<string>();
   const settled = useDebouncedValue(text, 300);
   const parsed = useMemo(() => parseSchemaText(settled), [settled]);
@@ -61,6 +64,9 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
         <Button variant={env === 'live' ? 'danger' : 'primary'} disabled={!schemaValid || unchanged || text !== settled} onClick={() => setReviewing(true)}>
           Review and save…
         </Button>
+        <Button disabled={!schemaValid || text !== settled} onClick={() => setCopying(true)}>
+          Copy to other environments…
+        </Button>
         <span className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
           {!parsed.ok ? 'Fix the JSON to continue.' : !check ? 'Checking…' : check.kind === 'gave-up' ? '' : !schemaValid ? 'Fix the schema to continue.' : unchanged ? 'No changes.' : 'Ready to review.'}
         </span>
@@ -89,6 +95,14 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
               <p className="text-sm text-emerald-800 dark:text-emerald-300">{check ? '✓ Valid Draft 7 schema.' : 'Checking…'}</p>
             )}
           </Panel>
+          {schema && (
+            <details className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+              <summary className="cursor-pointer text-sm font-semibold">Property builder (no JSON needed)</summary>
+              <div className="mt-3">
+                <PropertyBuilder schema={schema} onChange={(next) => setText(formatSchema(next))} />
+              </div>
+            </details>
+          )}
           {schema && schemaValid && check.kind === 'checked' && (
             <Panel title="Blast radius: stored values against this draft">
               <BlastRadiusPanel schema={schema} pages={pages} results={check.results} />
@@ -106,6 +120,9 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
       <Link to={`/agents/${encodeURIComponent(agentId)}/configs/${env}`} className="inline-block text-sm text-brand-700 underline dark:text-brand-300">
         ← Edit {label} variables
       </Link>
+      {copying && schema && check?.kind === 'checked' && (
+        <CopySchemaDialog agentId={agentId} source={env} schema={schema} pages={pages} results={check.results} onClose={() => setCopying(false)} />
+      )}
       {reviewing && schema && check?.kind === 'checked' && check.results[env] && (
         <SchemaReviewDialog
           agentId={agentId}

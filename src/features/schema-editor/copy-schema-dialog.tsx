@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import type { ClientEnv, ConfigPage, JsonObject } from '../../../contract/agents-api.ts';
+import type { VariablesCheck } from '../../../contract/config-validation.ts';
+import { CLIENT_ENVS } from '../../../contract/client-envs.ts';
+import { useUpdateSchema } from '../../api/configs.ts';
+import { ApiError } from '../../api/http-client.ts';
+import { Button } from '../../components/ui/button.tsx';
+import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
+import { Modal } from '../../components/ui/modal.tsx';
+import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
+import { jsonEqual } from '../../lib/json-equal.ts';
+import { EnvironmentImpact } from './blast-radius-panel.tsx';
+
+type Props = {
+  agentId: string;
+  source: ClientEnv;
+  schema: JsonObject;
+  /** Every page as this view loaded it: each PUT is conditional on its target still being that version. */
+  pages: ConfigPage[];
+  results: Record<string, VariablesCheck>;
+  onClose: () => void;
+};
+
+type Outcome = { env: ClientEnv; ok: boolean; message: string };
+
+/**
+ * Applies one schema to other environments in one flow: each target shows its own blast radius, live is typed out,
+ * one PUT per environment, and the outcome is listed per environment (a partial failure is reported, not hidden).
+ */
+export function CopySchemaDialog({ agentId, source, schema, pages, results, onClose }: Props) {
+  const update = useUpdateSchema(agentId);
+  const targets = CLIENT_ENVS.filter((env) => env !== source);
+  const pageOf = (env: ClientEnv) => pages.find((page) => page.clientEnv === env);
+  const [chosen, setChosen] = useState<ClientEnv[]>([]);
+  const [typed, setTyped] = useState('');
+  const [outcomes, setOutcomes] = useState<Outcome[]>();
+  const [sending, setSending] = useState(false);
+
+  async function send() {
+    setSending(true);
+    const done: Outcome[] = [];
+    for (const env of chosen) {
+      const basedOn = pageOf(env);
+      if (!basedOn) continue;
+      try {
+        await update.mutateAsync({ env, schema, basedOn });
+        done.push({ env, ok: true, message: 'schema saved' });
+      } catch (error) {
+        const conflict = error instanceof ApiError && error.status === 412;
+        done.push({ env, ok: false, message: conflict ? 'its schema changed since this page was loaded; nothing was sent' : `not saved: ${(error as Error).message}` });
+      }
+      setOutcomes([...done]);
+    }
+    setSending(false);
+  }
+
+  if (outcomes && !sending) {
+    const failed = outcomes.filter((o) => !o.ok).length;
+    return (
+      <Modal labelledBy="copy-title" onClose={onClose} className="w-[min(36rem,calc(100vw-2rem))] p-6">
+        <h2 id="copy-title" className="text-lg font-semibold">
+          {failed === 0 ? `Copied to ${outcomes.length} ${outcomes.length === 1 ? 'environment' : 'environments'}` : `${outcomes.length - failed} of ${outcomes.length} copied, ${failed} failed`}
+        </h2>
+        <ul className="mt-3 space-y-1 text-sm" aria-label="Result per environment">
+          {outcomes.map((o) => (
+            <li key={o.env} className={o.ok ? '' : 'font-medium text-red-800 dark:text-red-300'}>
+              {o.ok ? '✓' : '✕'} {ENV_LABELS[o.env]}: {o.message}
+            </li>
+          ))}
+        </ul>
+        <div className="mt-4 flex justify-end">
+          <Button variant="primary" onClick={onClose}>
+            Close
+          </Button>
+        </div>
+      </Modal>
+    );
+  }
+
+  return (
+    <Modal labelledBy="copy-title" onClose={onClose} className="w-[min(48rem,calc(100vw-2rem))] p-0">
+      <div className="space-y-4 p-6">
+        <h2 id="copy-title" className="text-lg font-semibold">
+          Copy this schema to other environments
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Schemas do not propagate between environments: each one chosen here gets its own PUT.</p>
+        <ul className="space-y-3">
+          {targets.map((env) => {
+            const page = pageOf(env);
+            const same = jsonEqual(page?.schema ?? {}, schema);
+            return (
+              <li key={env} className="space-y-2">
+                <label className="flex items-center gap-2 text-sm font-medium">
+                  <input
+                    type="checkbox"
+                    className="size-4"
+                    disabled={same || !page}
+                    checked={chosen.includes(env)}
+                    onChange={(e) => setChosen(e.target.checked ? [...chosen, env] : chosen.filter((c) => c !== env))}
+                  />
+                  {ENV_LABELS[env]}
+                  {same && <span className="font-normal text-slate-600 dark:text-slate-400">(already has this schema)</span>}
+                </label>
+                {page && results[env] && !same && (
+                  <ul>
+                    <EnvironmentImpact env={env} schema={schema} variables={page.variables ?? {}} check={results[env]} />
+                  </ul>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+        {chosen.includes('live') && <TypeToConfirm word="live" value={typed} onChange={setTyped} />}
+        <div className="flex justify-end gap-2">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant={chosen.includes('live') ? 'danger' : 'primary'} disabled={chosen.length === 0 || sending || !isConfirmed(chosen.includes('live') ? 'live' : '', typed)} onClick={() => void send()}>
+            {sending ? 'Copying…' : `Copy to ${chosen.map((env) => ENV_LABELS[env]).join(' and ') || '…'}`}
+          </Button>
+        </div>
+      </div>
+    </Modal>
+  );
+}
