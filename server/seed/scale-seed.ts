@@ -16,16 +16,9 @@ export const COMPARE_SCALE_AGENT_ID = 'PROJECT-SCALE-COMPARE';
 export function seedScaleAgents(db: Db) {
   seedCompareAgent(db);
   if (db.prepare('SELECT 1 FROM agents WHERE agent_id = ?').get(SCALE_AGENT_ID)) return false;
-  const schema = JSON.stringify(generatedSchema(SCALE.variables));
   const { connectors, numbers } = generatedTelephony(SCALE.connectors, SCALE.phoneNumbers);
   db.transaction(() => {
-    const created = '2026-01-05T08:00:00.000Z';
-    db.prepare('INSERT INTO agents VALUES (?, ?, ?, ?, ?)').run(SCALE_AGENT_ID, DEMO_ACCOUNT_ID, 'Scale test agent', created, created);
-    const page = db.prepare('INSERT INTO config_pages (agent_id, client_env, schema_json, last_updated) VALUES (?, ?, ?, ?)');
-    CLIENT_ENVS.forEach((env, i) => {
-      page.run(SCALE_AGENT_ID, env, schema, created);
-      insertVariables(db, SCALE_AGENT_ID, env, generatedVariables(SCALE.variables, i));
-    });
+    insertGeneratedAgent(db, SCALE_AGENT_ID, 'Scale test agent', SCALE.variables);
     const connector = db.prepare('INSERT INTO connectors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     for (const c of connectors) {
       connector.run(c.connectorId, SCALE_AGENT_ID, DEMO_ACCOUNT_ID, c.name, c.clientEnv, c.variantId, c.asrLangCode, ttsLangCodeOf(c.voiceName) ?? '', c.voiceName, c.disableHandoff ? 1 : 0);
@@ -38,14 +31,17 @@ export function seedScaleAgents(db: Db) {
 
 function seedCompareAgent(db: Db) {
   if (db.prepare('SELECT 1 FROM agents WHERE agent_id = ?').get(COMPARE_SCALE_AGENT_ID)) return;
-  const schema = JSON.stringify(generatedSchema(COMPARE_SCALE.variables));
-  db.transaction(() => {
-    const created = '2026-01-05T08:00:00.000Z';
-    db.prepare('INSERT INTO agents VALUES (?, ?, ?, ?, ?)').run(COMPARE_SCALE_AGENT_ID, DEMO_ACCOUNT_ID, 'Compare scale test agent', created, created);
-    const page = db.prepare('INSERT INTO config_pages (agent_id, client_env, schema_json, last_updated) VALUES (?, ?, ?, ?)');
-    CLIENT_ENVS.forEach((env, i) => {
-      page.run(COMPARE_SCALE_AGENT_ID, env, schema, created);
-      insertVariables(db, COMPARE_SCALE_AGENT_ID, env, generatedVariables(COMPARE_SCALE.variables, i, COMPARE_SCALE.changeEvery));
-    });
-  }).immediate();
+  db.transaction(() => insertGeneratedAgent(db, COMPARE_SCALE_AGENT_ID, 'Compare scale test agent', COMPARE_SCALE.variables, COMPARE_SCALE.changeEvery)).immediate();
+}
+
+/** An agent whose three pages share one generated schema; each environment's values differ about one in `changeEvery`. */
+function insertGeneratedAgent(db: Db, agentId: string, name: string, count: number, changeEvery?: number) {
+  const created = '2026-01-05T08:00:00.000Z';
+  const schema = JSON.stringify(generatedSchema(count));
+  db.prepare('INSERT INTO agents VALUES (?, ?, ?, ?, ?)').run(agentId, DEMO_ACCOUNT_ID, name, created, created);
+  const page = db.prepare('INSERT INTO config_pages (agent_id, client_env, schema_json, last_updated) VALUES (?, ?, ?, ?)');
+  CLIENT_ENVS.forEach((env, i) => {
+    page.run(agentId, env, schema, created);
+    insertVariables(db, agentId, env, generatedVariables(count, i, changeEvery));
+  });
 }

@@ -3,6 +3,7 @@ import type { BatchUpdateConnectorsResponse, Connector } from '../../../contract
 import { useBatchUpdateConnectors } from '../../api/connectors.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
+import { OutcomeDialog } from '../../components/ui/outcome-dialog.tsx';
 import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
 import { ChangeList } from './change-list.tsx';
 import { connectorPatch, describePatch, EDIT_LABELS, type ConnectorEdit } from './connector-changes.ts';
@@ -33,26 +34,14 @@ export function BatchEditDialog({ agentId, connectors, onClose, onDone }: Props)
   }
 
   if (results) {
-    const failed = results.filter((r) => !r.success);
+    const failed = results.filter((r) => !r.success).length;
     return (
-      <Modal labelledBy="batch-title" onClose={onClose} className="w-[min(40rem,calc(100vw-2rem))] p-6">
-        <h2 id="batch-title" className="text-lg font-semibold">
-          {failed.length === 0 ? `Updated ${results.length} connectors` : `${results.length - failed.length} of ${results.length} connectors updated, ${failed.length} failed`}
-        </h2>
-        <ul className="mt-4 max-h-[50vh] space-y-1 overflow-auto text-sm" aria-label="Result per connector">
-          {results.map((r) => (
-            <li key={r.connectorId} className={r.success ? '' : 'font-medium text-red-800 dark:text-red-300'}>
-              {r.success ? '✓' : '✕'} {nameOf(r.connectorId)} <span className="font-mono text-xs">({r.connectorId})</span>
-              {r.error && `: ${r.error}`}
-            </li>
-          ))}
-        </ul>
-        <div className="mt-4 flex justify-end">
-          <Button variant="primary" onClick={onClose}>
-            Close
-          </Button>
-        </div>
-      </Modal>
+      <OutcomeDialog
+        title={failed === 0 ? `Updated ${results.length} connectors` : `${results.length - failed} of ${results.length} connectors updated, ${failed} failed`}
+        listLabel="Result per connector"
+        outcomes={results.map((r) => ({ key: r.connectorId, ok: r.success, text: `${nameOf(r.connectorId)} (${r.connectorId})${r.error ? `: ${r.error}` : ''}` }))}
+        onClose={onClose}
+      />
     );
   }
 

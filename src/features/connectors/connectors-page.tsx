@@ -1,41 +1,32 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
 import { getCoreRowModel, getExpandedRowModel, getFilteredRowModel, getGroupedRowModel, getSortedRowModel, useReactTable, type RowSelectionState } from '@tanstack/react-table';
 import type { Connector, PhoneNumber } from '../../../contract/agents-api.ts';
 import { CLIENT_ENVS } from '../../../contract/client-envs.ts';
-import { connectorListQuery } from '../../api/connectors.ts';
-import { phoneNumberListQuery } from '../../api/phone-numbers.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
-import { EmptyState, ErrorState, Loading } from '../../components/ui/states.tsx';
+import { EmptyState } from '../../components/ui/states.tsx';
 import { markUsable } from '../../lib/usable-mark.ts';
 import { BatchEditDialog } from './batch-edit-dialog.tsx';
 import { CONNECTOR_GRID, connectorColumns, toConnectorRow, type ConnectorRow } from './connector-columns.tsx';
 import { DataTable } from './data-table.tsx';
 import { FilterSelect, SearchBox } from './filter-controls.tsx';
 import { CONNECTOR_ISSUES, indexTelephony, type ConnectorIssue } from './health.ts';
-import { TelephonyHeader } from './telephony-header.tsx';
+import { WithTelephony } from './with-telephony.tsx';
 import { readConnectorView, writeView, type ConnectorView } from './telephony-view.ts';
 
 export function ConnectorsPage() {
   const agentId = useParams().agentId!;
-  const connectorsQuery = useQuery(connectorListQuery(agentId));
-  const numbersQuery = useQuery(phoneNumberListQuery(agentId));
-  const error = connectorsQuery.error ?? numbersQuery.error;
   return (
-    <div className="space-y-4">
-      <TelephonyHeader agentId={agentId} />
-      {connectorsQuery.isPending || numbersQuery.isPending ? (
-        <Loading label="Loading connectors and phone numbers…" />
-      ) : error || !connectorsQuery.data || !numbersQuery.data ? (
-        <ErrorState title="Connectors could not be loaded" error={error} onRetry={() => void Promise.all([connectorsQuery.refetch(), numbersQuery.refetch()])} />
-      ) : connectorsQuery.data.connectors.length === 0 ? (
-        <EmptyState title="No connectors">Connectors are created in Agent Studio when numbers are set up; they appear here once they exist.</EmptyState>
-      ) : (
-        <ConnectorsTable agentId={agentId} connectors={connectorsQuery.data.connectors} numbers={numbersQuery.data.phoneNumbers} />
-      )}
-    </div>
+    <WithTelephony agentId={agentId} what="connectors and phone numbers">
+      {({ connectors, numbers }) =>
+        connectors.length === 0 ? (
+          <EmptyState title="No connectors">Connectors are created in Agent Studio when numbers are set up; they appear here once they exist.</EmptyState>
+        ) : (
+          <ConnectorsTable agentId={agentId} connectors={connectors} numbers={numbers} />
+        )
+      }
+    </WithTelephony>
   );
 }
 

@@ -1,20 +1,17 @@
 import { useDeferredValue, useEffect, useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
 import { getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import type { Connector, PhoneNumber } from '../../../contract/agents-api.ts';
 import { CLIENT_ENVS } from '../../../contract/client-envs.ts';
-import { connectorListQuery } from '../../api/connectors.ts';
-import { phoneNumberListQuery } from '../../api/phone-numbers.ts';
 import { Badge } from '../../components/ui/badge.tsx';
 import { ENV_LABELS, EnvBadge } from '../../components/ui/env-badge.tsx';
-import { EmptyState, ErrorState, Loading } from '../../components/ui/states.tsx';
+import { EmptyState } from '../../components/ui/states.tsx';
 import { markUsable } from '../../lib/usable-mark.ts';
 import { DataTable } from './data-table.tsx';
 import { FilterSelect, SearchBox } from './filter-controls.tsx';
 import { indexTelephony, NUMBER_ISSUES, type NumberIssue } from './health.ts';
 import { displayPhoneNumber } from './phone-format.ts';
-import { TelephonyHeader } from './telephony-header.tsx';
+import { WithTelephony } from './with-telephony.tsx';
 import { readNumberView, writeView, type NumberView } from './telephony-view.ts';
 
 type NumberRow = { number: PhoneNumber; connector?: Connector; issues: NumberIssue[]; search: string };
@@ -22,22 +19,16 @@ type NumberRow = { number: PhoneNumber; connector?: Connector; issues: NumberIss
 /** /agents/:agentId/phone-numbers — every number, its environment and connector, with the same search and filters. */
 export function PhoneNumbersPage() {
   const agentId = useParams().agentId!;
-  const connectorsQuery = useQuery(connectorListQuery(agentId));
-  const numbersQuery = useQuery(phoneNumberListQuery(agentId));
-  const error = connectorsQuery.error ?? numbersQuery.error;
   return (
-    <div className="space-y-4">
-      <TelephonyHeader agentId={agentId} />
-      {connectorsQuery.isPending || numbersQuery.isPending ? (
-        <Loading label="Loading phone numbers…" />
-      ) : error || !connectorsQuery.data || !numbersQuery.data ? (
-        <ErrorState title="Phone numbers could not be loaded" error={error} onRetry={() => void Promise.all([connectorsQuery.refetch(), numbersQuery.refetch()])} />
-      ) : numbersQuery.data.phoneNumbers.length === 0 ? (
-        <EmptyState title="No phone numbers">Numbers imported into this project appear here.</EmptyState>
-      ) : (
-        <NumbersTable agentId={agentId} connectors={connectorsQuery.data.connectors} numbers={numbersQuery.data.phoneNumbers} />
-      )}
-    </div>
+    <WithTelephony agentId={agentId} what="phone numbers">
+      {({ connectors, numbers }) =>
+        numbers.length === 0 ? (
+          <EmptyState title="No phone numbers">Numbers imported into this project appear here.</EmptyState>
+        ) : (
+          <NumbersTable agentId={agentId} connectors={connectors} numbers={numbers} />
+        )
+      }
+    </WithTelephony>
   );
 }
 

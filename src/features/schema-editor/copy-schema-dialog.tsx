@@ -7,6 +7,7 @@ import { ApiError } from '../../api/http-client.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
+import { OutcomeDialog } from '../../components/ui/outcome-dialog.tsx';
 import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
 import { jsonEqual } from '../../lib/json-equal.ts';
 import { EnvironmentImpact } from './blast-radius-panel.tsx';
@@ -57,23 +58,12 @@ export function CopySchemaDialog({ agentId, source, schema, pages, results, onCl
   if (outcomes && !sending) {
     const failed = outcomes.filter((o) => !o.ok).length;
     return (
-      <Modal labelledBy="copy-title" onClose={onClose} className="w-[min(36rem,calc(100vw-2rem))] p-6">
-        <h2 id="copy-title" className="text-lg font-semibold">
-          {failed === 0 ? `Copied to ${outcomes.length} ${outcomes.length === 1 ? 'environment' : 'environments'}` : `${outcomes.length - failed} of ${outcomes.length} copied, ${failed} failed`}
-        </h2>
-        <ul className="mt-3 space-y-1 text-sm" aria-label="Result per environment">
-          {outcomes.map((o) => (
-            <li key={o.env} className={o.ok ? '' : 'font-medium text-red-800 dark:text-red-300'}>
-              {o.ok ? '✓' : '✕'} {ENV_LABELS[o.env]}: {o.message}
-            </li>
-          ))}
-        </ul>
-        <div className="mt-4 flex justify-end">
-          <Button variant="primary" onClick={onClose}>
-            Close
-          </Button>
-        </div>
-      </Modal>
+      <OutcomeDialog
+        title={failed === 0 ? `Copied to ${outcomes.length} ${outcomes.length === 1 ? 'environment' : 'environments'}` : `${outcomes.length - failed} of ${outcomes.length} copied, ${failed} failed`}
+        listLabel="Result per environment"
+        outcomes={outcomes.map((o) => ({ key: o.env, ok: o.ok, text: `${ENV_LABELS[o.env]}: ${o.message}` }))}
+        onClose={onClose}
+      />
     );
   }
 
