@@ -66,3 +66,54 @@ test('saving to live asks for the word "live" first', async ({ page, request }) 
   await expect(page.getByText('Saved 1 key.')).toBeVisible();
   expect((await (await request.get(pageUrl('live'))).json()).variables.silence_timeout_seconds).toBe(9);
 });
+
+test('the JSON view edits the same draft as the form; values that break the schema are listed and never sent', async ({ page }) => {
+  const patches: unknown[] = [];
+  page.on('request', (r) => void (r.method() === 'PATCH' && patches.push(r.postDataJSON())));
+  await page.goto(`/agents/${DEMO}/configs/pre-release`);
+  await expect(page.getByLabel('Persona name')).toHaveValue('Ava');
+  await page.getByRole('button', { name: 'JSON', exact: true }).click();
+  const json = page.getByLabel('Variables as JSON');
+  await expect(json).toBeVisible();
+  const values = await (await page.request.get(pageUrl('pre-release'))).json();
+
+  await json.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(JSON.stringify({ ...values.variables, silence_timeout_seconds: 99 }, null, 2));
+  await expect(page.getByRole('list', { name: 'Schema errors' })).toContainText('/silence_timeout_seconds must be <= 30');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Not saved: fix the schema errors listed under the JSON first.')).toBeVisible();
+
+  await json.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(JSON.stringify({ ...values.variables, agent_persona_name: 'Jules' }, null, 2));
+  await expect(page.getByText('✓ Valid JSON that satisfies the schema.')).toBeVisible();
+  await expect(page.getByText('1 unsaved change')).toBeVisible();
+  await page.getByRole('button', { name: 'Form', exact: true }).click();
+  await expect(page.getByLabel('Persona name')).toHaveValue('Jules');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Save to Pre-release' }).click();
+  await expect(page.getByText('Saved 1 key.')).toBeVisible();
+  expect(patches).toEqual([{ variables: { agent_persona_name: 'Jules' } }]);
+});
+
+test('export downloads the stored variables; import fills the draft and is reviewed like any edit', async ({ page }) => {
+  await page.goto(`/agents/${DEMO}/configs/pre-release`);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`${DEMO}-pre-release-variables.json`);
+  const exported = JSON.parse(await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8'));
+  expect(exported).toEqual((await (await page.request.get(pageUrl('pre-release'))).json()).variables);
+
+  await page.getByLabel('Import JSON…').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "promo_code": ') });
+  await expect(page.getByRole('alert').filter({ hasText: 'Not imported' })).toBeVisible();
+  await page.getByLabel('Import JSON…').setInputFiles({ name: 'spring.json', mimeType: 'application/json', buffer: Buffer.from('{ "promo_code": "SPRING26" }') });
+  await expect(page.getByText('Imported 1 key from spring.json into the draft.', { exact: false })).toBeVisible();
+  await expect(page.getByLabel('Promo code of the month')).toHaveValue('SPRING26');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('dialog').getByLabel('promo_code after')).toHaveText('"SPRING26"');
+  await page.getByRole('button', { name: 'Keep editing' }).click();
+  await page.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(page.getByLabel('Promo code of the month')).toHaveValue('WINTER25');
+});

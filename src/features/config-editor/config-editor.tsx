@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { ClientEnv, ConfigPage, JsonObject } from '../../../contract/agents-api.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Card } from '../../components/ui/card.tsx';
-import { EmptyState } from '../../components/ui/states.tsx';
+import { EmptyState, Loading } from '../../components/ui/states.tsx';
 import { Timestamp } from '../../components/ui/timestamp.tsx';
 import { withSchemaDefaults } from '../../components/schema-form/schema-form.tsx';
 import { SectionedSchemaForm, type SectionedFormHandle } from '../../components/schema-form/sectioned-schema-form.tsx';
@@ -22,6 +22,11 @@ import { SaveStatus } from './save-status.tsx';
 import { useSaveShortcut } from './use-save-shortcut.ts';
 import { useSaveVariables } from './use-save-variables.ts';
 import { useUnsavedChangesGuard } from './use-unsaved-changes-guard.ts';
+import { checkVariables } from '../../lib/validation/variables-check.ts';
+import { ImportExport } from './import-export.tsx';
+
+// CodeMirror loads when the JSON view is first opened, not with the editor.
+const VariablesJsonView = lazy(() => import('./variables-json-view.tsx'));
 
 type Props = { agentId: string; env: ClientEnv; serverPage: ConfigPage };
 
@@ -39,6 +44,10 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
   });
   const [formData, setFormData] = useState<JsonObject>(() => (draft?.applied ? { ...baseline, ...draft.draft.changes } : baseline));
   const [reviewing, setReviewing] = useState(false);
+  const [view, setView] = useState<'form' | 'json'>('form');
+  /** Bumped when the draft is replaced from outside the JSON view (an import), so that view starts from it again. */
+  const [jsonGeneration, setJsonGeneration] = useState(0);
+  const [saveBlocked, setSaveBlocked] = useState<string>();
   const formRef = useRef<SectionedFormHandle>(null);
   const { state, save, retry, reset } = useSaveVariables(agentId, env);
 
@@ -80,8 +89,16 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
   const startSave = () => {
     if (changeCount === 0 || state.kind === 'saving' || cannotSave) return;
     reset();
-    if (formRef.current && !formRef.current.validate()) return;
-    if (diff.clearedKeys.length === 0) setReviewing(true);
+    setSaveBlocked(undefined);
+    if (diff.clearedKeys.length > 0) return;
+    if (formRef.current) {
+      if (formRef.current.validate()) setReviewing(true);
+      return;
+    }
+    // The JSON view has no form to validate: check the same values against the schema before reviewing.
+    void checkVariables(base.schema, formData).then((result) =>
+      result.valid ? setReviewing(true) : setSaveBlocked('Not saved: fix the schema errors listed under the JSON first.'),
+    );
   };
   useSaveShortcut(startSave);
   useEffect(() => markUsable('editor'), []);
@@ -130,14 +147,33 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
             }}
           />
         )}
-        <SectionedSchemaForm
-          schema={base.schema}
-          formData={formData}
-          onChange={setFormData}
-          handle={formRef}
-          disabled={state.kind === 'saving'}
-          extraErrors={serverErrors}
-        />
+        <div role="group" aria-label="View" className="mb-4 flex gap-1">
+          {(['form', 'json'] as const).map((mode) => (
+            <button
+              key={mode}
+              type="button"
+              aria-pressed={view === mode}
+              onClick={() => setView(mode)}
+              className={`rounded-md px-3 py-1 text-sm font-medium ring-1 ring-inset ${view === mode ? 'bg-brand-50 ring-brand-500 dark:bg-brand-950' : 'ring-slate-300 dark:ring-slate-700'}`}
+            >
+              {mode === 'form' ? 'Form' : 'JSON'}
+            </button>
+          ))}
+        </div>
+        {view === 'form' ? (
+          <SectionedSchemaForm
+            schema={base.schema}
+            formData={formData}
+            onChange={setFormData}
+            handle={formRef}
+            disabled={state.kind === 'saving'}
+            extraErrors={serverErrors}
+          />
+        ) : (
+          <Suspense fallback={<Loading label="Loading the JSON editor…" />}>
+            <VariablesJsonView key={jsonGeneration} schema={base.schema} formData={formData} onChange={setFormData} />
+          </Suspense>
+        )}
       </Card>
 
       <aside aria-label="Save" className="lg:sticky lg:top-20 lg:self-start">
@@ -151,6 +187,11 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
           <p className="text-sm font-medium" aria-live="polite">
             {changeCount === 0 ? 'No unsaved changes' : changeCount === 1 ? '1 unsaved change' : `${changeCount} unsaved changes`}
           </p>
+          {saveBlocked && (
+            <p role="alert" className="text-sm font-medium text-red-800 dark:text-red-300">
+              {saveBlocked}
+            </p>
+          )}
           {cannotSave && (
             <p role="status" className="text-sm font-medium text-amber-800 dark:text-amber-300">
               {cannotSave}
@@ -174,6 +215,15 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
               Discard changes
             </Button>
           </div>
+          <ImportExport
+            agentId={agentId}
+            env={env}
+            variables={base.variables ?? {}}
+            onImport={(imported) => {
+              setFormData((current) => ({ ...current, ...imported }));
+              setJsonGeneration((n) => n + 1);
+            }}
+          />
           <SaveStatus
             state={state}
             onRetry={retrySave}

@@ -1,16 +1,17 @@
 import { Component, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ClientEnv, ConfigPage } from '../../../contract/agents-api.ts';
+import { JsonEditor } from '../../components/json-editor/json-editor.tsx';
 import { SchemaForm } from '../../components/schema-form/schema-form.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { jsonEqual } from '../../lib/json-equal.ts';
+import { formatJson, parseJsonObject } from '../../lib/parse-json-object.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { BlastRadiusPanel } from './blast-radius-panel.tsx';
 import { CopySchemaDialog } from './copy-schema-dialog.tsx';
 import { PropertyBuilder } from './property-builder.tsx';
-import { JsonEditor } from './json-editor.tsx';
-import { formatSchema, parseSchemaText } from './parse-json.ts';
+
 import { readSchemaDraft, removeSchemaDraft, writeSchemaDraft } from './schema-draft.ts';
 import { SchemaReviewDialog } from './schema-review-dialog.tsx';
 import { useSchemaCheck } from './use-schema-check.ts';
@@ -22,12 +23,12 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
   // The version the draft is based on: a save is sent only if the server still has it.
   const [basedOn, setBasedOn] = useState(page);
   const [restored] = useState(() => readSchemaDraft(agentId, env));
-  const [text, setText] = useState(() => restored?.text ?? formatSchema(page.schema ?? {}));
+  const [text, setText] = useState(() => restored?.text ?? formatJson(page.schema ?? {}));
   const [reviewing, setReviewing] = useState(false);
   const [copying, setCopying] = useState(false);
   const [saved, setSaved] = useState<string>();
   const settled = useDebouncedValue(text, 300);
-  const parsed = useMemo(() => parseSchemaText(settled), [settled]);
+  const parsed = useMemo(() => parseJsonObject(settled, 'A schema'), [settled]);
   const schema = parsed.ok ? parsed.value : undefined;
   const check = useSchemaCheck(schema, pages);
   const unchanged = schema !== undefined && jsonEqual(schema, basedOn.schema ?? {});
@@ -35,16 +36,16 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
   const label = ENV_LABELS[env];
 
   useEffect(() => {
-    if (settled === formatSchema(basedOn.schema ?? {})) removeSchemaDraft(agentId, env);
+    if (settled === formatJson(basedOn.schema ?? {})) removeSchemaDraft(agentId, env);
     else writeSchemaDraft(agentId, env, settled, basedOn.lastUpdated);
   }, [settled, agentId, env, basedOn]);
 
   return (
     <div className="space-y-4">
-      {restored && restored.text !== formatSchema(page.schema ?? {}) && (
+      {restored && restored.text !== formatJson(page.schema ?? {}) && (
         <p role="status" className="rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm dark:border-brand-800 dark:bg-brand-950">
           Restored your unsaved draft from {new Date(restored.savedAt).toLocaleString()}.{' '}
-          <button type="button" className="font-medium underline" onClick={() => setText(formatSchema(basedOn.schema ?? {}))}>
+          <button type="button" className="font-medium underline" onClick={() => setText(formatJson(basedOn.schema ?? {}))}>
             Discard it
           </button>
         </p>
@@ -55,10 +56,10 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
         </p>
       )}
       <div className="flex flex-wrap items-center gap-2">
-        <Button onClick={() => schema && setText(formatSchema(schema))} disabled={!schema}>
+        <Button onClick={() => schema && setText(formatJson(schema))} disabled={!schema}>
           Format
         </Button>
-        <Button onClick={() => setText(formatSchema(basedOn.schema ?? {}))} disabled={unchanged}>
+        <Button onClick={() => setText(formatJson(basedOn.schema ?? {}))} disabled={unchanged}>
           Discard changes
         </Button>
         <Button variant={env === 'live' ? 'danger' : 'primary'} disabled={!schemaValid || unchanged || text !== settled} onClick={() => setReviewing(true)}>
@@ -72,7 +73,7 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
         </span>
       </div>
       <div className="grid gap-4 xl:grid-cols-2">
-        <JsonEditor value={text} onChange={setText} />
+        <JsonEditor value={text} onChange={setText} label="Schema as JSON" />
         <div className="space-y-4">
           <Panel title="Problems">
             {!parsed.ok ? (
@@ -99,7 +100,7 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
             <details className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
               <summary className="cursor-pointer text-sm font-semibold">Property builder (no JSON needed)</summary>
               <div className="mt-3">
-                <PropertyBuilder schema={schema} onChange={(next) => setText(formatSchema(next))} />
+                <PropertyBuilder schema={schema} onChange={(next) => setText(formatJson(next))} />
               </div>
             </details>
           )}
@@ -133,7 +134,7 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
           onSaved={(savedPage) => {
             removeSchemaDraft(agentId, env);
             setBasedOn(savedPage);
-            setText(formatSchema(savedPage.schema ?? {}));
+            setText(formatJson(savedPage.schema ?? {}));
             setSaved(`✓ Saved the schema of ${label}.`);
             setReviewing(false);
           }}

@@ -1,9 +1,9 @@
-/** The draft's text as JSON, or where and why it is not (line and column, as the editor counts them). */
-import type { JsonObject } from '../../../contract/agents-api.ts';
+/** Text typed as JSON, as an object, or where and why it is not (line and column, as the editor counts them). */
+import type { JsonObject } from '../../contract/agents-api.ts';
 
 export type ParsedJson = { ok: true; value: JsonObject } | { ok: false; message: string; line?: number; column?: number };
 
-export function parseSchemaText(text: string): ParsedJson {
+export function parseJsonObject(text: string, what = 'This'): ParsedJson {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -16,8 +16,8 @@ export function parseSchemaText(text: string): ParsedJson {
     const column = Number(position) - before.lastIndexOf('\n');
     return { ok: false, message: message.replace(/\s*(in JSON )?at position \d+.*$/, ''), line, column };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, message: 'A schema is a JSON object: { … }' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, message: `${what} must be a JSON object: { … }` };
   return { ok: true, value: value as JsonObject };
 }
 
-export const formatSchema = (schema: JsonObject) => `${JSON.stringify(schema, null, 2)}\n`;
+export const formatJson = (value: JsonObject) => `${JSON.stringify(value, null, 2)}\n`;

@@ -7,14 +7,14 @@ import { oneDark } from '@codemirror/theme-one-dark';
 import { EditorView } from '@codemirror/view';
 import { useDarkMode } from '../../lib/use-dark-mode.ts';
 
-type Props = { value: string; onChange: (value: string) => void };
+type Props = { value: string; onChange: (value: string) => void; label: string };
 
 /**
  * CodeMirror 6 for JSON: syntax errors marked at their line, undo/redo, search (Ctrl/Cmd+F), bracket matching.
  * It lives in a shadow root: there CodeMirror adopts constructed style sheets instead of injecting <style> tags,
  * which the console's Content-Security-Policy (`style-src 'self'`) rightly refuses.
  */
-export function JsonEditor({ value, onChange }: Props) {
+export function JsonEditor({ value, onChange, label }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView>(null);
   const latest = useRef(onChange);
@@ -40,7 +40,7 @@ export function JsonEditor({ value, onChange }: Props) {
           lintGutter(),
           EditorView.lineWrapping,
           // An explicit tabindex: it is focusable anyway (contenteditable), but checkers only trust a declared one.
-          EditorView.contentAttributes.of({ 'aria-label': 'Schema as JSON', tabindex: '0' }),
+          EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
           EditorView.theme({ '&': { height: 'min(65vh, 48rem)', fontSize: '13px' }, '.cm-scroller': { overflow: 'auto' } }),
           theme.current.of(dark ? oneDark : []),
           EditorView.updateListener.of((update) => {
