@@ -58,5 +58,20 @@ export default defineConfig(({ command }) => ({
     manifest: true,
     // Every supported browser preloads modules natively; the polyfill would only add to the first load.
     modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        // Every page needs the framework: one chunk compresses better than the pieces the automatic split makes.
+        // Likewise the small building blocks the light pages share (a dozen chunks of a few hundred bytes otherwise).
+        advancedChunks: {
+          groups: [
+            { name: 'framework', test: /node_modules\/(react|react-dom|scheduler|react-router|@tanstack\/(react-query|query-core))\// },
+            {
+              name: 'common',
+              test: /\/src\/(components\/ui\/(badge|button|card|env-badge|states|timestamp)|lib\/(json-equal|json-pointer|usable-mark|recent-agents|relative-time|variable-drift|compare-view|validation\/(use-)?variables-check))\.tsx?$/,
+            },
+          ],
+        },
+      },
+    },
   },
 }));
