@@ -6,7 +6,7 @@ const pageUrl = '/v1/agents/PROJECT-SCALE/real-time-configs/sandbox';
 test('a 2,000-key config: edit a key near the end and save exactly that key', async ({ page, request }) => {
   const before = (await (await request.get(pageUrl)).json()).variables;
   await page.goto(SCALE);
-  await expect(page.getByLabel('Setting 1')).toBeVisible();
+  await expect(page.getByLabel('Setting 2', { exact: true })).toBeVisible();
   await page.evaluate('window.scrollTo(0, document.body.scrollHeight)');
   const late = page.locator('#root_setting_1998');
   await late.fill('Edited near the end');
@@ -33,4 +33,19 @@ test('a 2,000-key config: an invalid value far up the page is reported, scrolled
   await expect(page.locator('#root_setting_0001')).toBeFocused();
   await expect(page.getByText('must be <= 101').first()).toBeVisible();
   await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('a 2,000-key config: find a field by title; an error elsewhere clears the search and is shown on Save', async ({ page }) => {
+  await page.goto(SCALE);
+  await page.locator('#root_setting_0001').fill('5000'); // at most 101
+  await page.getByLabel('Find a field').fill('Setting 1999');
+  await expect(page.getByText('1 of 2000 keys match')).toBeVisible();
+  const found = page.locator('#root_setting_1998');
+  await expect(found).toBeVisible();
+  await found.fill('Found by search');
+
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByLabel('Find a field')).toHaveValue('');
+  await expect(page.locator('#root_setting_0001')).toBeFocused();
+  await expect(page.getByText('2 unsaved changes')).toBeVisible();
 });

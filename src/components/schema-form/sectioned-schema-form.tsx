@@ -35,9 +35,17 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
   const sections = useMemo(() => splitByTopLevelKey(schema), [schema]);
   const wholeForm = useRef<SchemaFormHandle>(null);
   const [errors, setErrors] = useState<{ list: RJSFValidationError[]; schema: ErrorSchema<JsonObject> }>();
-  const keys = useMemo(() => [...(sections?.keys() ?? [])], [sections]);
+  const allKeys = useMemo(() => [...(sections?.keys() ?? [])], [sections]);
+  // Find a field: by key or title, among the top-level keys (each a section of its own).
+  const [query, setQuery] = useState('');
+  const keys = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    if (!q) return allKeys;
+    const properties = (schema.properties ?? {}) as Record<string, { title?: unknown }>;
+    return allKeys.filter((key) => key.toLowerCase().includes(q) || String(properties[key]?.title ?? '').toLowerCase().includes(q));
+  }, [allKeys, query, schema]);
   const [scrollMargin, setScrollMargin] = useState(0);
-  const virtual = keys.length > VIRTUALIZE_ABOVE;
+  const virtual = allKeys.length > VIRTUALIZE_ABOVE;
   // scrollPaddingStart keeps a key scrolled to (the first error) clear of the sticky page header.
   const virtualizer = useWindowVirtualizer({
     count: keys.length,
@@ -71,10 +79,14 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
         return true;
       }
       setErrors({ list: result.errors, schema: result.errorSchema });
-      const first = keys.find((key) => (result.errorSchema as Record<string, unknown>)[key]);
+      // Every key again: an error must never hide behind a search.
+      setQuery('');
+      const first = allKeys.find((key) => (result.errorSchema as Record<string, unknown>)[key]);
       if (first && virtual) {
-        virtualizer.scrollToIndex(keys.indexOf(first), { align: 'start' });
-        setTimeout(() => focusKey(first), 50);
+        setTimeout(() => {
+          virtualizer.scrollToIndex(allKeys.indexOf(first), { align: 'start' });
+          setTimeout(() => focusKey(first), 50);
+        });
       } else if (first) {
         focusKey(first);
       }
@@ -97,6 +109,26 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
   return (
     <div className="sb-form space-y-5">
       {errors && <ErrorSummary errors={errors.list} />}
+      {allKeys.length > 1 && (
+        <div className="flex flex-wrap items-end gap-3">
+          <div className="min-w-56 flex-1">
+            <label htmlFor="field-search" className="block text-sm font-medium">
+              Find a field
+            </label>
+            <input
+              id="field-search"
+              type="search"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              placeholder="Key or title"
+              className="mt-1 block w-full rounded-md border-0 bg-white px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-950 dark:ring-slate-700"
+            />
+          </div>
+          <p className="pb-1.5 text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
+            {query.trim() ? `${keys.length} of ${allKeys.length} keys match` : `${allKeys.length} keys`}
+          </p>
+        </div>
+      )}
       {virtual ? (
         <div
           ref={(element) => {
@@ -119,6 +151,7 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
       ) : (
         keys.map((key) => <Section key={key} {...sectionProps(key)} />)
       )}
+      {keys.length === 0 && <p className="text-sm">No field matches “{query}”.</p>}
     </div>
   );
 }
