@@ -117,3 +117,17 @@ test('export downloads the stored variables; import fills the draft and is revie
   await page.getByRole('button', { name: 'Discard changes' }).click();
   await expect(page.getByLabel('Promo code of the month')).toHaveValue('WINTER25');
 });
+
+test('the review warns when a nested object is sent whole, naming what is sent again unchanged', async ({ page }) => {
+  await page.goto(`/agents/${DEMO}/configs/sandbox`);
+  await page.getByLabel('Weekdays close').fill('22:30');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: /Review 1 change to Sandbox/ });
+  await expect(dialog.getByText(/is sent whole/)).toHaveText(
+    '⚠ business_hours is sent whole (the API merges top-level keys only): weekday_close changes; timezone, weekday_open, weekend_open, weekend_close, closed_on_public_holidays are sent again unchanged.',
+  );
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Keep editing' }).click();
+  await page.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(page.getByLabel('Weekdays close')).toHaveValue('23:00');
+});

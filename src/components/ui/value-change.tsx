@@ -1,9 +1,11 @@
+import type { ReactNode } from 'react';
+
 /** One key's value before and after a write, side by side, as formatted JSON (rendered as text, never as markup). */
 const show = (value: unknown) => (value === undefined ? '(not set)' : JSON.stringify(value, null, 2));
 
-type Props = { name: string; before: unknown; after: unknown; beforeLabel?: string; afterLabel?: string };
+type Props = { name: string; before: unknown; after: unknown; beforeLabel?: string; afterLabel?: string; children?: ReactNode };
 
-export function ValueChange({ name, before, after, beforeLabel = 'Before', afterLabel = 'After' }: Props) {
+export function ValueChange({ name, before, after, beforeLabel = 'Before', afterLabel = 'After', children }: Props) {
   return (
     <li className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
       <p className="font-mono text-sm font-semibold">{name}</p>
@@ -21,6 +23,7 @@ export function ValueChange({ name, before, after, beforeLabel = 'Before', after
           </pre>
         </div>
       </div>
+      {children}
     </li>
   );
 }

@@ -5,6 +5,7 @@ import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
 import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
 import { ValueChange } from '../../components/ui/value-change.tsx';
+import { wholeObjectNote } from './whole-object-note.ts';
 
 type Props = {
   env: ClientEnv;
@@ -33,9 +34,19 @@ export function ReviewDialog({ env, before, patch, onConfirm, onCancel }: Props)
           Review {keys.length === 1 ? '1 change' : `${keys.length} changes`} to {ENV_LABELS[env]}
         </h2>
         <ul className="max-h-[45vh] space-y-3 overflow-auto">
-          {keys.map((key) => (
-            <ValueChange key={key} name={key} before={before[key]} after={patch[key]} />
-          ))}
+          {keys.map((key) => {
+            const note = wholeObjectNote(before[key], patch[key]);
+            return (
+              <ValueChange key={key} name={key} before={before[key]} after={patch[key]}>
+                {note && (
+                  <p className="mt-2 rounded-md bg-amber-50 px-3 py-1.5 text-xs text-amber-950 dark:bg-amber-950/40 dark:text-amber-100">
+                    ⚠ <code>{key}</code> is sent whole (the API merges top-level keys only): {note.changed.join(', ')} {note.changed.length === 1 ? 'changes' : 'change'};{' '}
+                    {note.resent.join(', ')} {note.resent.length === 1 ? 'is' : 'are'} sent again unchanged.
+                  </p>
+                )}
+              </ValueChange>
+            );
+          })}
         </ul>
         <details className="text-sm">
           <summary>Request body</summary>
