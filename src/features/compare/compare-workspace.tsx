@@ -1,31 +1,23 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import type { ConfigPage } from '../../../contract/agents-api.ts';
 import type { ClientEnv } from '../../../contract/client-envs.ts';
-import { storeConfigPage } from '../../api/configs.ts';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import type { CompareView } from '../../lib/compare-view.ts';
-import { pathOf } from '../../lib/json-pointer.ts';
 import { markUsable } from '../../lib/usable-mark.ts';
 import { useVariablesCheck } from '../../lib/validation/use-variables-check.ts';
 import { isDescribedBySchema } from '../../lib/variable-drift.ts';
 import { buildRows, failingPointers, type CompareRow } from './compare-rows.ts';
 import { CompareTable, type RowMarks } from './compare-table.tsx';
 import { CompareToolbar } from './compare-toolbar.tsx';
-import { PromoteDialog, type WriteRequest } from './promote-dialog.tsx';
+import { PromoteDialog } from './promote-dialog.tsx';
 import { PromotionBar } from './promotion-bar.tsx';
-import { planPromotion, planUndo } from './promotion-plan.ts';
 import { SchemaDifferencesPanel } from './schema-differences-panel.tsx';
 import { schemaDifferences } from '../../lib/schema-diff.ts';
 import { useCompareKeys } from './use-compare-keys.ts';
+import { usePromotions } from './use-promotions.ts';
 import { ValueDiffDialog } from './value-diff-dialog.tsx';
 
 type Props = { agentId: string; pages: ConfigPage[]; view: CompareView; onViewChange: (change: Partial<CompareView>) => void };
-
-/** What was last written from this view, so it can be undone. */
-type LastWrite = { target: ClientEnv; before: Record<string, unknown>; page: ConfigPage; summary: string };
-/** An open write dialog, and what it was opened for (so it can be planned again from the latest data). */
-type OpenWrite = WriteRequest & { seq: number; origin: { kind: 'promote'; pointers: string[]; from: ClientEnv; to: ClientEnv } | { kind: 'undo'; last: LastWrite } };
 
 const searchTexts = new WeakMap<CompareRow, string>();
 const searchTextOf = (row: CompareRow) => {
@@ -38,7 +30,6 @@ const searchTextOf = (row: CompareRow) => {
 };
 
 export function CompareWorkspace({ agentId, pages, view, onViewChange }: Props) {
-  const queryClient = useQueryClient();
   // One array per distinct set of columns (the URL gives a new one each render), so the memos below hold.
   const envsKey = view.envs.join();
   const envs = useMemo(() => envsKey.split(',') as ClientEnv[], [envsKey]);
@@ -52,8 +43,19 @@ export function CompareWorkspace({ agentId, pages, view, onViewChange }: Props) 
   const [reveal, setReveal] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   const [diff, setDiff] = useState<{ row: CompareRow; column: number }>();
-  const [write, setWrite] = useState<OpenWrite>();
-  const [lastWrite, setLastWrite] = useState<LastWrite>();
+  const promotions = usePromotions({
+    agentId,
+    pageOf,
+    onDone: (summary, kind) => {
+      if (kind === 'promote') setSelected(new Set());
+      setAnnouncement(summary);
+    },
+  });
+  const { write, lastWrite } = promotions;
+  const openPromotion = (pointers: string[], from: ClientEnv, to: ClientEnv) => {
+    setDiff(undefined);
+    promotions.openPromotion(pointers, from, to);
+  };
   const [direction, setDirection] = useState<{ from: ClientEnv; to: ClientEnv }>({ from: envs[0], to: envs[1] });
 
   // Declared before the checks below: the table is usable once rendered; their marks appear when they finish.
@@ -110,62 +112,6 @@ export function CompareWorkspace({ agentId, pages, view, onViewChange }: Props) 
   const onActivate = useCallback((pointer: string) => setActive(pointer), []);
   const onOpenDiff = useCallback((row: CompareRow, column: number) => setDiff({ row, column }), [setDiff]);
 
-  function openPromotion(pointers: string[], from: ClientEnv, to: ClientEnv) {
-    const source = pageOf(from);
-    const target = pageOf(to);
-    if (!source || !target || from === to) return;
-    const plan = planPromotion(pointers, source.variables ?? {}, target.variables ?? {}, ENV_LABELS[from]);
-    const count = pointers.length === 1 ? pathOf(pointers[0]).join('.') : `${pointers.length} keys`;
-    setDiff(undefined);
-    setWrite({
-      title: `Promote ${count} from ${ENV_LABELS[from]} to ${ENV_LABELS[to]}`,
-      target: to,
-      basedOn: target,
-      plan,
-      confirmLabel: `Promote to ${ENV_LABELS[to]}`,
-      seq: Date.now(),
-      origin: { kind: 'promote', pointers, from, to },
-    });
-  }
-
-  function openUndo(last: LastWrite) {
-    const { patch, kept } = planUndo(last.before);
-    const now = last.page.variables ?? {};
-    setWrite({
-      title: `Undo: put ${ENV_LABELS[last.target]}’s previous values back`,
-      target: last.target,
-      // Only if nobody has written since the promotion: otherwise the undo would overwrite their change.
-      basedOn: last.page,
-      plan: {
-        patch,
-        before: Object.fromEntries(Object.keys(patch).map((key) => [key, now[key]])),
-        skipped: kept.map((key) => ({ pointer: `/${key}`, reason: 'was not set before, and a PATCH cannot remove a key, so it stays' })),
-      },
-      confirmLabel: `Undo in ${ENV_LABELS[last.target]}`,
-      seq: Date.now(),
-      origin: { kind: 'undo', last },
-    });
-  }
-
-  /** After a conflict: plan the same promotion (or undo) again against the target as it is now. */
-  function restart({ origin }: OpenWrite) {
-    if (origin.kind === 'promote') openPromotion(origin.pointers, origin.from, origin.to);
-    else openUndo({ ...origin.last, page: pageOf(origin.last.target) ?? origin.last.page });
-  }
-
-  function onWritten(page: ConfigPage) {
-    if (!write) return;
-    storeConfigPage(queryClient, agentId, page);
-    const keys = Object.keys(write.plan.patch);
-    const summary = write.origin.kind === 'undo'
-      ? `Undone: ${keys.length === 1 ? keys[0] : `${keys.length} keys`} back to their previous values in ${ENV_LABELS[write.target]}.`
-      : `${write.title.replace(/^Promote/, 'Promoted')}.`;
-    setLastWrite(write.origin.kind === 'undo' ? undefined : { target: write.target, before: write.plan.before, page, summary });
-    if (write.origin.kind === 'promote') setSelected(new Set());
-    setAnnouncement(summary);
-    setWrite(undefined);
-  }
-
   /** Moves the active row to the next (or previous) differing row among those shown. */
   function step(by: 1 | -1) {
     const from = shown.findIndex((row) => row.pointer === active);
@@ -213,10 +159,10 @@ export function CompareWorkspace({ agentId, pages, view, onViewChange }: Props) 
         <div role="status" className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100">
           <span>✓ {lastWrite.summary}</span>
           <span className="flex gap-2">
-            <button type="button" className="font-medium underline" onClick={() => openUndo(lastWrite)}>
+            <button type="button" className="font-medium underline" onClick={() => promotions.openUndo(lastWrite)}>
               Undo
             </button>
-            <button type="button" aria-label="Dismiss" className="px-1" onClick={() => setLastWrite(undefined)}>
+            <button type="button" aria-label="Dismiss" className="px-1" onClick={promotions.dismiss}>
               ✕
             </button>
           </span>
@@ -266,9 +212,9 @@ export function CompareWorkspace({ agentId, pages, view, onViewChange }: Props) 
           key={write.seq}
           agentId={agentId}
           {...write}
-          onWritten={onWritten}
-          onRestart={() => restart(write)}
-          onClose={() => setWrite(undefined)}
+          onWritten={promotions.onWritten}
+          onRestart={() => promotions.restart(write)}
+          onClose={promotions.close}
         />
       )}
     </div>

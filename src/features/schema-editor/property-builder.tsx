@@ -63,7 +63,7 @@ export function PropertyBuilder({ schema, onChange }: Props) {
           <Field label="Description" value={editing.edit.description} onChange={(description) => setEditing({ ...editing, edit: { ...editing.edit, description } })} />
           {(editing.edit.type === 'string' || editing.edit.type === 'number' || editing.edit.type === 'integer') && (
             <>
-              <Field label="Allowed values (one per line; empty: any)" multiline value={editing.edit.enumText} onChange={(enumText) => setEditing({ ...editing, edit: { ...editing.edit, enumText } })} />
+              <Field label="Allowed values (one per line; leave empty to allow every value)" multiline value={editing.edit.enumText} onChange={(enumText) => setEditing({ ...editing, edit: { ...editing.edit, enumText } })} />
               <div className="grid grid-cols-2 gap-2">
                 <Field label={editing.edit.type === 'string' ? 'Shortest length' : 'Minimum'} value={editing.edit.min} onChange={(min) => setEditing({ ...editing, edit: { ...editing.edit, min } })} />
                 <Field label={editing.edit.type === 'string' ? 'Longest length' : 'Maximum'} value={editing.edit.max} onChange={(max) => setEditing({ ...editing, edit: { ...editing.edit, max } })} />
