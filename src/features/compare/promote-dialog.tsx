@@ -6,6 +6,7 @@ import { configPageQuery, storeConfigPage, useUpdateVariables } from '../../api/
 import { ApiError } from '../../api/http-client.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
+import { FieldErrorList } from '../../components/ui/field-error-list.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
 import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
 import { ValueChange } from '../../components/ui/value-change.tsx';
@@ -149,18 +150,6 @@ function SchemaVerdict({ check, envLabel }: { check: VariablesCheck | undefined;
       <p className="font-semibold">✕ {envLabel}’s schema refuses the result, so nothing can be sent:</p>
       <FieldErrorList errors={check.errors} />
     </div>
-  );
-}
-
-function FieldErrorList({ errors }: { errors: FieldError[] }) {
-  return (
-    <ul className="mt-1 list-disc pl-5">
-      {errors.map((e, i) => (
-        <li key={i}>
-          <code>{e.path || '(root)'}</code> {e.message}
-        </li>
-      ))}
-    </ul>
   );
 }
 

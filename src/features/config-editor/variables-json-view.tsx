@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { JsonObject } from '../../../contract/agents-api.ts';
 import type { VariablesCheck } from '../../../contract/config-validation.ts';
 import { JsonEditor } from '../../components/json-editor/json-editor.tsx';
+import { FieldErrorList } from '../../components/ui/field-error-list.tsx';
 import { jsonEqual } from '../../lib/json-equal.ts';
 import { formatJson, parseJsonObject } from '../../lib/parse-json-object.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
@@ -49,13 +50,7 @@ export default function VariablesJsonView({ schema, formData, onChange }: Props)
         </p>
       ) : errors.length > 0 ? (
         <div role="alert">
-          <ul aria-label="Schema errors" className="list-disc pl-5 text-sm text-red-800 dark:text-red-300">
-          {errors.map((e, i) => (
-            <li key={i}>
-              <code>{e.path || '(root)'}</code> {e.message}
-            </li>
-          ))}
-        </ul>
+          <FieldErrorList errors={errors} label="Schema errors" className="text-sm text-red-800 dark:text-red-300" />
         </div>
       ) : (
         <p className="text-sm text-emerald-800 dark:text-emerald-300">✓ Valid JSON that satisfies the schema.</p>

@@ -15,7 +15,7 @@ import { IssueBadges } from './connector-columns.tsx';
 import { ConnectorEditForm } from './connector-edit-form.tsx';
 import { ConnectorNumbers } from './connector-numbers.tsx';
 import { DeleteConnectorDialog } from './delete-connector-dialog.tsx';
-import { languageMismatch, type ConnectorIssue } from './health.ts';
+import { connectorIssuesOf } from './health.ts';
 
 /** /agents/:agentId/connectors/:connectorId — every field, its numbers, fixes, and its environment's config. */
 export function ConnectorDetailPage() {
@@ -53,11 +53,7 @@ function ConnectorDetail({ agentId, connector, numbers }: DetailProps) {
   const [saved, setSaved] = useState<Connector>();
   const connectors = useQuery(connectorListQuery(agentId));
   const own = numbers.data?.phoneNumbers ?? [];
-  const issues: ConnectorIssue[] = [
-    ...(languageMismatch(connector) ? (['language-mismatch'] as const) : []),
-    ...(numbers.isSuccess && own.length === 0 ? (['no-numbers'] as const) : []),
-    ...(own.some((n) => n.clientEnv !== connector.clientEnv) ? (['number-env-mismatch'] as const) : []),
-  ];
+  const issues = connectorIssuesOf(connector, numbers.data?.phoneNumbers);
   const env = connector.clientEnv;
   const fields: [string, ReactNode][] = [
     ['Connector ID', <code key="id">{connector.connectorId}</code>],

@@ -24,6 +24,15 @@ export function numberIssues(number: PhoneNumber, connector: Connector | undefin
   return connector.clientEnv === number.clientEnv ? [] : ['env-mismatch'];
 }
 
+/** What is wrong with a connector, given the numbers it answers (`undefined`: not known yet, so not judged). */
+export function connectorIssuesOf(connector: Connector, own: readonly PhoneNumber[] | undefined): ConnectorIssue[] {
+  const issues: ConnectorIssue[] = [];
+  if (languageMismatch(connector)) issues.push('language-mismatch');
+  if (own && own.length === 0) issues.push('no-numbers');
+  if (own?.some((n) => n.clientEnv !== connector.clientEnv)) issues.push('number-env-mismatch');
+  return issues;
+}
+
 export type TelephonyIndex = {
   numbersOf: Map<string, PhoneNumber[]>;
   connectorIssues: Map<string, ConnectorIssue[]>;
@@ -46,12 +55,7 @@ export function indexTelephony(connectors: readonly Connector[], numbers: readon
   }
   const connectorIssues = new Map<string, ConnectorIssue[]>();
   for (const connector of connectors) {
-    const own = numbersOf.get(connector.connectorId) ?? [];
-    const issues: ConnectorIssue[] = [];
-    if (languageMismatch(connector)) issues.push('language-mismatch');
-    if (own.length === 0) issues.push('no-numbers');
-    if (own.some((n) => n.clientEnv !== connector.clientEnv)) issues.push('number-env-mismatch');
-    connectorIssues.set(connector.connectorId, issues);
+    connectorIssues.set(connector.connectorId, connectorIssuesOf(connector, numbersOf.get(connector.connectorId) ?? []));
   }
   return { numbersOf, connectorIssues, numberIssues: numberIssuesMap };
 }

@@ -5,6 +5,7 @@ import { useUpdateSchema } from '../../api/configs.ts';
 import { ApiError } from '../../api/http-client.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
+import { FieldErrorList } from '../../components/ui/field-error-list.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
 import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
 import { pathOf } from '../../lib/json-pointer.ts';
@@ -88,13 +89,7 @@ export function SchemaReviewDialog({ agentId, env, basedOn, schema, check, onSav
           <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200">
             <p className="font-semibold">Not saved: {update.error.message}</p>
             {update.error instanceof ApiError && update.error.fieldErrors.length > 0 && (
-              <ul className="mt-1 list-disc pl-5">
-                {update.error.fieldErrors.map((e, i) => (
-                  <li key={i}>
-                    <code>{e.path || '(root)'}</code> {e.message}
-                  </li>
-                ))}
-              </ul>
+              <FieldErrorList errors={update.error.fieldErrors} />
             )}
             <p className="mt-1">Your draft is kept.</p>
           </div>
