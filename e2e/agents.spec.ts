@@ -13,7 +13,7 @@ test('pick the demo agent and see its three environments at a glance', async ({ 
   await expect(page).toHaveURL(`/agents/${DEMO}`);
   for (const env of ['Sandbox', 'Pre-release', 'Live']) {
     const card = page.getByRole('region', { name: env });
-    await expect(card.getByText('16 set')).toBeVisible();
+    await expect(card.getByText('17 set')).toBeVisible();
     await expect(card.getByText('✓ Valid')).toBeVisible();
     await expect(card.getByRole('link', { name: `Edit ${env} variables` })).toBeVisible();
   }
@@ -28,7 +28,7 @@ test('open any agent by typing its ID; an unknown one says so', async ({ page })
   await page.goto('/');
   await page.getByLabel('Open an agent by ID').fill('PROJECT-RIVERSIDE');
   await page.getByRole('button', { name: 'Open' }).click();
-  await expect(page.getByRole('region', { name: 'Live' }).getByText('· 17 in schema')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Live' }).getByText('· 18 in schema')).toBeVisible();
 
   await page.goto('/');
   await page.getByLabel('Open an agent by ID').fill('PROJECT-DOES-NOT-EXIST');

@@ -123,6 +123,9 @@ test('the review warns when a nested object is sent whole, naming what is sent a
   await page.getByLabel('Weekdays close').fill('22:30');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: /Review 1 change to Sandbox/ });
+  // The nested change reads as one line, path and both values, not two blobs of JSON.
+  await expect(dialog.getByRole('list', { name: 'business_hours changes' }).getByRole('listitem')).toHaveText(['weekday_close"23:00" → "22:30"']);
+  await expect(dialog.getByLabel('business_hours after')).toBeHidden();
   await expect(dialog.getByText(/is sent whole/)).toHaveText(
     '⚠ business_hours is sent whole (the API merges top-level keys only): weekday_close changes; timezone, weekday_open, weekend_open, weekend_close, closed_on_public_holidays are sent again unchanged.',
   );
@@ -130,4 +133,47 @@ test('the review warns when a nested object is sent whole, naming what is sent a
   await dialog.getByRole('button', { name: 'Keep editing' }).click();
   await page.getByRole('button', { name: 'Discard changes' }).click();
   await expect(page.getByLabel('Weekdays close')).toHaveValue('23:00');
+});
+
+test('each key says whether it is not set, null or set; clearing is a deliberate "set to null" shown in the review', async ({ page, request }) => {
+  await page.goto('/agents/PROJECT-RIVERSIDE/configs/live');
+  await expect(page.locator('[data-key-state="speaking_rate"]')).toContainText('Not set');
+
+  await page.goto(`/agents/${DEMO}/configs/pre-release`);
+  const bar = page.locator('[data-key-state="holiday_message"]');
+  await page.getByLabel('Holiday message').fill('');
+  await expect(bar).toContainText('Emptied');
+  await expect(page.getByRole('alert').filter({ hasText: 'An emptied key cannot be saved' })).toBeVisible();
+  await page.getByRole('button', { name: 'Set holiday_message to null', exact: true }).click();
+  await expect(bar).toContainText('Edited: set to null');
+
+  const patchSent = page.waitForRequest((r) => r.method() === 'PATCH');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: /Review 1 change to Pre-release/ });
+  await expect(dialog.getByLabel('holiday_message after')).toHaveText('null');
+  await dialog.getByRole('button', { name: 'Save to Pre-release' }).click();
+  expect((await patchSent).postDataJSON()).toEqual({ variables: { holiday_message: null } });
+  await page.reload();
+  await expect(bar).toContainText('null');
+  await expect(bar.getByRole('button', { name: 'Set holiday_message to null' })).toHaveCount(0);
+
+  // Undo from the list of unsaved changes puts the stored value back.
+  await page.getByLabel('Holiday message').fill('Closed on Boxing Day');
+  await page.getByRole('list', { name: 'Unsaved changes' }).getByRole('button', { name: 'Undo holiday_message' }).click();
+  await expect(page.getByText('No unsaved changes')).toBeVisible();
+  await request.patch(`${pageUrl('pre-release')}/variables`, {
+    data: { variables: { holiday_message: 'Our restaurant is open on Christmas Day; ask me to book a table.' } },
+  });
+});
+
+test('a nested section collapses and expands; a collapsed section with an error opens on Save', async ({ page }) => {
+  await page.goto(`/agents/${DEMO}/configs/sandbox`);
+  await page.getByLabel('Weekdays close').fill('25:00');
+  await page.getByRole('button', { name: 'Collapse business_hours' }).click();
+  await expect(page.getByLabel('Weekdays close')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Expand business_hours' })).toHaveAttribute('aria-expanded', 'false');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByLabel('Weekdays close')).toBeFocused();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Discard changes' }).click();
 });

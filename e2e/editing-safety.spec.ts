@@ -33,7 +33,7 @@ test('two people editing different keys: both changes survive, and the second is
   expect(stored).toMatchObject({ agent_persona_name: 'Alice edit', promo_code: 'BOB2026' });
 });
 
-test('two people editing the same key: the second sees a conflict and nothing of theirs is written', async ({ browser, request }) => {
+test('two people editing the same key: the second chooses per key from base, theirs and mine; nothing is sent until then', async ({ browser, request }) => {
   const alice = await (await browser.newContext()).newPage();
   const bob = await (await browser.newContext()).newPage();
   await alice.goto(editor('sandbox'));
@@ -43,16 +43,58 @@ test('two people editing the same key: the second sees a conflict and nothing of
 
   await saveVia(alice, 'Sandbox');
   await expect(alice.getByText('Saved 1 key.')).toBeVisible();
+  let bobWrites = 0;
+  bob.on('request', (r) => {
+    if (r.method() === 'PATCH') bobWrites++;
+  });
   await saveVia(bob, 'Sandbox');
-  await expect(bob.getByText('Nothing was saved: someone else changed this page.')).toBeVisible();
-  await expect(bob.getByText(/They changed the same keys you did: max_call_duration_minutes/)).toBeVisible();
+  const conflict = bob.getByRole('dialog', { name: 'Someone else changed a key you edited' });
+  await expect(conflict.getByLabel('max_call_duration_minutes base')).toHaveText('15');
+  await expect(conflict.getByLabel('max_call_duration_minutes theirs')).toHaveText('20');
+  await expect(conflict.getByLabel('max_call_duration_minutes mine')).toHaveText('30');
   await expectAccessible(bob);
-  await expect(bob.getByLabel('Maximum call length (minutes)')).toHaveValue('30');
   expect((await (await request.get(pageUrl('sandbox'))).json()).variables.max_call_duration_minutes).toBe(20);
 
-  await bob.getByRole('button', { name: 'Discard mine and load theirs' }).click();
-  await expect(bob.getByLabel('Maximum call length (minutes)')).toHaveValue('20');
-  await expect(bob.getByText('No unsaved changes')).toBeVisible();
+  // Put aside, the edit is still there and the choice can be brought back.
+  await conflict.getByRole('button', { name: 'Decide later' }).click();
+  await expect(bob.getByText('Nothing was saved: someone else changed this page.')).toBeVisible();
+  await expect(bob.getByLabel('Maximum call length (minutes)')).toHaveValue('30');
+  await bob.getByRole('button', { name: 'Choose per key' }).click();
+  await conflict.getByLabel('Keep yours').check();
+  await conflict.getByRole('button', { name: 'Use these values and review' }).click();
+  const review = bob.getByRole('dialog', { name: /Review 1 change to Sandbox/ });
+  await expect(review.getByLabel('max_call_duration_minutes before')).toHaveText('20');
+  expect(bobWrites).toBe(1); // only the refused attempt so far
+  const patchSent = bob.waitForRequest((r) => r.method() === 'PATCH');
+  await review.getByRole('button', { name: 'Save to Sandbox' }).click();
+  expect((await patchSent).postDataJSON()).toEqual({ variables: { max_call_duration_minutes: 30 } });
+  await expect(bob.getByText('Saved 1 key.')).toBeVisible();
+  expect((await (await request.get(pageUrl('sandbox'))).json()).variables.max_call_duration_minutes).toBe(30);
+
+  // The other way round: Alice's stale edit meets Bob's value and she takes his; nothing is left to send.
+  await alice.getByLabel('Maximum call length (minutes)').fill('25');
+  await saveVia(alice, 'Sandbox');
+  const hers = alice.getByRole('dialog', { name: 'Someone else changed a key you edited' });
+  await hers.getByLabel('Take theirs').check();
+  await hers.getByRole('button', { name: 'Use these values and review' }).click();
+  await expect(alice.getByLabel('Maximum call length (minutes)')).toHaveValue('30');
+  await expect(alice.getByText('No unsaved changes')).toBeVisible();
+  await request.patch(`${pageUrl('sandbox')}/variables`, { data: { variables: { max_call_duration_minutes: 15 } } });
+});
+
+test('a change saved elsewhere while typing is marked on its field; the draft is kept and saved on top', async ({ page, request }) => {
+  await page.goto(editor('sandbox'));
+  await page.getByLabel('Persona name').fill('Typing');
+  await request.patch(`${pageUrl('sandbox')}/variables`, { data: { variables: { silence_timeout_seconds: 12 } } });
+  // The open editor re-reads its page every 10 s.
+  await expect(page.locator('[data-key-state="silence_timeout_seconds"]')).toContainText('Changed on server', { timeout: 15_000 });
+  await expect(page.getByText(/Changed on the server since you opened the page: silence_timeout_seconds/)).toBeVisible();
+  await expect(page.getByLabel('Persona name')).toHaveValue('Typing');
+
+  await saveVia(page, 'Sandbox');
+  await expect(page.getByText(/Also loaded changes made elsewhere to: silence_timeout_seconds/)).toBeVisible();
+  expect((await (await request.get(pageUrl('sandbox'))).json()).variables).toMatchObject({ agent_persona_name: 'Typing', silence_timeout_seconds: 12 });
+  await request.patch(`${pageUrl('sandbox')}/variables`, { data: { variables: { agent_persona_name: 'Ava', silence_timeout_seconds: 10 } } });
 });
 
 test('a failed save keeps the edit, reports it was not applied, and Retry saves it once', async ({ page, request }) => {

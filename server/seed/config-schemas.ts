@@ -63,6 +63,12 @@ export function hotelConfigSchema(): JsonObject {
         minLength: 10,
         maxLength: 300,
       },
+      holiday_message: {
+        type: ['string', 'null'],
+        title: 'Holiday message',
+        description: 'Read after the greeting on special days; null when there is none.',
+        maxLength: 200,
+      },
       agent_persona_name: { type: 'string', title: 'Persona name', description: 'How the agent introduces itself.', maxLength: 30 },
       default_language: {
         type: 'string',

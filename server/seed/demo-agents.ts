@@ -29,6 +29,7 @@ export type SeedAgent = {
 
 const hotelLive: JsonObject = {
   greeting_message: 'Thank you for calling Harbourview Hotel, this is Ava. How can I help you today?',
+  holiday_message: 'Our restaurant is open on Christmas Day; ask me to book a table.',
   agent_persona_name: 'Ava',
   default_language: 'en-GB',
   front_desk_number: '+442079460123',

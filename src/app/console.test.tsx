@@ -51,7 +51,7 @@ describe('agent overview', () => {
     renderAt(`/agents/${AGENT}`);
     for (const name of ['Sandbox', 'Pre-release', 'Live']) {
       const card = (await screen.findByRole('heading', { name, level: 2 })).closest('section')!;
-      expect(within(card).getByText('16 set')).toBeInTheDocument();
+      expect(within(card).getByText('17 set')).toBeInTheDocument();
       expect(await within(card).findByText('✓ Valid')).toBeInTheDocument();
     }
   });
@@ -140,7 +140,9 @@ describe('config editor', () => {
     await writeAsSomeoneElse({ silence_timeout_seconds: 20 });
     await editAndSave(user, /Silence timeout/, '11');
     expect(await screen.findByText(/Nothing was saved: someone else changed this page/)).toBeInTheDocument();
-    expect(screen.getByText(/silence_timeout_seconds/)).toBeInTheDocument();
+    const conflict = screen.getByRole('dialog', { name: 'Someone else changed a key you edited' });
+    expect(within(conflict).getByLabelText('silence_timeout_seconds theirs')).toHaveTextContent('20');
+    expect(within(conflict).getByLabelText('silence_timeout_seconds mine')).toHaveTextContent('11');
     // The one PATCH sent was conditional on the old version, so the server refused it and wrote nothing.
     expect(server.writes().map((w) => w.status)).toEqual([412]);
     expect((await readPage('sandbox')).variables).toMatchObject({ silence_timeout_seconds: 20 });

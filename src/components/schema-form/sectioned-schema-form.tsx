@@ -12,6 +12,10 @@ import type { JsonObject } from '../../../contract/agents-api.ts';
 import { baseFormProps, formValidator, SchemaForm, type SchemaFormHandle } from './schema-form.tsx';
 import { ErrorSummary } from './templates.tsx';
 import { splitByTopLevelKey } from './split-schema.ts';
+import { KeyStateBar, type KeyState } from './key-state-bar.tsx';
+import { jsonEqual } from '../../lib/json-equal.ts';
+import { acceptsNull } from './accepts-null.ts';
+import { errorPath, fieldIdOf, focusField } from './field-focus.ts';
 
 /** Pages with more keys than this render only what is near the screen. */
 const VIRTUALIZE_ABOVE = 60;
@@ -29,9 +33,14 @@ type Props = {
   disabled?: boolean;
   /** Errors found elsewhere (the server's answer to a save), shown on their fields until validated again. */
   extraErrors?: ErrorSchema<JsonObject>;
+  /**
+   * With these, each key shows its state (not set, null, edited, changed on server) and offers undo / set to null:
+   * what the page stores, the form's starting values (stored + schema defaults), the server's latest values.
+   */
+  keyStates?: { stored: JsonObject; initial: JsonObject; server: JsonObject };
 };
 
-export function SectionedSchemaForm({ schema, formData, onChange, handle, disabled, extraErrors }: Props) {
+export function SectionedSchemaForm({ schema, formData, onChange, handle, disabled, extraErrors, keyStates }: Props) {
   const sections = useMemo(() => splitByTopLevelKey(schema), [schema]);
   const wholeForm = useRef<SchemaFormHandle>(null);
   const [errors, setErrors] = useState<{ list: RJSFValidationError[]; schema: ErrorSchema<JsonObject> }>();
@@ -70,6 +79,40 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
     [onChange],
   );
 
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const keyStatesRef = useRef(keyStates);
+  useLayoutEffect(() => {
+    keyStatesRef.current = keyStates;
+  });
+  const onKeyAction = useCallback(
+    (key: string, action: 'undo' | 'null' | 'toggle') => {
+      if (action === 'toggle') {
+        setCollapsed((current) => {
+          const next = new Set(current);
+          if (!next.delete(key)) next.add(key);
+          return next;
+        });
+        return;
+      }
+      onKeyChange(key, action === 'null' ? null : keyStatesRef.current?.initial[key]);
+    },
+    [onKeyChange],
+  );
+
+  /** Brings a key on screen (expanded, scrolled to in a long page), then focuses `fieldId` or the key's first input. */
+  const jumpTo = (key: string, fieldId = `root_${key}`) => {
+    setCollapsed((current) => (current.has(key) ? new Set([...current].filter((k) => k !== key)) : current));
+    setQuery('');
+    if (virtual) {
+      setTimeout(() => {
+        virtualizer.scrollToIndex(allKeys.indexOf(key), { align: 'start' });
+        setTimeout(() => focusField(fieldId), 50);
+      });
+    } else {
+      setTimeout(() => focusField(fieldId));
+    }
+  };
+
   useImperativeHandle(handle, () => ({
     validate() {
       if (!sections) return wholeForm.current?.validateForm() ?? true;
@@ -79,16 +122,13 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
         return true;
       }
       setErrors({ list: result.errors, schema: result.errorSchema });
-      // Every key again: an error must never hide behind a search.
+      // Every key again, expanded: an error must never hide behind a search or a collapsed section.
       setQuery('');
-      const first = allKeys.find((key) => (result.errorSchema as Record<string, unknown>)[key]);
-      if (first && virtual) {
-        setTimeout(() => {
-          virtualizer.scrollToIndex(allKeys.indexOf(first), { align: 'start' });
-          setTimeout(() => focusKey(first), 50);
-        });
-      } else if (first) {
-        focusKey(first);
+      const failing = allKeys.filter((key) => (result.errorSchema as Record<string, unknown>)[key]);
+      setCollapsed((current) => new Set([...current].filter((key) => !failing.includes(key))));
+      if (failing.length > 0) {
+        const first = result.errors.find((error) => topKeyOf(error.property) === failing[0]);
+        jumpTo(failing[0], first && fieldIdOf(first.property));
       }
       return false;
     },
@@ -98,17 +138,20 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
     return <SchemaForm schema={schema} formData={formData} onChange={onChange} formRef={wholeForm} disabled={disabled} extraErrors={extraErrors} />;
   }
 
-  const sectionProps = (key: string) => ({
+  const sectionProps = (key: string): SectionProps => ({
     name: key,
     schema: sections.get(key)!,
     value: formData[key],
     errors: ((errors?.schema ?? extraErrors) as Record<string, ErrorSchema> | undefined)?.[key],
     onKeyChange,
+    onKeyAction,
     disabled,
+    collapsed: collapsed.has(key),
+    ...(keyStates && stateOf(key, formData[key], keyStates)),
   });
   return (
     <div className="sb-form space-y-5">
-      {errors && <ErrorSummary errors={errors.list} />}
+      {errors && <ErrorSummary errors={errors.list} onJump={(property) => jumpTo(topKeyOf(property), fieldIdOf(property))} />}
       {allKeys.length > 1 && (
         <div className="flex flex-wrap items-end gap-3">
           <div className="min-w-56 flex-1">
@@ -156,29 +199,58 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
   );
 }
 
-type SectionProps = { name: string; schema: JsonObject; value: unknown; errors?: ErrorSchema; onKeyChange: (key: string, value: unknown) => void; disabled?: boolean };
+/** `.business_hours.weekday_close` → `business_hours`: each error belongs to a top-level key's section. */
+const topKeyOf = (property?: string) => errorPath(property)[0] ?? '';
 
-/** Focuses the first input of a key's section (its fields' ids all start with root_<key>). */
-function focusKey(key: string) {
-  requestAnimationFrame(() => {
-    document.querySelector<HTMLElement>(`[id^="root_${CSS.escape(key)}"]:is(input, select, textarea, button)`)?.focus();
-  });
+/** The key's state as primitives, so a memoised section re-renders only when its own state changes. */
+function stateOf(key: string, value: unknown, { stored, initial, server }: NonNullable<Props['keyStates']>) {
+  const storedValue = stored[key];
+  const edited = !jsonEqual(initial[key], value);
+  return {
+    stored: !(key in stored) ? 'absent' : storedValue === null ? 'null' : 'value',
+    edited,
+    emptied: edited && value === undefined && storedValue !== undefined,
+    isNull: value === null,
+    changedOnServer: !jsonEqual(server[key], storedValue),
+    collapsible: typeof (value ?? initial[key]) === 'object' && (value ?? initial[key]) !== null,
+  } satisfies Omit<KeyState, 'nullable'>;
 }
 
-/** One top-level key as its own small form; re-renders only when its own value, schema or errors change. */
-const Section = memo(function Section({ name, schema, value, errors, onKeyChange, disabled }: SectionProps) {
+type SectionProps = {
+  name: string;
+  schema: JsonObject;
+  value: unknown;
+  errors?: ErrorSchema;
+  onKeyChange: (key: string, value: unknown) => void;
+  onKeyAction: (key: string, action: 'undo' | 'null' | 'toggle') => void;
+  disabled?: boolean;
+  collapsed: boolean;
+} & Partial<Omit<KeyState, 'nullable'>>;
+
+/** One top-level key as its own small form; re-renders only when its own value, schema, state or errors change. */
+const Section = memo(function Section({ name, schema, value, errors, onKeyChange, onKeyAction, disabled, collapsed, ...state }: SectionProps) {
   const formData = useMemo(() => (value === undefined ? {} : { [name]: value }), [name, value]);
   const extraErrors = useMemo(() => (errors ? ({ [name]: errors } as ErrorSchema<JsonObject>) : undefined), [name, errors]);
+  const nullable = useMemo(() => state.stored !== undefined && acceptsNull(schema, name), [name, schema, state.stored]);
   return (
-    <Form<JsonObject, RJSFSchema>
-      {...baseFormProps}
-      tagName="div"
-      schema={schema as RJSFSchema}
-      formData={formData}
-      disabled={disabled}
-      extraErrors={extraErrors}
-      showErrorList={false}
-      onChange={(event: IChangeEvent<JsonObject>) => onKeyChange(name, event.formData?.[name])}
-    />
+    <div>
+      {state.stored !== undefined && <KeyStateBar name={name} state={{ ...(state as Omit<KeyState, 'nullable'>), nullable }} collapsed={collapsed} onAction={onKeyAction} />}
+      {collapsed ? (
+        <p className="rounded-lg border border-dashed border-slate-300 px-4 py-2 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          {String((schema.properties as Record<string, { title?: unknown }>)[name]?.title ?? name)} is collapsed.
+        </p>
+      ) : (
+        <Form<JsonObject, RJSFSchema>
+          {...baseFormProps}
+          tagName="div"
+          schema={schema as RJSFSchema}
+          formData={formData}
+          disabled={disabled}
+          extraErrors={extraErrors}
+          showErrorList={false}
+          onChange={(event: IChangeEvent<JsonObject>) => onKeyChange(name, event.formData?.[name])}
+        />
+      )}
+    </div>
   );
 });

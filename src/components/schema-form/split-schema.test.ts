@@ -17,3 +17,8 @@ describe('splitByTopLevelKey', () => {
     expect(splitByTopLevelKey({ type: 'object', properties: { a: { type: 'string' } }, [keyword]: {} })).toBeUndefined();
   });
 });
+
+test('a root that only refuses unknown keys (additionalProperties: false) is still edited key by key', () => {
+  const split = splitByTopLevelKey({ type: 'object', additionalProperties: false, properties: { a: { type: 'string' } } });
+  expect([...(split?.keys() ?? [])]).toEqual(['a']);
+});

@@ -11,13 +11,16 @@ const SHARED = ['$schema', 'definitions', '$defs'];
  */
 export function splitByTopLevelKey(schema: JsonObject): Map<string, JsonObject> | undefined {
   const properties = schema.properties as Record<string, JsonObject> | undefined;
-  if (!properties || CROSS_PROPERTY.some((keyword) => keyword in schema)) return undefined;
-  const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
+  // `additionalProperties: false` only refuses keys the form never produces; the whole-object check on save still applies it.
+  const crossProperty = CROSS_PROPERTY.filter((keyword) => keyword in schema && !(keyword === 'additionalProperties' && schema[keyword] === false));
+  if (!properties || crossProperty.length > 0) return undefined;
+  return new Map(Object.keys(properties).map((key) => [key, schemaOfKey(schema, key)]));
+}
+
+/** The schema of one top-level key as a schema of its own: an object with just that property (and shared definitions). */
+export function schemaOfKey(schema: JsonObject, key: string): JsonObject {
+  const property = (schema.properties as Record<string, JsonObject> | undefined)?.[key] ?? {};
+  const required = Array.isArray(schema.required) && (schema.required as string[]).includes(key);
   const shared = Object.fromEntries(SHARED.filter((keyword) => keyword in schema).map((keyword) => [keyword, schema[keyword]]));
-  return new Map(
-    Object.entries(properties).map(([key, property]) => [
-      key,
-      { ...shared, type: 'object', properties: { [key]: property }, ...(required.has(key) ? { required: [key] } : {}) },
-    ]),
-  );
+  return { ...shared, type: 'object', properties: { [key]: property }, ...(required ? { required: [key] } : {}) };
 }

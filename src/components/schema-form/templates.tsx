@@ -20,6 +20,7 @@ import {
   type ObjectFieldTemplateProps,
   type TitleFieldProps,
 } from '@rjsf/utils';
+import { fieldIdOf, focusField } from './field-focus.ts';
 
 const isRoot = (id: string) => id === 'root';
 
@@ -94,8 +95,12 @@ export function FieldHelpTemplate({ help, fieldPathId }: FieldHelpProps) {
   );
 }
 
-/** The list of everything that failed validation, above the form. */
-export function ErrorSummary({ errors }: { errors: ErrorListProps['errors'] }) {
+/**
+ * The list of everything that failed validation, above the form. Each entry is a button that takes the user to its
+ * field; `onJump` lets a virtualised page bring the field on screen first.
+ */
+export function ErrorSummary({ errors, onJump }: { errors: ErrorListProps['errors']; onJump?: (property: string | undefined) => void }) {
+  const jump = onJump ?? ((property) => focusField(fieldIdOf(property)));
   return (
     <div role="alert" className="mb-6 rounded-md border border-red-200 bg-red-50 p-3 text-sm dark:border-red-900 dark:bg-red-950/40">
       <p className="font-semibold text-red-800 dark:text-red-200">
@@ -103,7 +108,11 @@ export function ErrorSummary({ errors }: { errors: ErrorListProps['errors'] }) {
       </p>
       <ul className="mt-1 list-inside list-disc text-red-700 dark:text-red-300">
         {errors.map((error, i) => (
-          <li key={i}>{error.stack}</li>
+          <li key={i}>
+            <button type="button" className="text-left underline decoration-red-300 underline-offset-2 hover:decoration-red-700" onClick={() => jump(error.property)}>
+              {error.stack}
+            </button>
+          </li>
         ))}
       </ul>
     </div>

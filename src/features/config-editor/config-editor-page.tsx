@@ -20,9 +20,15 @@ export function ConfigEditorPage() {
   return <EditorForEnv agentId={agentId} env={clientEnv} />;
 }
 
+/**
+ * An open editor keeps re-reading its page, so a change someone else makes is marked on its field while this user is
+ * still typing (the draft itself is never replaced; see ConfigEditor). React Query pauses this in a hidden tab.
+ */
+const WATCH_INTERVAL_MS = 10_000;
+
 function EditorForEnv({ agentId, env }: { agentId: string; env: ClientEnv }) {
   const queryClient = useQueryClient();
-  const page = useQuery(configPageQuery(queryClient, agentId, env));
+  const page = useQuery({ ...configPageQuery(queryClient, agentId, env), refetchInterval: WATCH_INTERVAL_MS });
   const agentPath = `/agents/${encodeURIComponent(agentId)}`;
   return (
     <div className="space-y-5">

@@ -24,6 +24,9 @@ import { useSaveVariables } from './use-save-variables.ts';
 import { useUnsavedChangesGuard } from './use-unsaved-changes-guard.ts';
 import { checkVariables } from '../../lib/validation/variables-check.ts';
 import { ImportExport } from './import-export.tsx';
+import { UnsavedChangeList } from './unsaved-change-list.tsx';
+import { ConflictDialog } from './conflict-dialog.tsx';
+import { resolveDraft, type Choice } from './resolve-conflict.ts';
 
 // CodeMirror loads when the JSON view is first opened, not with the editor.
 const VariablesJsonView = lazy(() => import('./variables-json-view.tsx'));
@@ -48,6 +51,8 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
   /** Bumped when the draft is replaced from outside the JSON view (an import), so that view starts from it again. */
   const [jsonGeneration, setJsonGeneration] = useState(0);
   const [saveBlocked, setSaveBlocked] = useState<string>();
+  /** The conflict dialog was put aside ("decide later"); the status panel can bring it back. */
+  const [conflictDeferred, setConflictDeferred] = useState(false);
   const formRef = useRef<SectionedFormHandle>(null);
   const { state, save, retry, reset } = useSaveVariables(agentId, env);
 
@@ -61,6 +66,25 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
       : undefined;
   const changeCount = diff.changedKeys.length + diff.clearedKeys.length;
   const serverMoved = serverPage.lastUpdated !== base.lastUpdated;
+  // Keys someone else changed while this form was open (shown now; compared key by key when saving).
+  const theirKeys = useMemo(() => {
+    if (!serverMoved) return [];
+    const theirs = diffTopLevel(base.variables ?? {}, serverPage.variables ?? {});
+    return [...theirs.changedKeys, ...theirs.clearedKeys];
+  }, [serverMoved, base, serverPage]);
+  /** Sets one key of the draft (undo, set to null); the JSON view starts again from the new draft. */
+  const setKey = (key: string, value: unknown) => {
+    setFormData((current) => {
+      const next = { ...current, [key]: value } as JsonObject;
+      if (value === undefined) delete next[key];
+      return next;
+    });
+    setJsonGeneration((n) => n + 1);
+  };
+  const keyStates = useMemo(
+    () => ({ stored: base.variables ?? {}, initial: baseline, server: serverPage.variables ?? {} }),
+    [base, baseline, serverPage],
+  );
   // The server's field errors for the last save, shown on the fields themselves.
   const serverErrors = useMemo(
     () => (state.kind === 'failed' && state.error instanceof ApiError && state.error.fieldErrors.length > 0 ? toErrorSchema(state.error.fieldErrors) : undefined),
@@ -90,6 +114,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
     if (changeCount === 0 || state.kind === 'saving' || cannotSave) return;
     reset();
     setSaveBlocked(undefined);
+    setConflictDeferred(false);
     if (diff.clearedKeys.length > 0) return;
     if (formRef.current) {
       if (formRef.current.validate()) setReviewing(true);
@@ -101,6 +126,22 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
     );
   };
   useSaveShortcut(startSave);
+  /** The user chose per key after a conflict: their values become the base, the chosen edits the draft. Nothing is sent. */
+  const resolveConflict = (latest: ConfigPage, choices: Record<string, Choice>) => {
+    const latestValues = withSchemaDefaults(latest.schema, latest.variables ?? {});
+    const draft = resolveDraft(latestValues, diff.patch, diff.clearedKeys, choices);
+    setBase(latest);
+    setFormData(draft);
+    setJsonGeneration((n) => n + 1);
+    reset();
+    const left = diffTopLevel(latestValues, draft);
+    if (left.changedKeys.length === 0 && left.clearedKeys.length === 0) return;
+    if (left.clearedKeys.length > 0) return setSaveBlocked('Not saved yet: resolve the emptied keys listed below, then save.');
+    // Checked against the latest schema (it may have changed) before the review opens, as any save is.
+    void checkVariables(latest.schema, draft).then((result) =>
+      result.valid ? setReviewing(true) : setSaveBlocked('Not saved yet: your values fail the current schema. Press Save to see where.'),
+    );
+  };
   useEffect(() => markUsable('editor'), []);
   const blocker = useUnsavedChangesGuard(changeCount > 0);
 
@@ -168,6 +209,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
             handle={formRef}
             disabled={state.kind === 'saving'}
             extraErrors={serverErrors}
+            keyStates={keyStates}
           />
         ) : (
           <Suspense fallback={<Loading label="Loading the JSON editor…" />}>
@@ -197,16 +239,13 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
               {cannotSave}
             </p>
           )}
-          {diff.clearedKeys.length > 0 && (
-            <p role="alert" className="text-sm text-amber-800 dark:text-amber-300">
-              Cleared: {diff.clearedKeys.join(', ')}. The API cannot remove a value; enter one, or discard to restore it.
-            </p>
-          )}
-          {serverMoved && changeCount > 0 && (
-            <p className="text-sm text-amber-800 dark:text-amber-300">
-              This page changed on the server since you opened it. Saving checks your keys against those changes first.
-            </p>
-          )}
+          <UnsavedChangeList
+            schema={base.schema}
+            diff={diff}
+            theirKeys={theirKeys}
+            onUndo={(key) => setKey(key, baseline[key])}
+            onSetNull={(key) => setKey(key, null)}
+          />
           <div className="flex gap-2">
             <Button variant="primary" onClick={startSave} disabled={changeCount === 0 || state.kind === 'saving' || !!cannotSave}>
               {state.kind === 'saving' ? 'Saving…' : 'Save'}
@@ -226,6 +265,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
           />
           <SaveStatus
             state={state}
+            onChoose={() => setConflictDeferred(false)}
             onRetry={retrySave}
             onLoadLatest={(page) => {
               adopt(page);
@@ -237,6 +277,17 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
 
       {blocker.state === 'blocked' && (
         <LeaveDialog changeCount={changeCount} onStay={() => blocker.reset()} onLeave={() => blocker.proceed()} />
+      )}
+      {state.kind === 'conflict' && !conflictDeferred && (
+        <ConflictDialog
+          keys={state.keys}
+          base={base.variables ?? {}}
+          latest={state.latest}
+          mine={formData}
+          schemaChanged={state.schemaChanged}
+          onResolve={(choices) => resolveConflict(state.latest, choices)}
+          onCancel={() => setConflictDeferred(true)}
+        />
       )}
       {reviewing && (
         <ReviewDialog env={env} before={base.variables ?? {}} patch={diff.patch} onConfirm={confirmSave} onCancel={() => setReviewing(false)} />

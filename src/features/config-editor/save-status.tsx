@@ -4,10 +4,10 @@ import { Button } from '../../components/ui/button.tsx';
 import { Timestamp } from '../../components/ui/timestamp.tsx';
 import type { SaveState } from './use-save-variables.ts';
 
-type Props = { state: SaveState; onLoadLatest: (page: ConfigPage) => void; onRetry: () => void };
+type Props = { state: SaveState; onLoadLatest: (page: ConfigPage) => void; onRetry: () => void; onChoose: () => void };
 
 /** What the last save did, in words: saved, refused because of a conflict, or failed (and whether it may have landed). */
-export function SaveStatus({ state, onLoadLatest, onRetry }: Props) {
+export function SaveStatus({ state, onLoadLatest, onRetry, onChoose }: Props) {
   if (state.kind === 'saved') {
     return (
       <div role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200">
@@ -25,7 +25,10 @@ export function SaveStatus({ state, onLoadLatest, onRetry }: Props) {
         <p className="font-medium">Nothing was saved: someone else changed this page.</p>
         {state.keys.length > 0 && <p>They changed the same keys you did: {state.keys.join(', ')}.</p>}
         {state.schemaChanged && <p>The page's schema changed too.</p>}
-        <Button onClick={() => onLoadLatest(state.latest)}>Discard mine and load theirs</Button>
+        <div className="flex flex-wrap gap-2">
+          <Button onClick={onChoose}>{state.keys.length > 0 ? 'Choose per key' : 'Keep my edits'}</Button>
+          <Button onClick={() => onLoadLatest(state.latest)}>Discard mine and load theirs</Button>
+        </div>
       </div>
     );
   }
