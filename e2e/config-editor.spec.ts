@@ -67,7 +67,7 @@ test('saving to live asks for the word "live" first', async ({ page, request }) 
   expect((await (await request.get(pageUrl('live'))).json()).variables.silence_timeout_seconds).toBe(9);
 });
 
-test('the JSON view edits the same draft as the form; values that break the schema are listed and never sent', async ({ page }) => {
+test('the JSON view edits the same draft as the form; values that break the schema are marked at their line and never sent', async ({ page }) => {
   const patches: unknown[] = [];
   page.on('request', (r) => void (r.method() === 'PATCH' && patches.push(r.postDataJSON())));
   await page.goto(`/agents/${DEMO}/configs/pre-release`);
@@ -81,6 +81,9 @@ test('the JSON view edits the same draft as the form; values that break the sche
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.insertText(JSON.stringify({ ...values.variables, silence_timeout_seconds: 99 }, null, 2));
   await expect(page.getByRole('list', { name: 'Schema errors' })).toContainText('/silence_timeout_seconds must be <= 30');
+  // …and marked in the text on the line that holds the value (CodeMirror draws only what is near the screen).
+  await page.keyboard.press('ControlOrMeta+Home');
+  await expect(page.locator('.cm-lintRange-error')).toHaveText('"silence_timeout_seconds": 99');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Not saved: fix the schema errors listed under the JSON first.')).toBeVisible();
 

@@ -61,6 +61,7 @@ test('invalid JSON and an invalid schema are explained where they are, and nothi
   const problems = page.getByRole('region', { name: 'Problems' }).getByRole('alert');
   await expect(problems).toContainText('Not a valid Draft 7 schema at /type');
   await expect(problems).toContainText('/properties/a/minimum');
+  await expect(page.locator('.cm-lintRange-error')).toHaveText(['"type": "strin"', '"minimum": "one"']);
   await expect(page.getByRole('button', { name: 'Review and save…' })).toBeDisabled();
   expect(writes).toBe(0);
 });

@@ -1,28 +1,60 @@
 import { useEffect, useRef } from 'react';
 import { basicSetup } from 'codemirror';
-import { json, jsonParseLinter } from '@codemirror/lang-json';
-import { linter, lintGutter } from '@codemirror/lint';
-import { Compartment, EditorState } from '@codemirror/state';
+import { json, jsonLanguage, jsonParseLinter } from '@codemirror/lang-json';
+import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
+import { Compartment, EditorState, StateEffect } from '@codemirror/state';
 import { oneDark } from '@codemirror/theme-one-dark';
 import { EditorView } from '@codemirror/view';
+import type { FieldError } from '../../../contract/agents-api.ts';
 import { useDarkMode } from '../../lib/use-dark-mode.ts';
+import { rangeOfPointer } from './pointer-range.ts';
 
-type Props = { value: string; onChange: (value: string) => void; label: string };
+type Props = {
+  value: string;
+  onChange: (value: string) => void;
+  label: string;
+  /** Errors found in the document's content (a schema check), by JSON Pointer: marked at their line. */
+  problems?: readonly FieldError[];
+};
+
+const parseLinter = jsonParseLinter();
+const NO_PROBLEMS: readonly FieldError[] = [];
+/** Dispatched when new content problems arrive, so the linter runs again although the text did not change. */
+const problemsArrived = StateEffect.define<null>();
+
+/** Syntax errors first; only a document that parses gets its content problems placed by path. */
+function diagnosticsOf(view: EditorView, problems: readonly FieldError[]): Diagnostic[] {
+  const syntax = parseLinter(view);
+  if (syntax.length > 0 || problems.length === 0) return syntax;
+  const text = view.state.doc.toString();
+  const tree = jsonLanguage.parser.parse(text);
+  return problems.map((problem) => ({
+    ...rangeOfPointer(tree, text, problem.path),
+    severity: 'error',
+    source: 'schema',
+    message: `${problem.path || '(root)'}: ${problem.message}`,
+  }));
+}
 
 /**
  * CodeMirror 6 for JSON: syntax errors marked at their line, undo/redo, search (Ctrl/Cmd+F), bracket matching.
  * It lives in a shadow root: there CodeMirror adopts constructed style sheets instead of injecting <style> tags,
  * which the console's Content-Security-Policy (`style-src 'self'`) rightly refuses.
  */
-export function JsonEditor({ value, onChange, label }: Props) {
+export function JsonEditor({ value, onChange, label, problems = NO_PROBLEMS }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView>(null);
   const latest = useRef(onChange);
   const theme = useRef(new Compartment());
   const dark = useDarkMode();
+  const latestProblems = useRef(problems);
   useEffect(() => {
     latest.current = onChange;
   });
+  useEffect(() => {
+    latestProblems.current = problems;
+    view.current?.dispatch({ effects: problemsArrived.of(null) });
+  }, [problems]);
 
   useEffect(() => {
     const shadow = host.current!.shadowRoot ?? host.current!.attachShadow({ mode: 'open' });
@@ -36,7 +68,10 @@ export function JsonEditor({ value, onChange, label }: Props) {
         extensions: [
           basicSetup,
           json(),
-          linter(jsonParseLinter(), { delay: 300 }),
+          linter((editor) => diagnosticsOf(editor, latestProblems.current), {
+            delay: 300,
+            needsRefresh: (update) => update.transactions.some((tr) => tr.effects.some((effect) => effect.is(problemsArrived))),
+          }),
           lintGutter(),
           EditorView.lineWrapping,
           // An explicit tabindex: it is focusable anyway (contenteditable), but checkers only trust a declared one.

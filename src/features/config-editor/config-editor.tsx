@@ -25,6 +25,7 @@ import { useUnsavedChangesGuard } from './use-unsaved-changes-guard.ts';
 import { checkVariables } from '../../lib/validation/variables-check.ts';
 import { ImportExport } from './import-export.tsx';
 import { UnsavedChangeList } from './unsaved-change-list.tsx';
+import { withoutUntouchedDefaults } from './untouched-defaults.ts';
 import { ConflictDialog } from './conflict-dialog.tsx';
 import { resolveDraft, type Choice } from './resolve-conflict.ts';
 
@@ -56,7 +57,15 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
   const formRef = useRef<SectionedFormHandle>(null);
   const { state, save, retry, reset } = useSaveVariables(agentId, env);
 
-  const diff = useMemo(() => diffTopLevel(baseline, formData), [baseline, formData]);
+  const diff = useMemo(() => {
+    const changes = diffTopLevel(baseline, formData);
+    const properties = (base.schema?.properties ?? {}) as JsonObject;
+    const stored = base.variables ?? {};
+    for (const key of changes.changedKeys) {
+      changes.patch[key] = withoutUntouchedDefaults(properties[key], stored[key], baseline[key], changes.patch[key]) as JsonObject[string];
+    }
+    return changes;
+  }, [base, baseline, formData]);
   const online = useOnline();
   const runtime = useQuery(runtimeQuery()).data;
   const cannotSave = !online

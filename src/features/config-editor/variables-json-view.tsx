@@ -39,11 +39,11 @@ export default function VariablesJsonView({ schema, formData, onChange }: Props)
     const value = parseJsonObject(next, 'The variables');
     if (value.ok && !jsonEqual(value.value, formData)) onChange(value.value);
   };
-  const errors = check && check.of === settled ? check.result.errors : [];
+  const errors = useMemo(() => (check && check.of === settled ? check.result.errors : []), [check, settled]);
 
   return (
     <div className="space-y-2">
-      <JsonEditor value={text} onChange={edit} label="Variables as JSON" />
+      <JsonEditor value={text} onChange={edit} label="Variables as JSON" problems={errors} />
       {!parsed.ok ? (
         <p role="alert" className="text-sm text-red-800 dark:text-red-300">
           Invalid JSON{parsed.line ? ` at line ${parsed.line}, column ${parsed.column}` : ''}: {parsed.message}. The form keeps the last valid values.

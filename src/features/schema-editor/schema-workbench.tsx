@@ -73,7 +73,7 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
         </span>
       </div>
       <div className="grid gap-4 xl:grid-cols-2">
-        <JsonEditor value={text} onChange={setText} label="Schema as JSON" />
+        <JsonEditor value={text} onChange={setText} label="Schema as JSON" problems={check?.kind === 'checked' ? check.schemaErrors : undefined} />
         <div className="space-y-4">
           <Panel title="Problems">
             {!parsed.ok ? (
