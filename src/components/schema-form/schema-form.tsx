@@ -83,6 +83,11 @@ export function SchemaForm({ schema, formData, onChange, formRef, disabled, uiSc
  */
 export function withSchemaDefaults(schema: JsonObject | undefined, variables: JsonObject): JsonObject {
   if (!schema) return variables;
-  const utils = createSchemaUtils(formValidator, schema as RJSFSchema);
-  return (utils.getDefaultFormState(schema as RJSFSchema, variables) ?? {}) as JsonObject;
+  try {
+    const utils = createSchemaUtils(formValidator, schema as RJSFSchema);
+    return (utils.getDefaultFormState(schema as RJSFSchema, variables) ?? {}) as JsonObject;
+  } catch {
+    // A schema rjsf cannot resolve: no defaults, the values as stored (the editor falls back to its JSON view).
+    return variables;
+  }
 }

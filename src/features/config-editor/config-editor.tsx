@@ -24,8 +24,9 @@ import { useSaveVariables } from './use-save-variables.ts';
 import { useUnsavedChangesGuard } from './use-unsaved-changes-guard.ts';
 import { checkVariables } from '../../lib/validation/variables-check.ts';
 import { ImportExport } from './import-export.tsx';
+import { FormBoundary } from '../../components/schema-form/form-boundary.tsx';
 import { UnsavedChangeList } from './unsaved-change-list.tsx';
-import { withoutUntouchedDefaults } from './untouched-defaults.ts';
+import { savePatchOf } from './save-patch.ts';
 import { ConflictDialog } from './conflict-dialog.tsx';
 import { resolveDraft, type Choice } from './resolve-conflict.ts';
 
@@ -57,15 +58,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
   const formRef = useRef<SectionedFormHandle>(null);
   const { state, save, retry, reset } = useSaveVariables(agentId, env);
 
-  const diff = useMemo(() => {
-    const changes = diffTopLevel(baseline, formData);
-    const properties = (base.schema?.properties ?? {}) as JsonObject;
-    const stored = base.variables ?? {};
-    for (const key of changes.changedKeys) {
-      changes.patch[key] = withoutUntouchedDefaults(properties[key], stored[key], baseline[key], changes.patch[key]) as JsonObject[string];
-    }
-    return changes;
-  }, [base, baseline, formData]);
+  const diff = useMemo(() => savePatchOf(base.schema, base.variables ?? {}, baseline, formData), [base, baseline, formData]);
   const online = useOnline();
   const runtime = useQuery(runtimeQuery()).data;
   const cannotSave = !online
@@ -165,6 +158,12 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
     if (page) adopt(page);
   };
 
+  const jsonView = (
+    <Suspense fallback={<Loading label="Loading the JSON editor…" />}>
+      <VariablesJsonView key={jsonGeneration} schema={base.schema} formData={formData} onChange={setFormData} />
+    </Suspense>
+  );
+
   if (!base.schema || Object.keys(base.schema).length === 0) {
     return (
       <EmptyState title="This environment has no schema yet">
@@ -211,19 +210,31 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
           ))}
         </div>
         {view === 'form' ? (
-          <SectionedSchemaForm
-            schema={base.schema}
-            formData={formData}
-            onChange={setFormData}
-            handle={formRef}
-            disabled={state.kind === 'saving'}
-            extraErrors={serverErrors}
-            keyStates={keyStates}
-          />
+          // A schema rjsf cannot draw falls back to the JSON view of the same draft, with the reason: never a blank page.
+          <FormBoundary
+            key={base.lastUpdated}
+            fallback={(error) => (
+              <div className="space-y-3">
+                <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950/40 dark:text-amber-100">
+                  This schema cannot be shown as a form ({error.message}). Edit the values as JSON instead: they are checked against the
+                  schema before the review, as always.
+                </p>
+                {jsonView}
+              </div>
+            )}
+          >
+            <SectionedSchemaForm
+              schema={base.schema}
+              formData={formData}
+              onChange={setFormData}
+              handle={formRef}
+              disabled={state.kind === 'saving'}
+              extraErrors={serverErrors}
+              keyStates={keyStates}
+            />
+          </FormBoundary>
         ) : (
-          <Suspense fallback={<Loading label="Loading the JSON editor…" />}>
-            <VariablesJsonView key={jsonGeneration} schema={base.schema} formData={formData} onChange={setFormData} />
-          </Suspense>
+          jsonView
         )}
       </Card>
 

@@ -1,7 +1,8 @@
-import { Component, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ClientEnv, ConfigPage } from '../../../contract/agents-api.ts';
 import { JsonEditor } from '../../components/json-editor/json-editor.tsx';
+import { FormBoundary } from '../../components/schema-form/form-boundary.tsx';
 import { SchemaForm } from '../../components/schema-form/schema-form.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
@@ -111,9 +112,16 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
           )}
           {schema && schemaValid && (
             <Panel title={`Preview: the ${label} form with its current values`}>
-              <PreviewBoundary key={settled}>
+              <FormBoundary
+                key={settled}
+                fallback={(error) => (
+                  <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+                    The form cannot be drawn from this schema: {error.message}. Its variables will be edited as JSON.
+                  </p>
+                )}
+              >
                 <SchemaForm schema={schema} formData={page.variables ?? {}} onChange={() => undefined} disabled />
-              </PreviewBoundary>
+              </FormBoundary>
             </Panel>
           )}
         </div>
@@ -156,21 +164,4 @@ function Panel({ title, children }: { title: string; children: ReactNode }) {
       {children}
     </section>
   );
-}
-
-/** A valid schema rjsf still cannot render says why here, instead of taking the page down. */
-class PreviewBoundary extends Component<{ children: ReactNode }, { error?: Error }> {
-  state: { error?: Error } = {};
-  static getDerivedStateFromError(error: Error) {
-    return { error };
-  }
-  render() {
-    return this.state.error ? (
-      <p role="alert" className="text-sm text-red-800 dark:text-red-300">
-        The form cannot be drawn from this schema: {this.state.error.message}
-      </p>
-    ) : (
-      this.props.children
-    );
-  }
 }
