@@ -17,6 +17,7 @@ async function apply(page: Page, edit: CorpusEdit) {
   if ('fill' in edit) await page.locator(`[id="${edit.fill}"]`).fill(edit.value);
   else if ('select' in edit) await page.locator(`[id="${edit.select}"]`).selectOption({ label: edit.option });
   else if ('toggle' in edit) await page.locator(`[id="${edit.toggle}"]`).click();
+  else if ('blur' in edit) await page.keyboard.press('Tab');
   else await page.getByRole('button', { name: edit.click, exact: true }).nth(edit.nth ?? 0).click();
 }
 

@@ -10,7 +10,9 @@ export type CorpusEdit =
   | { fill: string; value: string }
   | { select: string; option: string }
   | { toggle: string }
-  | { click: string; nth?: number };
+  | { click: string; nth?: number }
+  /** Moves focus on (Tab): rjsf applies a renamed key when its field loses focus. */
+  | { blur: true };
 
 export type CorpusCase = {
   name: string;
@@ -131,6 +133,20 @@ export const SCHEMA_CORPUS: CorpusCase[] = [
     variables: { aliases: { desk: 'front desk' } },
     edits: [{ click: 'Add Item' }, { fill: 'root_aliases_newKey', value: 'the spa' }],
     patch: { aliases: { desk: 'front desk', newKey: 'the spa' } },
+  },
+  {
+    name: 'additionalProperties map: rename a key, its value kept',
+    schema: obj({ aliases: { type: 'object', additionalProperties: { type: 'string' } } }),
+    variables: { aliases: { desk: 'front desk', spa: 'the spa' } },
+    edits: [{ fill: 'root_aliases_desk-key', value: 'reception' }, { blur: true }],
+    patch: { aliases: { reception: 'front desk', spa: 'the spa' } },
+  },
+  {
+    name: 'additionalProperties map: delete a key',
+    schema: obj({ aliases: { type: 'object', additionalProperties: { type: 'string' } } }),
+    variables: { aliases: { desk: 'front desk', spa: 'the spa' } },
+    edits: [{ click: 'Remove item', nth: 1 }],
+    patch: { aliases: { desk: 'front desk' } },
   },
   {
     name: 'patternProperties next to named properties',

@@ -36,6 +36,7 @@ async function apply(user: ReturnType<typeof userEvent.setup>, edit: CorpusEdit)
     await user.type(byId(edit.fill), edit.value);
   } else if ('select' in edit) await user.selectOptions(byId(edit.select), edit.option);
   else if ('toggle' in edit) await user.click(byId(edit.toggle));
+  else if ('blur' in edit) await user.tab();
   else await user.click(screen.getAllByRole('button', { name: edit.click })[edit.nth ?? 0]);
 }
 
