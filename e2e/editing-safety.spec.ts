@@ -134,6 +134,24 @@ test('leaving with unsaved edits asks first; Ctrl+S opens the review', async ({ 
   await dialog.dismiss();
 });
 
+test('the back button asks too: staying undoes the move, leaving makes it', async ({ page }) => {
+  await page.goto(`/agents/${DEMO}`);
+  await page.getByRole('link', { name: 'Edit Sandbox variables' }).click();
+  await page.getByLabel('Persona name').fill('Unsaved name');
+
+  await page.goBack();
+  const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
+  await expect(leave).toBeVisible();
+  await leave.getByRole('button', { name: 'Stay and keep editing' }).click();
+  await expect(page).toHaveURL(editor('sandbox'));
+  await expect(page.getByLabel('Persona name')).toHaveValue('Unsaved name');
+
+  await page.goBack();
+  await leave.getByRole('button', { name: 'Discard and leave' }).click();
+  await expect(page).toHaveURL(`/agents/${DEMO}`);
+  await expect(page.getByRole('heading', { name: 'Sandbox', level: 2 })).toBeVisible();
+});
+
 test('discarding and leaving navigates away and drops the edit', async ({ page, request }) => {
   await page.goto(editor('live'));
   await page.getByLabel('Persona name').fill('Never saved');

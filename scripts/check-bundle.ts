@@ -5,8 +5,8 @@
 import { HEAVY_PACKAGES, routeFigures } from './bundle-figures.ts';
 import { OVERVIEW_TARGET_KB } from './check-bundle-target.ts';
 
-/** The ceiling npm test enforces today, above the target the overview misses (README); raised from 114 as the drift summary and the new routes landed. */
-const CEILING_KB = Number(process.env.BUNDLE_CEILING_KB ?? 116);
+/** npm test enforces the target itself (the overview met it once the router stopped shipping its data router). */
+const CEILING_KB = Number(process.env.BUNDLE_CEILING_KB ?? OVERVIEW_TARGET_KB);
 
 let failed = false;
 for (const route of ['agent-picker-page', 'agent-overview-page', 'connectors-page']) {

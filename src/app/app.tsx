@@ -1,15 +1,22 @@
 import { useState } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from 'react-router/dom';
+import { UNSAFE_createBrowserHistory, unstable_HistoryRouter as HistoryRouter } from 'react-router';
 import { createQueryClient } from '../api/query-client.ts';
-import { createRouter } from './routes.tsx';
+import { guardHistory } from '../lib/guarded-history.ts';
+import { ConsoleRoutes } from './routes.tsx';
+
+// v5Compat: the history reports every move to its listener (pushes too), as the router and the guard expect. The
+// router's own transitions are off: the guarded history decides which moves are transitions (page changes only).
+const createHistory = () => guardHistory(UNSAFE_createBrowserHistory({ v5Compat: true }));
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
-  const [router] = useState(createRouter);
+  const [history] = useState(createHistory);
   return (
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <HistoryRouter history={history} useTransitions={false}>
+        <ConsoleRoutes />
+      </HistoryRouter>
     </QueryClientProvider>
   );
 }

@@ -2,12 +2,13 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider, createMemoryRouter } from 'react-router';
+import { UNSAFE_createMemoryHistory, unstable_HistoryRouter as HistoryRouter } from 'react-router';
 import type { ConfigPage } from '../../contract/agents-api.ts';
 import { createQueryClient } from '../api/query-client.ts';
 import { startInProcessServer } from '../test/in-process-server.ts';
 import { readDraft, writeDraft } from '../features/config-editor/drafts.ts';
-import { routes } from './routes.tsx';
+import { guardHistory } from '../lib/guarded-history.ts';
+import { ConsoleRoutes } from './routes.tsx';
 
 const AGENT = 'PROJECT-HARBOURVIEW';
 let server: Awaited<ReturnType<typeof startInProcessServer>>;
@@ -20,13 +21,14 @@ afterEach(async () => {
 });
 
 function renderAt(path: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const history = guardHistory(UNSAFE_createMemoryHistory({ initialEntries: [path], v5Compat: true }));
   render(
     <QueryClientProvider client={createQueryClient()}>
-      <RouterProvider router={router} />
+      <HistoryRouter history={history} useTransitions={false}>
+        <ConsoleRoutes />
+      </HistoryRouter>
     </QueryClientProvider>,
   );
-  return router;
 }
 
 /** Types `value` into the field labelled `label`, then saves through the review dialog. */

@@ -1,9 +1,8 @@
-import { Link, useRouteError } from 'react-router';
+import { Link } from 'react-router';
 import { ErrorState } from '../components/ui/states.tsx';
 
 /** Shown when a page cannot load at all (its code or its data), or for an unknown URL. */
-export function RouteError({ notFound = false }: { notFound?: boolean }) {
-  const error = useRouteError();
+export function RouteError({ notFound = false, error }: { notFound?: boolean; error?: unknown }) {
   if (notFound) {
     return (
       <div className="space-y-3">

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider, createMemoryRouter } from 'react-router';
+import { MemoryRouter } from 'react-router';
 import { createQueryClient } from '../api/query-client.ts';
 import { startInProcessServer } from '../test/in-process-server.ts';
-import { routes } from './routes.tsx';
+import { ConsoleRoutes } from './routes.tsx';
 
 /** Payloads that would run script if any of them reached the DOM as markup rather than text. */
 const PAYLOADS = [
@@ -48,7 +48,9 @@ test.each([
   vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1280);
   render(
     <QueryClientProvider client={createQueryClient()}>
-      <RouterProvider router={createMemoryRouter(routes, { initialEntries: [path] })} />
+      <MemoryRouter initialEntries={[path]}>
+        <ConsoleRoutes />
+      </MemoryRouter>
     </QueryClientProvider>,
   );
   // Each payload is on screen as literal text (as a label and a description at least).

@@ -24,7 +24,7 @@ import { useSaveVariables } from './use-save-variables.ts';
 import { useUnsavedChangesGuard } from './use-unsaved-changes-guard.ts';
 import { checkVariables } from '../../lib/validation/variables-check.ts';
 import { ImportExport } from './import-export.tsx';
-import { FormBoundary } from '../../components/schema-form/form-boundary.tsx';
+import { ErrorBoundary } from '../../components/ui/error-boundary.tsx';
 import { UnsavedChangeList } from './unsaved-change-list.tsx';
 import { savePatchOf } from './save-patch.ts';
 import { ConflictDialog } from './conflict-dialog.tsx';
@@ -211,7 +211,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
         </div>
         {view === 'form' ? (
           // A schema rjsf cannot draw falls back to the JSON view of the same draft, with the reason: never a blank page.
-          <FormBoundary
+          <ErrorBoundary
             key={base.lastUpdated}
             fallback={(error) => (
               <div className="space-y-3">
@@ -232,7 +232,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
               extraErrors={serverErrors}
               keyStates={keyStates}
             />
-          </FormBoundary>
+          </ErrorBoundary>
         ) : (
           jsonView
         )}

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { useMemo, useState } from 'react';
 import type { JsonObject } from '../../../contract/agents-api.ts';
 import { ConfigValidator } from '../../../contract/config-validation.ts';
-import { FormBoundary } from '../../components/schema-form/form-boundary.tsx';
+import { ErrorBoundary } from '../../components/ui/error-boundary.tsx';
 import { withSchemaDefaults } from '../../components/schema-form/schema-form.tsx';
 import { SectionedSchemaForm } from '../../components/schema-form/sectioned-schema-form.tsx';
 import { SCHEMA_CORPUS, UNDRAWABLE_SCHEMA, type CorpusEdit } from '../../test/schema-corpus.ts';
@@ -19,9 +19,9 @@ function Harness({ schema, variables, report }: { schema: JsonObject; variables:
   const keyStates = useMemo(() => ({ stored: variables, initial: shown, server: variables }), [variables, shown]);
   report(savePatchOf(schema, variables, shown, draft).patch);
   return (
-    <FormBoundary fallback={(error) => <p role="alert">Cannot be shown as a form: {error.message}</p>}>
+    <ErrorBoundary fallback={(error) => <p role="alert">Cannot be shown as a form: {error.message}</p>}>
       <SectionedSchemaForm schema={schema} formData={draft} onChange={setDraft} keyStates={keyStates} />
-    </FormBoundary>
+    </ErrorBoundary>
   );
 }
 

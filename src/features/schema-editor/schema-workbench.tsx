@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ClientEnv, ConfigPage } from '../../../contract/agents-api.ts';
 import { JsonEditor } from '../../components/json-editor/json-editor.tsx';
-import { FormBoundary } from '../../components/schema-form/form-boundary.tsx';
+import { ErrorBoundary } from '../../components/ui/error-boundary.tsx';
 import { SchemaForm } from '../../components/schema-form/schema-form.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
@@ -112,7 +112,7 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
           )}
           {schema && schemaValid && (
             <Panel title={`Preview: the ${label} form with its current values`}>
-              <FormBoundary
+              <ErrorBoundary
                 key={settled}
                 fallback={(error) => (
                   <p role="alert" className="text-sm text-red-800 dark:text-red-300">
@@ -121,7 +121,7 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
                 )}
               >
                 <SchemaForm schema={schema} formData={page.variables ?? {}} onChange={() => undefined} disabled />
-              </FormBoundary>
+              </ErrorBoundary>
             </Panel>
           )}
         </div>
