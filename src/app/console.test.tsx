@@ -8,7 +8,7 @@ import { createQueryClient } from '../api/query-client.ts';
 import { startInProcessServer } from '../test/in-process-server.ts';
 import { readDraft, writeDraft } from '../features/config-editor/drafts.ts';
 import { guardHistory } from '../lib/guarded-history.ts';
-import { ConsoleRoutes } from './routes.tsx';
+import { ConsoleRoutes, loadPageFor } from './routes.tsx';
 
 const AGENT = 'PROJECT-HARBOURVIEW';
 let server: Awaited<ReturnType<typeof startInProcessServer>>;
@@ -20,7 +20,9 @@ afterEach(async () => {
   await server.close();
 });
 
-function renderAt(path: string) {
+/** Renders the console at `path`, its page's code loaded first (as the app's history does before each move). */
+async function renderAt(path: string) {
+  await loadPageFor(path);
   const history = guardHistory(UNSAFE_createMemoryHistory({ initialEntries: [path], v5Compat: true }));
   render(
     <QueryClientProvider client={createQueryClient()}>
@@ -50,7 +52,7 @@ const readPage = async (env: string) =>
 
 describe('agent overview', () => {
   test('shows one card per environment with its variable count and schema check', async () => {
-    renderAt(`/agents/${AGENT}`);
+    await renderAt(`/agents/${AGENT}`);
     for (const name of ['Sandbox', 'Pre-release', 'Live']) {
       const card = (await screen.findByRole('heading', { name, level: 2 })).closest('section')!;
       expect(within(card).getByText('17 set')).toBeInTheDocument();
@@ -64,13 +66,13 @@ describe('agent overview', () => {
       url: `/v1/agents/${AGENT}/real-time-configs/pre-release/schema`,
       payload: { schema: { type: 'object', properties: { promo_code: { type: 'integer' }, speaking_rate: { type: 'string' } } } },
     });
-    renderAt(`/agents/${AGENT}`);
+    await renderAt(`/agents/${AGENT}`);
     const card = (await screen.findByRole('heading', { name: 'Pre-release', level: 2 })).closest('section')!;
     expect(await within(card).findByText('✕ 2 errors')).toBeInTheDocument();
   });
 
   test('an unknown agent says so and offers a retry', async () => {
-    renderAt('/agents/PROJECT-NOPE');
+    await renderAt('/agents/PROJECT-NOPE');
     expect(await screen.findByText('Agent not found')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   });
@@ -80,7 +82,7 @@ describe('config editor', () => {
   test('saves only the key the user changed, and shows the server time afterwards', async () => {
     const user = userEvent.setup();
     const before = await readPage('sandbox');
-    renderAt(`/agents/${AGENT}/configs/sandbox`);
+    await renderAt(`/agents/${AGENT}/configs/sandbox`);
     const save = await screen.findByRole('button', { name: 'Save' });
     expect(save).toBeDisabled();
 
@@ -115,7 +117,7 @@ describe('config editor', () => {
       },
     };
     await server.app.inject({ method: 'PUT', url: `/v1/agents/${AGENT}/real-time-configs/sandbox/schema`, payload: { schema: withDefaults } });
-    renderAt(`/agents/${AGENT}/configs/sandbox`);
+    await renderAt(`/agents/${AGENT}/configs/sandbox`);
     expect(await screen.findByLabelText(/Hold music/)).toHaveValue('jazz');
     await editAndSave(user, /Persona name/, 'Ada');
     expect(await screen.findByText('Saved 1 key.')).toBeInTheDocument();
@@ -124,7 +126,7 @@ describe('config editor', () => {
 
   test('a value that fails the schema is shown on its field, focused, and nothing is sent', async () => {
     const user = userEvent.setup();
-    renderAt(`/agents/${AGENT}/configs/sandbox`);
+    await renderAt(`/agents/${AGENT}/configs/sandbox`);
     const timeout = await screen.findByLabelText(/Silence timeout/);
     await user.clear(timeout);
     await user.type(timeout, '99');
@@ -137,7 +139,7 @@ describe('config editor', () => {
 
   test('refuses to save over a key someone else changed meanwhile, and sends nothing', async () => {
     const user = userEvent.setup();
-    renderAt(`/agents/${AGENT}/configs/sandbox`);
+    await renderAt(`/agents/${AGENT}/configs/sandbox`);
     await screen.findByLabelText(/Silence timeout/);  // the form has loaded
     await writeAsSomeoneElse({ silence_timeout_seconds: 20 });
     await editAndSave(user, /Silence timeout/, '11');
@@ -152,7 +154,7 @@ describe('config editor', () => {
 
   test('keeps both edits when someone else changed other keys meanwhile, and says so', async () => {
     const user = userEvent.setup();
-    renderAt(`/agents/${AGENT}/configs/sandbox`);
+    await renderAt(`/agents/${AGENT}/configs/sandbox`);
     await screen.findByLabelText(/Silence timeout/);  // the form has loaded
     await writeAsSomeoneElse({ promo_code: 'THEIRS1' });
     await editAndSave(user, /Silence timeout/, '11');
@@ -168,7 +170,7 @@ describe('config editor', () => {
 
   test('a save the server failed before applying keeps the edit, says it was not saved, and retries on request', async () => {
     const user = userEvent.setup();
-    renderAt(`/agents/${AGENT}/configs/sandbox`);
+    await renderAt(`/agents/${AGENT}/configs/sandbox`);
     const timeout = await screen.findByLabelText(/Silence timeout/);
     await server.injectFaults({ fail: { count: 1, status: 503 } });
     await editAndSave(user, /Silence timeout/, '11');
@@ -183,7 +185,7 @@ describe('config editor', () => {
 
   test('a save whose answer was lost is found on the server and reported as saved, not sent again', async () => {
     const user = userEvent.setup();
-    renderAt(`/agents/${AGENT}/configs/sandbox`);
+    await renderAt(`/agents/${AGENT}/configs/sandbox`);
     await screen.findByLabelText(/Silence timeout/);  // the form has loaded
     await server.injectFaults({ fail: { count: 1, status: 503, when: 'after' } });
     await editAndSave(user, /Silence timeout/, '12');
@@ -211,7 +213,7 @@ describe('config editor', () => {
           )
         : reachServer(input, init),
     );
-    renderAt(`/agents/${AGENT}/configs/sandbox`);
+    await renderAt(`/agents/${AGENT}/configs/sandbox`);
     await editAndSave(user, /Silence timeout/, '12');
     expect(await screen.findByText('The server refused the save.')).toBeInTheDocument();
     const onField = document.getElementById('root_silence_timeout_seconds__error');
@@ -221,7 +223,7 @@ describe('config editor', () => {
 
   test('saving to live needs the word "live" typed first', async () => {
     const user = userEvent.setup();
-    renderAt(`/agents/${AGENT}/configs/live`);
+    await renderAt(`/agents/${AGENT}/configs/live`);
     const persona = await screen.findByLabelText(/Persona name/);
     await user.clear(persona);
     await user.type(persona, 'Ada');
@@ -237,14 +239,14 @@ describe('config editor', () => {
 describe('drafts', () => {
   test('edits survive a reload: restored with a banner that says from when', async () => {
     const user = userEvent.setup();
-    renderAt(`/agents/${AGENT}/configs/sandbox`);
+    await renderAt(`/agents/${AGENT}/configs/sandbox`);
     const persona = await screen.findByLabelText(/Persona name/);
     await user.clear(persona);
     await user.type(persona, 'Drafted');
     await waitFor(() => expect(readDraft(AGENT, 'sandbox')?.changes).toEqual({ agent_persona_name: 'Drafted' }));
 
     cleanup(); // the tab goes away
-    renderAt(`/agents/${AGENT}/configs/sandbox`);
+    await renderAt(`/agents/${AGENT}/configs/sandbox`);
     expect(await screen.findByLabelText(/Persona name/)).toHaveValue('Drafted');
     expect(screen.getByText(/Restored 1 unsaved change from/)).toBeInTheDocument();
     expect(screen.getByText('1 unsaved change')).toBeInTheDocument();
@@ -258,7 +260,7 @@ describe('drafts', () => {
   test('a draft made on an older version is shown against the current values and applied only on request', async () => {
     const user = userEvent.setup();
     writeDraft(AGENT, 'sandbox', { agent_persona_name: 'Old draft' }, '2020-01-01T00:00:00.000Z', undefined);
-    renderAt(`/agents/${AGENT}/configs/sandbox`);
+    await renderAt(`/agents/${AGENT}/configs/sandbox`);
     const persona = await screen.findByLabelText(/Persona name/);
     expect(persona).toHaveValue('Ava');
     expect(screen.getByText(/were made on an older version of this page/)).toBeInTheDocument();
@@ -274,7 +276,7 @@ describe('drafts', () => {
   test('discarding a draft removes it', async () => {
     const user = userEvent.setup();
     writeDraft(AGENT, 'sandbox', { agent_persona_name: 'Unwanted' }, '2020-01-01T00:00:00.000Z', undefined);
-    renderAt(`/agents/${AGENT}/configs/sandbox`);
+    await renderAt(`/agents/${AGENT}/configs/sandbox`);
     await user.click(await screen.findByRole('button', { name: 'Discard them' }));
     expect(readDraft(AGENT, 'sandbox')).toBeUndefined();
     expect(screen.queryByText(/older version/)).not.toBeInTheDocument();

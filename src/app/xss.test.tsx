@@ -4,7 +4,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
 import { createQueryClient } from '../api/query-client.ts';
 import { startInProcessServer } from '../test/in-process-server.ts';
-import { ConsoleRoutes } from './routes.tsx';
+import { ConsoleRoutes, loadPageFor } from './routes.tsx';
 
 /** Payloads that would run script if any of them reached the DOM as markup rather than text. */
 const PAYLOADS = [
@@ -46,6 +46,7 @@ test.each([
   // jsdom lays nothing out: give elements a window-sized box so the virtualised compare table renders its rows.
   vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(720);
   vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1280);
+  await loadPageFor(path);
   render(
     <QueryClientProvider client={createQueryClient()}>
       <MemoryRouter initialEntries={[path]}>

@@ -4,7 +4,7 @@
  * its data router, which costs the first page ~17 kB of JavaScript more; the console's routes need nothing else from
  * it, so they run on a plain history wrapped here.
  */
-import { startTransition, useContext, useEffect, useState } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import { UNSAFE_NavigationContext, useLocation, type HistoryRouterProps } from 'react-router';
 
 export type History = HistoryRouterProps['history'];
@@ -16,7 +16,12 @@ type Guard = { blocks: (nextPathname: string) => boolean; onBlocked: (retry: () 
 
 export type GuardedHistory = History & { guard(guard: Guard): () => void };
 
-export function guardHistory(history: History): GuardedHistory {
+/**
+ * `loadPage`: loads the code of the page at a pathname. A move to another page is handed to the router only once its
+ * code is there, so the current page stays on screen until the next one can be shown at once (as React Router's data
+ * router does with lazy routes); moves are handed over in order.
+ */
+export function guardHistory(history: History, loadPage: (pathname: string) => Promise<unknown> = async () => undefined): GuardedHistory {
   let current: Guard | undefined;
   /** Pops this wrapper caused itself (undoing a blocked move, or replaying it): not shown to the router as new moves. */
   let ownPops = 0;
@@ -27,13 +32,20 @@ export function guardHistory(history: History): GuardedHistory {
     else move();
   };
 
-  /**
-   * To another page: a transition, so the current page stays on screen until the next one's code has loaded. Within a
-   * page (its query string): at once, because controls bound to the URL (a checkbox, a search box) must follow input.
-   */
+  /** Moves waiting for their page's code. Within a page (its query string) a move is handed over at once when none
+   * waits, because controls bound to the URL (a checkbox, a search box) must follow input. */
+  let waiting = 0;
+  let queue: Promise<unknown> = Promise.resolve();
   const deliver = (listener: Listener, update: Parameters<Listener>[0], from: string) => {
-    if (update.location.pathname === from) listener(update);
-    else startTransition(() => listener(update));
+    if (waiting === 0 && update.location.pathname === from) return listener(update);
+    waiting++;
+    queue = queue
+      .then(() => loadPage(update.location.pathname))
+      .catch(() => undefined) // the page itself shows why its code could not load
+      .then(() => {
+        waiting--;
+        listener(update);
+      });
   };
 
   const guarded = Object.create(history) as GuardedHistory;
