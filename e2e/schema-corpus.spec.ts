@@ -31,6 +31,7 @@ for (const corpusCase of SCHEMA_CORPUS) {
     await page.goto(`/agents/${AGENT}/configs/sandbox`);
     await expect(page.getByText('No unsaved changes')).toBeVisible();
     for (const id of corpusCase.shows ?? []) await expect(page.locator(`[id="${id}"]`)).toBeVisible();
+    for (const key of Object.keys(corpusCase.schema.properties as object)) await expect(page.locator(`[data-key-state="${key}"]`)).toBeVisible();
     for (const edit of corpusCase.edits) await apply(page, edit);
 
     const patchSent = page.waitForRequest((r) => r.method() === 'PATCH');

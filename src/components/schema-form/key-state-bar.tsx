@@ -22,6 +22,13 @@ export type KeyState = {
   collapsible: boolean;
 };
 
+/** What a one-form page gives its field template (rjsf's formContext) to draw each top-level key's state. */
+export type KeyStateContext = {
+  states: Record<string, KeyState>;
+  collapsed: string[];
+  onKeyAction: (key: string, action: 'undo' | 'null' | 'toggle') => void;
+};
+
 type Props = {
   name: string;
   state: KeyState;

@@ -57,9 +57,11 @@ type SchemaFormProps = {
   disabled?: boolean;
   uiSchema?: UiSchema;
   extraErrors?: ErrorSchema<JsonObject>;
+  /** Reaches every template (the config editor passes each top-level key's state through it). */
+  formContext?: object;
 };
 
-export function SchemaForm({ schema, formData, onChange, formRef, disabled, uiSchema, extraErrors }: SchemaFormProps) {
+export function SchemaForm({ schema, formData, onChange, formRef, disabled, uiSchema, extraErrors, formContext }: SchemaFormProps) {
   return (
     <Form<JsonObject, RJSFSchema>
       {...baseFormProps}
@@ -70,6 +72,7 @@ export function SchemaForm({ schema, formData, onChange, formRef, disabled, uiSc
       formData={formData}
       disabled={disabled}
       extraErrors={extraErrors}
+      formContext={formContext}
       onChange={(event: IChangeEvent<JsonObject>) => onChange(event.formData ?? {})}
       focusOnFirstError
       showErrorList="top"

@@ -3,6 +3,7 @@
  * re-renders one key and not two thousand; long pages are virtualised. Validation on demand checks the whole object
  * with the same validator and shows each error on its key. Schemas that tie keys together fall back to one form.
  */
+import { flushSync } from 'react-dom';
 import { memo, useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import Form from '@rjsf/core';
 import type { IChangeEvent } from '@rjsf/core';
@@ -12,7 +13,7 @@ import type { JsonObject } from '../../../contract/agents-api.ts';
 import { baseFormProps, formValidator, SchemaForm, type SchemaFormHandle } from './schema-form.tsx';
 import { ErrorSummary } from './templates.tsx';
 import { splitByTopLevelKey } from './split-schema.ts';
-import { KeyStateBar, type KeyState } from './key-state-bar.tsx';
+import { KeyStateBar, type KeyState, type KeyStateContext } from './key-state-bar.tsx';
 import { jsonEqual } from '../../lib/json-equal.ts';
 import { acceptsNull } from './accepts-null.ts';
 import { errorPath, fieldIdOf, focusField } from './field-focus.ts';
@@ -115,7 +116,11 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
 
   useImperativeHandle(handle, () => ({
     validate() {
-      if (!sections) return wholeForm.current?.validateForm() ?? true;
+      if (!sections) {
+        // Every key expanded first, so the form can focus the first error wherever it is.
+        flushSync(() => setCollapsed(new Set()));
+        return wholeForm.current?.validateForm() ?? true;
+      }
       const result = formValidator.validateFormData(latest.current, schema as RJSFSchema);
       if (result.errors.length === 0) {
         setErrors(undefined);
@@ -135,7 +140,29 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
   }));
 
   if (!sections) {
-    return <SchemaForm schema={schema} formData={formData} onChange={onChange} formRef={wholeForm} disabled={disabled} extraErrors={extraErrors} />;
+    // One form for the whole object: the same key states, drawn by the field template of each top-level key. Plain
+    // data, not callbacks: rjsf compares its props deeply, ignoring functions, to decide whether to draw again.
+    const formContext: KeyStateContext | undefined = keyStates && {
+      states: Object.fromEntries(
+        [...new Set([...Object.keys((schema.properties ?? {}) as object), ...Object.keys(formData)])].map((key) => [
+          key,
+          { ...stateOf(key, formData[key], keyStates), nullable: keyStates.stored[key] !== undefined && acceptsNull(schema, key) },
+        ]),
+      ),
+      collapsed: [...collapsed],
+      onKeyAction,
+    };
+    return (
+      <SchemaForm
+        schema={schema}
+        formData={formData}
+        onChange={onChange}
+        formRef={wholeForm}
+        disabled={disabled}
+        extraErrors={extraErrors}
+        formContext={formContext}
+      />
+    );
   }
 
   const sectionProps = (key: string): SectionProps => ({

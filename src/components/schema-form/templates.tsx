@@ -21,29 +21,42 @@ import {
   type TitleFieldProps,
 } from '@rjsf/utils';
 import { fieldIdOf, focusField } from './field-focus.ts';
+import { KeyStateBar, type KeyStateContext } from './key-state-bar.tsx';
 
 const isRoot = (id: string) => id === 'root';
 
 export function FieldTemplate(props: FieldTemplateProps) {
-  const { id, label, children, errors, help, description, hidden, required, displayLabel, rawErrors = [], registry, uiSchema } = props;
+  const { id, label, children, errors, help, description, hidden, required, displayLabel, rawErrors = [], registry, uiSchema, fieldPathId } = props;
   const uiOptions = getUiOptions(uiSchema);
   const { WrapIfAdditionalTemplate } = registry.templates;
   if (hidden) return <div className="hidden">{children}</div>;
   const isCheckbox = uiOptions.widget === 'checkbox' || props.schema.type === 'boolean';
+  // A top-level key of a one-form page: its state bar (not set, null, edited…), and it may be collapsed.
+  const keys = registry.formContext as Partial<KeyStateContext> | undefined;
+  const key = fieldPathId.path.length === 1 ? String(fieldPathId.path[0]) : undefined;
+  const state = key === undefined ? undefined : keys?.states?.[key];
+  const collapsed = state !== undefined && !!keys?.collapsed?.includes(key!);
   return (
     <WrapIfAdditionalTemplate {...props}>
-      <div className={`sb-field space-y-1.5 ${rawErrors.length > 0 ? 'sb-field-invalid' : ''}`} data-field={id}>
-        {displayLabel && !isCheckbox && (
-          <label htmlFor={id} className="block text-sm font-medium text-slate-800 dark:text-slate-200">
-            {label}
-            {required && <RequiredMark />}
-          </label>
-        )}
-        {displayLabel && description}
-        {children}
-        {errors}
-        {help}
-      </div>
+      {state && <KeyStateBar name={key!} state={state} collapsed={collapsed} onAction={keys!.onKeyAction!} />}
+      {collapsed ? (
+        <p className="rounded-lg border border-dashed border-slate-300 px-4 py-2 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          {label || key} is collapsed.
+        </p>
+      ) : (
+        <div className={`sb-field space-y-1.5 ${rawErrors.length > 0 ? 'sb-field-invalid' : ''}`} data-field={id}>
+          {displayLabel && !isCheckbox && (
+            <label htmlFor={id} className="block text-sm font-medium text-slate-800 dark:text-slate-200">
+              {label}
+              {required && <RequiredMark />}
+            </label>
+          )}
+          {displayLabel && description}
+          {children}
+          {errors}
+          {help}
+        </div>
+      )}
     </WrapIfAdditionalTemplate>
   );
 }

@@ -49,10 +49,15 @@ describe('every schema of the corpus renders, takes an edit and sends exactly th
     render(<Harness schema={corpusCase.schema} variables={corpusCase.variables} report={(p) => (patch = p)} />);
     expect(screen.queryByText(/Cannot be shown as a form/)).toBeNull();
     for (const id of corpusCase.shows ?? []) expect(document.getElementById(id)).not.toBeNull();
+    // Each top-level key says what the page stores, whether the page is edited key by key or as one form.
+    for (const key of Object.keys(corpusCase.schema.properties as object)) {
+      expect(document.querySelector(`[data-key-state="${key}"]`), key).not.toBeNull();
+    }
     expect(patch).toEqual({});
 
     for (const edit of corpusCase.edits) await apply(user, edit);
     expect(patch).toEqual(corpusCase.patch);
+    for (const key of Object.keys(corpusCase.patch)) expect(document.querySelector(`[data-key-state="${key}"]`), key).toHaveTextContent('Edited');
     // The page after the shallow merge is what the server validates: it must pass.
     expect(server.checkVariables(corpusCase.schema, { ...corpusCase.variables, ...patch }).errors).toEqual([]);
     expect(consoleErrors).not.toHaveBeenCalled();
