@@ -139,7 +139,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
     const left = diffTopLevel(latestValues, draft);
     if (left.changedKeys.length === 0 && left.clearedKeys.length === 0) return;
     if (left.clearedKeys.length > 0) return setSaveBlocked('Not saved yet: resolve the emptied keys listed below, then save.');
-    // Checked against the latest schema (it may have changed) before the review opens, as any save is.
+    // Checked against the latest schema (it may have changed) before the review opens, as every save is.
     void checkVariables(latest.schema, draft).then((result) =>
       result.valid ? setReviewing(true) : setSaveBlocked('Not saved yet: your values fail the current schema. Press Save to see where.'),
     );
