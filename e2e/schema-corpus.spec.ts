@@ -33,6 +33,7 @@ for (const corpusCase of SCHEMA_CORPUS) {
     for (const id of corpusCase.shows ?? []) await expect(page.locator(`[id="${id}"]`)).toBeVisible();
     for (const key of Object.keys(corpusCase.schema.properties as object)) await expect(page.locator(`[data-key-state="${key}"]`)).toBeVisible();
     for (const edit of corpusCase.edits) await apply(page, edit);
+    if (corpusCase.focused) await expect(page.locator(`[id="${corpusCase.focused}"]`)).toBeFocused();
 
     const patchSent = page.waitForRequest((r) => r.method() === 'PATCH');
     await page.getByRole('button', { name: 'Save', exact: true }).click();

@@ -23,6 +23,8 @@ export type CorpusCase = {
   patch: JsonObject;
   /** The field ids the form must show (an existing oneOf branch selected, a dependent field revealed…). */
   shows?: string[];
+  /** The field that must have focus after the edits (a renamed map key keeps the user's place). */
+  focused?: string;
 };
 
 const HHMM = '^([01]\\d|2[0-3]):[0-5]\\d$';
@@ -139,6 +141,7 @@ export const SCHEMA_CORPUS: CorpusCase[] = [
     schema: obj({ aliases: { type: 'object', additionalProperties: { type: 'string' } } }),
     variables: { aliases: { desk: 'front desk', spa: 'the spa' } },
     edits: [{ fill: 'root_aliases_desk-key', value: 'reception' }, { blur: true }],
+    focused: 'root_aliases_reception',
     patch: { aliases: { reception: 'front desk', spa: 'the spa' } },
   },
   {

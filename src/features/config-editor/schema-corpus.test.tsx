@@ -56,6 +56,7 @@ describe('every schema of the corpus renders, takes an edit and sends exactly th
     expect(patch).toEqual({});
 
     for (const edit of corpusCase.edits) await apply(user, edit);
+    if (corpusCase.focused) expect(document.activeElement?.id).toBe(corpusCase.focused);
     expect(patch).toEqual(corpusCase.patch);
     for (const key of Object.keys(corpusCase.patch)) expect(document.querySelector(`[data-key-state="${key}"]`), key).toHaveTextContent('Edited');
     // The page after the shallow merge is what the server validates: it must pass.
