@@ -36,6 +36,15 @@ type Props = {
   onAction: (key: string, action: 'undo' | 'null' | 'toggle') => void;
 };
 
+/** What stands in for a collapsed key's fields. */
+export function CollapsedNote({ title }: { title: string }) {
+  return (
+    <p className="rounded-lg border border-dashed border-slate-300 px-4 py-2 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+      {title} is collapsed.
+    </p>
+  );
+}
+
 const action = 'rounded px-1.5 py-0.5 font-medium text-brand-700 hover:bg-brand-50 dark:text-brand-300 dark:hover:bg-brand-950';
 
 export function KeyStateBar({ name, state, collapsed, onAction }: Props) {

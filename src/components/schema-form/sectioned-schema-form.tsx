@@ -13,7 +13,7 @@ import type { JsonObject } from '../../../contract/agents-api.ts';
 import { baseFormProps, formValidator, SchemaForm, type SchemaFormHandle } from './schema-form.tsx';
 import { ErrorSummary } from './templates.tsx';
 import { splitByTopLevelKey } from './split-schema.ts';
-import { KeyStateBar, type KeyState, type KeyStateContext } from './key-state-bar.tsx';
+import { CollapsedNote, KeyStateBar, type KeyState, type KeyStateContext } from './key-state-bar.tsx';
 import { jsonEqual } from '../../lib/json-equal.ts';
 import { acceptsNull } from './accepts-null.ts';
 import { errorPath, fieldIdOf, focusField } from './field-focus.ts';
@@ -146,7 +146,7 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
       states: Object.fromEntries(
         [...new Set([...Object.keys((schema.properties ?? {}) as object), ...Object.keys(formData)])].map((key) => [
           key,
-          { ...stateOf(key, formData[key], keyStates), nullable: keyStates.stored[key] !== undefined && acceptsNull(schema, key) },
+          { ...stateOf(key, formData[key], keyStates), nullable: acceptsNull(schema, key) },
         ]),
       ),
       collapsed: [...collapsed],
@@ -263,9 +263,7 @@ const Section = memo(function Section({ name, schema, value, errors, onKeyChange
     <div>
       {state.stored !== undefined && <KeyStateBar name={name} state={{ ...(state as Omit<KeyState, 'nullable'>), nullable }} collapsed={collapsed} onAction={onKeyAction} />}
       {collapsed ? (
-        <p className="rounded-lg border border-dashed border-slate-300 px-4 py-2 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
-          {String((schema.properties as Record<string, { title?: unknown }>)[name]?.title ?? name)} is collapsed.
-        </p>
+        <CollapsedNote title={String((schema.properties as Record<string, { title?: unknown }>)[name]?.title ?? name)} />
       ) : (
         <Form<JsonObject, RJSFSchema>
           {...baseFormProps}

@@ -21,7 +21,7 @@ import {
   type TitleFieldProps,
 } from '@rjsf/utils';
 import { fieldIdOf, focusField } from './field-focus.ts';
-import { KeyStateBar, type KeyStateContext } from './key-state-bar.tsx';
+import { CollapsedNote, KeyStateBar, type KeyStateContext } from './key-state-bar.tsx';
 
 const isRoot = (id: string) => id === 'root';
 
@@ -40,9 +40,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
     <WrapIfAdditionalTemplate {...props}>
       {state && <KeyStateBar name={key!} state={state} collapsed={collapsed} onAction={keys!.onKeyAction!} />}
       {collapsed ? (
-        <p className="rounded-lg border border-dashed border-slate-300 px-4 py-2 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
-          {label || key} is collapsed.
-        </p>
+        <CollapsedNote title={label || key!} />
       ) : (
         <div className={`sb-field space-y-1.5 ${rawErrors.length > 0 ? 'sb-field-invalid' : ''}`} data-field={id}>
           {displayLabel && !isCheckbox && (

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { isNestedPair, leafChanges, readablePath } from '../../lib/nested-changes.ts';
 
-/** One key's value before and after a write. Everything is rendered as text, never as markup. */
-const show = (value: unknown) => (value === undefined ? '(not set)' : JSON.stringify(value, null, 2));
+/** A value as formatted JSON text (rendered as text, never as markup); `missing` stands in for an absent one. */
+export const formatValue = (value: unknown, missing = '(not set)') => (value === undefined ? missing : JSON.stringify(value, null, 2));
 const inline = (value: unknown) => (value === undefined ? '(not set)' : JSON.stringify(value));
 
 type Props = { name: string; before: unknown; after: unknown; beforeLabel?: string; afterLabel?: string; children?: ReactNode };
@@ -68,13 +68,13 @@ function WholeValues({ name, before, after, beforeLabel, afterLabel }: SidesProp
       <div>
         <p className="text-xs text-slate-500 dark:text-slate-400">{beforeLabel}</p>
         <pre aria-label={`${name} before`} className="max-h-48 overflow-auto whitespace-pre-wrap break-words rounded bg-red-50 p-2 text-xs text-red-900 dark:bg-red-950/40 dark:text-red-200">
-          {show(before)}
+          {formatValue(before)}
         </pre>
       </div>
       <div>
         <p className="text-xs text-slate-500 dark:text-slate-400">{afterLabel}</p>
         <pre aria-label={`${name} after`} className="max-h-48 overflow-auto whitespace-pre-wrap break-words rounded bg-emerald-50 p-2 text-xs text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200">
-          {show(after)}
+          {formatValue(after)}
         </pre>
       </div>
     </div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ConfigPage, JsonObject } from '../../../contract/agents-api.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
+import { formatValue } from '../../components/ui/value-change.tsx';
 import type { Choice } from './resolve-conflict.ts';
 
 type Props = {
@@ -16,7 +17,6 @@ type Props = {
   onCancel: () => void;
 };
 
-const show = (value: unknown, missing: string) => (value === undefined ? missing : JSON.stringify(value, null, 2));
 
 const COLUMNS = [
   { id: 'base', label: 'When you opened the page', tone: 'bg-slate-100 dark:bg-slate-800' },
@@ -66,7 +66,7 @@ export function ConflictDialog({ keys, base, latest, mine, schemaChanged, onReso
                     <div key={column.id}>
                       <p className="text-xs text-slate-600 dark:text-slate-400">{column.label}</p>
                       <pre aria-label={`${key} ${column.id}`} className={`max-h-40 overflow-auto whitespace-pre-wrap break-words rounded p-2 text-xs ${column.tone}`}>
-                        {show(values(key)[column.id], column.id === 'mine' ? '(emptied)' : '(not set)')}
+                        {formatValue(values(key)[column.id], column.id === 'mine' ? '(emptied)' : undefined)}
                       </pre>
                     </div>
                   ))}

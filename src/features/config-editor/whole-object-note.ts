@@ -3,8 +3,7 @@
  * change and which are sent again unchanged (so a concurrent edit of a sibling would be overwritten).
  */
 import { jsonEqual } from '../../lib/json-equal.ts';
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isObject } from '../../lib/json-pointer.ts';
 
 export type WholeObjectNote = { changed: string[]; resent: string[] };
 
