@@ -61,7 +61,16 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
+// One transaction wrapper per database: better-sqlite3 builds four wrapped functions per `db.transaction()` call,
+// which cost as much as a small write.
+const transactionRunners = new WeakMap<Db, Database.Transaction<(work: () => unknown) => unknown>>();
+
 /** Runs `work` inside BEGIN IMMEDIATE, so a read-modify-write never interleaves with another writer. */
 export function inWriteTransaction<T>(db: Db, work: () => T): T {
-  return db.transaction(work).immediate();
+  let run = transactionRunners.get(db);
+  if (!run) {
+    run = db.transaction((task: () => unknown) => task());
+    transactionRunners.set(db, run);
+  }
+  return run.immediate(work) as T;
 }

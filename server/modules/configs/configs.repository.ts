@@ -4,6 +4,7 @@ import { inWriteTransaction, type Db } from '../../store/database.ts';
 import { ApiError, preconditionFailed, unknownClientEnv, withFieldErrors } from '../../errors.ts';
 import type { AgentsRepository } from '../agents/agents.repository.ts';
 import { nextLastUpdated } from './last-updated.ts';
+import { commaSeparated, VariablesText } from './variables-text.ts';
 
 /**
  * Applies a shallow merge to `target` in place and returns how to undo it. Copying a page with thousands of keys
@@ -22,10 +23,14 @@ function mergeInPlace(target: JsonObject, patch: JsonObject): () => void {
 }
 
 type PageRow = { schema_json: string; last_updated: string; version: number };
-/** A page as cached: the parsed page, and the JSON text of its schema and of each variable (`"key":value`). */
-type Cached = { version: number; page: ConfigPage; schemaJson: string; pieces: Map<string, string> };
+/**
+ * A page as cached: the parsed page, and its answer's text: `head` (up to the variables' opening brace, encoded once
+ * per schema) and the variables' text.
+ */
+type Cached = { version: number; page: ConfigPage; head: Buffer; text: VariablesText };
 
-const piece = (key: string, valueJson: string) => `${JSON.stringify(key)}:${valueJson}`;
+const headOf = (env: ClientEnv, schemaJson: string) => Buffer.from(`{"clientEnv":${JSON.stringify(env)},"schema":${schemaJson},"variables":{`);
+
 const cacheKeyOf = (agentId: string, env: string) => `${agentId}\u0000${env}`;
 
 /**
@@ -54,16 +59,23 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
      ON CONFLICT (agent_id, client_env, key) DO UPDATE SET value_json = excluded.value_json`,
   );
   const cache = new Map<string, Cached>();
-  // Each page version's JSON, built once from the cached pieces when the version is created: reads cost nothing, and
-  // a write costs joining strings rather than serialising the whole page again.
-  const serialized = new WeakMap<object, string>();
+  // Each page version's answer, encoded once from the cached text when the version is created: reads cost nothing,
+  // and a write costs copying bytes rather than serialising the whole page again.
+  const serialized = new WeakMap<object, Buffer>();
+
+  /** A page's JSON text, as answered (a page never written has no stored version, and no text yet). */
+  const encoded = (page: ConfigPage): Buffer => serialized.get(page) ?? Buffer.from(JSON.stringify(page));
 
   function remember(agentId: string, env: ClientEnv, entry: Cached): ConfigPage {
     cache.set(cacheKeyOf(agentId, env), entry);
     const { page } = entry;
     serialized.set(
       page,
-      `{"clientEnv":${JSON.stringify(page.clientEnv)},"schema":${entry.schemaJson},"variables":{${[...entry.pieces.values()].join(',')}},"lastUpdated":${JSON.stringify(page.lastUpdated)}}`,
+      Buffer.concat([
+        entry.head,
+        ...entry.text.parts(),
+        Buffer.from(`},"lastUpdated":${JSON.stringify(page.lastUpdated)}}`),
+      ]),
     );
     return page;
   }
@@ -75,13 +87,13 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
     if (cached?.version === version) return cached.page;
     const row = pageRow.get(agentId, env)!;
     const variables: JsonObject = {};
-    const pieces = new Map<string, string>();
+    const text = new VariablesText();
     for (const { key, value_json } of variableRows.all(agentId, env)) {
       variables[key] = JSON.parse(value_json);
-      pieces.set(key, piece(key, value_json));
+      text.set(key, value_json);
     }
     const page = { clientEnv: env, schema: JSON.parse(row.schema_json) as JsonObject, variables, lastUpdated: row.last_updated };
-    return remember(agentId, env, { version: row.version, page, schemaJson: row.schema_json, pieces });
+    return remember(agentId, env, { version: row.version, page, head: headOf(env, row.schema_json), text });
   }
 
   function requirePage(agentId: string, clientEnv: string): { env: ClientEnv; page: ConfigPage } {
@@ -103,36 +115,33 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
     const lastUpdated = nextLastUpdated(previous.lastUpdated);
     // A page never written before has no row and no cache entry yet: the upsert creates it.
     const entry = cache.get(cacheKeyOf(agentId, env));
-    const pieces = entry?.pieces ?? new Map<string, string>();
-    let schemaJson = entry?.schemaJson ?? '{}';
-    if (schema || !entry) {
-      schemaJson = JSON.stringify(schema ?? previous.schema ?? {});
+    const text = entry?.text ?? new VariablesText();
+    let head = entry?.head;
+    if (schema || !head) {
+      const schemaJson = JSON.stringify(schema ?? previous.schema ?? {});
       upsertPage.run({ agentId, env, schema: schemaJson, lastUpdated });
+      head = headOf(env, schemaJson);
     } else {
       touchPage.run(lastUpdated, agentId, env);
     }
     const written = Object.entries(changed).map(([key, value]) => {
       const valueJson = JSON.stringify(value);
       upsertVariable.run(agentId, env, key, valueJson);
-      return [key, piece(key, valueJson)] as const;
+      return [key, valueJson] as const;
     });
-    // Only once every statement succeeded: a failed write rolls back, and the cached pieces must not keep it.
-    for (const [key, text] of written) pieces.set(key, text);
+    // Only once every statement succeeded: a failed write rolls back, and the cached text must not keep it.
+    for (const [key, valueJson] of written) text.set(key, valueJson);
     const page = { clientEnv: env, schema: schema ?? previous.schema ?? {}, variables: previous.variables ?? {}, lastUpdated };
-    return remember(agentId, env, { version: versionOf.get(agentId, env)!, page, schemaJson, pieces });
+    return remember(agentId, env, { version: versionOf.get(agentId, env)!, page, head, text });
   }
 
   return {
-    /** The response body for a page, a page list, or any other answer of these routes. */
-    serialize(data: unknown): string {
-      if (typeof data !== 'object' || data === null) return JSON.stringify(data);
-      const page = serialized.get(data);
-      if (page !== undefined) return page;
-      const list = (data as { configPages?: unknown[] }).configPages;
-      if (Array.isArray(list) && list.every((p) => serialized.has(p as object))) {
-        return `{"configPages":[${list.map((p) => serialized.get(p as object)).join(',')}]}`;
-      }
-      return JSON.stringify(data);
+    encoded,
+
+    /** A page list's JSON text (`{configPages: [...]}`), as answered. */
+    encodedList(pages: ConfigPage[]): Buffer {
+      const texts = pages.map(encoded);
+      return Buffer.concat([Buffer.from('{"configPages":['), ...commaSeparated(texts), Buffer.from(']}')]);
     },
 
     list(agentId: string): ConfigPage[] {

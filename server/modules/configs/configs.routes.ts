@@ -11,40 +11,37 @@ import {
 } from '../../../contract/agents-api.ts';
 import type { ConfigsRepository } from './configs.repository.ts';
 
-const withEtag = (reply: FastifyReply, page: ConfigPage) => {
-  reply.header('etag', etagOf(page));
-  return page;
-};
-
 type PageParams = Static<typeof ConfigPageParams>;
 const BASE = '/v1/agents/:agentId/real-time-configs';
+const JSON_TYPE = 'application/json; charset=utf-8';
 
+// Pages are free-form JSON: each version's text is encoded once by the repository and sent as it is, instead of
+// being serialised by the response schema on every answer (the schemas below document the answers).
 export function registerConfigRoutes(app: FastifyInstance, configs: ConfigsRepository) {
-  // Pages are free-form JSON: serialised once per version, instead of by a schema-driven serializer on every read.
-  const serializerCompiler = () => configs.serialize;
+  const sendPage = (reply: FastifyReply, page: ConfigPage) => reply.header('etag', etagOf(page)).type(JSON_TYPE).send(configs.encoded(page));
+
   app.get<{ Params: Static<typeof AgentParams> }>(
     BASE,
-    { serializerCompiler, schema: { params: AgentParams, response: { 200: ConfigPageList } } },
-    async (req) => ({ configPages: configs.list(req.params.agentId) }),
+    { schema: { params: AgentParams, response: { 200: ConfigPageList } } },
+    async (req, reply) => reply.type(JSON_TYPE).send(configs.encodedList(configs.list(req.params.agentId))),
   );
 
   app.get<{ Params: PageParams }>(
     `${BASE}/:clientEnv`,
-    { serializerCompiler, schema: { params: ConfigPageParams, response: { 200: ConfigPage } } },
-    async (req, reply) => withEtag(reply, configs.get(req.params.agentId, req.params.clientEnv)),
+    { schema: { params: ConfigPageParams, response: { 200: ConfigPage } } },
+    async (req, reply) => sendPage(reply, configs.get(req.params.agentId, req.params.clientEnv)),
   );
 
   app.put<{ Params: PageParams; Body: UpdateSchemaBody }>(
     `${BASE}/:clientEnv/schema`,
-    { serializerCompiler, schema: { params: ConfigPageParams, body: UpdateSchemaBody, response: { 200: ConfigPage } } },
-    async (req, reply) =>
-      withEtag(reply, configs.putSchema(req.params.agentId, req.params.clientEnv, req.body.schema, req.headers['if-match'])),
+    { schema: { params: ConfigPageParams, body: UpdateSchemaBody, response: { 200: ConfigPage } } },
+    async (req, reply) => sendPage(reply, configs.putSchema(req.params.agentId, req.params.clientEnv, req.body.schema, req.headers['if-match'])),
   );
 
   app.patch<{ Params: PageParams; Body: UpdateVariablesBody }>(
     `${BASE}/:clientEnv/variables`,
-    { serializerCompiler, schema: { params: ConfigPageParams, body: UpdateVariablesBody, response: { 200: ConfigPage } } },
+    { schema: { params: ConfigPageParams, body: UpdateVariablesBody, response: { 200: ConfigPage } } },
     async (req, reply) =>
-      withEtag(reply, configs.patchVariables(req.params.agentId, req.params.clientEnv, req.body.variables, req.headers['if-match'])),
+      sendPage(reply, configs.patchVariables(req.params.agentId, req.params.clientEnv, req.body.variables, req.headers['if-match'])),
   );
 }

@@ -1,0 +1,50 @@
+/** How many variables share one encoded block: small enough to re-encode per write, few enough blocks to copy. */
+const BLOCK_SIZE = 32;
+const COMMA = Buffer.from(',');
+
+/** JSON texts interleaved with commas, for `Buffer.concat`. */
+export function commaSeparated(texts: Buffer[]): Buffer[] {
+  const parts: Buffer[] = [];
+  for (const text of texts) {
+    if (parts.length > 0) parts.push(COMMA);
+    parts.push(text);
+  }
+  return parts;
+}
+
+/**
+ * The UTF-8 JSON text of a page's variables (without the braces), kept in encoded blocks of a few dozen keys in key
+ * order. A write re-encodes only the block that holds its key, and the page's answer is one copy of the blocks.
+ * Why not one string: joining a thousand `"key":value` pieces and encoding the result on every write cost more than
+ * the rest of a PATCH — real pages hold text outside Latin-1 (a dash is enough), which V8 stores as two-byte strings
+ * that are slow to encode.
+ */
+export class VariablesText {
+  private readonly position = new Map<string, number>();
+  private readonly pieces: string[] = [];
+  /** The encoded blocks; `undefined` where a write changed the block since it was last encoded. */
+  private readonly blocks: (Buffer | undefined)[] = [];
+
+  /** Sets a key's JSON text; a new key goes last, as in `{...variables, ...patch}`. */
+  set(key: string, valueJson: string) {
+    const piece = `${JSON.stringify(key)}:${valueJson}`;
+    let at = this.position.get(key);
+    if (at === undefined) {
+      at = this.pieces.length;
+      this.position.set(key, at);
+      this.pieces.push(piece);
+    } else {
+      this.pieces[at] = piece;
+    }
+    this.blocks[Math.floor(at / BLOCK_SIZE)] = undefined;
+  }
+
+  /** The encoded blocks, comma-separated, to be copied between the page's other parts. */
+  parts(): Buffer[] {
+    const blocks: Buffer[] = [];
+    for (let block = 0; block * BLOCK_SIZE < this.pieces.length; block++) {
+      blocks.push((this.blocks[block] ??= Buffer.from(this.pieces.slice(block * BLOCK_SIZE, (block + 1) * BLOCK_SIZE).join(','))));
+    }
+    return commaSeparated(blocks);
+  }
+}
