@@ -80,8 +80,8 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
     return page;
   }
 
-  function load(agentId: string, env: ClientEnv): ConfigPage {
-    const version = versionOf.get(agentId, env);
+  /** The page at its stored `version` (`undefined`: the page has never been written). */
+  function load(agentId: string, env: ClientEnv, version: number | undefined): ConfigPage {
     if (version === undefined) return { clientEnv: env, schema: {}, variables: {} };
     const cached = cache.get(cacheKeyOf(agentId, env));
     if (cached?.version === version) return cached.page;
@@ -98,8 +98,10 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
 
   function requirePage(agentId: string, clientEnv: string): { env: ClientEnv; page: ConfigPage } {
     if (!isClientEnv(clientEnv)) throw unknownClientEnv(clientEnv);
-    agents.require(agentId);
-    return { env: clientEnv, page: load(agentId, clientEnv) };
+    const version = versionOf.get(agentId, clientEnv);
+    // A stored page implies its agent (pages go with their agent), so only a page never written needs the agent check.
+    if (version === undefined) agents.require(agentId);
+    return { env: clientEnv, page: load(agentId, clientEnv, version) };
   }
 
   /** `If-Match` (our addition): a write based on a stale version is refused with the current page, nothing written. */
@@ -116,13 +118,18 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
     // A page never written before has no row and no cache entry yet: the upsert creates it.
     const entry = cache.get(cacheKeyOf(agentId, env));
     const text = entry?.text ?? new VariablesText();
-    let head = entry?.head;
-    if (schema || !head) {
+    let head: Buffer;
+    let version: number;
+    if (schema || !entry) {
       const schemaJson = JSON.stringify(schema ?? previous.schema ?? {});
       upsertPage.run({ agentId, env, schema: schemaJson, lastUpdated });
       head = headOf(env, schemaJson);
+      version = versionOf.get(agentId, env)!;
     } else {
       touchPage.run(lastUpdated, agentId, env);
+      head = entry.head;
+      // The entry is the stored version: `requirePage` loaded it in this transaction, and the update adds one.
+      version = entry.version + 1;
     }
     const written = Object.entries(changed).map(([key, value]) => {
       const valueJson = JSON.stringify(value);
@@ -132,7 +139,7 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
     // Only once every statement succeeded: a failed write rolls back, and the cached text must not keep it.
     for (const [key, valueJson] of written) text.set(key, valueJson);
     const page = { clientEnv: env, schema: schema ?? previous.schema ?? {}, variables: previous.variables ?? {}, lastUpdated };
-    return remember(agentId, env, { version: versionOf.get(agentId, env)!, page, head, text });
+    return remember(agentId, env, { version, page, head, text });
   }
 
   return {
@@ -146,7 +153,10 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
 
     list(agentId: string): ConfigPage[] {
       agents.require(agentId);
-      return CLIENT_ENVS.filter((env) => versionOf.get(agentId, env) !== undefined).map((env) => load(agentId, env));
+      return CLIENT_ENVS.flatMap((env) => {
+        const version = versionOf.get(agentId, env);
+        return version === undefined ? [] : [load(agentId, env, version)];
+      });
     },
 
     get: (agentId: string, clientEnv: string): ConfigPage => requirePage(agentId, clientEnv).page,
