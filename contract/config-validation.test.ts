@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ConfigValidator } from './config-validation.ts';
 
@@ -45,5 +46,44 @@ describe('ConfigValidator', () => {
     expect(validator.checkVariables(schema, { name: 'a', children: [{ name: 'b', children: [{ name: 3 }] }] }).errors).toEqual([
       { path: '/children/0/children/0/name', message: 'must be string' },
     ]);
+  });
+
+  describe('patchKeepsValid: checking only the patched keys of a valid page', () => {
+    const perKey = {
+      type: 'object',
+      required: ['name'],
+      properties: {
+        name: { type: 'string', minLength: 1 },
+        count: { type: 'integer', minimum: 0 },
+        tags: { type: 'array', items: { $ref: '#/definitions/tag' } },
+      },
+      patternProperties: { '^x_': { type: 'boolean' } },
+      additionalProperties: { type: ['string', 'null'] },
+      propertyNames: { maxLength: 8 },
+      definitions: { tag: { type: 'string', maxLength: 3 } },
+    };
+    const key = fc.constantFrom('name', 'count', 'tags', 'x_a', 'x_b', 'other', 'much_too_long');
+    const value = fc.constantFrom<unknown>('', 'ab', 'abcd', -1, 0, 3, 1.5, true, null, [], ['ab'], ['abcd'], { a: 1 });
+    const variables = fc.dictionary(key, value, { maxKeys: 5 });
+
+    test('agrees with checking the merged page whole, for a root whose keywords are per key', () => {
+      const valid = (page: Record<string, unknown>) => validator.checkVariables(perKey, page).valid;
+      fc.assert(
+        fc.property(variables.filter(valid), variables, (page, patch) => {
+          expect(validator.patchKeepsValid(perKey, patch)).toBe(valid({ ...page, ...patch }));
+        }),
+        { numRuns: 1000 },
+      );
+    });
+
+    test.each([
+      ['dependencies', { dependencies: { a: { properties: { b: { const: 1 } } } } }],
+      ['minProperties', { minProperties: 2 }],
+      ['allOf', { allOf: [{ properties: { a: { type: 'string' } } }] }],
+      ['if / then', { if: { required: ['a'] }, then: { required: ['b'] } }],
+      ['a root $ref', { $ref: '#/definitions/page', definitions: { page: { type: 'object' } } }],
+    ])('leaves a root with %s to the whole-page check', (_name, schema) => {
+      expect(validator.patchKeepsValid(schema, { a: 1 })).toBeUndefined();
+    });
   });
 });

@@ -24,6 +24,15 @@ export function createConfigAjv(): Ajv {
   return addFormats(ajv);
 }
 
+/**
+ * Root keywords that constrain each property by itself (or nothing at all). `dependencies`, `minProperties`, `allOf`,
+ * `if`, a root `$ref` and the like relate keys to each other, so a page under them is only checked whole.
+ */
+const PER_KEY_ROOT_KEYWORDS = new Set([
+  '$schema', '$id', '$comment', 'title', 'description', 'default', 'examples', 'readOnly', 'writeOnly', 'definitions',
+  'type', 'properties', 'patternProperties', 'additionalProperties', 'propertyNames', 'required',
+]);
+
 export type SchemaCheck = { ok: true } | { ok: false; errors: FieldError[] };
 export type VariablesCheck = { valid: boolean; errors: FieldError[] };
 
@@ -32,6 +41,8 @@ export class ConfigValidator {
   private readonly ajv = createConfigAjv();
   private readonly byText = new Map<string, ValidateFunction>();
   private readonly byObject = new WeakMap<object, ValidateFunction>();
+  /** Per schema: the validator of its root without `required` (null: its root ties keys together). */
+  private readonly perKey = new WeakMap<object, ValidateFunction | null>();
 
   checkSchema(schema: JsonObject): SchemaCheck {
     if (!this.ajv.validateSchema(schema)) return { ok: false, errors: toFieldErrors(this.ajv.errors ?? []) };
@@ -48,6 +59,32 @@ export class ConfigValidator {
     const validate = this.compile(schema);
     const valid = validate(variables);
     return { valid, errors: valid ? [] : toFieldErrors(validate.errors ?? []) };
+  }
+
+  /**
+   * Whether shallow-merging `patch` into variables that satisfied `schema` leaves them satisfying it, by checking the
+   * patched keys alone; `undefined` when the schema's root ties keys together and only `checkVariables` on the merged
+   * result can tell. (`false` carries no field errors: ask `checkVariables` for them.) A page's keys are never removed,
+   * so with only per-key root keywords, required keys stay present and untouched keys stay valid.
+   */
+  patchKeepsValid(schema: JsonObject | undefined, patch: JsonObject): boolean | undefined {
+    if (!schema || Object.keys(schema).length === 0) return true;
+    let validate = this.perKey.get(schema);
+    if (validate === undefined) {
+      validate = Object.keys(schema).every((keyword) => PER_KEY_ROOT_KEYWORDS.has(keyword)) ? this.compileWithoutRequired(schema) : null;
+      this.perKey.set(schema, validate);
+    }
+    return validate ? validate(patch) : undefined;
+  }
+
+  private compileWithoutRequired(schema: JsonObject): ValidateFunction | null {
+    const withoutRequired = { ...schema };
+    delete withoutRequired.required;
+    try {
+      return this.compile(withoutRequired);
+    } catch {
+      return null;
+    }
   }
 
   /** Cached by object (the cheap, common case: the same stored page) and by text (equal schemas across pages). */

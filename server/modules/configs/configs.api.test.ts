@@ -50,6 +50,18 @@ describe('real-time config pages', () => {
     expect((await ctx.app.inject(`${pages}/live`)).json<ConfigPage>()).toEqual(before);
   });
 
+  test('after a schema the stored values fail, a PATCH of other keys is refused until the page is valid again', async () => {
+    await patch('sandbox', { silence_timeout_seconds: 12 });
+    const stricter = { type: 'object', properties: { silence_timeout_seconds: { type: 'integer', maximum: 10 }, note: { type: 'string' } } };
+    await ctx.app.inject({ method: 'PUT', url: `${pages}/sandbox/schema`, payload: { schema: stricter } });
+    const refused = expectContract(await patch('sandbox', { note: 'hello' }), 400, 'ApiErrorBody') as ApiErrorBody;
+    expect(fieldErrorsOf(refused).map((e) => e.path)).toEqual(['/silence_timeout_seconds']);
+    expect((await patch('sandbox', { silence_timeout_seconds: 8, note: 'hello' })).statusCode).toBe(200);
+    // Valid again: a later bad value is still caught (only the patched keys need checking now).
+    expect((await patch('sandbox', { note: 5 })).statusCode).toBe(400);
+    expect((await patch('sandbox', { note: 'bye' })).statusCode).toBe(200);
+  });
+
   test('lastUpdated strictly increases even for writes in the same millisecond', async () => {
     const stamps: string[] = [];
     for (let i = 0; i < 5; i++) stamps.push((await patch('sandbox', { silence_timeout_seconds: 5 + i })).json<ConfigPage>().lastUpdated!);

@@ -59,6 +59,8 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
      ON CONFLICT (agent_id, client_env, key) DO UPDATE SET value_json = excluded.value_json`,
   );
   const cache = new Map<string, Cached>();
+  // Page versions whose variables were checked whole against their schema (or kept so by a checked patch).
+  const knownValid = new WeakSet<ConfigPage>();
   // Each page version's answer, encoded once from the cached text when the version is created: reads cost nothing,
   // and a write costs copying bytes rather than serialising the whole page again.
   const serialized = new WeakMap<object, Buffer>();
@@ -179,14 +181,18 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
       return inWriteTransaction(db, () => {
         const { env, page } = requirePage(agentId, clientEnv);
         requireVersion(page, ifMatch);
+        // A version known to be valid only needs the patched keys checked, where the schema allows that.
+        const keptValid = knownValid.has(page) && validator.patchKeepsValid(page.schema, patch) === true;
         const variables = page.variables ?? {};
         const undo = mergeInPlace(variables, patch);
         try {
-          const check = validator.checkVariables(page.schema, variables);
-          if (!check.valid) {
+          const check = keptValid ? undefined : validator.checkVariables(page.schema, variables);
+          if (check && !check.valid) {
             throw new ApiError(400, 'REAL_TIME_CONFIG_INVALID_FOR_SCHEMA', 'Config values fail JSON Schema validation', withFieldErrors(check.errors));
           }
-          return write(agentId, env, { ...page, variables }, undefined, patch);
+          const written = write(agentId, env, { ...page, variables }, undefined, patch);
+          knownValid.add(written);
+          return written;
         } catch (error) {
           undo();
           throw error;
