@@ -1,6 +1,7 @@
 import { CLIENT_ENVS, ifMatchAllows, isClientEnv, type ClientEnv, type ConfigPage, type JsonObject } from '../../../contract/agents-api.ts';
 import type { ConfigValidator } from '../../../contract/config-validation.ts';
-import { inWriteTransaction, type Db } from '../../store/database.ts';
+import type { Db } from '../../store/database.ts';
+import { createGroupCommit } from '../../store/group-commit.ts';
 import { ApiError, preconditionFailed, unknownClientEnv, withFieldErrors } from '../../errors.ts';
 import type { AgentsRepository } from '../agents/agents.repository.ts';
 import { nextLastUpdated } from './last-updated.ts';
@@ -61,6 +62,8 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
   const cache = new Map<string, Cached>();
   // Page versions whose variables were checked whole against their schema (or kept so by a checked patch).
   const knownValid = new WeakSet<ConfigPage>();
+  // A group whose commit failed took its writes with it: what they cached must go too.
+  const inGroupCommit = createGroupCommit(db, () => cache.clear());
   // Each page version's answer, encoded once from the cached text when the version is created: reads cost nothing,
   // and a write costs copying bytes rather than serialising the whole page again.
   const serialized = new WeakMap<object, Buffer>();
@@ -164,12 +167,12 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
     get: (agentId: string, clientEnv: string): ConfigPage => requirePage(agentId, clientEnv).page,
 
     /** Replaces the page's schema. A schema that is not valid Draft 7 is refused and nothing changes. */
-    putSchema(agentId: string, clientEnv: string, schema: JsonObject, ifMatch?: string): ConfigPage {
+    async putSchema(agentId: string, clientEnv: string, schema: JsonObject, ifMatch?: string): Promise<ConfigPage> {
       const check = validator.checkSchema(schema);
       if (!check.ok) {
         throw new ApiError(400, 'REAL_TIME_CONFIG_INVALID_SCHEMA', 'JSON Schema definition is invalid', withFieldErrors(check.errors));
       }
-      return inWriteTransaction(db, () => {
+      return inGroupCommit(() => {
         const { env, page } = requirePage(agentId, clientEnv);
         requireVersion(page, ifMatch);
         return write(agentId, env, page, schema, {});
@@ -177,8 +180,8 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
     },
 
     /** Shallow-merges `patch` into the stored variables; the merged result must satisfy the page's schema. */
-    patchVariables(agentId: string, clientEnv: string, patch: JsonObject, ifMatch?: string): ConfigPage {
-      return inWriteTransaction(db, () => {
+    patchVariables(agentId: string, clientEnv: string, patch: JsonObject, ifMatch?: string): Promise<ConfigPage> {
+      return inGroupCommit(() => {
         const { env, page } = requirePage(agentId, clientEnv);
         requireVersion(page, ifMatch);
         // A version known to be valid only needs the patched keys checked, where the schema allows that.

@@ -35,13 +35,13 @@ export function registerConfigRoutes(app: FastifyInstance, configs: ConfigsRepos
   app.put<{ Params: PageParams; Body: UpdateSchemaBody }>(
     `${BASE}/:clientEnv/schema`,
     { schema: { params: ConfigPageParams, body: UpdateSchemaBody, response: { 200: ConfigPage } } },
-    async (req, reply) => sendPage(reply, configs.putSchema(req.params.agentId, req.params.clientEnv, req.body.schema, req.headers['if-match'])),
+    async (req, reply) => sendPage(reply, await configs.putSchema(req.params.agentId, req.params.clientEnv, req.body.schema, req.headers['if-match'])),
   );
 
   app.patch<{ Params: PageParams; Body: UpdateVariablesBody }>(
     `${BASE}/:clientEnv/variables`,
     { schema: { params: ConfigPageParams, body: UpdateVariablesBody, response: { 200: ConfigPage } } },
     async (req, reply) =>
-      sendPage(reply, configs.patchVariables(req.params.agentId, req.params.clientEnv, req.body.variables, req.headers['if-match'])),
+      sendPage(reply, await configs.patchVariables(req.params.agentId, req.params.clientEnv, req.body.variables, req.headers['if-match'])),
   );
 }
