@@ -5,7 +5,7 @@ import { createGroupCommit } from '../../store/group-commit.ts';
 import { ApiError, preconditionFailed, unknownClientEnv, withFieldErrors } from '../../errors.ts';
 import type { AgentsRepository } from '../agents/agents.repository.ts';
 import { nextLastUpdated } from './last-updated.ts';
-import { commaSeparated, VariablesText } from './variables-text.ts';
+import { commaSeparated, joinBytes, VariablesText } from './variables-text.ts';
 
 /**
  * Applies a shallow merge to `target` in place and returns how to undo it. Copying a page with thousands of keys
@@ -66,17 +66,17 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
   const inGroupCommit = createGroupCommit(db, () => cache.clear());
   // Each page version's answer, encoded once from the cached text when the version is created: reads cost nothing,
   // and a write costs copying bytes rather than serialising the whole page again.
-  const serialized = new WeakMap<object, Buffer>();
+  const serialized = new WeakMap<object, Uint8Array>();
 
   /** A page's JSON text, as answered (a page never written has no stored version, and no text yet). */
-  const encoded = (page: ConfigPage): Buffer => serialized.get(page) ?? Buffer.from(JSON.stringify(page));
+  const encoded = (page: ConfigPage): Uint8Array => serialized.get(page) ?? joinBytes([Buffer.from(JSON.stringify(page))]);
 
   function remember(agentId: string, env: ClientEnv, entry: Cached): ConfigPage {
     cache.set(cacheKeyOf(agentId, env), entry);
     const { page } = entry;
     serialized.set(
       page,
-      Buffer.concat([
+      joinBytes([
         entry.head,
         ...entry.text.parts(),
         Buffer.from(`},"lastUpdated":${JSON.stringify(page.lastUpdated)}}`),
@@ -151,9 +151,9 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
     encoded,
 
     /** A page list's JSON text (`{configPages: [...]}`), as answered. */
-    encodedList(pages: ConfigPage[]): Buffer {
+    encodedList(pages: ConfigPage[]): Uint8Array {
       const texts = pages.map(encoded);
-      return Buffer.concat([Buffer.from('{"configPages":['), ...commaSeparated(texts), Buffer.from(']}')]);
+      return joinBytes([Buffer.from('{"configPages":['), ...commaSeparated(texts), Buffer.from(']}')]);
     },
 
     list(agentId: string): ConfigPage[] {

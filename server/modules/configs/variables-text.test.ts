@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { VariablesText } from './variables-text.ts';
+import { joinBytes, VariablesText } from './variables-text.ts';
 
-const textOf = (text: VariablesText) => `{${Buffer.concat(text.parts()).toString('utf8')}}`;
+const textOf = (text: VariablesText) => `{${Buffer.from(joinBytes(text.parts())).toString('utf8')}}`;
 
 describe('VariablesText', () => {
   it('reads back as the shallow merge of every write, in its key order, across many blocks', () => {

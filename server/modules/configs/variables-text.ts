@@ -2,9 +2,24 @@
 const BLOCK_SIZE = 32;
 const COMMA = Buffer.from(',');
 
-/** JSON texts interleaved with commas, for `Buffer.concat`. */
-export function commaSeparated(texts: Buffer[]): Buffer[] {
-  const parts: Buffer[] = [];
+/**
+ * One answer from its encoded parts. A plain `Uint8Array` of this realm, not a `Buffer`: Fastify sends bytes as they
+ * are when `payload.buffer instanceof ArrayBuffer`, which Node's Buffer pool fails where the global `ArrayBuffer` is
+ * another realm's (the console's component tests run this server under jsdom).
+ */
+export function joinBytes(parts: Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.length;
+  }
+  return bytes;
+}
+
+/** JSON texts interleaved with commas, for `joinBytes`. */
+export function commaSeparated(texts: Uint8Array[]): Uint8Array[] {
+  const parts: Uint8Array[] = [];
   for (const text of texts) {
     if (parts.length > 0) parts.push(COMMA);
     parts.push(text);
@@ -40,7 +55,7 @@ export class VariablesText {
   }
 
   /** The encoded blocks, comma-separated, to be copied between the page's other parts. */
-  parts(): Buffer[] {
+  parts(): Uint8Array[] {
     const blocks: Buffer[] = [];
     for (let block = 0; block * BLOCK_SIZE < this.pieces.length; block++) {
       blocks.push((this.blocks[block] ??= Buffer.from(this.pieces.slice(block * BLOCK_SIZE, (block + 1) * BLOCK_SIZE).join(','))));
