@@ -6,6 +6,7 @@ import { createSchemaUtils, type ErrorSchema, type RJSFSchema, type UiSchema } f
 import { customizeValidator } from '@rjsf/validator-ajv8';
 import type { JsonObject } from '../../../contract/agents-api.ts';
 import { BaseInputTemplate } from './base-input.tsx';
+import { fieldIdOf, focusField } from './field-focus.ts';
 import { ButtonTemplates } from './buttons.tsx';
 import {
   ArrayFieldItemTemplate,
@@ -74,7 +75,8 @@ export function SchemaForm({ schema, formData, onChange, formRef, disabled, uiSc
       extraErrors={extraErrors}
       formContext={formContext}
       onChange={(event: IChangeEvent<JsonObject>) => onChange(event.formData ?? {})}
-      focusOnFirstError
+      // After the errors are drawn: a folded group opens for its error only then.
+      focusOnFirstError={(error) => focusField(fieldIdOf(error.property))}
       showErrorList="top"
     />
   );

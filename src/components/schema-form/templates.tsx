@@ -2,6 +2,7 @@
  * The console's rjsf theme: structure and look for labels, help, errors, nested objects and arrays.
  * Everything that comes from a schema (titles, descriptions) is rendered as plain text, never as markup.
  */
+import { useState, type ReactNode } from 'react';
 import {
   buttonId,
   canExpand,
@@ -14,12 +15,15 @@ import {
   type ArrayFieldTemplateProps,
   type DescriptionFieldProps,
   type ErrorListProps,
+  type ErrorSchema,
   type FieldErrorProps,
   type FieldHelpProps,
   type FieldTemplateProps,
+  type FieldPathId,
   type ObjectFieldTemplateProps,
   type TitleFieldProps,
 } from '@rjsf/utils';
+import { Badge } from '../ui/badge.tsx';
 import { fieldIdOf, focusField } from './field-focus.ts';
 import { CollapsedNote, KeyStateBar, type KeyStateContext } from './key-state-bar.tsx';
 
@@ -36,6 +40,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
   const key = fieldPathId.path.length === 1 ? String(fieldPathId.path[0]) : undefined;
   const state = key === undefined ? undefined : keys?.states?.[key];
   const collapsed = state !== undefined && !!keys?.collapsed?.includes(key!);
+  const mark = valueMarkOf(fieldPathId, props.formData);
   return (
     <WrapIfAdditionalTemplate {...props}>
       {state && <KeyStateBar name={key!} state={state} collapsed={collapsed} onAction={keys!.onKeyAction!} />}
@@ -43,11 +48,14 @@ export function FieldTemplate(props: FieldTemplateProps) {
         <CollapsedNote title={label || key!} />
       ) : (
         <div className={`sb-field space-y-1.5 ${rawErrors.length > 0 ? 'sb-field-invalid' : ''}`} data-field={id}>
-          {displayLabel && !isCheckbox && (
+          {displayLabel && !isCheckbox ? (
             <label htmlFor={id} className="block text-sm font-medium text-slate-800 dark:text-slate-200">
               {label}
               {required && <RequiredMark />}
+              {mark && <> {mark}</>}
             </label>
+          ) : (
+            mark
           )}
           {displayLabel && description}
           {children}
@@ -59,6 +67,17 @@ export function FieldTemplate(props: FieldTemplateProps) {
   );
 }
 
+/**
+ * Below the top level (each top-level key has its state bar), what an empty-looking field holds: `null` and `""` look
+ * like "not set" in an input. No mark means the value is not there at all.
+ */
+function valueMarkOf(fieldPathId: FieldPathId, value: unknown): ReactNode {
+  if (fieldPathId.path.length < 2) return null;
+  if (value === null) return <Badge>null</Badge>;
+  if (value === '') return <Badge>empty text</Badge>;
+  return null;
+}
+
 export function RequiredMark() {
   return (
     <span className="ml-0.5 text-red-600 dark:text-red-400" title="required">
@@ -67,7 +86,9 @@ export function RequiredMark() {
   );
 }
 
-export function TitleFieldTemplate({ id, title, required }: TitleFieldProps) {
+export const TitleFieldTemplate = ({ id, title, required }: TitleFieldProps) => <Legend id={id} title={title} required={required} />;
+
+function Legend({ id, title, required }: { id: string; title: string; required?: boolean }) {
   return (
     <legend id={id} className="text-base font-semibold text-slate-900 dark:text-slate-100">
       {title}
@@ -133,18 +154,11 @@ export function ErrorSummary({ errors, onJump }: { errors: ErrorListProps['error
 export const ErrorListTemplate = ({ errors }: ErrorListProps) => <ErrorSummary errors={errors} />;
 
 export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
-  const { description, disabled, formData, fieldPathId, onAddProperty, properties, readonly, registry, required, schema, title, uiSchema } = props;
+  const { description, disabled, errorSchema, formData, fieldPathId, onAddProperty, properties, readonly, registry, required, schema, title, uiSchema } = props;
   const { AddButton } = registry.templates.ButtonTemplates;
-  const root = isRoot(fieldPathId.$id);
   if ((schema.oneOf || schema.anyOf) && !schema.properties && properties.length === 0) return null;
-  const content = (
+  const fields = (
     <>
-      {title && !root && (
-        <TitleFieldTemplate id={titleId(fieldPathId)} title={title} required={required} schema={schema} uiSchema={uiSchema} registry={registry} />
-      )}
-      {description && !root && (
-        <DescriptionFieldTemplate id={descriptionId(fieldPathId)} description={description} schema={schema} uiSchema={uiSchema} registry={registry} />
-      )}
       {properties.map((prop) => prop.content)}
       {canExpand(schema, uiSchema, formData) && (
         <AddButton id={buttonId(fieldPathId, 'add')} onClick={onAddProperty} disabled={disabled || readonly} uiSchema={uiSchema} registry={registry} />
@@ -152,22 +166,24 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
     </>
   );
   // The root needs no group of its own (the page is the group), and a page of per-key forms has many roots.
-  if (root) return <div className="space-y-5">{content}</div>;
+  if (isRoot(fieldPathId.$id)) return <div className="space-y-5">{fields}</div>;
+  const shown = properties.filter((prop) => !prop.hidden).length;
   return (
-    <fieldset id={fieldPathId.$id} className="space-y-4 rounded-lg border border-slate-200 p-4 dark:border-slate-700">
-      {content}
-    </fieldset>
+    <Group {...{ fieldPathId, errorSchema, required }} heading={title} folded={`${shown} ${shown === 1 ? 'field' : 'fields'}`} className="space-y-4">
+      {description && (
+        <DescriptionFieldTemplate id={descriptionId(fieldPathId)} description={description} schema={schema} uiSchema={uiSchema} registry={registry} />
+      )}
+      {fields}
+    </Group>
   );
 }
 
 export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
-  const { canAdd, disabled, fieldPathId, items, onAddClick, readonly, registry, required, schema, title, uiSchema } = props;
+  const { canAdd, disabled, errorSchema, fieldPathId, items, onAddClick, readonly, registry, required, schema, title, uiSchema } = props;
   const options = getUiOptions(uiSchema);
   const { AddButton } = registry.templates.ButtonTemplates;
-  const heading = options.title || title;
   return (
-    <fieldset id={fieldPathId.$id} className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-700">
-      {heading && <TitleFieldTemplate id={titleId(fieldPathId)} title={heading} required={required} schema={schema} uiSchema={uiSchema} registry={registry} />}
+    <Group {...{ fieldPathId, errorSchema, required }} heading={options.title || title} folded={`${items.length} ${items.length === 1 ? 'item' : 'items'}`} className="space-y-3">
       {schema.description && (
         <DescriptionFieldTemplate id={descriptionId(fieldPathId)} description={options.description || schema.description} schema={schema} uiSchema={uiSchema} registry={registry} />
       )}
@@ -176,6 +192,55 @@ export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
       {canAdd && (
         <AddButton id={buttonId(fieldPathId, 'add')} onClick={onAddClick} disabled={disabled || readonly} uiSchema={uiSchema} registry={registry} />
       )}
+    </Group>
+  );
+}
+
+const hasErrors = (errorSchema: unknown): boolean =>
+  typeof errorSchema === 'object' &&
+  errorSchema !== null &&
+  Object.entries(errorSchema).some(([key, child]) => (key === '__errors' ? Array.isArray(child) && child.length > 0 : hasErrors(child)));
+
+type GroupProps = {
+  fieldPathId: FieldPathId;
+  heading: string;
+  required?: boolean;
+  errorSchema?: ErrorSchema;
+  /** What is hidden while folded ("3 fields"). */
+  folded: string;
+  className: string;
+  children: ReactNode;
+};
+
+/**
+ * The frame of an object or an array. Below the top level (top-level keys fold from their state bar), its heading is
+ * a button that folds its fields away; a group that holds an error is never folded, so no error hides.
+ */
+function Group({ fieldPathId, heading, required, errorSchema, folded, className, children }: GroupProps) {
+  const [fold, setFold] = useState(false);
+  const foldable = fieldPathId.path.length >= 2 && heading !== '';
+  const open = !foldable || !fold || hasErrors(errorSchema);
+  return (
+    <fieldset id={fieldPathId.$id} className={`${className} rounded-lg border border-slate-200 p-4 dark:border-slate-700`}>
+      {foldable ? (
+        <legend id={titleId(fieldPathId)}>
+          <button
+            type="button"
+            aria-expanded={open}
+            onClick={() => setFold(open)}
+            className="rounded text-base font-semibold text-slate-900 hover:text-brand-700 dark:text-slate-100 dark:hover:text-brand-300"
+          >
+            <span aria-hidden="true" className="mr-1 inline-block w-3 text-slate-500">
+              {open ? '▾' : '▸'}
+            </span>
+            {heading}
+            {required && <RequiredMark />}
+          </button>
+        </legend>
+      ) : (
+        heading && <Legend id={titleId(fieldPathId)} title={heading} required={required} />
+      )}
+      {open ? children : <p className="text-sm text-slate-500 dark:text-slate-400">Folded: {folded}.</p>}
     </fieldset>
   );
 }
