@@ -68,3 +68,45 @@ test('a valid schema the form cannot draw falls back to the JSON view of the sam
   expect((await patchSent).postDataJSON()).toEqual({ variables: { opens_at: '07:30' } });
   await expect(page.getByText('Saved 1 key.')).toBeVisible();
 });
+
+test('nested groups fold from their heading, open for an error on Save, and mark null and empty text', async ({ page, request }) => {
+  const schema = {
+    type: 'object',
+    properties: {
+      venue: {
+        type: 'object',
+        title: 'Venue',
+        properties: {
+          address: { type: 'object', title: 'Address', properties: { street: { type: 'string', title: 'Street' }, city: { type: 'string', title: 'City', minLength: 2 } } },
+          note: { type: ['string', 'null'], title: 'Note' },
+          code: { type: 'string', title: 'Code' },
+        },
+      },
+    },
+  };
+  const venue = { address: { street: 'Quay Street', city: 'Galway' }, note: null, code: '' };
+  expect((await request.put(`${pageUrl}/schema`, { data: { schema: {} } })).status()).toBe(200);
+  expect((await request.patch(`${pageUrl}/variables`, { data: { variables: { venue } } })).status()).toBe(200);
+  expect((await request.put(`${pageUrl}/schema`, { data: { schema } })).status()).toBe(200);
+  await page.goto(`/agents/${AGENT}/configs/sandbox`);
+
+  await expect(page.getByLabel('Note')).toHaveAccessibleName('Note null');
+  await expect(page.getByLabel('Code')).toHaveAccessibleName('Code empty text');
+  await expect(page.getByLabel('Street')).toHaveAccessibleName('Street');
+
+  const address = page.getByRole('button', { name: 'Address', exact: true });
+  await address.click();
+  await expect(address).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByText('Folded: 2 fields.')).toBeVisible();
+  await expect(page.getByLabel('Street')).toHaveCount(0);
+  await address.press('Enter');
+  await expect(page.getByLabel('Street')).toHaveValue('Quay Street');
+
+  await page.getByLabel('City').fill('G');
+  await address.click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByLabel('City')).toBeFocused();
+  await expect(address).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Discard changes' }).click();
+});
