@@ -1,5 +1,5 @@
 /** How many variables share one encoded block: small enough to re-encode per write, few enough blocks to copy. */
-const BLOCK_SIZE = 32;
+const BLOCK_SIZE = 64;
 const COMMA = Buffer.from(',');
 
 /**
@@ -8,7 +8,9 @@ const COMMA = Buffer.from(',');
  * another realm's (the console's component tests run this server under jsdom).
  */
 export function joinBytes(parts: Uint8Array[]): Uint8Array {
-  const bytes = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
+  let length = 0;
+  for (const part of parts) length += part.length;
+  const bytes = new Uint8Array(length);
   let offset = 0;
   for (const part of parts) {
     bytes.set(part, offset);
@@ -54,12 +56,17 @@ export class VariablesText {
     this.blocks[Math.floor(at / BLOCK_SIZE)] = undefined;
   }
 
-  /** The encoded blocks, comma-separated, to be copied between the page's other parts. */
+  /** The encoded blocks, to be copied between the page's other parts (each after the first starts with its comma). */
   parts(): Uint8Array[] {
     const blocks: Buffer[] = [];
     for (let block = 0; block * BLOCK_SIZE < this.pieces.length; block++) {
-      blocks.push((this.blocks[block] ??= Buffer.from(this.pieces.slice(block * BLOCK_SIZE, (block + 1) * BLOCK_SIZE).join(','))));
+      blocks.push((this.blocks[block] ??= this.encode(block)));
     }
-    return commaSeparated(blocks);
+    return blocks;
+  }
+
+  private encode(block: number): Buffer {
+    const text = this.pieces.slice(block * BLOCK_SIZE, (block + 1) * BLOCK_SIZE).join(',');
+    return Buffer.from(block === 0 ? text : `,${text}`);
   }
 }
