@@ -69,5 +69,10 @@ describe.each(SCHEMAS)('nested objects and arrays (%s)', (_mode, schema) => {
     act(() => void handle.current!.validate());
     await waitFor(() => expect(screen.getByLabelText('City')).toHaveFocus());
     expect(screen.getByRole('button', { name: 'Address' })).toHaveAttribute('aria-expanded', 'true');
+    // Fixing the field (which clears its error) keeps the group open.
+    await user.type(screen.getByLabelText('City'), 'ork');
+    expect(screen.getByLabelText('City')).toHaveValue('Cork');
+    act(() => void handle.current!.validate());
+    expect(screen.getByRole('button', { name: 'Address' })).toHaveAttribute('aria-expanded', 'true');
   });
 });

@@ -214,14 +214,16 @@ type GroupProps = {
 
 /**
  * The frame of an object or an array. Below the top level (top-level keys fold from their state bar), its heading is
- * a button that folds its fields away; a group that holds an error is never folded, so no error hides.
+ * a button that folds its fields away; an error inside unfolds it, so no error hides.
  */
 function Group({ fieldPathId, heading, required: requiredProperty, errorSchema, folded, className, children }: GroupProps) {
   const [fold, setFold] = useState(false);
   // rjsf calls every array item required; only properties are.
   const required = requiredProperty && typeof fieldPathId.path.at(-1) !== 'number';
   const foldable = fieldPathId.path.length >= 2 && heading !== '';
-  const open = !foldable || !fold || hasErrors(errorSchema);
+  // An error unfolds the group for good: it must not fold away again once the user starts fixing the field.
+  if (fold && hasErrors(errorSchema)) setFold(false);
+  const open = !foldable || !fold;
   return (
     <fieldset id={fieldPathId.$id} className={`${className} rounded-lg border border-slate-200 p-4 dark:border-slate-700`}>
       {foldable ? (
