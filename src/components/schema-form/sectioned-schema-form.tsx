@@ -17,6 +17,7 @@ import { CollapsedNote, KeyStateBar, type KeyState, type KeyStateContext } from 
 import { jsonEqual } from '../../lib/json-equal.ts';
 import { acceptsNull } from './accepts-null.ts';
 import { errorPath, fieldIdOf, focusField } from './field-focus.ts';
+import { FoldsContext, useFolds } from './folds.ts';
 
 /** Pages with more keys than this render only what is near the screen. */
 const VIRTUALIZE_ABOVE = 60;
@@ -81,6 +82,7 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
   );
 
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const folds = useFolds();
   const keyStatesRef = useRef(keyStates);
   useLayoutEffect(() => {
     keyStatesRef.current = keyStates;
@@ -153,15 +155,17 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
       onKeyAction,
     };
     return (
-      <SchemaForm
-        schema={schema}
-        formData={formData}
-        onChange={onChange}
-        formRef={wholeForm}
-        disabled={disabled}
-        extraErrors={extraErrors}
-        formContext={formContext}
-      />
+      <FoldsContext.Provider value={folds}>
+        <SchemaForm
+          schema={schema}
+          formData={formData}
+          onChange={onChange}
+          formRef={wholeForm}
+          disabled={disabled}
+          extraErrors={extraErrors}
+          formContext={formContext}
+        />
+      </FoldsContext.Provider>
     );
   }
 
@@ -177,52 +181,54 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
     ...(keyStates && stateOf(key, formData[key], keyStates)),
   });
   return (
-    <div className="sb-form space-y-5">
-      {errors && <ErrorSummary errors={errors.list} onJump={(property) => jumpTo(topKeyOf(property), fieldIdOf(property))} />}
-      {allKeys.length > 1 && (
-        <div className="flex flex-wrap items-end gap-3">
-          <div className="min-w-56 flex-1">
-            <label htmlFor="field-search" className="block text-sm font-medium">
-              Find a field
-            </label>
-            <input
-              id="field-search"
-              type="search"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              placeholder="Key or title"
-              className="mt-1 block w-full rounded-md border-0 bg-white px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-950 dark:ring-slate-700"
-            />
-          </div>
-          <p className="pb-1.5 text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-            {query.trim() ? `${keys.length} of ${allKeys.length} keys match` : `${allKeys.length} keys`}
-          </p>
-        </div>
-      )}
-      {virtual ? (
-        <div
-          ref={(element) => {
-            if (element) setScrollMargin(element.offsetTop);
-          }}
-          style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
-        >
-          {virtualizer.getVirtualItems().map((item) => (
-            <div
-              key={item.key}
-              data-index={item.index}
-              ref={virtualizer.measureElement}
-              className="absolute left-0 top-0 w-full pb-5"
-              style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
-            >
-              <Section {...sectionProps(keys[item.index])} />
+    <FoldsContext.Provider value={folds}>
+      <div className="sb-form space-y-5">
+        {errors && <ErrorSummary errors={errors.list} onJump={(property) => jumpTo(topKeyOf(property), fieldIdOf(property))} />}
+        {allKeys.length > 1 && (
+          <div className="flex flex-wrap items-end gap-3">
+            <div className="min-w-56 flex-1">
+              <label htmlFor="field-search" className="block text-sm font-medium">
+                Find a field
+              </label>
+              <input
+                id="field-search"
+                type="search"
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+                placeholder="Key or title"
+                className="mt-1 block w-full rounded-md border-0 bg-white px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-950 dark:ring-slate-700"
+              />
             </div>
-          ))}
-        </div>
-      ) : (
-        keys.map((key) => <Section key={key} {...sectionProps(key)} />)
-      )}
-      {keys.length === 0 && <p className="text-sm">No field matches “{query}”.</p>}
-    </div>
+            <p className="pb-1.5 text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
+              {query.trim() ? `${keys.length} of ${allKeys.length} keys match` : `${allKeys.length} keys`}
+            </p>
+          </div>
+        )}
+        {virtual ? (
+          <div
+            ref={(element) => {
+              if (element) setScrollMargin(element.offsetTop);
+            }}
+            style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+          >
+            {virtualizer.getVirtualItems().map((item) => (
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                className="absolute left-0 top-0 w-full pb-5"
+                style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
+              >
+                <Section {...sectionProps(keys[item.index])} />
+              </div>
+            ))}
+          </div>
+        ) : (
+          keys.map((key) => <Section key={key} {...sectionProps(key)} />)
+        )}
+        {keys.length === 0 && <p className="text-sm">No field matches “{query}”.</p>}
+      </div>
+    </FoldsContext.Provider>
   );
 }
 

@@ -35,6 +35,17 @@ function Harness({ schema, variables, handle }: { schema: JsonObject; variables:
   return <SectionedSchemaForm schema={schema} formData={draft} onChange={setDraft} keyStates={keyStates} handle={handle} />;
 }
 
+test('a fold outlives its section: hidden by a search and shown again, the group is still folded', async () => {
+  const user = userEvent.setup();
+  render(<Harness schema={{ type: 'object', properties: { venue, other: { type: 'string' } } }} variables={stored} />);
+  await user.click(screen.getByRole('button', { name: 'Address' }));
+  await user.type(screen.getByLabelText('Find a field'), 'other');
+  expect(screen.queryByRole('button', { name: 'Address' })).toBeNull();
+  await user.clear(screen.getByLabelText('Find a field'));
+  expect(screen.getByRole('button', { name: 'Address' })).toHaveAttribute('aria-expanded', 'false');
+  expect(screen.getByText('Folded: 2 fields.')).toBeInTheDocument();
+});
+
 describe.each(SCHEMAS)('nested objects and arrays (%s)', (_mode, schema) => {
   test('fold from their heading and unfold with their values intact', async () => {
     const user = userEvent.setup();

@@ -2,7 +2,7 @@
  * The console's rjsf theme: structure and look for labels, help, errors, nested objects and arrays.
  * Everything that comes from a schema (titles, descriptions) is rendered as plain text, never as markup.
  */
-import { useState, type ReactNode } from 'react';
+import { useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import {
   buttonId,
   canExpand,
@@ -25,6 +25,7 @@ import {
 } from '@rjsf/utils';
 import { Badge } from '../ui/badge.tsx';
 import { fieldIdOf, focusField } from './field-focus.ts';
+import { FoldsContext } from './folds.ts';
 import { CollapsedNote, KeyStateBar, type KeyStateContext } from './key-state-bar.tsx';
 
 const isRoot = (id: string) => id === 'root';
@@ -196,6 +197,14 @@ export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
   );
 }
 
+/** A group's fold: the form's (see folds.ts) when there is one, else the group's own. */
+function useFold(id: string) {
+  const folds = useContext(FoldsContext);
+  const [own, setOwn] = useState(false);
+  const setFold = useCallback((fold: boolean) => (folds ? folds.setFolded(id, fold) : setOwn(fold)), [folds, id]);
+  return { fold: folds ? folds.isFolded(id) : own, setFold };
+}
+
 const hasErrors = (errorSchema: unknown): boolean =>
   typeof errorSchema === 'object' &&
   errorSchema !== null &&
@@ -217,13 +226,16 @@ type GroupProps = {
  * a button that folds its fields away; an error inside unfolds it, so no error hides.
  */
 function Group({ fieldPathId, heading, required: requiredProperty, errorSchema, folded, className, children }: GroupProps) {
-  const [fold, setFold] = useState(false);
+  const { fold, setFold } = useFold(fieldPathId.$id);
   // rjsf calls every array item required; only properties are.
   const required = requiredProperty && typeof fieldPathId.path.at(-1) !== 'number';
   const foldable = fieldPathId.path.length >= 2 && heading !== '';
+  const erring = hasErrors(errorSchema);
+  const open = !foldable || !fold || erring;
   // An error unfolds the group for good: it must not fold away again once the user starts fixing the field.
-  if (fold && hasErrors(errorSchema)) setFold(false);
-  const open = !foldable || !fold;
+  useEffect(() => {
+    if (fold && erring) setFold(false);
+  }, [fold, erring, setFold]);
   return (
     <fieldset id={fieldPathId.$id} className={`${className} rounded-lg border border-slate-200 p-4 dark:border-slate-700`}>
       {foldable ? (
