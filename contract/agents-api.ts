@@ -9,6 +9,15 @@ export type { Static };
 export { CLIENT_ENVS, isClientEnv, type ClientEnv } from './client-envs.ts';
 export { etagOf, ifMatchAllows } from './etag.ts';
 
+/**
+ * An id in a URL path (agent, account, connector, phone number, environment). In proxy mode the path is rebuilt from
+ * these values and sent to PolyAI, so an id must never be able to change which path a URL parser reads there: no `/`
+ * or `\\`, no `.` or `..` segment, no control characters, and no `%` (so nothing in it decodes any further).
+ */
+const PATH_ID_PATTERN = '^(?!\\.{1,2}$)[^/\\\\%\\u0000-\\u001f\\u007f]+$';
+const PathId = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: PATH_ID_PATTERN });
+const Id = PathId(128);
+
 /** Real-time config variables and schemas are free-form JSON objects. */
 const JsonObject = Type.Record(Type.String(), Type.Unknown());
 export type JsonObject = Record<string, unknown>;
@@ -60,10 +69,7 @@ export type Connector = Static<typeof Connector>;
 export const ConnectorList = Type.Object({ connectors: Type.Array(Connector) });
 export type ConnectorList = Static<typeof ConnectorList>;
 
-export const ConnectorParams = Type.Object({
-  agentId: Type.String({ minLength: 1, maxLength: 128 }),
-  connectorId: Type.String({ minLength: 1, maxLength: 128 }),
-});
+export const ConnectorParams = Type.Object({ agentId: Id, connectorId: Id });
 
 /** Partial update: absent fields are left alone; `variantId: null` unassigns (and reads back as ""). */
 export const UpdateConnectorBody = Type.Object({
@@ -122,11 +128,8 @@ export type PhoneNumber = Static<typeof PhoneNumber>;
 export const PhoneNumberList = Type.Object({ phoneNumbers: Type.Array(PhoneNumber) });
 export type PhoneNumberList = Static<typeof PhoneNumberList>;
 
-export const PhoneNumberParams = Type.Object({
-  agentId: Type.String({ minLength: 1, maxLength: 128 }),
-  phoneNumber: PhoneNumberString,
-});
-export const PhoneNumberListQuery = Type.Object({ connectorId: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })) });
+export const PhoneNumberParams = Type.Object({ agentId: Id, phoneNumber: PathId(32) });
+export const PhoneNumberListQuery = Type.Object({ connectorId: Type.Optional(Id) });
 
 export const BatchGetPhoneNumbersBody = Type.Object({
   phoneNumbers: Type.Array(PhoneNumberString, { minItems: 1, maxItems: MAX_BATCH }),
@@ -173,12 +176,9 @@ export const ApiErrorBody = Type.Object({
 });
 export type ApiErrorBody = Static<typeof ApiErrorBody>;
 
-export const AgentParams = Type.Object({ agentId: Type.String({ minLength: 1, maxLength: 128 }) });
-export const AccountParams = Type.Object({ accountId: Type.String({ minLength: 1, maxLength: 128 }) });
-export const ConfigPageParams = Type.Object({
-  agentId: Type.String({ minLength: 1, maxLength: 128 }),
-  clientEnv: Type.String({ minLength: 1, maxLength: 64 }),
-});
+export const AgentParams = Type.Object({ agentId: Id });
+export const AccountParams = Type.Object({ accountId: Id });
+export const ConfigPageParams = Type.Object({ agentId: Id, clientEnv: PathId(64) });
 
 export const CORRELATION_HEADER = 'x-polyai-correlation-id';
 

@@ -2,16 +2,23 @@ import { constants as zlibConstants } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Runtime } from '../contract/runtime.ts';
-import { ConfigValidator } from '../contract/config-validation.ts';
 import { openDatabase } from './store/database.ts';
 import { seedIfEmpty } from './seed/seed.ts';
 import { seedScaleAgents } from './seed/scale-seed.ts';
-import { correlationIdOf, registerCorrelationId } from './plugins/correlation-id.ts';
-import { registerErrorEnvelope, sendFrameworkError } from './plugins/error-envelope.ts';
+import { createServer } from 'node:http';
+import { correlationIdOf } from './plugins/correlation-id.ts';
+import { registerErrorEnvelope, sendError, sendFrameworkError } from './plugins/error-envelope.ts';
 import { registerJsonBody } from './plugins/json-body.ts';
 import { registerFaultInjection } from './plugins/fault-injection.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
-import { registerAllowedHosts, registerRequiredApiKey, registerSecurityHeaders } from './plugins/security.ts';
+import {
+  audienceOf,
+  registerCommonHeaders,
+  registerRequestGuard,
+  registerRequiredApiKey,
+  requestGuard,
+  setCommonHeaders,
+} from './plugins/security.ts';
 import { registerProxyRoutes, type RaceWindowStats } from './upstream/proxy.routes.ts';
 import type { UpstreamOptions } from './upstream/upstream-options.ts';
 import { registerSameOriginWrites } from './plugins/same-origin-writes.ts';
@@ -24,14 +31,20 @@ import { createConnectorsRepository } from './modules/connectors/connectors.repo
 import { registerConnectorRoutes } from './modules/connectors/connectors.routes.ts';
 import { createPhoneNumbersRepository } from './modules/phone-numbers/phone-numbers.repository.ts';
 import { registerPhoneNumberRoutes } from './modules/phone-numbers/phone-numbers.routes.ts';
+import { ConfigValidator } from '../contract/config-validation.ts';
 
 export type AppOptions = {
   /** SQLite file of the emulator; created and seeded when new. Ignored in proxy mode. */
   dbFile: string;
   /** Proxy mode: forward the API to PolyAI with this key instead of emulating it. */
   upstream?: UpstreamOptions;
-  /** Host header values to answer (DNS-rebinding defence); every host when omitted (in-process tests). */
+  /**
+   * Host header values to answer (DNS-rebinding defence); every host when omitted (in-process tests). An entry written
+   * as an origin (`https://console.example`) is a name behind a TLS-terminating proxy: writes from it are accepted.
+   */
   allowedHosts?: string[];
+  /** How long a client may take to send its headers, and its whole request, before the connection is closed. */
+  timeouts?: { headersMs: number; requestMs: number };
   /** Emulator only: require this x-api-key on /v1 (to stand in for PolyAI in proxy tests). */
   requireApiKey?: string;
   /** The built console (vite's dist/); omitted in API-only tests. */
@@ -43,19 +56,34 @@ export type AppOptions = {
   scale?: boolean;
 };
 
+const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000 };
+
 /** Builds the whole server (API emulator or proxy, and the console) without listening, so tests can inject requests. */
 export async function buildApp(options: AppOptions) {
+  const audience = options.allowedHosts ? audienceOf(options.allowedHosts) : undefined;
+  const guard = requestGuard(audience);
+  const { headersMs, requestMs } = options.timeouts ?? DEFAULT_TIMEOUTS;
   const app = Fastify({
     logger: options.logger ?? false,
     genReqId: correlationIdOf,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
-    frameworkErrors: sendFrameworkError,
+    // A client that trickles its headers or body holds a connection open: it is closed after these times (Node checks
+    // them every `connectionsCheckingInterval`, 30 s unless told otherwise).
+    serverFactory: (handler) =>
+      createServer({ headersTimeout: headersMs, requestTimeout: requestMs, connectionsCheckingInterval: Math.min(1_000, headersMs / 2) }, handler),
+    // The router's own errors (a malformed `%` escape, an over-long segment) come before any hook: they get the same
+    // checks and headers here.
+    frameworkErrors: (error, req, reply) => {
+      setCommonHeaders(req, reply);
+      const refusal = guard(req);
+      return refusal ? sendError(req, reply, refusal.status, refusal.code, refusal.message) : sendFrameworkError(error, req, reply);
+    },
     // Validate requests exactly as written: never coerce, strip or fill in what a client sent (stack-notes E16).
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: true } },
   });
 
-  registerCorrelationId(app);
+  registerRequestGuard(app, guard);
   // API answers (a page, 10,000 connectors) are compressed for browsers that ask; a fast brotli level keeps the CPU
   // cost small. Static files are precompressed at build time instead.
   await app.register(fastifyCompress, {
@@ -63,11 +91,10 @@ export async function buildApp(options: AppOptions) {
     encodings: ['br', 'gzip'],
     brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
   });
-  registerSecurityHeaders(app);
+  registerCommonHeaders(app);
   registerErrorEnvelope(app);
-  if (options.allowedHosts) registerAllowedHosts(app, options.allowedHosts);
   registerJsonBody(app);
-  registerSameOriginWrites(app);
+  registerSameOriginWrites(app, audience);
 
   const raceWindows: RaceWindowStats = { samples: [] };
   if (options.upstream) {

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CORRELATION_HEADER } from '../../contract/agents-api.ts';
 import { sendError } from './error-envelope.ts';
 
 /**
@@ -20,29 +21,78 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
-/** Security headers on every response, in both modes. */
-export function registerSecurityHeaders(app: FastifyInstance) {
-  app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('cross-origin-opener-policy', 'same-origin');
-    reply.header('cross-origin-resource-policy', 'same-origin');
+const API_PATH = /^\/(v1|api)(\/|$|\?)/;
+
+/**
+ * The headers every answer carries, in both modes, whoever produced it (a route, a hook's refusal, or the router's own
+ * error for a malformed URL). API answers are never stored by a cache: they are live config, some of it personal.
+ */
+export function setCommonHeaders(req: FastifyRequest, reply: FastifyReply) {
+  reply.header(CORRELATION_HEADER, req.id);
+  reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('referrer-policy', 'no-referrer');
+  reply.header('x-frame-options', 'DENY');
+  reply.header('cross-origin-opener-policy', 'same-origin');
+  reply.header('cross-origin-resource-policy', 'same-origin');
+  if (API_PATH.test(req.raw.url ?? '') || !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+}
+
+export function registerCommonHeaders(app: FastifyInstance) {
+  app.addHook('onSend', async (req, reply, payload) => {
+    setCommonHeaders(req, reply);
     return payload;
   });
 }
 
+/** The names and origins a server answers to, from its own address and the operator's ALLOWED_HOSTS. */
+export type Audience = { hosts: Set<string>; origins: Set<string> };
+
 /**
- * DNS rebinding defence: a page on another site that re-points its own hostname at 127.0.0.1 still sends its own
- * name as Host, so only the server's own names are served.
+ * `host:port` entries are served over plain http; an entry written as an origin (`https://console.example`) is a
+ * name served through a TLS-terminating proxy, and writes from that exact origin are accepted.
  */
-export function registerAllowedHosts(app: FastifyInstance, allowedHosts: string[]) {
-  const allowed = new Set(allowedHosts.map((host) => host.toLowerCase()));
-  app.addHook('onRequest', async (req, reply) => {
-    if (!allowed.has((req.headers.host ?? '').toLowerCase())) {
-      return sendError(req, reply, 403, 'HOST_NOT_ALLOWED', 'This server does not answer for that host name');
+export function audienceOf(entries: string[]): Audience {
+  const hosts = new Set<string>();
+  const origins = new Set<string>();
+  for (const entry of entries.map((e) => e.trim().toLowerCase()).filter(Boolean)) {
+    const url = entry.includes('://') ? new URL(entry) : new URL(`http://${entry}`);
+    hosts.add(url.host);
+    origins.add(url.origin);
+  }
+  return { hosts, origins };
+}
+
+export type Refusal = { status: number; code: string; message: string };
+
+/**
+ * What every request must pass before anything else looks at it, including the router (whose own errors answer
+ * through the same check). Browsers never send what these refuse; a hand-written request might:
+ * - an absolute-form target (`GET http://elsewhere/v1/agents`): only paths are served;
+ * - more than one Host header, which two layers could read differently;
+ * - (when the audience is known) a Host that is not one of this server's names: DNS rebinding.
+ */
+export function requestGuard(audience: Audience | undefined) {
+  return (req: FastifyRequest): Refusal | undefined => {
+    if (!(req.raw.url ?? '').startsWith('/')) {
+      return { status: 400, code: 'INVALID_REQUEST', message: 'The request target must be a path' };
     }
+    const raw = req.raw.rawHeaders;
+    let hostHeaders = 0;
+    for (let i = 0; i < raw.length; i += 2) if (raw[i].toLowerCase() === 'host') hostHeaders++;
+    if (hostHeaders > 1) return { status: 400, code: 'INVALID_REQUEST', message: 'A request must carry one Host header' };
+    if (audience && !audience.hosts.has((req.headers.host ?? '').toLowerCase())) {
+      return { status: 403, code: 'HOST_NOT_ALLOWED', message: 'This server does not answer for that host name' };
+    }
+    return undefined;
+  };
+}
+export type RequestGuard = ReturnType<typeof requestGuard>;
+
+export function registerRequestGuard(app: FastifyInstance, guard: RequestGuard) {
+  app.addHook('onRequest', async (req, reply) => {
+    const refusal = guard(req);
+    if (refusal) return sendError(req, reply, refusal.status, refusal.code, refusal.message);
   });
 }
 

@@ -1,37 +1,43 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { etagOf, ifMatchAllows, type ConfigPage } from '../../contract/agents-api.ts';
-import { CONDITIONAL_WRITES, CONFIG_PAGE_PATH, ENDPOINTS, type Endpoint } from '../../contract/endpoints.ts';
+import { CONDITIONAL_WRITES, CONFIG_PAGE_PATH, ENDPOINTS, pathOf, type Endpoint } from '../../contract/endpoints.ts';
 import { ApiError, preconditionFailed } from '../errors.ts';
+import { sendError } from '../plugins/error-envelope.ts';
 import { callUpstream, type UpstreamAnswer } from './forward.ts';
 import { PerKeyQueue } from './per-key-queue.ts';
 import type { UpstreamOptions } from './upstream-options.ts';
 
-type PageParams = { agentId: string; clientEnv: string };
-
+type Params = Record<string, string>;
 /** Recent race windows of conditional writes (re-read answered → write answered), for /api/runtime. */
 export type RaceWindowStats = { samples: number[] };
 
 /**
  * Proxy mode: each contract endpoint is forwarded to PolyAI with the server's key; any other path is a local 404 and
- * never leaves this machine. PolyAI has no If-Match, so conditional writes are checked here (see conditionalWrite).
+ * never leaves this machine. The URL sent upstream is built from the matched endpoint's path and its parameters,
+ * checked by the contract's schemas (an id can hold no `/`, `\`, `.`/`..` segment, `%` or control character) and
+ * encoded again, plus the query parameters the endpoint takes: whatever the spelling of the request, the endpoint
+ * called upstream is the one that was matched here, with its read-only and If-Match rules. PolyAI has no If-Match,
+ * so conditional writes are checked here (see conditionalWrite).
  */
 export function registerProxyRoutes(app: FastifyInstance, upstream: UpstreamOptions, raceWindows: RaceWindowStats) {
   const writesPerPage = new PerKeyQueue();
-
+  const pageEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === CONFIG_PAGE_PATH)!;
   for (const endpoint of ENDPOINTS) {
     app.route({
       method: endpoint.method,
       url: endpoint.path,
+      // Hidden: the OpenAPI document describes the emulator's contract; the proxy serves the same paths.
+      schema: { hide: true, ...(endpoint.params && { params: endpoint.params }), ...(endpoint.query && { querystring: endpoint.query }) },
       handler: async (req, reply) => {
         if (upstream.readOnly && !endpoint.read) {
           throw new ApiError(403, 'READ_ONLY_MODE', 'Switchboard runs read-only: writes are not forwarded to PolyAI');
         }
-        const conditional = CONDITIONAL_WRITES.has(`${endpoint.method} ${endpoint.path}`) && req.headers['if-match'] !== undefined;
-        if (conditional) {
-          const { agentId, clientEnv } = req.params as PageParams;
-          return writesPerPage.run(`${agentId}\u0000${clientEnv}`, () => conditionalWrite(req, reply, endpoint));
+        const target = upstreamTarget(endpoint, req);
+        if (CONDITIONAL_WRITES.has(`${endpoint.method} ${endpoint.path}`) && req.headers['if-match'] !== undefined) {
+          const params = req.params as Params;
+          return writesPerPage.run(`${params.agentId}\u0000${params.clientEnv}`, () => conditionalWrite(req, reply, endpoint, target));
         }
-        return relay(reply, endpoint, await callUpstream(upstream, req, req.method, req.url, req.body));
+        return relay(req, reply, endpoint, await callUpstream(upstream, req, req.method, target, req.body));
       },
     });
   }
@@ -41,29 +47,59 @@ export function registerProxyRoutes(app: FastifyInstance, upstream: UpstreamOpti
    * version is stale, and only then forwards. What remains is a window of one upstream round trip in which a writer
    * that does not go through this server could still slip in; it is measured and reported in /api/runtime.
    */
-  async function conditionalWrite(req: FastifyRequest, reply: FastifyReply, endpoint: Endpoint) {
-    const { agentId, clientEnv } = req.params as PageParams;
-    const pagePath = `/v1/agents/${encodeURIComponent(agentId)}/real-time-configs/${encodeURIComponent(clientEnv)}`;
-    const current = await callUpstream(upstream, req, 'GET', pagePath);
-    if (current.status !== 200) return relay(reply, endpoint, current);
-    const page = JSON.parse(current.body) as ConfigPage;
+  async function conditionalWrite(req: FastifyRequest, reply: FastifyReply, endpoint: Endpoint, target: string) {
+    const current = await callUpstream(upstream, req, 'GET', pathOf(pageEndpoint, req.params as Params));
+    if (current.status !== 200) return relay(req, reply, endpoint, current);
+    let page: ConfigPage;
+    try {
+      page = JSON.parse(current.body) as ConfigPage;
+    } catch {
+      throw new ApiError(502, 'UPSTREAM_INVALID_RESPONSE', "PolyAI's API answered the page re-read with something other than JSON: nothing was written");
+    }
     if (!ifMatchAllows(req.headers['if-match'], page)) throw preconditionFailed(page);
     const readAt = performance.now();
-    const answer = await callUpstream(upstream, req, req.method, req.url, req.body);
+    const answer = await callUpstream(upstream, req, req.method, target, req.body);
     raceWindows.samples = [...raceWindows.samples.slice(-99), performance.now() - readAt];
-    return relay(reply, endpoint, answer);
+    return relay(req, reply, endpoint, answer);
   }
 }
 
-/** Passes PolyAI's answer through unchanged (status and body), adding the page ETag our console relies on. */
-function relay(reply: FastifyReply, endpoint: Endpoint, answer: UpstreamAnswer) {
+/** The endpoint's own path with the checked parameters, and only the query parameters it takes, re-serialised. */
+function upstreamTarget(endpoint: Endpoint, req: FastifyRequest): string {
+  const path = pathOf(endpoint, req.params as Params);
+  if (!endpoint.query) return path;
+  const query = new URLSearchParams();
+  const sent = req.query as Record<string, unknown>;
+  for (const name of Object.keys(endpoint.query.properties)) {
+    if (typeof sent[name] === 'string') query.set(name, sent[name]);
+  }
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+/**
+ * Passes PolyAI's answer through (status and JSON body, the key scrubbed), adding the page ETag our console relies on.
+ * Only JSON is relayed as it is: anything else (an HTML error page from a gateway, say) must not be served from the
+ * console's origin as a document, so it becomes our error envelope with a short plain-text excerpt.
+ */
+function relay(req: FastifyRequest, reply: FastifyReply, endpoint: Endpoint, answer: UpstreamAnswer) {
+  if (!JSON_TYPE.test(answer.contentType) && answer.status !== 204) {
+    const excerpt = answer.body.replace(/\s+/g, ' ').trim().slice(0, 200);
+    const type = answer.contentType.split(';')[0] || 'no content type';
+    if (answer.status < 400) {
+      return sendError(req, reply, 502, 'UPSTREAM_INVALID_RESPONSE', `PolyAI's API answered ${answer.status} with ${type} instead of JSON`);
+    }
+    return sendError(req, reply, answer.status, 'UPSTREAM_ERROR', `PolyAI's API answered ${answer.status} (${type})${excerpt ? `: ${excerpt}` : ''}`);
+  }
   const isPage = endpoint.path === CONFIG_PAGE_PATH || CONDITIONAL_WRITES.has(`${endpoint.method} ${endpoint.path}`);
   if (isPage && answer.status >= 200 && answer.status < 300) {
     try {
       reply.header('etag', etagOf(JSON.parse(answer.body) as ConfigPage));
     } catch {
-      // Not JSON: relayed as it is, without an ETag.
+      // Not a page after all: relayed without an ETag.
     }
   }
-  return reply.status(answer.status).type(answer.contentType).send(answer.body);
+  return reply.status(answer.status).type('application/json; charset=utf-8').send(answer.body);
 }

@@ -8,12 +8,16 @@ export type UpstreamOptions = {
   timeoutMs: number;
 };
 
+const MIN_KEY_LENGTH = 12;
 export const REGIONS = ['us', 'eu', 'uk', 'studio'] as const;
 
 /** Undefined (emulator mode) unless POLYAI_API_KEY is set; throws for a key without a usable region or URL. */
 export function upstreamFromEnv(env: NodeJS.ProcessEnv, readOnlyFlag: boolean): UpstreamOptions | undefined {
   const apiKey = env.POLYAI_API_KEY?.trim();
   if (!apiKey) return undefined;
+  // Answers are scrubbed of the key before they reach the browser (forward.ts); a key this short would scrub
+  // ordinary text too, and no real API key is.
+  if (apiKey.length < MIN_KEY_LENGTH) throw new Error(`POLYAI_API_KEY is shorter than ${MIN_KEY_LENGTH} characters: check it`);
   const region = env.POLYAI_REGION?.trim().toLowerCase();
   let baseUrl = env.POLYAI_BASE_URL?.trim();
   if (!baseUrl) {
