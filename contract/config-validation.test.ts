@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { ConfigValidator } from './config-validation.ts';
 
 const validator = new ConfigValidator();
@@ -86,4 +86,17 @@ describe('ConfigValidator', () => {
       expect(validator.patchKeepsValid(schema, { a: 1 })).toBeUndefined();
     });
   });
+});
+
+test('a schema full of unknown formats does not flood the log', () => {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+  const validator = new ConfigValidator();
+  const schema = { type: 'object', properties: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`c${i}`, { type: 'string', format: 'color' }])) };
+  expect(validator.checkSchema(schema)).toEqual({ ok: true });
+  expect(validator.checkVariables(schema, { c1: 'notacolor' }).valid).toBe(true);
+  expect(warn).not.toHaveBeenCalled();
+  expect(log).not.toHaveBeenCalled();
+  warn.mockRestore();
+  log.mockRestore();
 });

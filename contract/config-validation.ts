@@ -5,6 +5,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import type { FieldError, JsonObject } from './agents-api.ts';
+import { findEndlessRef } from './endless-refs.ts';
 import { linearRegExp } from './linear-regexp.ts';
 
 // ajv-formats ships CJS typings whose default export is not seen as callable under NodeNext.
@@ -20,6 +21,9 @@ export function createConfigAjv(): Ajv {
     useDefaults: false,
     coerceTypes: false,
     code: { regExp: linearRegExp },
+    // Unknown formats and keywords are allowed in a page's schema (strict: false); ajv would print a line for each one
+    // on every compile, which a schema full of them turns into a flood. Its real errors still reach the console.
+    logger: { log: () => undefined, warn: () => undefined, error: console.error },
   });
   return addFormats(ajv);
 }
@@ -33,6 +37,8 @@ const PER_KEY_ROOT_KEYWORDS = new Set([
   'type', 'properties', 'patternProperties', 'additionalProperties', 'propertyNames', 'required',
 ]);
 
+const DRAFT_7_URI = 'http://json-schema.org/draft-07/schema';
+
 export type SchemaCheck = { ok: true } | { ok: false; errors: FieldError[] };
 export type VariablesCheck = { valid: boolean; errors: FieldError[] };
 
@@ -45,8 +51,17 @@ export class ConfigValidator {
   private readonly perKey = new WeakMap<object, ValidateFunction | null>();
 
   checkSchema(schema: JsonObject): SchemaCheck {
-    if (!this.ajv.validateSchema(schema)) return { ok: false, errors: toFieldErrors(this.ajv.errors ?? []) };
+    const dialect = schema.$schema;
+    if (dialect !== undefined && String(dialect).replace(/#$/, '') !== DRAFT_7_URI) {
+      // Never looked up: a schema names its dialect, and only Draft 7 is what PolyAI's config pages use.
+      return { ok: false, errors: [{ path: '/$schema', message: `must be Draft 7 (${DRAFT_7_URI}#); '${String(dialect)}' is not supported` }] };
+    }
+    const endless = findEndlessRef(schema);
+    if (endless !== undefined) {
+      return { ok: false, errors: [{ path: endless, message: 'refers back to a schema it came from without descending into the value: checking any value would never end' }] };
+    }
     try {
+      if (!this.ajv.validateSchema(schema)) return { ok: false, errors: toFieldErrors(this.ajv.errors ?? []) };
       this.compile(schema);
       return { ok: true };
     } catch (error) {
@@ -56,9 +71,16 @@ export class ConfigValidator {
 
   checkVariables(schema: JsonObject | undefined, variables: JsonObject): VariablesCheck {
     if (!schema || Object.keys(schema).length === 0) return { valid: true, errors: [] };
-    const validate = this.compile(schema);
-    const valid = validate(variables);
-    return { valid, errors: valid ? [] : toFieldErrors(validate.errors ?? []) };
+    try {
+      const validate = this.compile(schema);
+      const valid = validate(variables);
+      return { valid, errors: valid ? [] : toFieldErrors(validate.errors ?? []) };
+    } catch (error) {
+      // A stored schema this validator cannot use (saved elsewhere, or before a rule existed), or one whose recursion
+      // outruns the stack on this value: no value can be shown to satisfy it.
+      const why = error instanceof RangeError ? 'the schema recurses too deeply for this value' : `the schema cannot be used (${(error as Error).message})`;
+      return { valid: false, errors: [{ path: '', message: `could not be checked: ${why}` }] };
+    }
   }
 
   /**

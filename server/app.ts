@@ -31,7 +31,8 @@ import { createConnectorsRepository } from './modules/connectors/connectors.repo
 import { registerConnectorRoutes } from './modules/connectors/connectors.routes.ts';
 import { createPhoneNumbersRepository } from './modules/phone-numbers/phone-numbers.repository.ts';
 import { registerPhoneNumberRoutes } from './modules/phone-numbers/phone-numbers.routes.ts';
-import { ConfigValidator } from '../contract/config-validation.ts';
+import { CheckPool } from './validation/check-pool.ts';
+import { ConfigChecks } from './validation/config-checks.ts';
 
 export type AppOptions = {
   /** SQLite file of the emulator; created and seeded when new. Ignored in proxy mode. */
@@ -54,6 +55,8 @@ export type AppOptions = {
   faultInjection?: boolean;
   /** Adds the large benchmark agents (PROJECT-SCALE, PROJECT-SCALE-COMPARE) to the seed. */
   scale?: boolean;
+  /** How long one schema compile or config check may take in a worker before it is refused as too costly. */
+  checkBudgetMs?: number;
 };
 
 const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000 };
@@ -121,7 +124,10 @@ async function registerEmulator(app: FastifyInstance, options: AppOptions) {
   await registerOpenApi(app);
   const agents = createAgentsRepository(db);
   registerAgentRoutes(app, agents);
-  registerConfigRoutes(app, createConfigsRepository(db, agents, new ConfigValidator()));
+  const budgetMs = options.checkBudgetMs ?? 3_000;
+  const pool = new CheckPool({ size: 2, budgetMs });
+  app.addHook('onClose', () => pool.close());
+  registerConfigRoutes(app, createConfigsRepository(db, agents, new ConfigChecks(pool, budgetMs)));
   const phoneNumbers = createPhoneNumbersRepository(db, agents);
   registerConnectorRoutes(app, createConnectorsRepository(db, agents), phoneNumbers);
   registerPhoneNumberRoutes(app, phoneNumbers);

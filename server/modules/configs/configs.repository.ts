@@ -1,8 +1,9 @@
 import { CLIENT_ENVS, ifMatchAllows, isClientEnv, type ClientEnv, type ConfigPage, type JsonObject } from '../../../contract/agents-api.ts';
-import type { ConfigValidator } from '../../../contract/config-validation.ts';
+import type { FieldError } from '../../../contract/agents-api.ts';
 import type { Db } from '../../store/database.ts';
 import { createGroupCommit } from '../../store/group-commit.ts';
 import { ApiError, preconditionFailed, unknownClientEnv, withFieldErrors } from '../../errors.ts';
+import type { ConfigChecks } from '../../validation/config-checks.ts';
 import type { AgentsRepository } from '../agents/agents.repository.ts';
 import { nextLastUpdated } from './last-updated.ts';
 import { commaSeparated, joinBytes, VariablesText } from './variables-text.ts';
@@ -25,12 +26,18 @@ function mergeInPlace(target: JsonObject, patch: JsonObject): () => void {
 
 type PageRow = { schema_json: string; last_updated: string; version: number };
 /**
- * A page as cached: the parsed page, and its answer's text: `head` (up to the variables' opening brace, encoded once
- * per schema) and the variables' text.
+ * A page as cached: the parsed page, its schema's text (what the checks know it by), and its answer's text: `head` (up
+ * to the variables' opening brace, encoded once per schema) and the variables' text.
  */
-type Cached = { version: number; page: ConfigPage; head: Buffer; text: VariablesText };
+type Cached = { version: number; page: ConfigPage; schemaJson: string; head: Buffer; text: VariablesText };
 
 const headOf = (env: ClientEnv, schemaJson: string) => Buffer.from(`{"clientEnv":${JSON.stringify(env)},"schema":${schemaJson},"variables":{`);
+
+/** How often a write checked in the pool is checked again because the page changed meanwhile, before giving up. */
+const POOL_ATTEMPTS = 5;
+
+const invalidForSchema = (errors: FieldError[]) =>
+  new ApiError(400, 'REAL_TIME_CONFIG_INVALID_FOR_SCHEMA', 'Config values fail JSON Schema validation', withFieldErrors(errors));
 
 const cacheKeyOf = (agentId: string, env: string) => `${agentId}\u0000${env}`;
 
@@ -38,7 +45,7 @@ const cacheKeyOf = (agentId: string, env: string) => `${agentId}\u0000${env}`;
  * Config pages: a row per page (schema, lastUpdated, version) and a row per variable. Parsed pages are cached in
  * memory and reused while the stored `version` is unchanged, so a PATCH costs what it sends, not what the page holds.
  */
-export function createConfigsRepository(db: Db, agents: AgentsRepository, validator: ConfigValidator) {
+export function createConfigsRepository(db: Db, agents: AgentsRepository, checks: ConfigChecks) {
   const versionOf = db
     .prepare<[string, string], number>('SELECT version FROM config_pages WHERE agent_id = ? AND client_env = ?')
     .pluck();
@@ -98,8 +105,14 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
       text.set(key, value_json);
     }
     const page = { clientEnv: env, schema: JSON.parse(row.schema_json) as JsonObject, variables, lastUpdated: row.last_updated };
-    return remember(agentId, env, { version: row.version, page, head: headOf(env, row.schema_json), text });
+    return remember(agentId, env, { version: row.version, page, schemaJson: row.schema_json, head: headOf(env, row.schema_json), text });
   }
+
+  /** The cache entry of the page `requirePage` just returned (undefined: a page never written). */
+  const cachedOf = (agentId: string, env: string, page: ConfigPage) => {
+    const entry = cache.get(cacheKeyOf(agentId, env));
+    return entry?.page === page ? entry : undefined;
+  };
 
   function requirePage(agentId: string, clientEnv: string): { env: ClientEnv; page: ConfigPage } {
     if (!isClientEnv(clientEnv)) throw unknownClientEnv(clientEnv);
@@ -118,21 +131,23 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
    * Writes a new version of the page: its schema when it changed (`schema` given), and the changed variables only
    * (`previous.variables` already holds them); then caches the page as written.
    */
-  function write(agentId: string, env: ClientEnv, previous: ConfigPage, schema: JsonObject | undefined, changed: JsonObject): ConfigPage {
+  function write(agentId: string, env: ClientEnv, previous: ConfigPage, schema: { value: JsonObject; json: string } | undefined, changed: JsonObject): ConfigPage {
     const lastUpdated = nextLastUpdated(previous.lastUpdated);
     // A page never written before has no row and no cache entry yet: the upsert creates it.
     const entry = cache.get(cacheKeyOf(agentId, env));
     const text = entry?.text ?? new VariablesText();
     let head: Buffer;
     let version: number;
+    let schemaJson: string;
     if (schema || !entry) {
-      const schemaJson = JSON.stringify(schema ?? previous.schema ?? {});
+      schemaJson = schema?.json ?? JSON.stringify(previous.schema ?? {});
       upsertPage.run({ agentId, env, schema: schemaJson, lastUpdated });
       head = headOf(env, schemaJson);
       version = versionOf.get(agentId, env)!;
     } else {
       touchPage.run(lastUpdated, agentId, env);
       head = entry.head;
+      schemaJson = entry.schemaJson;
       // The entry is the stored version: `requirePage` loaded it in this transaction, and the update adds one.
       version = entry.version + 1;
     }
@@ -143,8 +158,42 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
     });
     // Only once every statement succeeded: a failed write rolls back, and the cached text must not keep it.
     for (const [key, valueJson] of written) text.set(key, valueJson);
-    const page = { clientEnv: env, schema: schema ?? previous.schema ?? {}, variables: previous.variables ?? {}, lastUpdated };
-    return remember(agentId, env, { version, page, head, text });
+    const page = { clientEnv: env, schema: schema?.value ?? previous.schema ?? {}, variables: previous.variables ?? {}, lastUpdated };
+    return remember(agentId, env, { version, page, schemaJson, head, text });
+  }
+
+  async function patchCheckedInPool(agentId: string, clientEnv: string, patch: JsonObject, ifMatch: string | undefined): Promise<ConfigPage> {
+    for (let attempt = 0; attempt < POOL_ATTEMPTS; attempt++) {
+      const { env, page } = requirePage(agentId, clientEnv);
+      requireVersion(page, ifMatch);
+      const entry = cachedOf(agentId, env, page);
+      const variablesJson = () => joinBytes([Buffer.from('{'), ...(entry?.text.parts() ?? []), Buffer.from('}')]);
+      const check = await checks.patchInPool(entry?.schemaJson ?? '{}', variablesJson, patch, knownValid.has(page));
+      const written = await inGroupCommit(() => {
+        const now = requirePage(agentId, clientEnv).page;
+        requireVersion(now, ifMatch);
+        const stillHolds = now === page || (check.perKey && knownValid.has(now) && cachedOf(agentId, env, now)?.schemaJson === entry?.schemaJson);
+        if (!stillHolds) return undefined;
+        if (!check.valid) throw invalidForSchema(check.errors);
+        return writePatch(agentId, env, now, patch);
+      });
+      if (written) return written;
+    }
+    throw new ApiError(503, 'PAGE_BUSY', 'The page kept changing while these values were being checked, so nothing was written: try again');
+  }
+
+  /** Writes a checked patch as the page's next version, which is then known to satisfy its schema. */
+  function writePatch(agentId: string, env: ClientEnv, page: ConfigPage, patch: JsonObject): ConfigPage {
+    const variables = page.variables ?? {};
+    const undo = mergeInPlace(variables, patch);
+    try {
+      const written = write(agentId, env, { ...page, variables }, undefined, patch);
+      knownValid.add(written);
+      return written;
+    } catch (error) {
+      undo();
+      throw error;
+    }
   }
 
   return {
@@ -168,39 +217,36 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, valida
 
     /** Replaces the page's schema. A schema that is not valid Draft 7 is refused and nothing changes. */
     async putSchema(agentId: string, clientEnv: string, schema: JsonObject, ifMatch?: string): Promise<ConfigPage> {
-      const check = validator.checkSchema(schema);
+      // Refuse what cannot be written before spending a worker's time on the schema.
+      requireVersion(requirePage(agentId, clientEnv).page, ifMatch);
+      const json = JSON.stringify(schema);
+      const check = await checks.checkSchema(json);
       if (!check.ok) {
         throw new ApiError(400, 'REAL_TIME_CONFIG_INVALID_SCHEMA', 'JSON Schema definition is invalid', withFieldErrors(check.errors));
       }
       return inGroupCommit(() => {
         const { env, page } = requirePage(agentId, clientEnv);
         requireVersion(page, ifMatch);
-        return write(agentId, env, page, schema, {});
+        return write(agentId, env, page, { value: schema, json }, {});
       });
     },
 
-    /** Shallow-merges `patch` into the stored variables; the merged result must satisfy the page's schema. */
-    patchVariables(agentId: string, clientEnv: string, patch: JsonObject, ifMatch?: string): Promise<ConfigPage> {
-      return inGroupCommit(() => {
+    /**
+     * Shallow-merges `patch` into the stored variables; the merged result must satisfy the page's schema. Checked in
+     * the write's own transaction when that is cheap (see ConfigChecks); otherwise checked in the pool first, and
+     * written only if the page is still the version that was checked (else checked again: see patchCheckedInPool).
+     */
+    async patchVariables(agentId: string, clientEnv: string, patch: JsonObject, ifMatch?: string): Promise<ConfigPage> {
+      const written = await inGroupCommit(() => {
         const { env, page } = requirePage(agentId, clientEnv);
         requireVersion(page, ifMatch);
-        // A version known to be valid only needs the patched keys checked, where the schema allows that.
-        const keptValid = knownValid.has(page) && validator.patchKeepsValid(page.schema, patch) === true;
-        const variables = page.variables ?? {};
-        const undo = mergeInPlace(variables, patch);
-        try {
-          const check = keptValid ? undefined : validator.checkVariables(page.schema, variables);
-          if (check && !check.valid) {
-            throw new ApiError(400, 'REAL_TIME_CONFIG_INVALID_FOR_SCHEMA', 'Config values fail JSON Schema validation', withFieldErrors(check.errors));
-          }
-          const written = write(agentId, env, { ...page, variables }, undefined, patch);
-          knownValid.add(written);
-          return written;
-        } catch (error) {
-          undo();
-          throw error;
-        }
+        const entry = cachedOf(agentId, env, page);
+        const check = checks.patchHere(entry?.schemaJson ?? '{}', page.schema ?? {}, page.variables ?? {}, encoded(page).length, patch, knownValid.has(page));
+        if (!check) return undefined;
+        if (!check.valid) throw invalidForSchema(check.errors);
+        return writePatch(agentId, env, page, patch);
       });
+      return written ?? patchCheckedInPool(agentId, clientEnv, patch, ifMatch);
     },
   };
 }

@@ -1,0 +1,44 @@
+/**
+ * A validation worker (see check-pool.ts): compiles schemas and checks values off the server's event loop, keeping
+ * compiled validators per schema text for as long as it lives. Each answer says how long the schema took to compile
+ * here, so the server knows whether it may use that schema on its own thread.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { JsonObject } from '../../contract/agents-api.ts';
+import { ConfigValidator } from '../../contract/config-validation.ts';
+import type { CheckRequest, CheckResponse } from './check-pool.ts';
+
+const validator = new ConfigValidator();
+/** Parsed schemas by text, so the validator's per-object caches hit; and how long each took to compile. */
+const schemas = new Map<string, { schema: JsonObject; compileMs: number }>();
+
+function schemaOf(schemaJson: string) {
+  let known = schemas.get(schemaJson);
+  if (!known) {
+    const schema = JSON.parse(schemaJson) as JsonObject;
+    const started = performance.now();
+    const check = validator.checkSchema(schema);
+    known = { schema, compileMs: performance.now() - started };
+    if (!check.ok) return { ...known, check };
+    if (schemas.size >= 50) schemas.delete(schemas.keys().next().value!);
+    schemas.set(schemaJson, known);
+  }
+  return { ...known, check: { ok: true } as const };
+}
+
+function answer(request: CheckRequest): CheckResponse {
+  const { schema, compileMs, check } = schemaOf(request.schemaJson);
+  if (request.kind === 'schema' || !check.ok) return { kind: 'schema', check, compileMs };
+  if (request.kind === 'keys') return { kind: 'keys', keepsValid: validator.patchKeepsValid(schema, request.patch), compileMs };
+  const variables = { ...(JSON.parse(new TextDecoder().decode(request.variables)) as JsonObject), ...request.patch };
+  return { kind: 'page', check: validator.checkVariables(schema, variables), compileMs };
+}
+
+parentPort!.on('message', ({ id, request }: { id: number; request: CheckRequest }) => {
+  try {
+    parentPort!.postMessage({ id, response: answer(request) });
+  } catch (error) {
+    parentPort!.postMessage({ id, error: (error as Error).message });
+  }
+});
+parentPort!.postMessage({ ready: true });
