@@ -12,6 +12,7 @@ import { registerJsonBody } from './plugins/json-body.ts';
 import { registerFaultInjection } from './plugins/fault-injection.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import {
+  answerClientError,
   audienceOf,
   registerCommonHeaders,
   registerRequestGuard,
@@ -75,6 +76,7 @@ export async function buildApp(options: AppOptions) {
     // them every `connectionsCheckingInterval`, 30 s unless told otherwise).
     serverFactory: (handler) =>
       createServer({ headersTimeout: headersMs, requestTimeout: requestMs, connectionsCheckingInterval: Math.min(1_000, headersMs / 2) }, handler),
+    clientErrorHandler: answerClientError,
     // The router's own errors (a malformed `%` escape, an over-long segment) come before any hook: they get the same
     // checks and headers here.
     frameworkErrors: (error, req, reply) => {

@@ -34,25 +34,67 @@ export function registerJsonBody(app: FastifyInstance) {
  * back as written (JavaScript's own 56367316837770570), is exactly the double the client had, and is kept.
  */
 function findProblem(root: unknown, text: string): string | undefined {
-  const stack: [unknown, number, string][] = [[root, 0, '']];
-  const unsafeIntegers: [string, number][] = [];
+  // The first walk keeps no paths (a 1 MiB body can hold 200,000 values); only a body with a problem is walked again
+  // to say where it is.
+  const first = walk(root, undefined, false);
+  if (!first) return undefined;
+  const rounded = first.problem === 'unsafe integer' ? roundedLiterals(text) : undefined;
+  if (rounded?.size === 0) return undefined;
+  const found = walk(root, rounded, true)!;
+  const path = found.path();
+  switch (found.problem) {
+    case 'not finite':
+      return `The number at '${path}' is too large for a double-precision number`;
+    case 'rounded':
+      return `The integer at '${path}' is beyond ±${Number.MAX_SAFE_INTEGER} and cannot be stored exactly: send it as a string`;
+    case 'too deep':
+      return `The request body is nested deeper than ${MAX_JSON_DEPTH} levels`;
+    default:
+      return `The property name '${path.slice(path.lastIndexOf('/') + 1)}' is not allowed (at '${path}')`;
+  }
+}
+
+type Problem = 'not finite' | 'rounded' | 'unsafe integer' | 'too deep' | 'forbidden key';
+
+/**
+ * Depth-first over the body: the first problem, and (when `tracking`) where it is. Integers beyond ±2^53−1 are a
+ * problem only when their value is in `rounded`; without it, the walk just says whether there are any.
+ */
+function walk(root: unknown, rounded: Set<number> | undefined, tracking: boolean): { problem: Problem; path: () => string } | undefined {
+  // Each value's key and parent, by node number, only when tracking.
+  const keys: string[] = [];
+  const parents: number[] = [];
+  const track = (key: string, parent: number) => {
+    keys.push(key);
+    parents.push(parent);
+    return keys.length - 1;
+  };
+  const at = (node: number) => () => {
+    const segments: string[] = [];
+    for (let i = node; i >= 0; i = parents[i]) segments.unshift(keys[i]);
+    return segments.map((segment) => `/${segment}`).join('');
+  };
+  const stack: [unknown, number, number][] = [[root, 0, -1]];
+  let unsafe = -2;
   while (stack.length > 0) {
-    const [value, depth, path] = stack.pop()!;
+    const [value, depth, node] = stack.pop()!;
     if (typeof value === 'number') {
-      if (!Number.isFinite(value)) return `The number at '${path}' is too large for a double-precision number`;
-      if (Number.isInteger(value) && !Number.isSafeInteger(value)) unsafeIntegers.push([path, value]);
+      if (!Number.isFinite(value)) return { problem: 'not finite', path: at(node) };
+      if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+        if (rounded?.has(value)) return { problem: 'rounded', path: at(node) };
+        if (unsafe === -2) unsafe = node;
+      }
+      continue;
     }
     if (typeof value !== 'object' || value === null) continue;
-    if (depth >= MAX_JSON_DEPTH) return `The request body is nested deeper than ${MAX_JSON_DEPTH} levels`;
-    for (const [key, child] of Object.entries(value)) {
-      if (FORBIDDEN_KEYS.has(key)) return `The property name '${key}' is not allowed (at '${path}/${key}')`;
-      stack.push([child, depth + 1, `${path}/${key}`]);
+    if (depth >= MAX_JSON_DEPTH) return { problem: 'too deep', path: at(node) };
+    for (const key in value) {
+      const child = tracking ? track(key, node) : -1;
+      if (FORBIDDEN_KEYS.has(key)) return { problem: 'forbidden key', path: at(child) };
+      stack.push([(value as Record<string, unknown>)[key], depth + 1, child]);
     }
   }
-  if (unsafeIntegers.length === 0) return undefined;
-  const rounded = roundedLiterals(text);
-  const hit = unsafeIntegers.find(([, value]) => rounded.has(value));
-  return hit && `The integer at '${hit[0]}' is beyond ±${Number.MAX_SAFE_INTEGER} and cannot be stored exactly: send it as a string`;
+  return unsafe === -2 || rounded ? undefined : { problem: 'unsafe integer', path: at(unsafe) };
 }
 
 /** The values of the integer literals (digits only) in `text` that do not read back as written; one pass. */

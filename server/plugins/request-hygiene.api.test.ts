@@ -86,6 +86,17 @@ describe('requests written by hand', () => {
     expect(JSON.parse(response.body).error_message).toMatch(/one Host header/);
   });
 
+  test.each([
+    ['Content-Length beside Transfer-Encoding (request smuggling)', `POST ${'/v1/agents/A/telephony/connectors/lookup'} HTTP/1.1\r\nHOST\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nContent-Length: 4`, 400],
+    ['a header section over 16 kB', `GET /v1/agents HTTP/1.1\r\nHOST\r\nX-Big: ${'a'.repeat(20_000)}`, 431],
+    ['a request line that is not HTTP', 'GET /v1/agents HTTP/9.Z\r\nHOST', 400],
+  ])('%s: refused by the parser, answered in our envelope with our headers', async (_name, head, status) => {
+    const response = await rawRequest(port, head.replace('HOST', `Host: ${own}`), status === 400 && head.includes('chunked') ? '0\r\n\r\n' : '');
+    expect(response.status).toBe(status);
+    expect(JSON.parse(response.body)).toMatchObject({ success: false, data: null });
+    expectCommonHeaders(response.headers);
+  });
+
   test('an absolute-form target is refused, even one naming this server', async () => {
     const response = await rawRequest(port, `GET http://${own}/v1/agents HTTP/1.1\r\nHost: ${own}`);
     expect(response.status).toBe(400);

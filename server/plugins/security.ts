@@ -1,4 +1,6 @@
-import { timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CORRELATION_HEADER } from '../../contract/agents-api.ts';
 import { sendError } from './error-envelope.ts';
@@ -29,13 +31,39 @@ const API_PATH = /^\/(v1|api)(\/|$|\?)/;
  */
 export function setCommonHeaders(req: FastifyRequest, reply: FastifyReply) {
   reply.header(CORRELATION_HEADER, req.id);
-  reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-  reply.header('x-content-type-options', 'nosniff');
-  reply.header('referrer-policy', 'no-referrer');
-  reply.header('x-frame-options', 'DENY');
-  reply.header('cross-origin-opener-policy', 'same-origin');
-  reply.header('cross-origin-resource-policy', 'same-origin');
+  reply.headers(FIXED_HEADERS);
   if (API_PATH.test(req.raw.url ?? '') || !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+}
+
+const FIXED_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+/**
+ * Requests Node's parser refuses before Fastify sees them (a header section over 16 kB, Content-Length with
+ * Transfer-Encoding, a malformed request line, a timeout) are answered here, on the bare socket, in the same envelope
+ * and with the same headers as everything else.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Socket) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'REQUEST_TIMEOUT', 'The request was not received in time']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'HEADERS_TOO_LARGE', 'The request headers are larger than 16 kB']
+        : [400, 'INVALID_REQUEST', 'The request is not well-formed HTTP'];
+  if (socket.writable) {
+    const id = randomUUID();
+    const body = JSON.stringify({ success: false, error: message, error_id: id, error_code: code, error_message: message, data: null });
+    const headers = { ...FIXED_HEADERS, [CORRELATION_HEADER]: id, 'cache-control': 'no-store', 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' };
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}`).join('\r\n')}\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
 }
 
 export function registerCommonHeaders(app: FastifyInstance) {

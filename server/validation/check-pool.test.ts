@@ -10,7 +10,7 @@ const costly = JSON.stringify({ type: 'object', properties: { a: { enum: Array.f
 test('a check over budget fails as too costly, its worker is replaced, and the next check is answered', async () => {
   pool = new CheckPool({ size: 1, budgetMs: 300 });
   await expect(pool.run({ kind: 'schema', schemaJson: costly })).rejects.toBeInstanceOf(CheckTooCostly);
-  const answer = await pool.run({ kind: 'page', schemaJson: '{"properties":{"n":{"type":"number"}}}', variables: new TextEncoder().encode('{"n":1}'), patch: { n: 'x' } });
+  const answer = await pool.run({ kind: 'page', schemaJson: '{"properties":{"n":{"type":"number"}}}', variables: new TextEncoder().encode('{"n":1}'), patchJson: '{"n":"x"}' });
   expect(answer).toMatchObject({ kind: 'page', check: { valid: false, errors: [{ path: '/n', message: 'must be number' }] } });
 });
 
@@ -18,7 +18,7 @@ test('checks queue for a free worker; one slow check does not hold the others wh
   pool = new CheckPool({ size: 2, budgetMs: 2_000 });
   let slowSettled = false;
   const slow = pool.run({ kind: 'schema', schemaJson: costly }).finally(() => (slowSettled = true));
-  const quick = await Promise.all(Array.from({ length: 5 }, (_, i) => pool.run({ kind: 'keys', schemaJson: `{"properties":{"k${i}":{"type":"string"}}}`, patch: { [`k${i}`]: 'v' } })));
+  const quick = await Promise.all(Array.from({ length: 5 }, (_, i) => pool.run({ kind: 'keys', schemaJson: `{"properties":{"k${i}":{"type":"string"}}}`, patchJson: JSON.stringify({ [`k${i}`]: 'v' }) })));
   expect(quick.map((answer) => answer.kind === 'keys' && answer.keepsValid)).toEqual([true, true, true, true, true]);
   expect(slowSettled).toBe(false);
   await expect(slow).rejects.toBeInstanceOf(CheckTooCostly);

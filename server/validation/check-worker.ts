@@ -29,8 +29,9 @@ function schemaOf(schemaJson: string) {
 function answer(request: CheckRequest): CheckResponse {
   const { schema, compileMs, check } = schemaOf(request.schemaJson);
   if (request.kind === 'schema' || !check.ok) return { kind: 'schema', check, compileMs };
-  if (request.kind === 'keys') return { kind: 'keys', keepsValid: validator.patchKeepsValid(schema, request.patch), compileMs };
-  const variables = { ...(JSON.parse(new TextDecoder().decode(request.variables)) as JsonObject), ...request.patch };
+  const patch = JSON.parse(request.patchJson) as JsonObject;
+  if (request.kind === 'keys') return { kind: 'keys', keepsValid: validator.patchKeepsValid(schema, patch), compileMs };
+  const variables = { ...(JSON.parse(new TextDecoder().decode(request.variables)) as JsonObject), ...patch };
   return { kind: 'page', check: validator.checkVariables(schema, variables), compileMs };
 }
 

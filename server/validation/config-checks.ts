@@ -29,6 +29,14 @@ export class ConfigChecks {
   private readonly validator = new ConfigValidator();
   /** Schema text → whether it may be used on the event loop (absent: not measured yet in this process). */
   private readonly cheap = new Map<string, boolean>();
+  /** A patch's JSON text, made once: it sizes the patch here and carries it to a worker. */
+  private readonly patchTexts = new WeakMap<JsonObject, string>();
+
+  private textOf(patch: JsonObject): string {
+    let text = this.patchTexts.get(patch);
+    if (text === undefined) this.patchTexts.set(patch, (text = JSON.stringify(patch)));
+    return text;
+  }
 
   constructor(
     private readonly pool: CheckPool,
@@ -48,7 +56,7 @@ export class ConfigChecks {
   patchHere(schemaJson: string, schema: JsonObject, variables: JsonObject, pageBytes: number, patch: JsonObject, knownValid: boolean): VariablesCheck | undefined {
     if (Object.keys(schema).length === 0) return { valid: true, errors: [] };
     if (this.cheap.get(schemaJson) !== true) return undefined;
-    const patchBytes = JSON.stringify(patch).length;
+    const patchBytes = this.textOf(patch).length;
     if (patchBytes > EVENT_LOOP_BYTES) return undefined;
     if (knownValid && this.validator.patchKeepsValid(schema, patch) === true) return { valid: true, errors: [] };
     if (pageBytes + patchBytes > EVENT_LOOP_BYTES) return undefined;
@@ -63,10 +71,10 @@ export class ConfigChecks {
   async patchInPool(schemaJson: string, variablesJson: () => Uint8Array, patch: JsonObject, knownValid: boolean): Promise<VariablesCheck & { perKey?: true }> {
     const what = 'Checking these values against the page’s schema';
     if (knownValid) {
-      const keys = await this.inPool({ kind: 'keys', schemaJson, patch }, what);
+      const keys = await this.inPool({ kind: 'keys', schemaJson, patchJson: this.textOf(patch) }, what);
       if (keys.kind === 'keys' && keys.keepsValid === true) return { valid: true, errors: [], perKey: true };
     }
-    const page = await this.inPool({ kind: 'page', schemaJson, variables: variablesJson(), patch }, what);
+    const page = await this.inPool({ kind: 'page', schemaJson, variables: variablesJson(), patchJson: this.textOf(patch) }, what);
     if (page.kind === 'page') return page.check;
     // The stored schema itself cannot be used (saved elsewhere, or before a rule existed): nothing can satisfy it.
     const errors = page.kind === 'schema' && !page.check.ok ? page.check.errors : [];
