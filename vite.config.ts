@@ -62,7 +62,7 @@ export default defineConfig(({ command }) => ({
       output: {
         // Every page needs the framework: one chunk compresses better than the pieces the automatic split makes.
         // Likewise the small building blocks the light pages share (a dozen chunks of a few hundred bytes otherwise).
-        advancedChunks: {
+        codeSplitting: {
           groups: [
             { name: 'framework', test: /node_modules\/(react|react-dom|scheduler|react-router|@tanstack\/(react-query|query-core))\// },
             {

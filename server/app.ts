@@ -128,6 +128,8 @@ async function registerEmulator(app: FastifyInstance, options: AppOptions) {
   registerAgentRoutes(app, agents);
   const budgetMs = options.checkBudgetMs ?? 3_000;
   const pool = new CheckPool({ size: 2, budgetMs });
+  // A listening server starts its workers at once (in-process tests, which never listen, start them on first use).
+  app.addHook('onListen', async () => pool.warm());
   app.addHook('onClose', () => pool.close());
   registerConfigRoutes(app, createConfigsRepository(db, agents, new ConfigChecks(pool, budgetMs)));
   const phoneNumbers = createPhoneNumbersRepository(db, agents);

@@ -39,7 +39,7 @@ const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsIm
  * the others: some schemas cost far more than their size (a 50,000-value `enum`, thousands of `patternProperties`,
  * `uniqueItems` over a long array of objects). Each check gets `budgetMs` of a worker's time once it starts; past it
  * the worker is stopped (a synchronous ajv call cannot be interrupted any other way) and replaced, and the check fails
- * with CheckTooCostly. Workers start on first use.
+ * with CheckTooCostly. Workers start on first use, or all at once with warm().
  */
 export class CheckPool {
   private readonly slots: (Slot | undefined)[];
@@ -57,6 +57,11 @@ export class CheckPool {
       this.queue.push({ request, resolve, reject });
       this.dispatch();
     });
+  }
+
+  /** Starts every worker now, so the first checks after a start do not wait for one (a listening server calls this). */
+  warm() {
+    for (let i = 0; i < this.slots.length; i++) this.slots[i] ??= this.spawn(i);
   }
 
   async close() {

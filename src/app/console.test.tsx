@@ -265,7 +265,9 @@ describe('drafts', () => {
     expect(persona).toHaveValue('Ava');
     expect(screen.getByText(/were made on an older version of this page/)).toBeInTheDocument();
     expect(screen.getByText(/yours "Old draft" · now "Ava"/)).toBeInTheDocument();
-    expect(readDraft(AGENT, 'sandbox')).toBeDefined(); // not overwritten while the user decides
+    // Not overwritten while the user decides: still the old draft on its old version once autosave (300 ms) had its chance.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(readDraft(AGENT, 'sandbox')).toMatchObject({ baseLastUpdated: '2020-01-01T00:00:00.000Z', changes: { agent_persona_name: 'Old draft' } });
 
     await user.click(screen.getByRole('button', { name: 'Apply mine to the current version' }));
     expect(persona).toHaveValue('Old draft');
