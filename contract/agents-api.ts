@@ -1,10 +1,13 @@
 /**
  * The Agents API contract: one JSON Schema per request/response body we use, and its TypeScript type.
- * Field names and shapes follow ../shared/reference/agents-api.md (PolyAI's published reference).
+ * Field names and shapes follow PolyAI's published Agents API reference (its OpenAPI document, v1.0.11); where that is
+ * silent, the emulator's choices are listed in the README ("The emulator").
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 export type { Static };
+
+import { CLIENT_ENVS } from './client-envs.ts';
 
 export { CLIENT_ENVS, isClientEnv, type ClientEnv } from './client-envs.ts';
 export { etagOf, ifMatchAllows } from './etag.ts';
@@ -34,8 +37,11 @@ export type Agent = Static<typeof Agent>;
 export const AgentList = Type.Array(Agent);
 export type AgentList = Static<typeof AgentList>;
 
+/** One of the three environments; a config page always belongs to one. */
+export const ClientEnvName = Type.Union(CLIENT_ENVS.map((env) => Type.Literal(env)));
+
 export const ConfigPage = Type.Object({
-  clientEnv: Type.String(),
+  clientEnv: ClientEnvName,
   variables: Type.Optional(JsonObject),
   schema: Type.Optional(JsonObject),
   lastUpdated: Type.Optional(Type.String({ format: 'date-time' })),

@@ -84,7 +84,8 @@ export async function buildApp(options: AppOptions) {
       const refusal = guard(req);
       return refusal ? sendError(req, reply, refusal.status, refusal.code, refusal.message) : sendFrameworkError(error, req, reply);
     },
-    // Validate requests exactly as written: never coerce, strip or fill in what a client sent (stack-notes E16).
+    // Validate requests exactly as written: Fastify's default ajv would coerce ("7" → 7), drop properties a schema does
+    // not list and fill in defaults, so a body the console's own check refuses could pass here.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: true } },
   });
 

@@ -49,7 +49,7 @@ export const configPageQuery = (queryClient: QueryClient, agentId: string, env: 
 
 /** Stores a page the server just returned in both the page and the list caches: the answer is the new state. */
 export function storeConfigPage(queryClient: QueryClient, agentId: string, page: ConfigPage) {
-  queryClient.setQueryData<ConfigPage>(configKeys.page(agentId, page.clientEnv as ClientEnv), page);
+  queryClient.setQueryData<ConfigPage>(configKeys.page(agentId, page.clientEnv), page);
   queryClient.setQueryData(configPagesQuery(agentId).queryKey, (list) =>
     list ? { configPages: list.configPages.map((p) => (p.clientEnv === page.clientEnv ? page : p)) } : list,
   );

@@ -12,6 +12,8 @@ import { commaSeparated, joinBytes, VariablesText } from './variables-text.ts';
  * Applies a shallow merge to `target` in place and returns how to undo it. Copying a page with thousands of keys
  * costs milliseconds (V8 stores such objects as dictionaries); changing a few keys in place costs what the patch holds.
  * Key order is that of `{...target, ...patch}`: existing keys keep their place, new ones are appended.
+ * So the page objects cached here share their variables with later versions: they never leave this module. What
+ * leaves is a PageVersion, whose bytes were encoded when the version was made and never change.
  */
 function mergeInPlace(target: JsonObject, patch: JsonObject): () => void {
   const before = Object.keys(patch).map((key) => [key, Object.hasOwn(target, key), target[key]] as const);
@@ -23,6 +25,14 @@ function mergeInPlace(target: JsonObject, patch: JsonObject): () => void {
     }
   };
 }
+
+/** One version of a page as the API answers it; immutable, whatever is written after it. */
+export type PageVersion = {
+  readonly lastUpdated?: string;
+  readonly bytes: Uint8Array;
+  /** The version as an object, parsed from its own bytes (a copy: changing it changes nothing stored). */
+  page(): ConfigPage;
+};
 
 type PageRow = { schema_json: string; last_updated: string; version: number };
 /**
@@ -122,9 +132,18 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, checks
     return { env: clientEnv, page: load(agentId, clientEnv, version) };
   }
 
-  /** `If-Match` (our addition): a write based on a stale version is refused with the current page, nothing written. */
+  const publish = (page: ConfigPage): PageVersion => {
+    const bytes = encoded(page);
+    return { lastUpdated: page.lastUpdated, bytes, page: () => JSON.parse(new TextDecoder().decode(bytes)) as ConfigPage };
+  };
+
+  /**
+   * `If-Match` (our addition): a write based on a stale version is refused with the current page, nothing written.
+   * The page goes out as its own copy: the answer is sent after the group commits, when later writes of the same group
+   * have already changed the cached variables.
+   */
   function requireVersion(page: ConfigPage, ifMatch: string | undefined) {
-    if (!ifMatchAllows(ifMatch, page)) throw preconditionFailed(page);
+    if (!ifMatchAllows(ifMatch, page)) throw preconditionFailed(publish(page).page());
   }
 
   /**
@@ -197,26 +216,23 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, checks
   }
 
   return {
-    encoded,
-
     /** A page list's JSON text (`{configPages: [...]}`), as answered. */
-    encodedList(pages: ConfigPage[]): Uint8Array {
-      const texts = pages.map(encoded);
-      return joinBytes([Buffer.from('{"configPages":['), ...commaSeparated(texts), Buffer.from(']}')]);
+    encodedList(versions: PageVersion[]): Uint8Array {
+      return joinBytes([Buffer.from('{"configPages":['), ...commaSeparated(versions.map((v) => v.bytes)), Buffer.from(']}')]);
     },
 
-    list(agentId: string): ConfigPage[] {
+    list(agentId: string): PageVersion[] {
       agents.require(agentId);
       return CLIENT_ENVS.flatMap((env) => {
         const version = versionOf.get(agentId, env);
-        return version === undefined ? [] : [load(agentId, env, version)];
+        return version === undefined ? [] : [publish(load(agentId, env, version))];
       });
     },
 
-    get: (agentId: string, clientEnv: string): ConfigPage => requirePage(agentId, clientEnv).page,
+    get: (agentId: string, clientEnv: string): PageVersion => publish(requirePage(agentId, clientEnv).page),
 
     /** Replaces the page's schema. A schema that is not valid Draft 7 is refused and nothing changes. */
-    async putSchema(agentId: string, clientEnv: string, schema: JsonObject, ifMatch?: string): Promise<ConfigPage> {
+    async putSchema(agentId: string, clientEnv: string, schema: JsonObject, ifMatch?: string): Promise<PageVersion> {
       // Refuse what cannot be written before spending a worker's time on the schema.
       requireVersion(requirePage(agentId, clientEnv).page, ifMatch);
       const json = JSON.stringify(schema);
@@ -224,11 +240,13 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, checks
       if (!check.ok) {
         throw new ApiError(400, 'REAL_TIME_CONFIG_INVALID_SCHEMA', 'JSON Schema definition is invalid', withFieldErrors(check.errors));
       }
-      return inGroupCommit(() => {
-        const { env, page } = requirePage(agentId, clientEnv);
-        requireVersion(page, ifMatch);
-        return write(agentId, env, page, { value: schema, json }, {});
-      });
+      return publish(
+        await inGroupCommit(() => {
+          const { env, page } = requirePage(agentId, clientEnv);
+          requireVersion(page, ifMatch);
+          return write(agentId, env, page, { value: schema, json }, {});
+        }),
+      );
     },
 
     /**
@@ -236,7 +254,7 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, checks
      * the write's own transaction when that is cheap (see ConfigChecks); otherwise checked in the pool first, and
      * written only if the page is still the version that was checked (else checked again: see patchCheckedInPool).
      */
-    async patchVariables(agentId: string, clientEnv: string, patch: JsonObject, ifMatch?: string): Promise<ConfigPage> {
+    async patchVariables(agentId: string, clientEnv: string, patch: JsonObject, ifMatch?: string): Promise<PageVersion> {
       const written = await inGroupCommit(() => {
         const { env, page } = requirePage(agentId, clientEnv);
         requireVersion(page, ifMatch);
@@ -246,7 +264,7 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, checks
         if (!check.valid) throw invalidForSchema(check.errors);
         return writePatch(agentId, env, page, patch);
       });
-      return written ?? patchCheckedInPool(agentId, clientEnv, patch, ifMatch);
+      return publish(written ?? (await patchCheckedInPool(agentId, clientEnv, patch, ifMatch)));
     },
   };
 }

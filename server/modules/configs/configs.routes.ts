@@ -9,7 +9,7 @@ import {
   UpdateVariablesBody,
   type Static,
 } from '../../../contract/agents-api.ts';
-import type { ConfigsRepository } from './configs.repository.ts';
+import type { ConfigsRepository, PageVersion } from './configs.repository.ts';
 
 type PageParams = Static<typeof ConfigPageParams>;
 const BASE = '/v1/agents/:agentId/real-time-configs';
@@ -18,7 +18,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 // Pages are free-form JSON: each version's text is encoded once by the repository and sent as it is, instead of
 // being serialised by the response schema on every answer (the schemas below document the answers).
 export function registerConfigRoutes(app: FastifyInstance, configs: ConfigsRepository) {
-  const sendPage = (reply: FastifyReply, page: ConfigPage) => reply.header('etag', etagOf(page)).type(JSON_TYPE).send(configs.encoded(page));
+  const sendPage = (reply: FastifyReply, version: PageVersion) => reply.header('etag', etagOf(version)).type(JSON_TYPE).send(version.bytes);
 
   app.get<{ Params: Static<typeof AgentParams> }>(
     BASE,

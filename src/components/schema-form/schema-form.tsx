@@ -39,8 +39,9 @@ export const templates = {
 };
 
 /**
- * What every rjsf form of the console shares: our validator and theme; no browser validation (it would block ajv's
- * messages) and no console noise on failed validation (stack-notes E7/E8).
+ * What every rjsf form of the console shares: our validator and theme; no browser validation (rjsf marks required
+ * inputs `required`, and the browser would then block the submit before ajv's messages are shown) and no console noise
+ * on failed validation (rjsf logs "Form validation failed" unless it is given an `onError`).
  */
 export const baseFormProps = {
   validator: formValidator,
