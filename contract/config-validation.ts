@@ -1,31 +1,23 @@
 /**
  * The one definition of "these variables satisfy this config page's schema", shared by the emulator (which refuses
- * invalid writes) and the console (which shows validity before anything is sent), so both always agree.
+ * invalid writes), the console's check workers (overview, compare, promote, JSON view, schema editor) and, through
+ * validation-options.ts, the console's form (rjsf's validator), so all of them agree.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import type { FieldError, JsonObject } from './agents-api.ts';
 import { findEndlessRef } from './endless-refs.ts';
-import { linearRegExp } from './linear-regexp.ts';
+import { invalidPatterns, patternRegExp } from './pattern-engine.ts';
+import { CONFIG_AJV_OPTIONS, CONFIG_FORMATS } from './validation-options.ts';
 
 // ajv-formats ships CJS typings whose default export is not seen as callable under NodeNext.
 const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
 
+/** For threads where a deadline holds (the server's and the console's workers): every valid pattern is evaluated. */
 export function createConfigAjv(): Ajv {
-  // Draft 7, all errors (users fix several fields at once), formats checked; no coercion or defaults: the
-  // validator must never change the values it is asked about. Patterns run in linear time (see linear-regexp.ts).
-  const ajv = new Ajv({
-    allErrors: true,
-    strict: false,
-    validateFormats: true,
-    useDefaults: false,
-    coerceTypes: false,
-    code: { regExp: linearRegExp },
-    // Unknown formats and keywords are allowed in a page's schema (strict: false); ajv would print a line for each one
-    // on every compile, which a schema full of them turns into a flood. Its real errors still reach the console.
-    logger: { log: () => undefined, warn: () => undefined, error: console.error },
-  });
-  return addFormats(ajv);
+  const ajv = addFormats(new Ajv({ ...CONFIG_AJV_OPTIONS, code: { regExp: patternRegExp } }));
+  for (const [name, format] of Object.entries(CONFIG_FORMATS)) ajv.addFormat(name, format);
+  return ajv;
 }
 
 /**
@@ -56,6 +48,8 @@ export class ConfigValidator {
       // Never looked up: a schema names its dialect, and only Draft 7 is what PolyAI's config pages use.
       return { ok: false, errors: [{ path: '/$schema', message: `must be Draft 7 (${DRAFT_7_URI}#); '${String(dialect)}' is not supported` }] };
     }
+    const badPatterns = invalidPatterns(schema);
+    if (badPatterns.length > 0) return { ok: false, errors: badPatterns };
     const endless = findEndlessRef(schema);
     if (endless !== undefined) {
       return { ok: false, errors: [{ path: endless, message: 'refers back to a schema it came from without descending into the value: checking any value would never end' }] };

@@ -137,6 +137,24 @@ describe('config editor', () => {
     expect(server.writes()).toEqual([]);
   });
 
+  test('a pattern only the backtracking engine runs (lookahead) is checked before the review, and opens nothing it fails', async () => {
+    const schema = { type: 'object', properties: { pin: { type: 'string', title: 'Support PIN', pattern: '^(?=.*\\d)\\w{4}$' } } };
+    await server.app.inject({ method: 'PUT', url: `/v1/agents/${AGENT}/real-time-configs/sandbox/schema`, payload: { schema } });
+    const user = userEvent.setup();
+    await renderAt(`/agents/${AGENT}/configs/sandbox`);
+    const pin = await screen.findByLabelText(/Support PIN/);
+    await user.type(pin, 'abcd');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText(/Not saved: \/pin must match pattern/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save to Sandbox' })).not.toBeInTheDocument();
+    await user.clear(pin);
+    await user.type(pin, 'ab12');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(await screen.findByRole('button', { name: 'Save to Sandbox' }));
+    await waitFor(async () => expect((await readPage('sandbox')).variables).toMatchObject({ pin: 'ab12' }));
+    expect(server.appliedWrites().filter((w) => w.method === 'PATCH')).toHaveLength(1);
+  });
+
   test('refuses to save over a key someone else changed meanwhile, and sends nothing', async () => {
     const user = userEvent.setup();
     await renderAt(`/agents/${AGENT}/configs/sandbox`);

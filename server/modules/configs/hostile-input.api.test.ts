@@ -60,6 +60,15 @@ describe('schemas that cost far more than their size', () => {
     expect(Math.max(...latencies)).toBeLessThan(500);
   });
 
+  test('a backtracking pattern (lookahead, so not RE2) on a hostile value: too costly, refused, nobody stalls', async () => {
+    expect((await putSchema({ type: 'object', properties: { code: { type: 'string', pattern: '^(?=a)(a+)+$' } } }, 'live')).statusCode).toBe(200);
+    expect((await patch({ code: 'aaa' }, 'live')).statusCode).toBe(200);
+    const { result, latencies } = await probeDuring(() => patch({ code: `${'a'.repeat(40)}!` }, 'live'));
+    expect(errorOf(result, 400).error_code).toBe('REAL_TIME_CONFIG_SCHEMA_TOO_COSTLY');
+    expect(latencies.length).toBeGreaterThanOrEqual(5);
+    expect(Math.max(...latencies)).toBeLessThan(500);
+  });
+
   test('a large schema within the budget is saved, and values are checked against it without stalling anyone', async () => {
     const schema = { type: 'object', properties: Object.fromEntries(Array.from({ length: 2_000 }, (_, i) => [`p${i}`, { type: 'string', maxLength: 10 }])) };
     const { result: saved, latencies } = await probeDuring(() => putSchema(schema, 'pre-release'));

@@ -5,6 +5,8 @@ import type { IChangeEvent } from '@rjsf/core';
 import { createSchemaUtils, type ErrorSchema, type RJSFSchema, type UiSchema } from '@rjsf/utils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
 import type { JsonObject } from '../../../contract/agents-api.ts';
+import { mainThreadRegExp } from '../../../contract/pattern-engine.ts';
+import { CONFIG_AJV_OPTIONS, CONFIG_FORMATS } from '../../../contract/validation-options.ts';
 import { BaseInputTemplate } from './base-input.tsx';
 import { fieldIdOf, focusField } from './field-focus.ts';
 import { ButtonTemplates } from './buttons.tsx';
@@ -21,7 +23,15 @@ import {
 } from './templates.tsx';
 import './schema-form.css';
 
-export const formValidator = customizeValidator<JsonObject>();
+/**
+ * The form checks values as the server does (same options and formats; ajv-formats is rjsf's default too), on this
+ * thread: patterns on RE2, so none can freeze the tab; one that needs backtracking is left to the check worker,
+ * which runs before a save is reviewed (see the config editor).
+ */
+export const formValidator = customizeValidator<JsonObject>({
+  ajvOptionsOverrides: { ...CONFIG_AJV_OPTIONS, code: { regExp: mainThreadRegExp } },
+  customFormats: CONFIG_FORMATS,
+});
 export type SchemaFormHandle = Form<JsonObject, RJSFSchema>;
 
 export const templates = {

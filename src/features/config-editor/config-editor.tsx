@@ -23,6 +23,7 @@ import { useSaveShortcut } from './use-save-shortcut.ts';
 import { useSaveVariables } from './use-save-variables.ts';
 import { useUnsavedChangesGuard } from './use-unsaved-changes-guard.ts';
 import { checkVariables } from '../../lib/validation/variables-check.ts';
+import { hasBacktrackingPatterns } from '../../../contract/pattern-engine.ts';
 import { ImportExport } from './import-export.tsx';
 import { ErrorBoundary } from '../../components/ui/error-boundary.tsx';
 import { UnsavedChangeList } from './unsaved-change-list.tsx';
@@ -119,7 +120,13 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
     setConflictDeferred(false);
     if (diff.clearedKeys.length > 0) return;
     if (formRef.current) {
-      if (formRef.current.validate()) setReviewing(true);
+      if (!formRef.current.validate()) return;
+      // The form leaves a pattern that needs backtracking unchecked (it could freeze this tab): the check worker, which
+      // has a deadline, checks it before the review opens.
+      if (!hasBacktrackingPatterns(base.schema)) return setReviewing(true);
+      void checkVariables(base.schema, formData).then((result) =>
+        result.valid ? setReviewing(true) : setSaveBlocked(`Not saved: ${result.errors.map((e) => `${e.path || 'the page'} ${e.message}`).join('; ')}.`),
+      );
       return;
     }
     // The JSON view has no form to validate: check the same values against the schema before reviewing.
