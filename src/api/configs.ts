@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { ClientEnv, ConfigPage, ConfigPageList, JsonObject } from '../../contract/agents-api.ts';
 import { etagOf } from '../../contract/etag.ts';
 import { enc, request } from './http-client.ts';
@@ -18,7 +18,8 @@ export const getConfigPages = (agentId: string, signal?: AbortSignal) =>
 export const getConfigPage = (agentId: string, env: ClientEnv, signal?: AbortSignal) =>
   request<ConfigPage>(`${base(agentId)}/${enc(env)}`, { signal });
 
-/** PATCH …/variables, only if the page is still at `basedOn`'s version (else 412 with the current page). */
+/** PATCH …/variables, only if the page is still at `basedOn`'s version (else 412 with the current page). Callers use
+ * config-writes.ts, which says what happened in every case. */
 export const updateVariables = (agentId: string, env: ClientEnv, variables: JsonObject, basedOn: ConfigPage) =>
   request<ConfigPage>(`${base(agentId)}/${enc(env)}/variables`, {
     method: 'PATCH',
@@ -53,23 +54,4 @@ export function storeConfigPage(queryClient: QueryClient, agentId: string, page:
   queryClient.setQueryData(configPagesQuery(agentId).queryKey, (list) =>
     list ? { configPages: list.configPages.map((p) => (p.clientEnv === page.clientEnv ? page : p)) } : list,
   );
-}
-
-/** PATCH …/variables with only the changed keys. Never retried: a write is sent once, on purpose. */
-export function useUpdateVariables(agentId: string, env: ClientEnv) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ variables, basedOn }: { variables: JsonObject; basedOn: ConfigPage }) =>
-      updateVariables(agentId, env, variables, basedOn),
-    onSuccess: (page) => storeConfigPage(queryClient, agentId, page),
-  });
-}
-
-/** PUT …/schema to one environment. Never retried: a write is sent once, on purpose. */
-export function useUpdateSchema(agentId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ env, schema, basedOn }: { env: ClientEnv; schema: JsonObject; basedOn: ConfigPage }) => updateSchema(agentId, env, schema, basedOn),
-    onSuccess: (page) => storeConfigPage(queryClient, agentId, page),
-  });
 }

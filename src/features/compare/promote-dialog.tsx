@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import type { ClientEnv, ConfigPage, FieldError, JsonObject } from '../../../contract/agents-api.ts';
 import type { VariablesCheck } from '../../../contract/config-validation.ts';
-import { configPageQuery, storeConfigPage, useUpdateVariables } from '../../api/configs.ts';
+import { useConfigWrites } from '../../api/config-writes.ts';
 import { ApiError } from '../../api/http-client.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
@@ -44,8 +43,7 @@ type Phase =
  * the version shown so a concurrent change is shown instead of overwritten.
  */
 export function PromoteDialog({ agentId, title, target, basedOn, plan, confirmLabel, onWritten, onRestart, onClose }: Props) {
-  const queryClient = useQueryClient();
-  const update = useUpdateVariables(agentId, target);
+  const writes = useConfigWrites(agentId);
   const [typed, setTyped] = useState('');
   const [phase, setPhase] = useState<Phase>({ kind: 'review' });
   const check = useMergedCheck(basedOn, plan.patch);
@@ -55,22 +53,11 @@ export function PromoteDialog({ agentId, title, target, basedOn, plan, confirmLa
 
   async function send() {
     setPhase({ kind: 'sending' });
-    try {
-      onWritten(await update.mutateAsync({ variables: plan.patch, basedOn }));
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 412 && error.currentPage) {
-        storeConfigPage(queryClient, agentId, error.currentPage);
-        setPhase({ kind: 'conflict', current: error.currentPage });
-        return;
-      }
-      // No answer: the write may have landed. Read the page again rather than guess, and never resend by itself.
-      const unanswered = error instanceof ApiError && error.outcomeUnknown;
-      const latest = unanswered
-        ? await queryClient.fetchQuery({ ...configPageQuery(queryClient, agentId, target), staleTime: 0 }).catch(() => undefined)
-        : undefined;
-      if (latest && keys.every((key) => jsonEqual(latest.variables?.[key], plan.patch[key]))) onWritten(latest);
-      else setPhase({ kind: 'failed', error, fieldErrors: error instanceof ApiError ? error.fieldErrors : [], unknown: unanswered && !latest });
-    }
+    const outcome = await writes.writeVariables(target, plan.patch, basedOn);
+    if (outcome.kind === 'saved') return onWritten(outcome.page);
+    if (outcome.kind === 'conflict') return setPhase({ kind: 'conflict', current: outcome.current });
+    const { error, landed } = outcome;
+    setPhase({ kind: 'failed', error, fieldErrors: error instanceof ApiError ? error.fieldErrors : [], unknown: landed === 'unknown' });
   }
 
   return (

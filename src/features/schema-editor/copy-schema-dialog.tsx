@@ -2,8 +2,7 @@ import { useState } from 'react';
 import type { ClientEnv, ConfigPage, JsonObject } from '../../../contract/agents-api.ts';
 import type { VariablesCheck } from '../../../contract/config-validation.ts';
 import { CLIENT_ENVS } from '../../../contract/client-envs.ts';
-import { useUpdateSchema } from '../../api/configs.ts';
-import { ApiError } from '../../api/http-client.ts';
+import { useConfigWrites } from '../../api/config-writes.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
@@ -29,7 +28,7 @@ type Outcome = { env: ClientEnv; ok: boolean; message: string };
  * one PUT per environment, and the outcome is listed per environment (a partial failure is reported, not hidden).
  */
 export function CopySchemaDialog({ agentId, source, schema, pages, results, onClose }: Props) {
-  const update = useUpdateSchema(agentId);
+  const writes = useConfigWrites(agentId);
   const targets = CLIENT_ENVS.filter((env) => env !== source);
   const pageOf = (env: ClientEnv) => pages.find((page) => page.clientEnv === env);
   const [chosen, setChosen] = useState<ClientEnv[]>([]);
@@ -43,13 +42,11 @@ export function CopySchemaDialog({ agentId, source, schema, pages, results, onCl
     for (const env of chosen) {
       const basedOn = pageOf(env);
       if (!basedOn) continue;
-      try {
-        await update.mutateAsync({ env, schema, basedOn });
-        done.push({ env, ok: true, message: 'schema saved' });
-      } catch (error) {
-        const conflict = error instanceof ApiError && error.status === 412;
-        done.push({ env, ok: false, message: conflict ? 'its schema changed since this page was loaded; nothing was sent' : `not saved: ${(error as Error).message}` });
-      }
+      const outcome = await writes.writeSchema(env, schema, basedOn);
+      if (outcome.kind === 'saved') done.push({ env, ok: true, message: 'schema saved' });
+      else if (outcome.kind === 'conflict') done.push({ env, ok: false, message: 'the page changed since it was loaded; nothing was sent' });
+      else if (outcome.landed === 'unknown') done.push({ env, ok: false, message: `no answer, and the page could not be read back: not known whether it was saved (${(outcome.error as Error).message})` });
+      else done.push({ env, ok: false, message: `not saved: ${(outcome.error as Error).message}` });
       setOutcomes([...done]);
     }
     setSending(false);

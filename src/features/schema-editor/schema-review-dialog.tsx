@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ClientEnv, ConfigPage, JsonObject } from '../../../contract/agents-api.ts';
 import type { VariablesCheck } from '../../../contract/config-validation.ts';
-import { useUpdateSchema } from '../../api/configs.ts';
+import { useConfigWrites } from '../../api/config-writes.ts';
 import { ApiError } from '../../api/http-client.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
@@ -26,18 +26,22 @@ type Props = {
 
 /** Old → new property by property, this environment's blast radius, `live` typed out, then one conditional PUT. */
 export function SchemaReviewDialog({ agentId, env, basedOn, schema, check, onSaved, onRebase, onClose }: Props) {
-  const update = useUpdateSchema(agentId);
+  const writes = useConfigWrites(agentId);
   const [typed, setTyped] = useState('');
   const [conflict, setConflict] = useState<ConfigPage>();
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<{ error: unknown; landed: 'no' | 'unknown' }>();
   const changes = schemaDifferences([basedOn.schema, schema], ['before', 'after']);
   const label = ENV_LABELS[env];
 
   async function save() {
-    try {
-      onSaved(await update.mutateAsync({ env, schema, basedOn }));
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 412 && error.currentPage) setConflict(error.currentPage);
-    }
+    setSaving(true);
+    setFailure(undefined);
+    const outcome = await writes.writeSchema(env, schema, basedOn);
+    setSaving(false);
+    if (outcome.kind === 'saved') onSaved(outcome.page);
+    else if (outcome.kind === 'conflict') setConflict(outcome.current);
+    else setFailure(outcome);
   }
 
   return (
@@ -85,13 +89,16 @@ export function SchemaReviewDialog({ agentId, env, basedOn, schema, check, onSav
             </div>
           </div>
         )}
-        {update.isError && !conflict && (
+        {failure && !conflict && (
           <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200">
-            <p className="font-semibold">Not saved: {update.error.message}</p>
-            {update.error instanceof ApiError && update.error.fieldErrors.length > 0 && (
-              <FieldErrorList errors={update.error.fieldErrors} />
-            )}
-            <p className="mt-1">Your draft is kept.</p>
+            <p className="font-semibold">
+              {failure.landed === 'unknown' ? 'Not known whether it was saved: ' : 'Not saved: '}
+              {(failure.error as Error).message}
+            </p>
+            {failure.error instanceof ApiError && failure.error.fieldErrors.length > 0 && <FieldErrorList errors={failure.error.fieldErrors} />}
+            <p className="mt-1">
+              {failure.landed === 'unknown' ? 'The page could not be read back either; look at it again before saving once more. ' : ''}Your draft is kept.
+            </p>
           </div>
         )}
         {env === 'live' && !conflict && <TypeToConfirm word="live" value={typed} onChange={setTyped} />}
@@ -102,8 +109,8 @@ export function SchemaReviewDialog({ agentId, env, basedOn, schema, check, onSav
               Review against the new version
             </Button>
           ) : (
-            <Button variant={env === 'live' ? 'danger' : 'primary'} disabled={!isConfirmed(env, typed) || update.isPending} onClick={() => void save()}>
-              {update.isPending ? 'Saving…' : `Save schema to ${label}`}
+            <Button variant={env === 'live' ? 'danger' : 'primary'} disabled={!isConfirmed(env, typed) || saving} onClick={() => void save()}>
+              {saving ? 'Saving…' : `Save schema to ${label}`}
             </Button>
           )}
         </div>
