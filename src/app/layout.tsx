@@ -1,6 +1,7 @@
-import { Link, NavLink, Outlet, useParams } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
 import { ThemeToggle } from '../components/ui/theme-toggle.tsx';
 import { ConnectionBadge, ConnectionIndicator } from './connection-indicator.tsx';
+import { paths, useRouteParams } from '../lib/paths.ts';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-2.5 py-1.5 text-sm font-medium ${
@@ -10,8 +11,8 @@ const navClass = ({ isActive }: { isActive: boolean }) =>
   }`;
 
 export function Layout() {
-  const { agentId } = useParams();
-  const agentPath = agentId ? `/agents/${encodeURIComponent(agentId)}` : undefined;
+  const { agentId } = useRouteParams();
+  const agentPath = agentId ? paths.agent(agentId) : undefined;
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sm dark:focus:bg-slate-900">
@@ -32,10 +33,10 @@ export function Layout() {
               <NavLink end to={agentPath} className={navClass}>
                 Overview
               </NavLink>
-              <NavLink to={`${agentPath}/compare`} className={navClass}>
+              <NavLink to={paths.compare(agentId)} className={navClass}>
                 Compare
               </NavLink>
-              <NavLink to={`${agentPath}/connectors`} className={navClass}>
+              <NavLink to={paths.connectors(agentId)} className={navClass}>
                 Connectors
               </NavLink>
             </nav>

@@ -5,6 +5,7 @@ import { registerRouteLoader } from '../lib/route-prefetch.ts';
 import { Layout } from './layout.tsx';
 import { lazyPage } from './lazy-page.tsx';
 import { RouteError } from './route-error.tsx';
+import { ROUTES } from '../lib/paths.ts';
 
 const editor = lazyPage(async () => (await import('../features/config-editor/config-editor-page.tsx')).ConfigEditorPage);
 // Links to an editor warm its code up on hover or focus.
@@ -12,14 +13,14 @@ registerRouteLoader('config-editor', editor.load);
 
 /** Every page is its own chunk: the overview never downloads the form engine the editor needs. */
 const PAGES = [
-  ['/', lazyPage(async () => (await import('../features/agents/agent-picker-page.tsx')).AgentPickerPage)],
-  ['/agents/:agentId', lazyPage(async () => (await import('../features/environments/agent-overview-page.tsx')).AgentOverviewPage)],
-  ['/agents/:agentId/configs/:clientEnv', editor],
-  ['/agents/:agentId/configs/:clientEnv/schema', lazyPage(async () => (await import('../features/schema-editor/schema-editor-page.tsx')).SchemaEditorPage)],
-  ['/agents/:agentId/compare', lazyPage(async () => (await import('../features/compare/compare-page.tsx')).ComparePage)],
-  ['/agents/:agentId/connectors', lazyPage(async () => (await import('../features/connectors/connectors-page.tsx')).ConnectorsPage)],
-  ['/agents/:agentId/connectors/:connectorId', lazyPage(async () => (await import('../features/connectors/connector-detail-page.tsx')).ConnectorDetailPage)],
-  ['/agents/:agentId/phone-numbers', lazyPage(async () => (await import('../features/connectors/phone-numbers-page.tsx')).PhoneNumbersPage)],
+  [ROUTES.picker, lazyPage(async () => (await import('../features/agents/agent-picker-page.tsx')).AgentPickerPage)],
+  [ROUTES.overview, lazyPage(async () => (await import('../features/environments/agent-overview-page.tsx')).AgentOverviewPage)],
+  [ROUTES.editor, editor],
+  [ROUTES.schemaEditor, lazyPage(async () => (await import('../features/schema-editor/schema-editor-page.tsx')).SchemaEditorPage)],
+  [ROUTES.compare, lazyPage(async () => (await import('../features/compare/compare-page.tsx')).ComparePage)],
+  [ROUTES.connectors, lazyPage(async () => (await import('../features/connectors/connectors-page.tsx')).ConnectorsPage)],
+  [ROUTES.connector, lazyPage(async () => (await import('../features/connectors/connector-detail-page.tsx')).ConnectorDetailPage)],
+  [ROUTES.phoneNumbers, lazyPage(async () => (await import('../features/connectors/phone-numbers-page.tsx')).PhoneNumbersPage)],
 ] as const;
 
 /** Loads the code of the page at `path` (if not loaded yet), so the router can show it without waiting. */

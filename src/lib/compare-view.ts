@@ -1,5 +1,6 @@
 /** The compare view's state in the URL (columns and their order, filter, search), so a view can be shared. */
 import { CLIENT_ENVS, isClientEnv, type ClientEnv } from '../../contract/client-envs.ts';
+import { paths } from './paths.ts';
 
 export const SHOW_OPTIONS = ['all', 'differs', 'failing', 'unschemad'] as const;
 export type Show = (typeof SHOW_OPTIONS)[number];
@@ -28,5 +29,5 @@ export function writeView({ envs, show, query }: CompareView): URLSearchParams {
 
 export const compareHref = (agentId: string, view: Partial<CompareView> = {}) => {
   const search = writeView({ envs: [...CLIENT_ENVS], show: 'all', query: '', ...view }).toString();
-  return `/agents/${encodeURIComponent(agentId)}/compare${search ? `?${search}` : ''}`;
+  return paths.compare(agentId, search);
 };

@@ -7,8 +7,8 @@ import { Card } from '../../components/ui/card.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states.tsx';
 import { Timestamp } from '../../components/ui/timestamp.tsx';
 import { readRecentAgents } from '../../lib/recent-agents.ts';
+import { paths } from '../../lib/paths.ts';
 
-const agentPath = (agentId: string) => `/agents/${encodeURIComponent(agentId)}`;
 
 export function AgentPickerPage() {
   const agents = useQuery(agentListQuery());
@@ -32,7 +32,7 @@ export function AgentPickerPage() {
           <ul className="flex flex-wrap gap-2">
             {recent.map((agentId) => (
               <li key={agentId}>
-                <Link to={agentPath(agentId)} className="rounded-full bg-white px-3 py-1 font-mono text-xs ring-1 ring-slate-300 hover:ring-brand-500 dark:bg-slate-900 dark:ring-slate-700">
+                <Link to={paths.agent(agentId)} className="rounded-full bg-white px-3 py-1 font-mono text-xs ring-1 ring-slate-300 hover:ring-brand-500 dark:bg-slate-900 dark:ring-slate-700">
                   {agentId}
                 </Link>
               </li>
@@ -56,7 +56,7 @@ export function AgentPickerPage() {
             {agents.data.map((agent) => (
               <li key={agent.agentId}>
                 <Card className="h-full p-4 transition-shadow focus-within:ring-2 focus-within:ring-brand-500 hover:shadow-md">
-                  <Link to={agentPath(agent.agentId)} className="block outline-none">
+                  <Link to={paths.agent(agent.agentId)} className="block outline-none">
                     <span className="font-medium">{agent.agentName}</span>
                     <span className="mt-0.5 block font-mono text-xs text-slate-500 dark:text-slate-400">{agent.agentId}</span>
                   </Link>
@@ -79,7 +79,7 @@ function OpenById() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const id = agentId.trim();
-    if (id) navigate(agentPath(id));
+    if (id) navigate(paths.agent(id));
   };
   return (
     <form onSubmit={submit} className="flex max-w-xl items-end gap-2">

@@ -1,14 +1,15 @@
-import { useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { configPagesQuery } from '../../api/configs.ts';
 import { ApiError } from '../../api/http-client.ts';
 import { ErrorState, Loading } from '../../components/ui/states.tsx';
 import { readView, writeView, type CompareView } from '../../lib/compare-view.ts';
 import { CompareWorkspace } from './compare-workspace.tsx';
+import { useRouteParams } from '../../lib/paths.ts';
 
 /** /agents/:agentId/compare — the three config pages side by side; the view (columns, filter, search) is the URL. */
 export function ComparePage() {
-  const agentId = useParams().agentId!;
+  const { agentId } = useRouteParams();
   const [params, setParams] = useSearchParams();
   const view = readView(params);
   const pages = useQuery(configPagesQuery(agentId));

@@ -1,4 +1,4 @@
-import { Link, NavLink, useParams } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { CLIENT_ENVS, isClientEnv, type ClientEnv } from '../../../contract/client-envs.ts';
 import { configPageQuery } from '../../api/configs.ts';
@@ -6,9 +6,10 @@ import { ApiError } from '../../api/http-client.ts';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { ErrorState, Loading } from '../../components/ui/states.tsx';
 import { ConfigEditor } from './config-editor.tsx';
+import { paths, useRouteParams } from '../../lib/paths.ts';
 
 export function ConfigEditorPage() {
-  const { agentId = '', clientEnv = '' } = useParams();
+  const { agentId, clientEnv } = useRouteParams();
   if (!isClientEnv(clientEnv)) {
     return (
       <ErrorState
@@ -29,12 +30,11 @@ const WATCH_INTERVAL_MS = 10_000;
 function EditorForEnv({ agentId, env }: { agentId: string; env: ClientEnv }) {
   const queryClient = useQueryClient();
   const page = useQuery({ ...configPageQuery(queryClient, agentId, env), refetchInterval: WATCH_INTERVAL_MS });
-  const agentPath = `/agents/${encodeURIComponent(agentId)}`;
   return (
     <div className="space-y-5">
       <header className="space-y-3">
         <p className="text-sm">
-          <Link to={agentPath} className="text-brand-700 underline underline-offset-2 dark:text-brand-300">
+          <Link to={paths.agent(agentId)} className="text-brand-700 underline underline-offset-2 dark:text-brand-300">
             ← Overview
           </Link>
           <span className="ml-2 font-mono text-xs text-slate-500 dark:text-slate-400">{agentId}</span>
@@ -44,7 +44,7 @@ function EditorForEnv({ agentId, env }: { agentId: string; env: ClientEnv }) {
           {CLIENT_ENVS.map((e) => (
             <NavLink
               key={e}
-              to={`${agentPath}/configs/${e}`}
+              to={paths.editor(agentId, e)}
               className={({ isActive }) =>
                 `-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
                   isActive

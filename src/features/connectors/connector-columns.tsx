@@ -4,6 +4,7 @@ import type { Connector } from '../../../contract/agents-api.ts';
 import { Badge } from '../../components/ui/badge.tsx';
 import { EnvBadge } from '../../components/ui/env-badge.tsx';
 import { CONNECTOR_ISSUES, type ConnectorIssue } from './health.ts';
+import { paths } from '../../lib/paths.ts';
 
 /** One table row: the connector and what the phone-number list says about it. */
 export type ConnectorRow = { connector: Connector; numbers: number; issues: ConnectorIssue[]; search: string };
@@ -42,7 +43,7 @@ export const connectorColumns = (agentId: string): ColumnDef<ConnectorRow>[] => 
     header: 'Name',
     accessorFn: (row) => row.connector.name,
     cell: ({ row }) => (
-      <Link to={`/agents/${encodeURIComponent(agentId)}/connectors/${encodeURIComponent(row.original.connector.connectorId)}`} className="block truncate">
+      <Link to={paths.connector(agentId, row.original.connector.connectorId)} className="block truncate">
         <span className="font-medium text-brand-700 hover:underline dark:text-brand-300">{row.original.connector.name}</span>
         <span className="block truncate font-mono text-xs text-slate-500 dark:text-slate-400">{row.original.connector.connectorId}</span>
       </Link>

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import type { Connector, PhoneNumberList } from '../../../contract/agents-api.ts';
 import { isClientEnv } from '../../../contract/client-envs.ts';
@@ -16,17 +16,17 @@ import { ConnectorEditForm } from './connector-edit-form.tsx';
 import { ConnectorNumbers } from './connector-numbers.tsx';
 import { DeleteConnectorDialog } from './delete-connector-dialog.tsx';
 import { connectorIssuesOf } from './health.ts';
+import { paths, useRouteParams } from '../../lib/paths.ts';
 
 /** /agents/:agentId/connectors/:connectorId — every field, its numbers, fixes, and its environment's config. */
 export function ConnectorDetailPage() {
-  const { agentId, connectorId } = useParams() as { agentId: string; connectorId: string };
+  const { agentId, connectorId } = useRouteParams();
   const queryClient = useQueryClient();
   const connector = useQuery(connectorQuery(queryClient, agentId, connectorId));
   const numbers = useQuery(connectorNumbersQuery(agentId, connectorId));
-  const base = `/agents/${encodeURIComponent(agentId)}`;
   return (
     <div className="space-y-5">
-      <Link to={`${base}/connectors`} className="text-sm text-brand-700 underline dark:text-brand-300">
+      <Link to={paths.connectors(agentId)} className="text-sm text-brand-700 underline dark:text-brand-300">
         ← All connectors
       </Link>
       {connector.isPending ? (
@@ -75,7 +75,7 @@ function ConnectorDetail({ agentId, connector, numbers }: DetailProps) {
         </div>
         <div className="flex gap-2">
           {isClientEnv(env) && (
-            <Link to={`/agents/${encodeURIComponent(agentId)}/configs/${env}`} className={buttonClass('secondary')}>
+            <Link to={paths.editor(agentId, env)} className={buttonClass('secondary')}>
               Open {ENV_LABELS[env]} config
             </Link>
           )}

@@ -1,5 +1,5 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { getCoreRowModel, getExpandedRowModel, getFilteredRowModel, getGroupedRowModel, getSortedRowModel, useReactTable, type RowSelectionState } from '@tanstack/react-table';
 import type { Connector, PhoneNumber } from '../../../contract/agents-api.ts';
 import { CLIENT_ENVS } from '../../../contract/client-envs.ts';
@@ -14,9 +14,10 @@ import { FilterSelect, SearchBox } from './filter-controls.tsx';
 import { CONNECTOR_ISSUES, indexTelephony, type ConnectorIssue } from './health.ts';
 import { WithTelephony } from './with-telephony.tsx';
 import { readConnectorView, writeView, type ConnectorView } from './telephony-view.ts';
+import { useRouteParams } from '../../lib/paths.ts';
 
 export function ConnectorsPage() {
-  const agentId = useParams().agentId!;
+  const { agentId } = useRouteParams();
   return (
     <WithTelephony agentId={agentId} what="connectors and phone numbers">
       {({ connectors, numbers }) =>

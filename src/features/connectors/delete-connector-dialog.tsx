@@ -5,6 +5,7 @@ import { useDeleteConnector } from '../../api/connectors.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
 import { displayPhoneNumber } from './phone-format.ts';
+import { paths } from '../../lib/paths.ts';
 
 type Props = { agentId: string; connector: Connector; numbers: string[]; numbersKnown: boolean; onClose: () => void };
 
@@ -53,7 +54,7 @@ export function DeleteConnectorDialog({ agentId, connector, numbers, numbersKnow
           variant="danger"
           disabled={!confirmed || !numbersKnown || remove.isPending}
           onClick={() =>
-            remove.mutate(connector.connectorId, { onSuccess: () => navigate(`/agents/${encodeURIComponent(agentId)}/connectors`, { replace: true }) })
+            remove.mutate(connector.connectorId, { onSuccess: () => navigate(paths.connectors(agentId), { replace: true }) })
           }
         >
           {remove.isPending ? 'Deleting…' : `Delete connector${numbers.length > 0 ? ` and ${numbers.length} numbers` : ''}`}

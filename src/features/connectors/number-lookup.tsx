@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { lookupConnector } from '../../api/connectors.ts';
 import { ApiError } from '../../api/http-client.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { paths } from '../../lib/paths.ts';
 
 /** Paste a number in any common notation; it is normalised to E.164, looked up, and its connector opens. */
 export function NumberLookup({ agentId }: { agentId: string }) {
@@ -20,7 +21,7 @@ export function NumberLookup({ agentId }: { agentId: string }) {
       const normalised = normalisePhoneNumber(input);
       if (!normalised.ok) return setMessage(normalised.reason);
       const connector = await lookupConnector(agentId, normalised.e164);
-      navigate(`/agents/${encodeURIComponent(agentId)}/connectors/${encodeURIComponent(connector.connectorId)}?number=${encodeURIComponent(normalised.e164)}`);
+      navigate(paths.connector(agentId, connector.connectorId, normalised.e164));
     } catch (error) {
       setMessage(
         error instanceof ApiError && error.status === 404

@@ -1,5 +1,5 @@
 import { useDeferredValue, useEffect, useMemo } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import type { Connector, PhoneNumber } from '../../../contract/agents-api.ts';
 import { CLIENT_ENVS } from '../../../contract/client-envs.ts';
@@ -13,12 +13,13 @@ import { indexTelephony, NUMBER_ISSUES, type NumberIssue } from './health.ts';
 import { displayPhoneNumber } from './phone-format.ts';
 import { WithTelephony } from './with-telephony.tsx';
 import { readNumberView, writeView, type NumberView } from './telephony-view.ts';
+import { paths, useRouteParams } from '../../lib/paths.ts';
 
 type NumberRow = { number: PhoneNumber; connector?: Connector; issues: NumberIssue[]; search: string };
 
 /** /agents/:agentId/phone-numbers — every number, its environment and connector, with the same search and filters. */
 export function PhoneNumbersPage() {
-  const agentId = useParams().agentId!;
+  const { agentId } = useRouteParams();
   return (
     <WithTelephony agentId={agentId} what="phone numbers">
       {({ connectors, numbers }) =>
@@ -49,7 +50,6 @@ function NumbersTable({ agentId, connectors, numbers }: { agentId: string; conne
     });
   }, [connectors, numbers]);
   const columns = useMemo((): ColumnDef<NumberRow>[] => {
-    const base = `/agents/${encodeURIComponent(agentId)}/connectors/`;
     return [
       {
         id: 'number',
@@ -66,7 +66,7 @@ function NumbersTable({ agentId, connectors, numbers }: { agentId: string; conne
         accessorFn: (row) => row.connector?.name ?? '',
         cell: ({ row }) =>
           row.original.connector ? (
-            <Link to={base + encodeURIComponent(row.original.connector.connectorId)} className="block truncate font-medium text-brand-700 hover:underline dark:text-brand-300">
+            <Link to={paths.connector(agentId, row.original.connector.connectorId)} className="block truncate font-medium text-brand-700 hover:underline dark:text-brand-300">
               {row.original.connector.name}
             </Link>
           ) : (

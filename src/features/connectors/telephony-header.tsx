@@ -1,5 +1,6 @@
 import { NavLink } from 'react-router';
 import { NumberLookup } from './number-lookup.tsx';
+import { paths } from '../../lib/paths.ts';
 
 const tabClass = ({ isActive }: { isActive: boolean }) =>
   `border-b-2 px-3 py-2 text-sm font-medium ${
@@ -8,7 +9,6 @@ const tabClass = ({ isActive }: { isActive: boolean }) =>
 
 /** Title, the Connectors / Phone numbers tabs, and the number lookup every support question starts with. */
 export function TelephonyHeader({ agentId }: { agentId: string }) {
-  const base = `/agents/${encodeURIComponent(agentId)}`;
   return (
     <header className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -19,10 +19,10 @@ export function TelephonyHeader({ agentId }: { agentId: string }) {
         <NumberLookup agentId={agentId} />
       </div>
       <nav aria-label="Telephony" className="flex gap-2 border-b border-slate-200 dark:border-slate-800">
-        <NavLink end to={`${base}/connectors`} className={tabClass}>
+        <NavLink end to={paths.connectors(agentId)} className={tabClass}>
           Connectors
         </NavLink>
-        <NavLink to={`${base}/phone-numbers`} className={tabClass}>
+        <NavLink to={paths.phoneNumbers(agentId)} className={tabClass}>
           Phone numbers
         </NavLink>
       </nav>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { ConfigPage } from '../../../contract/agents-api.ts';
 import { CLIENT_ENVS, type ClientEnv } from '../../../contract/client-envs.ts';
@@ -11,9 +11,10 @@ import { rememberAgent } from '../../lib/recent-agents.ts';
 import { markUsable } from '../../lib/usable-mark.ts';
 import { DriftSummary } from './drift-summary.tsx';
 import { EnvironmentCard } from './environment-card.tsx';
+import { useRouteParams } from '../../lib/paths.ts';
 
 export function AgentOverviewPage() {
-  const agentId = useParams().agentId!;
+  const { agentId } = useRouteParams();
   const pages = useQuery(configPagesQuery(agentId));
   const found = pages.isSuccess;
   // The overview is usable once every card has said whether its values satisfy its schema.

@@ -9,6 +9,7 @@ import { Timestamp } from '../../components/ui/timestamp.tsx';
 import { compareHref } from '../../lib/compare-view.ts';
 import { prefetchRoute } from '../../lib/route-prefetch.ts';
 import { useVariablesCheck } from '../../lib/validation/use-variables-check.ts';
+import { paths } from '../../lib/paths.ts';
 
 type Props = {
   agentId: string;
@@ -31,7 +32,6 @@ export function EnvironmentCard({ agentId, env, page, schemaDiffersFrom, onCheck
   useEffect(() => {
     if (done) onChecked?.(env);
   }, [done, env, onChecked]);
-  const base = `/agents/${encodeURIComponent(agentId)}`;
   const variableCount = Object.keys(page?.variables ?? {}).length;
   const propertyCount = Object.keys((page?.schema?.properties as object | undefined) ?? {}).length;
   return (
@@ -71,7 +71,7 @@ export function EnvironmentCard({ agentId, env, page, schemaDiffersFrom, onCheck
 
       <div className="mt-5 flex flex-wrap gap-2 pt-1">
         <Link
-          to={`${base}/configs/${env}`}
+          to={paths.editor(agentId, env)}
           className={buttonClass('primary')}
           aria-label={`Edit ${ENV_LABELS[env]} variables`}
           onMouseEnter={() => prefetchRoute('config-editor')}
@@ -79,10 +79,10 @@ export function EnvironmentCard({ agentId, env, page, schemaDiffersFrom, onCheck
         >
           Edit variables
         </Link>
-        <Link to={`${base}/configs/${env}/schema`} className={buttonClass('secondary')} aria-label={`Edit ${ENV_LABELS[env]} schema`}>
+        <Link to={paths.schemaEditor(agentId, env)} className={buttonClass('secondary')} aria-label={`Edit ${ENV_LABELS[env]} schema`}>
           Schema
         </Link>
-        <Link to={`${base}/connectors?env=${env}`} className={buttonClass('secondary')} aria-label={`${ENV_LABELS[env]} connectors`}>
+        <Link to={`${paths.connectors(agentId)}?env=${env}`} className={buttonClass('secondary')} aria-label={`${ENV_LABELS[env]} connectors`}>
           Connectors
         </Link>
       </div>

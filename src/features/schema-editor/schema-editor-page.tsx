@@ -1,14 +1,14 @@
-import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { isClientEnv } from '../../../contract/client-envs.ts';
 import { configPagesQuery } from '../../api/configs.ts';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { ErrorState, Loading } from '../../components/ui/states.tsx';
 import { SchemaWorkbench } from './schema-workbench.tsx';
+import { useRouteParams } from '../../lib/paths.ts';
 
 /** /agents/:agentId/configs/:clientEnv/schema — edit a config page's JSON Schema and see what it would do first. */
 export function SchemaEditorPage() {
-  const { agentId, clientEnv } = useParams() as { agentId: string; clientEnv: string };
+  const { agentId, clientEnv } = useRouteParams();
   const pages = useQuery(configPagesQuery(agentId));
   if (!isClientEnv(clientEnv)) {
     return <ErrorState title="Unknown environment" error={new Error(`"${clientEnv}" is not an environment. Use sandbox, pre-release or live.`)} />;

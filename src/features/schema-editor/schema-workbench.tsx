@@ -16,6 +16,7 @@ import { PropertyBuilder } from './property-builder.tsx';
 import { readSchemaDraft, removeSchemaDraft, writeSchemaDraft } from './schema-draft.ts';
 import { SchemaReviewDialog } from './schema-review-dialog.tsx';
 import { useSchemaCheck } from './use-schema-check.ts';
+import { paths } from '../../lib/paths.ts';
 
 type Props = { agentId: string; env: ClientEnv; page: ConfigPage; pages: ConfigPage[] };
 
@@ -126,7 +127,7 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
           )}
         </div>
       </div>
-      <Link to={`/agents/${encodeURIComponent(agentId)}/configs/${env}`} className="inline-block text-sm text-brand-700 underline dark:text-brand-300">
+      <Link to={paths.editor(agentId, env)} className="inline-block text-sm text-brand-700 underline dark:text-brand-300">
         ← Edit {label} variables
       </Link>
       {copying && schema && check?.kind === 'checked' && (
