@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
   etagOf,
@@ -7,38 +8,38 @@ import {
   ConfigPageParams,
   UpdateSchemaBody,
   UpdateVariablesBody,
-  type Static,
 } from '../../../contract/agents-api.ts';
 import type { ConfigsRepository, PageVersion } from './configs.repository.ts';
 
-type PageParams = Static<typeof ConfigPageParams>;
 const BASE = '/v1/agents/:agentId/real-time-configs';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 // Pages are free-form JSON: each version's text is encoded once by the repository and sent as it is, instead of
 // being serialised by the response schema on every answer (the schemas below document the answers).
 export function registerConfigRoutes(app: FastifyInstance, configs: ConfigsRepository) {
-  const sendPage = (reply: FastifyReply, version: PageVersion) => reply.header('etag', etagOf(version)).type(JSON_TYPE).send(version.bytes);
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const sendBytes = (reply: FastifyReply, bytes: Uint8Array) => reply.type(JSON_TYPE).send(bytes);
+  const sendPage = (reply: FastifyReply, version: PageVersion) => sendBytes(reply.header('etag', etagOf(version)), version.bytes);
 
-  app.get<{ Params: Static<typeof AgentParams> }>(
+  api.get(
     BASE,
     { schema: { params: AgentParams, response: { 200: ConfigPageList } } },
-    async (req, reply) => reply.type(JSON_TYPE).send(configs.encodedList(configs.list(req.params.agentId))),
+    async (req, reply) => sendBytes(reply, configs.encodedList(configs.list(req.params.agentId))),
   );
 
-  app.get<{ Params: PageParams }>(
+  api.get(
     `${BASE}/:clientEnv`,
     { schema: { params: ConfigPageParams, response: { 200: ConfigPage } } },
     async (req, reply) => sendPage(reply, configs.get(req.params.agentId, req.params.clientEnv)),
   );
 
-  app.put<{ Params: PageParams; Body: UpdateSchemaBody }>(
+  api.put(
     `${BASE}/:clientEnv/schema`,
     { schema: { params: ConfigPageParams, body: UpdateSchemaBody, response: { 200: ConfigPage } } },
     async (req, reply) => sendPage(reply, await configs.putSchema(req.params.agentId, req.params.clientEnv, req.body.schema, req.headers['if-match'])),
   );
 
-  app.patch<{ Params: PageParams; Body: UpdateVariablesBody }>(
+  api.patch(
     `${BASE}/:clientEnv/variables`,
     { schema: { params: ConfigPageParams, body: UpdateVariablesBody, response: { 200: ConfigPage } } },
     async (req, reply) =>

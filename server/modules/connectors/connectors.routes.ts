@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import {
   AgentParams,
@@ -11,53 +12,51 @@ import {
   DeleteConnectorResponse,
   LookupConnectorBody,
   UpdateConnectorBody,
-  type Static,
 } from '../../../contract/agents-api.ts';
 import { ApiError } from '../../errors.ts';
 import type { PhoneNumbersRepository } from '../phone-numbers/phone-numbers.repository.ts';
 import { requireE164 } from '../phone-numbers/phone-numbers.repository.ts';
 import type { ConnectorsRepository } from './connectors.repository.ts';
 
-type AgentOnly = { Params: Static<typeof AgentParams> };
-type OneConnector = { Params: Static<typeof ConnectorParams> };
 const BASE = '/v1/agents/:agentId/telephony/connectors';
 const config = { badRequestCode: 'CONNECTORS_VALIDATION_FAILED' };
 
 export function registerConnectorRoutes(app: FastifyInstance, connectors: ConnectorsRepository, numbers: PhoneNumbersRepository) {
-  app.get<AgentOnly>(BASE, { config, schema: { params: AgentParams, response: { 200: ConnectorList } } }, async (req) => ({
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  api.get(BASE, { config, schema: { params: AgentParams, response: { 200: ConnectorList } } }, async (req) => ({
     connectors: connectors.list(req.params.agentId),
   }));
 
-  app.get<OneConnector>(`${BASE}/:connectorId`, { config, schema: { params: ConnectorParams, response: { 200: Connector } } }, async (req) =>
+  api.get(`${BASE}/:connectorId`, { config, schema: { params: ConnectorParams, response: { 200: Connector } } }, async (req) =>
     connectors.get(req.params.agentId, req.params.connectorId),
   );
 
-  app.patch<OneConnector & { Body: UpdateConnectorBody }>(
+  api.patch(
     `${BASE}/:connectorId`,
     { config, schema: { params: ConnectorParams, body: UpdateConnectorBody, response: { 200: Connector } } },
     async (req) => connectors.update(req.params.agentId, req.params.connectorId, req.body),
   );
 
-  app.delete<OneConnector>(
+  api.delete(
     `${BASE}/:connectorId`,
     { config, schema: { params: ConnectorParams, response: { 200: DeleteConnectorResponse } } },
     async (req) => connectors.delete(req.params.agentId, req.params.connectorId),
   );
 
-  app.post<AgentOnly & { Body: Static<typeof BatchGetConnectorsBody> }>(
+  api.post(
     `${BASE}/batch`,
     { config, schema: { params: AgentParams, body: BatchGetConnectorsBody, response: { 200: BatchGetConnectorsResponse } } },
     async (req) => connectors.batchGet(req.params.agentId, req.body.connectorIds),
   );
 
-  app.patch<AgentOnly & { Body: BatchUpdateConnectorsBody }>(
+  api.patch(
     `${BASE}/batch`,
     { config, schema: { params: AgentParams, body: BatchUpdateConnectorsBody, response: { 200: BatchUpdateConnectorsResponse } } },
     async (req) => connectors.batchUpdate(req.params.agentId, req.body.updates),
   );
 
   /** Which connector answers this number. An unknown number, or one with no connector, is a 404 (our choice). */
-  app.post<AgentOnly & { Body: Static<typeof LookupConnectorBody> }>(
+  api.post(
     `${BASE}/lookup`,
     { config, schema: { params: AgentParams, body: LookupConnectorBody, response: { 200: Connector } } },
     async (req) => {
