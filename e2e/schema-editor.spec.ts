@@ -66,6 +66,18 @@ test('invalid JSON and an invalid schema are explained where they are, and nothi
   expect(writes).toBe(0);
 });
 
+test('every valid Draft 7 pattern is accepted (lookahead included); one that is not a regular expression is marked where it is', async ({ page }) => {
+  await page.goto(editorUrl('live'));
+  await replaceDraft(page, '{ "type": "object", "properties": { "promo_code": { "type": "string", "pattern": "^(?=.*\\\\d)[A-Z0-9]{4,12}$" } } }');
+  await expect(page.getByText('✓ Valid Draft 7 schema.')).toBeVisible();
+  await replaceDraft(page, '{ "type": "object", "properties": { "promo_code": { "type": "string", "pattern": "^(A|B" } } }');
+  const problems = page.getByRole('region', { name: 'Problems' }).getByRole('alert');
+  await expect(problems).toContainText('/properties/promo_code/pattern');
+  await expect(problems).toContainText('is not a valid regular expression');
+  await expect(page.locator('.cm-lintRange-error')).toHaveText(['"pattern": "^(A|B"']);
+  await expect(page.getByRole('button', { name: 'Review and save…' })).toBeDisabled();
+});
+
 test('the draft survives a reload; a schema changed meanwhile is shown and nothing of ours is written', async ({ page, request }) => {
   const current = (await (await request.get(pageUrl('sandbox'))).json()).schema;
   const mine = { ...current, title: 'Mine' };

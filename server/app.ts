@@ -103,20 +103,25 @@ export async function buildApp(options: AppOptions) {
   registerSameOriginWrites(app, audience);
 
   const raceWindows: RaceWindowStats = { samples: [] };
+  let ready = async () => undefined as void;
   if (options.upstream) {
     registerProxyRoutes(app, options.upstream, raceWindows);
   } else {
-    await registerEmulator(app, options);
+    ready = await registerEmulator(app, options);
   }
   app.get('/api/runtime', { schema: { hide: true } }, async () => runtimeOf(options, raceWindows));
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+  // Ready once writes can be checked without waiting for a worker to start (orchestrators and tests poll this).
+  app.get('/healthz', { schema: { hide: true } }, async () => {
+    await ready();
+    return { ok: true };
+  });
 
   await registerStaticApp(app, options.distDir);
   return app;
 }
 
-/** The emulated Agents API on SQLite, with its test-only extras. */
-async function registerEmulator(app: FastifyInstance, options: AppOptions) {
+/** The emulated Agents API on SQLite, with its test-only extras; returns what /healthz waits for. */
+async function registerEmulator(app: FastifyInstance, options: AppOptions): Promise<() => Promise<void>> {
   const db = openDatabase(options.dbFile);
   app.addHook('onClose', async () => db.close());
   seedIfEmpty(db);
@@ -136,6 +141,7 @@ async function registerEmulator(app: FastifyInstance, options: AppOptions) {
   const phoneNumbers = createPhoneNumbersRepository(db, agents);
   registerConnectorRoutes(app, createConnectorsRepository(db, agents), phoneNumbers);
   registerPhoneNumberRoutes(app, phoneNumbers);
+  return () => pool.ready();
 }
 
 /** What the console shows about where it is connected. Never the key. */

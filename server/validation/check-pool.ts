@@ -25,7 +25,7 @@ export class CheckTooCostly extends Error {}
 
 type Task = { request: CheckRequest; resolve: (response: CheckResponse) => void; reject: (error: Error) => void };
 /** A worker, whether it has loaded (its budget must not pay for its start), and the check it runs. */
-type Slot = { worker: Worker; ready: boolean; task?: Task & { id: number; timer: NodeJS.Timeout } };
+type Slot = { worker: Worker; ready: boolean; started: Promise<void>; task?: Task & { id: number; timer: NodeJS.Timeout } };
 
 // The server runs TypeScript through tsx, and a worker does not inherit its loader: the worker's entry loads tsx's
 // API and imports the worker module through it (the same in vitest, which runs the server without tsx). Paths come
@@ -64,6 +64,12 @@ export class CheckPool {
     for (let i = 0; i < this.slots.length; i++) this.slots[i] ??= this.spawn(i);
   }
 
+  /** Resolves once every worker has started (a server is ready when its checks can run without waiting for one). */
+  async ready(): Promise<void> {
+    this.warm();
+    await Promise.all(this.slots.map((slot) => slot?.started));
+  }
+
   async close() {
     this.closed = true;
     for (const task of this.queue.splice(0)) task.reject(new Error('The server is shutting down'));
@@ -84,10 +90,17 @@ export class CheckPool {
 
   private spawn(index: number): Slot {
     const worker = new Worker(bootstrap, { eval: true });
-    const slot: Slot = { worker, ready: false };
+    let started!: () => void;
+    let failed!: (error: Error) => void;
+    const slot: Slot = { worker, ready: false, started: new Promise<void>((resolve, reject) => ((started = resolve), (failed = reject))) };
+    // Nobody may be waiting for it: a failure to start is reported through the checks that needed the worker.
+    slot.started.catch(() => undefined);
+    worker.on('error', (error) => failed(error));
+    worker.on('exit', () => failed(new Error('The check worker stopped before it started')));
     worker.on('message', (message: { ready?: true; id: number; response?: CheckResponse; error?: string }) => {
       if (message.ready) {
         slot.ready = true;
+        started();
         return this.dispatch();
       }
       const task = slot.task;

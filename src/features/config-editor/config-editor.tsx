@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { ClientEnv, ConfigPage, JsonObject } from '../../../contract/agents-api.ts';
+import type { ClientEnv, ConfigPage, FieldError, JsonObject } from '../../../contract/agents-api.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Card } from '../../components/ui/card.tsx';
 import { EmptyState, Loading } from '../../components/ui/states.tsx';
@@ -88,11 +88,13 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
     () => ({ stored: base.variables ?? {}, initial: baseline, server: serverPage.variables ?? {} }),
     [base, baseline, serverPage],
   );
-  // The server's field errors for the last save, shown on the fields themselves.
-  const serverErrors = useMemo(
-    () => (state.kind === 'failed' && state.error instanceof ApiError && state.error.fieldErrors.length > 0 ? toErrorSchema(state.error.fieldErrors) : undefined),
-    [state],
-  );
+  /** Errors the check worker found on Save (patterns the form leaves to it), until the next Save. */
+  const [workerErrors, setWorkerErrors] = useState<FieldError[]>();
+  // The server's (or the check worker's) field errors for the last save, shown on the fields themselves.
+  const serverErrors = useMemo(() => {
+    if (workerErrors) return toErrorSchema(workerErrors);
+    return state.kind === 'failed' && state.error instanceof ApiError && state.error.fieldErrors.length > 0 ? toErrorSchema(state.error.fieldErrors) : undefined;
+  }, [state, workerErrors]);
 
   /** Shows `page` as the new base, with no edits on top. */
   const showPage = (page: ConfigPage) => {
@@ -103,9 +105,9 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
     // Nothing typed yet: follow the server (adjusting state during render, as React recommends for derived state).
     showPage(serverPage);
   }
-  /** Takes a page as the new truth after a save or a discard: the draft of the old edits goes too. */
   // An outdated draft waits for the user's decision; until then nothing overwrites it.
   const cancelAutosave = useDraftAutosave(agentId, env, diff.patch, base.lastUpdated, base.schema, draft?.applied === false);
+  /** Takes a page as the new truth after a save or a discard: the draft of the old edits goes too. */
   const adopt = (page: ConfigPage) => {
     cancelAutosave();
     showPage(page);
@@ -117,6 +119,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
     if (changeCount === 0 || state.kind === 'saving' || cannotSave) return;
     reset();
     setSaveBlocked(undefined);
+    setWorkerErrors(undefined);
     setConflictDeferred(false);
     if (diff.clearedKeys.length > 0) return;
     if (formRef.current) {
@@ -124,9 +127,11 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
       // The form leaves a pattern that needs backtracking unchecked (it could freeze this tab): the check worker, which
       // has a deadline, checks it before the review opens.
       if (!hasBacktrackingPatterns(base.schema)) return setReviewing(true);
-      void checkVariables(base.schema, formData).then((result) =>
-        result.valid ? setReviewing(true) : setSaveBlocked(`Not saved: ${result.errors.map((e) => `${e.path || 'the page'} ${e.message}`).join('; ')}.`),
-      );
+      void checkVariables(base.schema, formData).then((result) => {
+        if (result.valid) return setReviewing(true);
+        setWorkerErrors(result.errors);
+        setSaveBlocked(`Not saved: ${result.errors.map((e) => `${e.path || 'the page'} ${e.message}`).join('; ')}.`);
+      });
       return;
     }
     // The JSON view has no form to validate: check the same values against the schema before reviewing.
