@@ -65,7 +65,7 @@ test('promote one key from sandbox to pre-release, then undo it', async ({ page,
   const undo = page.getByRole('dialog', { name: /Undo: put Pre-release’s previous values back/ });
   await expect(undo.getByLabel('appointment_reminder_hours after')).toHaveText('24');
   await undo.getByRole('button', { name: 'Undo in Pre-release' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Undone' })).toHaveText(/appointment_reminder_hours back to their previous values/);
+  await expect(page.getByRole('status').filter({ hasText: 'Undone' })).toHaveText(/appointment_reminder_hours is back to its previous value in Pre-release/);
   expect((await (await request.get(pageUrl('pre-release'))).json()).variables).toEqual(before);
 });
 

@@ -120,6 +120,18 @@ test('a batch update reports each connector, the one that failed included', asyn
   expect((await (await request.get(api('connectors/conn_hv_sbx_main'))).json()).asrLangCode).toBe('en-US');
 });
 
+test('a batch of one speaks of one connector, from the dialog to the result', async ({ page }) => {
+  await page.goto(`/agents/${DEMO}/connectors?env=sandbox`);
+  await page.getByLabel('Select Sandbox test line').check();
+  await page.getByRole('button', { name: 'Edit selected…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit 1 connector' });
+  await dialog.getByRole('checkbox', { name: 'ASR language' }).check();
+  await dialog.getByLabel('New ASR language').fill('en-GB');
+  await expect(dialog).toContainText('1 of 1 connector changes:');
+  await dialog.getByRole('button', { name: 'Update 1 connector' }).click();
+  await expect(page.getByRole('dialog', { name: 'Updated 1 connector' })).toBeVisible();
+});
+
 test('deleting a connector names the numbers that go with it before anything is sent', async ({ page, request }) => {
   let deletes = 0;
   page.on('request', (r) => void (r.method() === 'DELETE' && deletes++));

@@ -27,6 +27,7 @@ import { Badge } from '../ui/badge.tsx';
 import { fieldIdOf, focusField } from './field-focus.ts';
 import { FoldsContext } from './folds.ts';
 import { CollapsedNote, KeyStateBar, type KeyStateContext } from './key-state-bar.tsx';
+import { plural } from '../../lib/plural.ts';
 
 const isRoot = (id: string) => id === 'root';
 
@@ -137,7 +138,7 @@ export function ErrorSummary({ errors, onJump }: { errors: ErrorListProps['error
   return (
     <div role="alert" className="mb-6 rounded-md border border-red-200 bg-red-50 p-3 text-sm dark:border-red-900 dark:bg-red-950/40">
       <p className="font-semibold text-red-800 dark:text-red-200">
-        {errors.length === 1 ? '1 field needs attention' : `${errors.length} fields need attention`}
+        {`${plural(errors.length, 'field needs', 'fields need')} attention`}
       </p>
       <ul className="mt-1 list-inside list-disc text-red-700 dark:text-red-300">
         {errors.map((error, i) => (
@@ -170,7 +171,7 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
   if (isRoot(fieldPathId.$id)) return <div className="space-y-5">{fields}</div>;
   const shown = properties.filter((prop) => !prop.hidden).length;
   return (
-    <Group {...{ fieldPathId, errorSchema, required }} heading={title} folded={`${shown} ${shown === 1 ? 'field' : 'fields'}`} className="space-y-4">
+    <Group {...{ fieldPathId, errorSchema, required }} heading={title} folded={plural(shown, 'field', 'fields')} className="space-y-4">
       {description && (
         <DescriptionFieldTemplate id={descriptionId(fieldPathId)} description={description} schema={schema} uiSchema={uiSchema} registry={registry} />
       )}
@@ -184,7 +185,7 @@ export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
   const options = getUiOptions(uiSchema);
   const { AddButton } = registry.templates.ButtonTemplates;
   return (
-    <Group {...{ fieldPathId, errorSchema, required }} heading={options.title || title} folded={`${items.length} ${items.length === 1 ? 'item' : 'items'}`} className="space-y-3">
+    <Group {...{ fieldPathId, errorSchema, required }} heading={options.title || title} folded={plural(items.length, 'item', 'items')} className="space-y-3">
       {schema.description && (
         <DescriptionFieldTemplate id={descriptionId(fieldPathId)} description={options.description || schema.description} schema={schema} uiSchema={uiSchema} registry={registry} />
       )}

@@ -1,5 +1,6 @@
 import { pathOf } from '../../lib/json-pointer.ts';
 import type { SchemaDifference } from '../../lib/schema-diff.ts';
+import { plural } from '../../lib/plural.ts';
 
 const KIND_LABELS = { presence: 'Property', type: 'Type', constraints: 'Constraints' };
 
@@ -9,7 +10,7 @@ export function SchemaDifferencesPanel({ differences }: { differences: SchemaDif
   return (
     <details className="rounded-lg border border-violet-200 bg-violet-50/60 px-3 py-2 text-sm dark:border-violet-900 dark:bg-violet-950/30">
       <summary className="cursor-pointer font-medium text-violet-900 dark:text-violet-200">
-        ◆ {differences.length === 1 ? '1 schema difference' : `${differences.length} schema differences`}
+        ◆ {plural(differences.length, 'schema difference', 'schema differences')}
       </summary>
       <ul className="mt-2 space-y-1">
         {differences.map((d) => (

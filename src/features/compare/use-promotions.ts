@@ -8,6 +8,7 @@ import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { pathOf } from '../../lib/json-pointer.ts';
 import type { WriteRequest } from './promote-dialog.tsx';
 import { planPromotion, planUndo } from './promotion-plan.ts';
+import { plural } from '../../lib/plural.ts';
 
 /** What was last written from this view, so it can be undone. */
 type LastWrite = { target: ClientEnv; before: Record<string, unknown>; page: ConfigPage; summary: string };
@@ -31,7 +32,7 @@ export function usePromotions({ agentId, pageOf, onDone }: Options) {
     const target = pageOf(to);
     if (!source || !target || from === to) return;
     const plan = planPromotion(pointers, source.variables ?? {}, target.variables ?? {}, ENV_LABELS[from]);
-    const count = pointers.length === 1 ? pathOf(pointers[0]).join('.') : `${pointers.length} keys`;
+    const count = pointers.length === 1 ? pathOf(pointers[0]).join('.') : plural(pointers.length, 'key', 'keys');
     setWrite({
       title: `Promote ${count} from ${ENV_LABELS[from]} to ${ENV_LABELS[to]}`,
       target: to,
@@ -73,7 +74,7 @@ export function usePromotions({ agentId, pageOf, onDone }: Options) {
     storeConfigPage(queryClient, agentId, page);
     const keys = Object.keys(write.plan.patch);
     const summary = write.origin.kind === 'undo'
-      ? `Undone: ${keys.length === 1 ? keys[0] : `${keys.length} keys`} back to their previous values in ${ENV_LABELS[write.target]}.`
+      ? `Undone: ${keys.length === 1 ? `${keys[0]} is back to its previous value` : `${plural(keys.length, 'key', 'keys')} are back to their previous values`} in ${ENV_LABELS[write.target]}.`
       : `${write.title.replace(/^Promote/, 'Promoted')}.`;
     setLastWrite(write.origin.kind === 'undo' ? undefined : { target: write.target, before: write.plan.before, page, summary });
     onDone(summary, write.origin.kind);

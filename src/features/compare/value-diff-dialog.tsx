@@ -5,6 +5,7 @@ import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
 import { diffLines, sideBySide } from '../../lib/line-diff.ts';
 import type { CompareRow } from './compare-rows.ts';
+import { plural } from '../../lib/plural.ts';
 
 type Props = {
   row: CompareRow;
@@ -14,7 +15,7 @@ type Props = {
   onClose: () => void;
 };
 
-const changedLines = (n: number) => `≠ ${n} ${n === 1 ? 'line differs' : 'lines differ'}.`;
+const changedLines = (n: number) => `≠ ${plural(n, 'line differs', 'lines differ')}.`;
 const linesOf = (value: unknown) => (value === undefined ? [] : JSON.stringify(value, null, 2).split('\n'));
 
 /** One value in two environments, line by line side by side, with a way to copy it across in either direction. */

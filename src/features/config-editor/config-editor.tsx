@@ -30,6 +30,7 @@ import { UnsavedChangeList } from './unsaved-change-list.tsx';
 import { savePatchOf } from './save-patch.ts';
 import { ConflictDialog } from './conflict-dialog.tsx';
 import { resolveDraft, type Choice } from './resolve-conflict.ts';
+import { plural } from '../../lib/plural.ts';
 
 // CodeMirror loads when the JSON view is first opened, not with the editor.
 const VariablesJsonView = lazy(() => import('./variables-json-view.tsx'));
@@ -259,7 +260,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
             </p>
           </div>
           <p className="text-sm font-medium" aria-live="polite">
-            {changeCount === 0 ? 'No unsaved changes' : changeCount === 1 ? '1 unsaved change' : `${changeCount} unsaved changes`}
+            {changeCount === 0 ? 'No unsaved changes' : plural(changeCount, 'unsaved change', 'unsaved changes')}
           </p>
           {saveBlocked && (
             <p role="alert" className="text-sm font-medium text-red-800 dark:text-red-300">

@@ -4,6 +4,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
 import { formatValue } from '../../components/ui/value-change.tsx';
 import type { Choice } from './resolve-conflict.ts';
+import { agree } from '../../lib/plural.ts';
 
 type Props = {
   /** The keys both this user and someone else changed. */
@@ -45,7 +46,7 @@ export function ConflictDialog({ keys, base, latest, mine, schemaChanged, onReso
         <h2 id="conflict-title" className="text-lg font-semibold">
           {keys.length === 0
             ? "The page's schema changed while you were editing"
-            : `Someone else changed ${keys.length === 1 ? 'a key' : `${keys.length} keys`} you edited`}
+            : `Someone else changed ${agree(keys.length, 'a key', `${keys.length} keys`)} you edited`}
         </h2>
         <p className="text-sm text-slate-700 dark:text-slate-300">
           Nothing was saved. Choose which value to keep for each key; their other changes are kept as they are. You review the

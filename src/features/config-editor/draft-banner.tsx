@@ -2,6 +2,7 @@ import type { JsonObject } from '../../../contract/agents-api.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Timestamp } from '../../components/ui/timestamp.tsx';
 import type { Draft } from './drafts.ts';
+import { plural } from '../../lib/plural.ts';
 
 type Props = { draft: Draft; applied: boolean; current: JsonObject; onApply: () => void; onDiscard: () => void };
 
@@ -17,7 +18,7 @@ export function DraftBanner({ draft, applied, current, onApply, onDiscard }: Pro
     return (
       <div role="status" className="mb-5 flex flex-wrap items-center justify-between gap-2 rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-900 dark:border-brand-800 dark:bg-brand-950 dark:text-brand-100">
         <span>
-          Restored {keys.length === 1 ? '1 unsaved change' : `${keys.length} unsaved changes`} from <Timestamp iso={draft.savedAt} />.
+          Restored {plural(keys.length, 'unsaved change', 'unsaved changes')} from <Timestamp iso={draft.savedAt} />.
         </span>
       </div>
     );

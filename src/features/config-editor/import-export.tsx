@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { JsonObject } from '../../../contract/agents-api.ts';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { formatJson, parseJsonObject } from '../../lib/parse-json-object.ts';
+import { plural } from '../../lib/plural.ts';
 
 type Props = { agentId: string; env: string; variables: JsonObject; onImport: (values: JsonObject) => void };
 
@@ -30,7 +31,7 @@ export function ImportExport({ agentId, env, variables, onImport }: Props) {
     }
     onImport(parsed.value);
     const count = Object.keys(parsed.value).length;
-    setNote({ ok: true, text: `Imported ${count} ${count === 1 ? 'key' : 'keys'} from ${file.name} into the draft. Nothing is sent until you review and save.` });
+    setNote({ ok: true, text: `Imported ${plural(count, 'key', 'keys')} from ${file.name} into the draft. Nothing is sent until you review and save.` });
   };
 
   return (

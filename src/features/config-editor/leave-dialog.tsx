@@ -1,5 +1,6 @@
 import { Button } from '../../components/ui/button.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
+import { plural } from '../../lib/plural.ts';
 
 type Props = { changeCount: number; onStay: () => void; onLeave: () => void };
 
@@ -11,7 +12,7 @@ export function LeaveDialog({ changeCount, onStay, onLeave }: Props) {
         Leave without saving?
       </h2>
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
-        {changeCount === 1 ? '1 unsaved change' : `${changeCount} unsaved changes`} will be lost.
+        {plural(changeCount, 'unsaved change', 'unsaved changes')} will be lost.
       </p>
       <div className="mt-5 flex justify-end gap-2">
         <Button variant="primary" onClick={onStay} autoFocus>

@@ -6,6 +6,7 @@ import { Modal } from '../../components/ui/modal.tsx';
 import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
 import { ValueChange } from '../../components/ui/value-change.tsx';
 import { wholeObjectNote } from './whole-object-note.ts';
+import { agree, plural } from '../../lib/plural.ts';
 
 type Props = {
   env: ClientEnv;
@@ -31,7 +32,7 @@ export function ReviewDialog({ env, before, patch, onConfirm, onCancel }: Props)
         className="space-y-4 p-6"
       >
         <h2 id="review-title" className="text-lg font-semibold">
-          Review {keys.length === 1 ? '1 change' : `${keys.length} changes`} to {ENV_LABELS[env]}
+          Review {plural(keys.length, 'change', 'changes')} to {ENV_LABELS[env]}
         </h2>
         <ul className="max-h-[45vh] space-y-3 overflow-auto">
           {keys.map((key) => {
@@ -40,8 +41,8 @@ export function ReviewDialog({ env, before, patch, onConfirm, onCancel }: Props)
               <ValueChange key={key} name={key} before={before[key]} after={patch[key]}>
                 {note && (
                   <p className="mt-2 rounded-md bg-amber-50 px-3 py-1.5 text-xs text-amber-950 dark:bg-amber-950/40 dark:text-amber-100">
-                    ⚠ <code>{key}</code> is sent whole (the API merges top-level keys only): {note.changed.join(', ')} {note.changed.length === 1 ? 'changes' : 'change'};{' '}
-                    {note.resent.join(', ')} {note.resent.length === 1 ? 'is' : 'are'} sent again unchanged.
+                    ⚠ <code>{key}</code> is sent whole (the API merges top-level keys only): {note.changed.join(', ')} {agree(note.changed.length, 'changes', 'change')};{' '}
+                    {note.resent.join(', ')} {agree(note.resent.length, 'is', 'are')} sent again unchanged.
                   </p>
                 )}
               </ValueChange>

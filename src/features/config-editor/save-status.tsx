@@ -3,6 +3,7 @@ import { ApiError } from '../../api/http-client.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Timestamp } from '../../components/ui/timestamp.tsx';
 import type { SaveState } from './use-save-variables.ts';
+import { plural } from '../../lib/plural.ts';
 
 type Props = { state: SaveState; onLoadLatest: (page: ConfigPage) => void; onRetry: () => void; onChoose: () => void };
 
@@ -11,7 +12,7 @@ export function SaveStatus({ state, onLoadLatest, onRetry, onChoose }: Props) {
   if (state.kind === 'saved') {
     return (
       <div role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200">
-        <p className="font-medium">Saved {state.sentKeys.length === 1 ? '1 key' : `${state.sentKeys.length} keys`}.</p>
+        <p className="font-medium">Saved {plural(state.sentKeys.length, 'key', 'keys')}.</p>
         <p>
           Server time: <Timestamp iso={state.page.lastUpdated} />
         </p>

@@ -1,6 +1,7 @@
 import type { JsonObject } from '../../../contract/agents-api.ts';
 import { acceptsNull } from '../../components/schema-form/accepts-null.ts';
 import type { TopLevelDiff } from '../../lib/changed-keys.ts';
+import { agree } from '../../lib/plural.ts';
 
 /** Beyond this many, the list names the first ones and counts the rest: the review dialog shows them all. */
 const LISTED = 12;
@@ -51,8 +52,8 @@ export function UnsavedChangeList({ schema, diff, theirKeys, onUndo, onSetNull }
       )}
       {diff.clearedKeys.length > 0 && (
         <p role="alert" className="text-amber-800 dark:text-amber-300">
-          {diff.clearedKeys.length === 1 ? 'An emptied key' : 'Emptied keys'} cannot be saved: the API cannot remove a key. Set{' '}
-          {diff.clearedKeys.length === 1 ? 'it' : 'each'} to null where the schema allows it, or undo.
+          {agree(diff.clearedKeys.length, 'An emptied key', 'Emptied keys')} cannot be saved: the API cannot remove a key. Set{' '}
+          {agree(diff.clearedKeys.length, 'it', 'each')} to null where the schema allows it, or undo.
         </p>
       )}
       {theirKeys.length > 0 && (

@@ -7,6 +7,7 @@ import { OutcomeDialog } from '../../components/ui/outcome-dialog.tsx';
 import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
 import { ChangeList } from './change-list.tsx';
 import { connectorPatch, describePatch, EDIT_LABELS, type ConnectorEdit } from './connector-changes.ts';
+import { agree, plural } from '../../lib/plural.ts';
 
 type Props = { agentId: string; connectors: Connector[]; onClose: () => void; onDone: () => void };
 type Field = keyof ConnectorEdit;
@@ -37,7 +38,7 @@ export function BatchEditDialog({ agentId, connectors, onClose, onDone }: Props)
     const failed = results.filter((r) => !r.success).length;
     return (
       <OutcomeDialog
-        title={failed === 0 ? `Updated ${results.length} connectors` : `${results.length - failed} of ${results.length} connectors updated, ${failed} failed`}
+        title={failed === 0 ? `Updated ${plural(results.length, 'connector', 'connectors')}` : `${results.length - failed} of ${plural(results.length, 'connector', 'connectors')} updated, ${failed} failed`}
         listLabel="Result per connector"
         outcomes={results.map((r) => ({ key: r.connectorId, ok: r.success, text: `${nameOf(r.connectorId)} (${r.connectorId})${r.error ? `: ${r.error}` : ''}` }))}
         onClose={onClose}
@@ -55,7 +56,7 @@ export function BatchEditDialog({ agentId, connectors, onClose, onDone }: Props)
         }}
       >
         <h2 id="batch-title" className="text-lg font-semibold">
-          Edit {connectors.length} connectors
+          Edit {plural(connectors.length, 'connector', 'connectors')}
         </h2>
         <fieldset className="space-y-2">
           <legend className="text-sm text-slate-600 dark:text-slate-400">Tick a field to set it on every selected connector.</legend>
@@ -83,7 +84,7 @@ export function BatchEditDialog({ agentId, connectors, onClose, onDone }: Props)
         </fieldset>
         <div>
           <p className="text-sm font-medium">
-            {updates.length === 0 ? 'No connector would change.' : `${updates.length} of ${connectors.length} connectors change:`}
+            {updates.length === 0 ? 'No connector would change.' : `${updates.length} of ${plural(connectors.length, 'connector', 'connectors')} ${agree(updates.length, 'changes', 'change')}:`}
           </p>
           <ul className="mt-2 max-h-[30vh] space-y-2 overflow-auto" aria-label="Changes per connector">
             {updates.map(({ connector, body }) => (
@@ -105,7 +106,7 @@ export function BatchEditDialog({ agentId, connectors, onClose, onDone }: Props)
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant={touchesLive ? 'danger' : 'primary'} disabled={!canSend}>
-            {batch.isPending ? 'Updating…' : `Update ${updates.length} connectors`}
+            {batch.isPending ? 'Updating…' : `Update ${plural(updates.length, 'connector', 'connectors')}`}
           </Button>
         </div>
       </form>

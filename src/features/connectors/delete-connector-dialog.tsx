@@ -6,6 +6,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
 import { displayPhoneNumber } from './phone-format.ts';
 import { paths } from '../../lib/paths.ts';
+import { agree } from '../../lib/plural.ts';
 
 type Props = { agentId: string; connector: Connector; numbers: string[]; numbersKnown: boolean; onClose: () => void };
 
@@ -29,7 +30,7 @@ export function DeleteConnectorDialog({ agentId, connector, numbers, numbersKnow
       ) : (
         <div className="mt-3 text-sm">
           <p className="font-medium text-red-800 dark:text-red-300">
-            {numbers.length === 1 ? 'This phone number is deleted with it' : `These ${numbers.length} phone numbers are deleted with it`}; calls to
+            {agree(numbers.length, 'This phone number is deleted with it', `These ${numbers.length} phone numbers are deleted with it`)}; calls to
             them will no longer be answered:
           </p>
           <ul className="mt-2 max-h-40 list-disc overflow-auto pl-5 font-mono" aria-label="Numbers deleted with it">

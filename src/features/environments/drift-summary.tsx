@@ -7,6 +7,7 @@ import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { compareHref } from '../../lib/compare-view.ts';
 import { useVariablesCheck } from '../../lib/validation/use-variables-check.ts';
 import { countDifferingKeys, keysOutsideSchema } from '../../lib/variable-drift.ts';
+import { plural } from '../../lib/plural.ts';
 
 const PAIRS: [ClientEnv, ClientEnv][] = [
   ['sandbox', 'pre-release'],
@@ -14,7 +15,6 @@ const PAIRS: [ClientEnv, ClientEnv][] = [
   ['sandbox', 'live'],
 ];
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** How far the environments have drifted apart, each figure a link into the compare view filtered to it. */
 export function DriftSummary({ agentId, pages }: { agentId: string; pages: ConfigPage[] }) {

@@ -10,6 +10,7 @@ import { compareHref } from '../../lib/compare-view.ts';
 import { prefetchRoute } from '../../lib/route-prefetch.ts';
 import { useVariablesCheck } from '../../lib/validation/use-variables-check.ts';
 import { paths } from '../../lib/paths.ts';
+import { plural } from '../../lib/plural.ts';
 
 type Props = {
   agentId: string;
@@ -96,7 +97,7 @@ function ValidityBadge({ check }: { check: ReturnType<typeof useVariablesCheck> 
   const count = check.errors.length;
   return (
     <span title={check.errors.map((e) => `${e.path || '(root)'} ${e.message}`).join('\n')}>
-      <Badge tone="bad">✕ {count === 1 ? '1 error' : `${count} errors`}</Badge>
+      <Badge tone="bad">✕ {plural(count, 'error', 'errors')}</Badge>
     </span>
   );
 }

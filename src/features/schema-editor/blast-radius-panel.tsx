@@ -2,6 +2,7 @@ import type { ConfigPage, JsonObject } from '../../../contract/agents-api.ts';
 import type { VariablesCheck } from '../../../contract/config-validation.ts';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { blastRadius, isHarmless } from './blast-radius.ts';
+import { plural } from '../../lib/plural.ts';
 
 type Props = { schema: JsonObject; pages: ConfigPage[]; results: Record<string, VariablesCheck> };
 
@@ -29,7 +30,7 @@ export function EnvironmentImpact({ env, schema, variables, check }: { env: stri
           <span className="font-normal text-emerald-800 dark:text-emerald-300">✓ every stored value fits</span>
         ) : (
           <span className="font-normal text-red-800 dark:text-red-300">
-            ✕ {[plural(radius.failing.length, 'key fails', 'keys fail'), plural(radius.outside.length, 'key unknown', 'keys unknown'), plural(radius.missingRequired.length, 'required key missing', 'required keys missing')].filter(Boolean).join(', ')}
+            ✕ {[pluralOrNothing(radius.failing.length, 'key fails', 'keys fail'), pluralOrNothing(radius.outside.length, 'key unknown', 'keys unknown'), pluralOrNothing(radius.missingRequired.length, 'required key missing', 'required keys missing')].filter(Boolean).join(', ')}
           </span>
         )}
       </p>
@@ -56,4 +57,4 @@ export function EnvironmentImpact({ env, schema, variables, check }: { env: stri
   );
 }
 
-const plural = (n: number, one: string, many: string) => (n === 0 ? '' : `${n} ${n === 1 ? one : many}`);
+const pluralOrNothing = (n: number, one: string, many: string) => (n === 0 ? '' : plural(n, one, many));

@@ -10,6 +10,7 @@ import { OutcomeDialog } from '../../components/ui/outcome-dialog.tsx';
 import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
 import { jsonEqual } from '../../lib/json-equal.ts';
 import { EnvironmentImpact } from './blast-radius-panel.tsx';
+import { plural } from '../../lib/plural.ts';
 
 type Props = {
   agentId: string;
@@ -56,7 +57,7 @@ export function CopySchemaDialog({ agentId, source, schema, pages, results, onCl
     const failed = outcomes.filter((o) => !o.ok).length;
     return (
       <OutcomeDialog
-        title={failed === 0 ? `Copied to ${outcomes.length} ${outcomes.length === 1 ? 'environment' : 'environments'}` : `${outcomes.length - failed} of ${outcomes.length} copied, ${failed} failed`}
+        title={failed === 0 ? `Copied to ${plural(outcomes.length, 'environment', 'environments')}` : `${outcomes.length - failed} of ${outcomes.length} copied, ${failed} failed`}
         listLabel="Result per environment"
         outcomes={outcomes.map((o) => ({ key: o.env, ok: o.ok, text: `${ENV_LABELS[o.env]}: ${o.message}` }))}
         onClose={onClose}

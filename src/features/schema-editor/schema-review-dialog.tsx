@@ -11,6 +11,7 @@ import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.
 import { pathOf } from '../../lib/json-pointer.ts';
 import { schemaDifferences } from '../../lib/schema-diff.ts';
 import { EnvironmentImpact } from './blast-radius-panel.tsx';
+import { plural } from '../../lib/plural.ts';
 
 type Props = {
   agentId: string;
@@ -54,7 +55,7 @@ export function SchemaReviewDialog({ agentId, env, basedOn, schema, check, onSav
           <h3 id="schema-changes-title" className="text-sm font-semibold">
             {changes.length === 0
               ? 'Only wording changes (titles, descriptions, examples): no property or constraint changes'
-              : `${changes.length} ${changes.length === 1 ? 'change' : 'changes'}`}
+              : plural(changes.length, 'change', 'changes')}
           </h3>
           <ul className="mt-1 max-h-48 space-y-1 overflow-auto text-sm">
             {changes.map((change) => (
