@@ -34,7 +34,13 @@ test('open any agent by typing its ID; an unknown one says so', async ({ page })
   await page.getByLabel('Open an agent by ID').fill('PROJECT-DOES-NOT-EXIST');
   await page.keyboard.press('Enter');
   await expect(page.getByText('Agent not found')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
+  // Asking again cannot change a 404: no Retry.
+  await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+
+  // Ids are case-sensitive; the one that matches but for case is offered.
+  await page.goto('/agents/project-riverside');
+  await page.getByRole('link', { name: 'PROJECT-RIVERSIDE', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Live' }).getByText('· 18 in schema')).toBeVisible();
 });
 
 test('the theme can be switched to dark and stays dark after a reload', async ({ page }) => {

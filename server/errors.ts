@@ -17,7 +17,7 @@ export const withFieldErrors = (fieldErrors: FieldError[]): ApiErrorBody['data']
   fieldErrors.length > 0 ? { fieldErrors } : null;
 
 export const projectNotFound = (agentId: string) =>
-  new ApiError(404, 'PROJECT_NOT_FOUND', `Project '${agentId}' does not exist`);
+  new ApiError(404, 'PROJECT_NOT_FOUND', `There is no agent '${agentId}'`);
 
 export const unknownClientEnv = (clientEnv: string) =>
   new ApiError(

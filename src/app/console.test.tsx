@@ -71,10 +71,18 @@ describe('agent overview', () => {
     expect(await within(card).findByText('✕ 2 errors')).toBeInTheDocument();
   });
 
-  test('an unknown agent says so and offers a retry', async () => {
-    await renderAt('/agents/PROJECT-NOPE');
+  test('an unknown agent says so in one word, offers no retry that cannot help, and suggests the same id in other case', async () => {
+    await renderAt('/agents/project-harbourview');
     expect(await screen.findByText('Agent not found')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+    expect(screen.getByText("There is no agent 'project-harbourview'")).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: AGENT })).toHaveAttribute('href', `/agents/${AGENT}`);
+  });
+
+  test('a page that failed for a reason a retry can fix still offers one', async () => {
+    await server.injectFaults({ fail: { count: 5, status: 503, match: 'reads' } });
+    await renderAt(`/agents/${AGENT}`);
+    expect(await screen.findByRole('button', { name: 'Retry' }, { timeout: 5_000 })).toBeInTheDocument();
   });
 });
 

@@ -23,7 +23,7 @@ export const invalidFormat = (numbers: string[]) =>
     `Not in E.164 format (e.g. +442071234567): ${numbers.join(', ')}`,
   );
 export const numberNotFound = (number: string) =>
-  new ApiError(404, 'PHONE_NUMBERS_NOT_FOUND', `Phone number '${number}' does not exist in this project`);
+  new ApiError(404, 'PHONE_NUMBERS_NOT_FOUND', `Phone number '${number}' does not exist for this agent`);
 
 export function requireE164(...numbers: string[]) {
   const bad = numbers.filter((n) => !E164.test(n));

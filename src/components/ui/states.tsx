@@ -22,6 +22,12 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 
 type ErrorStateProps = { title: string; error: unknown; onRetry?: () => void };
 
+/** A 4xx other than a timeout or a rate limit says the request itself is wrong: asking again gives the same answer. */
+const retryCannotHelp = (error: unknown) => {
+  const status = (error as { status?: number } | null)?.status;
+  return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
+};
+
 export function ErrorState({ title, error, onRetry }: ErrorStateProps) {
   const message = error instanceof Error ? error.message : String(error);
   const reference = (error as { correlationId?: string } | null)?.correlationId;
@@ -30,7 +36,7 @@ export function ErrorState({ title, error, onRetry }: ErrorStateProps) {
       <p className="font-semibold text-red-800 dark:text-red-200">{title}</p>
       <p className="mt-1 text-red-700 dark:text-red-300">{message}</p>
       {reference && <p className="mt-1 text-xs text-red-700/80 dark:text-red-300/80">Reference: {reference}</p>}
-      {onRetry && (
+      {onRetry && !retryCannotHelp(error) && (
         <Button className="mt-3" onClick={onRetry}>
           Retry
         </Button>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { ConfigPage } from '../../../contract/agents-api.ts';
 import { CLIENT_ENVS, type ClientEnv } from '../../../contract/client-envs.ts';
+import { agentListQuery } from '../../api/agents.ts';
 import { configPagesQuery } from '../../api/configs.ts';
 import { ApiError } from '../../api/http-client.ts';
 import { ErrorState, Loading } from '../../components/ui/states.tsx';
@@ -11,7 +12,7 @@ import { rememberAgent } from '../../lib/recent-agents.ts';
 import { markUsable } from '../../lib/usable-mark.ts';
 import { DriftSummary } from './drift-summary.tsx';
 import { EnvironmentCard } from './environment-card.tsx';
-import { useRouteParams } from '../../lib/paths.ts';
+import { paths, useRouteParams } from '../../lib/paths.ts';
 
 export function AgentOverviewPage() {
   const { agentId } = useRouteParams();
@@ -42,6 +43,7 @@ export function AgentOverviewPage() {
             error={pages.error}
             onRetry={() => pages.refetch()}
           />
+          {pages.error instanceof ApiError && pages.error.status === 404 && <SameIdOtherCase agentId={agentId} />}
           <Link to="/" className="text-sm text-brand-700 underline dark:text-brand-300">
             Back to agents
           </Link>
@@ -71,4 +73,20 @@ export function AgentOverviewPage() {
 function schemaDiffersFrom(pages: ConfigPage[], env: ClientEnv): ClientEnv[] {
   const schemaOf = (e: ClientEnv) => pages.find((p) => p.clientEnv === e)?.schema ?? {};
   return CLIENT_ENVS.filter((other) => other !== env && !jsonEqual(schemaOf(other), schemaOf(env)));
+}
+
+/** Ids are case-sensitive, and people type them: an agent whose id differs only in case is offered. */
+function SameIdOtherCase({ agentId }: { agentId: string }) {
+  const agents = useQuery(agentListQuery()).data ?? [];
+  const match = agents.find((agent) => agent.agentId !== agentId && agent.agentId.toLowerCase() === agentId.toLowerCase());
+  if (!match) return null;
+  return (
+    <p className="text-sm">
+      Did you mean{' '}
+      <Link to={paths.agent(match.agentId)} className="font-mono text-brand-700 underline dark:text-brand-300">
+        {match.agentId}
+      </Link>{' '}
+      ({match.agentName})?
+    </p>
+  );
 }
