@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { constants as zlibConstants } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -5,7 +6,6 @@ import type { Runtime } from '../contract/runtime.ts';
 import { openDatabase } from './store/database.ts';
 import { seedIfEmpty } from './seed/seed.ts';
 import { seedScaleAgents } from './seed/scale-seed.ts';
-import { createServer } from 'node:http';
 import { correlationIdOf } from './plugins/correlation-id.ts';
 import { registerErrorEnvelope, sendError, sendFrameworkError } from './plugins/error-envelope.ts';
 import { registerJsonBody } from './plugins/json-body.ts';
@@ -103,7 +103,7 @@ export async function buildApp(options: AppOptions) {
   registerSameOriginWrites(app, audience);
 
   const raceWindows: RaceWindowStats = { samples: [] };
-  let ready = async () => undefined as void;
+  let ready: () => Promise<void> = async () => {};
   if (options.upstream) {
     registerProxyRoutes(app, options.upstream, raceWindows);
   } else {

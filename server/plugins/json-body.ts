@@ -75,14 +75,14 @@ function walk(root: unknown, rounded: Set<number> | undefined, tracking: boolean
     return segments.map((segment) => `/${segment}`).join('');
   };
   const stack: [unknown, number, number][] = [[root, 0, -1]];
-  let unsafe = -2;
+  let unsafe = false;
   while (stack.length > 0) {
     const [value, depth, node] = stack.pop()!;
     if (typeof value === 'number') {
       if (!Number.isFinite(value)) return { problem: 'not finite', path: at(node) };
       if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
         if (rounded?.has(value)) return { problem: 'rounded', path: at(node) };
-        if (unsafe === -2) unsafe = node;
+        unsafe = true;
       }
       continue;
     }
@@ -94,7 +94,7 @@ function walk(root: unknown, rounded: Set<number> | undefined, tracking: boolean
       stack.push([(value as Record<string, unknown>)[key], depth + 1, child]);
     }
   }
-  return unsafe === -2 || rounded ? undefined : { problem: 'unsafe integer', path: at(unsafe) };
+  return unsafe && !rounded ? { problem: 'unsafe integer', path: at(-1) } : undefined;
 }
 
 /** The values of the integer literals (digits only) in `text` that do not read back as written; one pass. */

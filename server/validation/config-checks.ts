@@ -35,16 +35,16 @@ export class ConfigChecks {
   /** A patch's JSON text, made once: it sizes the patch here and carries it to a worker. */
   private readonly patchTexts = new WeakMap<JsonObject, string>();
 
+  constructor(
+    private readonly pool: CheckPool,
+    readonly budgetMs: number,
+  ) {}
+
   private textOf(patch: JsonObject): string {
     let text = this.patchTexts.get(patch);
     if (text === undefined) this.patchTexts.set(patch, (text = JSON.stringify(patch)));
     return text;
   }
-
-  constructor(
-    private readonly pool: CheckPool,
-    readonly budgetMs: number,
-  ) {}
 
   /** A schema about to be saved: always in the pool, since its cost is unknown until it is compiled. */
   async checkSchema(schemaJson: string): Promise<SchemaCheck> {
