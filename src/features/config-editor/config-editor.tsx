@@ -1,11 +1,10 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { ClientEnv, ConfigPage, FieldError, JsonObject } from '../../../contract/agents-api.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Card } from '../../components/ui/card.tsx';
 import { EmptyState, Loading } from '../../components/ui/states.tsx';
 import { Timestamp } from '../../components/ui/timestamp.tsx';
-import { withSchemaDefaults } from '../../components/schema-form/schema-form.tsx';
 import { SectionedSchemaForm, type SectionedFormHandle } from '../../components/schema-form/sectioned-schema-form.tsx';
 import { runtimeQuery } from '../../api/runtime.ts';
 import { ApiError } from '../../api/http-client.ts';
@@ -14,6 +13,7 @@ import { diffTopLevel } from '../../lib/changed-keys.ts';
 import { markUsable } from '../../lib/usable-mark.ts';
 import { useOnline } from '../../lib/use-online.ts';
 import { DraftBanner } from './draft-banner.tsx';
+import { baselineOf, editorReducer, initialEditorState, theirKeysOf } from './editor-state.ts';
 import { readDraft, removeDraft } from './drafts.ts';
 import { LeaveDialog } from './leave-dialog.tsx';
 import { useDraftAutosave } from './use-draft-autosave.ts';
@@ -38,27 +38,23 @@ const VariablesJsonView = lazy(() => import('./variables-json-view.tsx'));
 type Props = { agentId: string; env: ClientEnv; serverPage: ConfigPage };
 
 /**
- * The form is a copy of the page it was loaded from (`base`). A refetch replaces that copy only while nothing is
- * edited; once the user has typed, their draft is never overwritten and the save checks for conflicts instead.
+ * The form is a copy of the page it was loaded from (`state.base`, see editor-state.ts). A refetch replaces that copy
+ * only while nothing is edited; once the user has typed, their draft is never overwritten and the save checks for
+ * conflicts instead.
  */
 export function ConfigEditor({ agentId, env, serverPage }: Props) {
-  const [base, setBase] = useState(serverPage);
-  const baseline = useMemo(() => withSchemaDefaults(base.schema, base.variables ?? {}), [base]);
-  // Edits left in this browser (a reload, a crash): restored at once only if made on this very version.
-  const [draft, setDraft] = useState(() => {
-    const found = readDraft(agentId, env);
-    return found && { draft: found, applied: found.baseLastUpdated === serverPage.lastUpdated };
-  });
-  const [formData, setFormData] = useState<JsonObject>(() => (draft?.applied ? { ...baseline, ...draft.draft.changes } : baseline));
+  const [editor, dispatch] = useReducer(editorReducer, undefined, () => initialEditorState(serverPage, readDraft(agentId, env)));
+  const { base, formData, storedDraft: draft, jsonGeneration } = editor;
+  const baseline = useMemo(() => baselineOf(base), [base]);
+  const setFormData = useCallback((next: JsonObject) => dispatch({ type: 'edit', formData: next }), []);
   const [reviewing, setReviewing] = useState(false);
   const [view, setView] = useState<'form' | 'json'>('form');
-  /** Bumped when the draft is replaced from outside the JSON view (an import), so that view starts from it again. */
-  const [jsonGeneration, setJsonGeneration] = useState(0);
   const [saveBlocked, setSaveBlocked] = useState<string>();
   /** The conflict dialog was put aside ("decide later"); the status panel can bring it back. */
   const [conflictDeferred, setConflictDeferred] = useState(false);
   const formRef = useRef<SectionedFormHandle>(null);
   const { state, save, retry, reset } = useSaveVariables(agentId, env);
+  const saving = state.kind === 'saving';
 
   const diff = useMemo(() => savePatchOf(base.schema, base.variables ?? {}, baseline, formData), [base, baseline, formData]);
   const online = useOnline();
@@ -69,22 +65,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
       ? 'This console runs read-only: changes cannot be saved.'
       : undefined;
   const changeCount = diff.changedKeys.length + diff.clearedKeys.length;
-  const serverMoved = serverPage.lastUpdated !== base.lastUpdated;
-  // Keys someone else changed while this form was open (shown now; compared key by key when saving).
-  const theirKeys = useMemo(() => {
-    if (!serverMoved) return [];
-    const theirs = diffTopLevel(base.variables ?? {}, serverPage.variables ?? {});
-    return [...theirs.changedKeys, ...theirs.clearedKeys];
-  }, [serverMoved, base, serverPage]);
-  /** Sets one key of the draft (undo, set to null); the JSON view starts again from the new draft. */
-  const setKey = (key: string, value: unknown) => {
-    setFormData((current) => {
-      const next = { ...current, [key]: value } as JsonObject;
-      if (value === undefined) delete next[key];
-      return next;
-    });
-    setJsonGeneration((n) => n + 1);
-  };
+  const theirKeys = useMemo(() => theirKeysOf(base, serverPage), [base, serverPage]);
   const keyStates = useMemo(
     () => ({ stored: base.variables ?? {}, initial: baseline, server: serverPage.variables ?? {} }),
     [base, baseline, serverPage],
@@ -97,27 +78,19 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
     return state.kind === 'failed' && state.error instanceof ApiError && state.error.fieldErrors.length > 0 ? toErrorSchema(state.error.fieldErrors) : undefined;
   }, [state, workerErrors]);
 
-  /** Shows `page` as the new base, with no edits on top. */
-  const showPage = (page: ConfigPage) => {
-    setBase(page);
-    setFormData(withSchemaDefaults(page.schema, page.variables ?? {}));
-  };
-  if (serverMoved && changeCount === 0 && state.kind !== 'saving') {
-    // Nothing typed yet: follow the server (adjusting state during render, as React recommends for derived state).
-    showPage(serverPage);
-  }
+  // Before paint, so a refetch never shows for a frame as "changed by someone else".
+  useLayoutEffect(() => dispatch({ type: 'server-page', page: serverPage, saving }), [serverPage, saving]);
   // An outdated draft waits for the user's decision; until then nothing overwrites it.
   const cancelAutosave = useDraftAutosave(agentId, env, diff.patch, base.lastUpdated, base.schema, draft?.applied === false);
   /** Takes a page as the new truth after a save or a discard: the draft of the old edits goes too. */
   const adopt = (page: ConfigPage) => {
     cancelAutosave();
-    showPage(page);
     removeDraft(agentId, env);
-    setDraft(undefined);
+    dispatch({ type: 'adopt', page });
   };
 
   const startSave = () => {
-    if (changeCount === 0 || state.kind === 'saving' || cannotSave) return;
+    if (changeCount === 0 || saving || cannotSave) return;
     reset();
     setSaveBlocked(undefined);
     setWorkerErrors(undefined);
@@ -143,11 +116,9 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
   useSaveShortcut(startSave);
   /** The user chose per key after a conflict: their values become the base, the chosen edits the draft. Nothing is sent. */
   const resolveConflict = (latest: ConfigPage, choices: Record<string, Choice>) => {
-    const latestValues = withSchemaDefaults(latest.schema, latest.variables ?? {});
+    const latestValues = baselineOf(latest);
     const draft = resolveDraft(latestValues, diff.patch, diff.clearedKeys, choices);
-    setBase(latest);
-    setFormData(draft);
-    setJsonGeneration((n) => n + 1);
+    dispatch({ type: 'rebase', page: latest, formData: draft });
     reset();
     const left = diffTopLevel(latestValues, draft);
     if (left.changedKeys.length === 0 && left.clearedKeys.length === 0) return;
@@ -198,14 +169,11 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
             draft={draft.draft}
             applied={draft.applied}
             current={formData}
-            onApply={() => {
-              setFormData((current) => ({ ...current, ...draft.draft.changes }));
-              setDraft({ ...draft, applied: true });
-            }}
+            onApply={() => dispatch({ type: 'apply-stored-draft' })}
             onDiscard={() => {
               cancelAutosave();
               removeDraft(agentId, env);
-              setDraft(undefined);
+              dispatch({ type: 'discard-stored-draft' });
             }}
           />
         )}
@@ -241,7 +209,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
               formData={formData}
               onChange={setFormData}
               handle={formRef}
-              disabled={state.kind === 'saving'}
+              disabled={saving}
               extraErrors={serverErrors}
               keyStates={keyStates}
             />
@@ -276,14 +244,14 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
             schema={base.schema}
             diff={diff}
             theirKeys={theirKeys}
-            onUndo={(key) => setKey(key, baseline[key])}
-            onSetNull={(key) => setKey(key, null)}
+            onUndo={(key) => dispatch({ type: 'set-key', key, value: baseline[key] })}
+            onSetNull={(key) => dispatch({ type: 'set-key', key, value: null })}
           />
           <div className="flex gap-2">
-            <Button variant="primary" onClick={startSave} disabled={changeCount === 0 || state.kind === 'saving' || !!cannotSave}>
-              {state.kind === 'saving' ? 'Saving…' : 'Save'}
+            <Button variant="primary" onClick={startSave} disabled={changeCount === 0 || saving || !!cannotSave}>
+              {saving ? 'Saving…' : 'Save'}
             </Button>
-            <Button onClick={() => adopt(serverPage)} disabled={changeCount === 0 || state.kind === 'saving'}>
+            <Button onClick={() => adopt(serverPage)} disabled={changeCount === 0 || saving}>
               Discard changes
             </Button>
           </div>
@@ -291,10 +259,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
             agentId={agentId}
             env={env}
             variables={base.variables ?? {}}
-            onImport={(imported) => {
-              setFormData((current) => ({ ...current, ...imported }));
-              setJsonGeneration((n) => n + 1);
-            }}
+            onImport={(values) => dispatch({ type: 'import', values })}
           />
           <SaveStatus
             state={state}
