@@ -46,6 +46,7 @@ export const ENDPOINTS: Endpoint[] = [
 /** The two config-page writes that honour If-Match. */
 export const CONDITIONAL_WRITES = new Set([`PUT ${CONFIGS}/:clientEnv/schema`, `PATCH ${CONFIGS}/:clientEnv/variables`]);
 export const CONFIG_PAGE_PATH = `${CONFIGS}/:clientEnv`;
+export { CONFIGS as CONFIGS_PATH, CONNECTORS as CONNECTORS_PATH, NUMBERS as NUMBERS_PATH };
 
 /** The path of `endpoint` with its parameters filled in, each percent-encoded as one segment. */
 export function pathOf(endpoint: Pick<Endpoint, 'path'>, params: Record<string, string>): string {

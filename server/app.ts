@@ -1,4 +1,6 @@
 import { createServer } from 'node:http';
+import { userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
 import { constants as zlibConstants } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -32,6 +34,10 @@ import { createConnectorsRepository } from './modules/connectors/connectors.repo
 import { registerConnectorRoutes } from './modules/connectors/connectors.routes.ts';
 import { createPhoneNumbersRepository } from './modules/phone-numbers/phone-numbers.repository.ts';
 import { registerPhoneNumberRoutes } from './modules/phone-numbers/phone-numbers.routes.ts';
+import { createHistoryRepository } from './modules/history/history.repository.ts';
+import { registerHistoryRecorder } from './modules/history/history.recorder.ts';
+import { registerHistoryRoutes } from './modules/history/history.routes.ts';
+import { openStateStore } from './state/state-store.ts';
 import { CheckPool } from './validation/check-pool.ts';
 import { ConfigChecks } from './validation/config-checks.ts';
 
@@ -47,6 +53,13 @@ export type AppOptions = {
   allowedHosts?: string[];
   /** How long a client may take to send its headers, and its whole request, before the connection is closed. */
   timeouts?: { headersMs: number; requestMs: number };
+  /**
+   * Switchboard's own state (the history): a SQLite file kept in both modes. Defaults to `state.sqlite` beside
+   * `dbFile`, or memory when `dbFile` is `:memory:`.
+   */
+  stateFile?: string;
+  /** Who the history names as the author of writes (until sign-in exists): SWITCHBOARD_USER, else the OS user. */
+  author?: string;
   /** Emulator only: require this x-api-key on /v1 (to stand in for PolyAI in proxy tests). */
   requireApiKey?: string;
   /** The built console (vite's dist/); omitted in API-only tests. */
@@ -90,6 +103,12 @@ export async function buildApp(options: AppOptions) {
   });
 
   registerRequestGuard(app, guard);
+  const state = await openStateStore(options.stateFile ?? stateFileBeside(options.dbFile));
+  app.addHook('onClose', () => state.destroy());
+  const history = createHistoryRepository(state);
+  await history.prune();
+  // Before compression, whose onSend hook turns answers into streams: the history reads a page answer as written.
+  registerHistoryRecorder(app, history, { author: options.author ?? defaultAuthor() });
   // API answers (a page, 10,000 connectors) are compressed for browsers that ask; a fast brotli level keeps the CPU
   // cost small. Static files are precompressed at build time instead.
   await app.register(fastifyCompress, {
@@ -105,10 +124,11 @@ export async function buildApp(options: AppOptions) {
   const raceWindows: RaceWindowStats = { samples: [] };
   let ready: () => Promise<void> = async () => {};
   if (options.upstream) {
-    registerProxyRoutes(app, options.upstream, raceWindows);
+    registerProxyRoutes(app, options.upstream, raceWindows, history);
   } else {
     ready = await registerEmulator(app, options);
   }
+  registerHistoryRoutes(app, history);
   app.get('/api/runtime', { schema: { hide: true } }, async () => runtimeOf(options, raceWindows));
   // Ready once writes can be checked without waiting for a worker to start (orchestrators and tests poll this).
   app.get('/healthz', { schema: { hide: true } }, async () => {
@@ -142,6 +162,18 @@ async function registerEmulator(app: FastifyInstance, options: AppOptions): Prom
   registerConnectorRoutes(app, createConnectorsRepository(db, agents), phoneNumbers);
   registerPhoneNumberRoutes(app, phoneNumbers);
   return () => pool.ready();
+}
+
+const stateFileBeside = (dbFile: string) => (dbFile === ':memory:' ? ':memory:' : join(dirname(dbFile), 'state.sqlite'));
+
+function defaultAuthor(): string {
+  const configured = process.env.SWITCHBOARD_USER?.trim();
+  if (configured) return configured;
+  try {
+    return userInfo().username;
+  } catch {
+    return 'local user';
+  }
 }
 
 /** What the console shows about where it is connected. Never the key. */

@@ -24,14 +24,17 @@ export async function main() {
   }
 
   const dbFile = path.join(dataDir, 'switchboard.sqlite');
-  if (!upstream) mkdirSync(dataDir, { recursive: true });
+  // Switchboard's own state (the history) is kept in both modes.
+  const stateFile = path.join(dataDir, upstream ? 'proxy-state.sqlite' : 'state.sqlite');
+  mkdirSync(dataDir, { recursive: true });
   if (!upstream && flags.has('--reset')) {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
-    console.log('--reset: starting from a freshly seeded database');
+    for (const file of [dbFile, stateFile]) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    console.log('--reset: starting from a freshly seeded database and an empty history');
   }
   const faultInjection = flags.has('--faults') || process.env.EMULATOR_FAULTS === '1';
   const app = await buildApp({
     dbFile,
+    stateFile,
     distDir: path.join(root, 'dist'),
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
     upstream,

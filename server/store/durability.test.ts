@@ -1,7 +1,7 @@
 // @vitest-environment node
 /**
  * Kills the real server with SIGKILL at random moments while it is acknowledging writes, 50 times, and checks after
- * each kill that the database file is intact and holds every write the server acknowledged.
+ * each kill that the database files are intact and hold every write the server acknowledged, and its history entry.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -76,6 +76,12 @@ test(`no acknowledged write is lost and the file stays intact across ${KILLS} SI
     server = await startServer(port);
     const page = (await (await fetch(`http://127.0.0.1:${port}${pagePath}`)).json()) as ConfigPage;
     for (const [key, value] of acknowledged) expect(page.variables?.[key], key).toBe(value);
+    // And the history holds each acknowledged write (its own store, written before the answer was sent).
+    const state = new Database(path.join(dataDir, 'state.sqlite'), { readonly: true });
+    expect(state.pragma('integrity_check', { simple: true })).toBe('ok');
+    const recorded = new Set(state.prepare("SELECT key || '=' || after_json FROM history_changes").pluck().all());
+    state.close();
+    for (const [key, value] of acknowledged) expect(recorded.has(`${key}=${value}`), `history of ${key}`).toBe(true);
   }
   server.kill('SIGKILL');
   await exited(server);

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { etagOf, ifMatchAllows, type ConfigPage } from '../../contract/agents-api.ts';
-import { CONDITIONAL_WRITES, CONFIG_PAGE_PATH, ENDPOINTS, pathOf, type Endpoint } from '../../contract/endpoints.ts';
+import { etagOf, ifMatchAllows, isClientEnv, type ConfigPage, type ConfigPageList } from '../../contract/agents-api.ts';
+import { CONDITIONAL_WRITES, CONFIG_PAGE_PATH, CONFIGS_PATH, ENDPOINTS, pathOf, type Endpoint } from '../../contract/endpoints.ts';
+import type { HistoryRepository } from '../modules/history/history.repository.ts';
 import { ApiError, preconditionFailed } from '../errors.ts';
 import { sendError } from '../plugins/error-envelope.ts';
 import { callUpstream, type UpstreamAnswer } from './forward.ts';
@@ -19,7 +20,7 @@ export type RaceWindowStats = { samples: number[] };
  * called upstream is the one that was matched here, with its read-only and If-Match rules. PolyAI has no If-Match,
  * so conditional writes are checked here (see conditionalWrite).
  */
-export function registerProxyRoutes(app: FastifyInstance, upstream: UpstreamOptions, raceWindows: RaceWindowStats) {
+export function registerProxyRoutes(app: FastifyInstance, upstream: UpstreamOptions, raceWindows: RaceWindowStats, history: HistoryRepository) {
   const writesPerPage = new PerKeyQueue();
   const pageEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === CONFIG_PAGE_PATH)!;
   for (const endpoint of ENDPOINTS) {
@@ -33,17 +34,31 @@ export function registerProxyRoutes(app: FastifyInstance, upstream: UpstreamOpti
           throw new ApiError(403, 'READ_ONLY_MODE', 'Switchboard runs read-only: writes are not forwarded to PolyAI');
         }
         const target = upstreamTarget(endpoint, req);
-        if (CONDITIONAL_WRITES.has(`${endpoint.method} ${endpoint.path}`) && req.headers['if-match'] !== undefined) {
+        if (CONDITIONAL_WRITES.has(`${endpoint.method} ${endpoint.path}`)) {
           const params = req.params as Params;
           return writesPerPage.run(`${params.agentId}\u0000${params.clientEnv}`, () => conditionalWrite(req, reply, endpoint, target));
         }
-        return relay(req, reply, endpoint, await callUpstream(upstream, req, req.method, target, req.body));
+        const answer = await callUpstream(upstream, req, req.method, target, req.body);
+        if (endpoint.method === 'GET' && endpoint.path === CONFIGS_PATH && answer.status === 200) await observeList(req, answer.body);
+        return relay(req, reply, endpoint, answer);
       },
     });
   }
 
+  /** Every page of a list read is compared with the last version seen (a single page is, by the history's hook). */
+  async function observeList(req: FastifyRequest, body: string) {
+    try {
+      const { configPages } = JSON.parse(body) as ConfigPageList;
+      const { agentId } = req.params as Params;
+      for (const page of configPages) if (isClientEnv(page.clientEnv)) await history.observe(agentId, page.clientEnv, page);
+    } catch (error) {
+      req.log.error({ err: error }, 'history: a page list could not be compared with the last versions seen');
+    }
+  }
+
   /**
-   * Writes through this server are serialised per page; each re-reads the page upstream, answers 412 itself when the
+   * Writes through this server are serialised per page; each re-reads the page upstream (which also tells the
+   * history what the write replaces, and records any change made elsewhere first), answers 412 itself when the
    * version is stale, and only then forwards. What remains is a window of one upstream round trip in which a writer
    * that does not go through this server could still slip in; it is measured and reported in /api/runtime.
    */
@@ -56,6 +71,9 @@ export function registerProxyRoutes(app: FastifyInstance, upstream: UpstreamOpti
     } catch {
       throw new ApiError(502, 'UPSTREAM_INVALID_RESPONSE', "PolyAI's API answered the page re-read with something other than JSON: nothing was written");
     }
+    const { agentId, clientEnv } = req.params as Params;
+    if (isClientEnv(clientEnv)) await history.observe(agentId, clientEnv, page);
+    if (req.historyWrite) req.historyWrite.previous = { variables: page.variables ?? {}, schema: page.schema };
     if (!ifMatchAllows(req.headers['if-match'], page)) throw preconditionFailed(page);
     const readAt = performance.now();
     const answer = await callUpstream(upstream, req, req.method, target, req.body);

@@ -5,6 +5,7 @@ import { createGroupCommit } from '../../store/group-commit.ts';
 import { ApiError, preconditionFailed, unknownClientEnv, withFieldErrors } from '../../errors.ts';
 import type { ConfigChecks } from '../../validation/config-checks.ts';
 import type { AgentsRepository } from '../agents/agents.repository.ts';
+import type { PreviousPage } from '../history/history.recorder.ts';
 import { nextLastUpdated } from './last-updated.ts';
 import { commaSeparated, joinBytes, VariablesText } from './variables-text.ts';
 
@@ -48,6 +49,9 @@ const POOL_ATTEMPTS = 5;
 
 const invalidForSchema = (errors: FieldError[]) =>
   new ApiError(400, 'REAL_TIME_CONFIG_INVALID_FOR_SCHEMA', 'Config values fail JSON Schema validation', withFieldErrors(errors));
+
+/** Told what a write replaces, as it was inside the write's transaction. */
+type SeenPrevious = (previous: PreviousPage) => void;
 
 const cacheKeyOf = (agentId: string, env: string) => `${agentId}\u0000${env}`;
 
@@ -181,7 +185,7 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, checks
     return remember(agentId, env, { version, page, schemaJson, head, text });
   }
 
-  async function patchCheckedInPool(agentId: string, clientEnv: string, patch: JsonObject, ifMatch: string | undefined): Promise<ConfigPage> {
+  async function patchCheckedInPool(agentId: string, clientEnv: string, patch: JsonObject, ifMatch: string | undefined, seen?: SeenPrevious): Promise<ConfigPage> {
     for (let attempt = 0; attempt < POOL_ATTEMPTS; attempt++) {
       const { env, page } = requirePage(agentId, clientEnv);
       requireVersion(page, ifMatch);
@@ -194,16 +198,21 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, checks
         const stillHolds = now === page || (check.perKey && knownValid.has(now) && cachedOf(agentId, env, now)?.schemaJson === entry?.schemaJson);
         if (!stillHolds) return undefined;
         if (!check.valid) throw invalidForSchema(check.errors);
-        return writePatch(agentId, env, now, patch);
+        return writePatch(agentId, env, now, patch, seen);
       });
       if (written) return written;
     }
     throw new ApiError(503, 'PAGE_BUSY', 'The page kept changing while these values were being checked, so nothing was written: try again');
   }
 
-  /** Writes a checked patch as the page's next version, which is then known to satisfy its schema. */
-  function writePatch(agentId: string, env: ClientEnv, page: ConfigPage, patch: JsonObject): ConfigPage {
+  /**
+   * Writes a checked patch as the page's next version, which is then known to satisfy its schema. `seen` is told the
+   * values the patch replaces, exactly as they were in this transaction (for the history; a patch replaces top-level
+   * values whole, so these objects are never changed afterwards).
+   */
+  function writePatch(agentId: string, env: ClientEnv, page: ConfigPage, patch: JsonObject, seen?: SeenPrevious): ConfigPage {
     const variables = page.variables ?? {};
+    seen?.({ variables: Object.fromEntries(Object.keys(patch).filter((key) => Object.hasOwn(variables, key)).map((key) => [key, variables[key]])) });
     const undo = mergeInPlace(variables, patch);
     try {
       const written = write(agentId, env, { ...page, variables }, undefined, patch);
@@ -232,7 +241,7 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, checks
     get: (agentId: string, clientEnv: string): PageVersion => publish(requirePage(agentId, clientEnv).page),
 
     /** Replaces the page's schema. A schema that is not valid Draft 7 is refused and nothing changes. */
-    async putSchema(agentId: string, clientEnv: string, schema: JsonObject, ifMatch?: string): Promise<PageVersion> {
+    async putSchema(agentId: string, clientEnv: string, schema: JsonObject, ifMatch?: string, seen?: SeenPrevious): Promise<PageVersion> {
       // Refuse what cannot be written before spending a worker's time on the schema.
       requireVersion(requirePage(agentId, clientEnv).page, ifMatch);
       const json = JSON.stringify(schema);
@@ -244,6 +253,7 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, checks
         await inGroupCommit(() => {
           const { env, page } = requirePage(agentId, clientEnv);
           requireVersion(page, ifMatch);
+          seen?.({ variables: {}, schema: page.schema });
           return write(agentId, env, page, { value: schema, json }, {});
         }),
       );
@@ -254,7 +264,7 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, checks
      * the write's own transaction when that is cheap (see ConfigChecks); otherwise checked in the pool first, and
      * written only if the page is still the version that was checked (else checked again: see patchCheckedInPool).
      */
-    async patchVariables(agentId: string, clientEnv: string, patch: JsonObject, ifMatch?: string): Promise<PageVersion> {
+    async patchVariables(agentId: string, clientEnv: string, patch: JsonObject, ifMatch?: string, seen?: SeenPrevious): Promise<PageVersion> {
       const written = await inGroupCommit(() => {
         const { env, page } = requirePage(agentId, clientEnv);
         requireVersion(page, ifMatch);
@@ -262,9 +272,9 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, checks
         const check = checks.patchHere(entry?.schemaJson ?? '{}', page.schema ?? {}, page.variables ?? {}, encoded(page).length, patch, knownValid.has(page));
         if (!check) return undefined;
         if (!check.valid) throw invalidForSchema(check.errors);
-        return writePatch(agentId, env, page, patch);
+        return writePatch(agentId, env, page, patch, seen);
       });
-      return publish(written ?? (await patchCheckedInPool(agentId, clientEnv, patch, ifMatch)));
+      return publish(written ?? (await patchCheckedInPool(agentId, clientEnv, patch, ifMatch, seen)));
     },
   };
 }

@@ -1,0 +1,395 @@
+import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
+import type { ClientEnv, ConfigPage, JsonObject } from '../../../contract/agents-api.ts';
+import type { HistoryChange, HistoryEntry, HistoryKind, HistoryOutcome, HistoryQuery, HistorySettings, PageAt } from '../../../contract/history.ts';
+import type { StateDb } from '../../state/state-store.ts';
+import type { StateTables } from '../../state/state-tables.ts';
+import { canonicalJson } from './canonical-json.ts';
+
+export type NewEntry = {
+  agentId: string;
+  clientEnv?: ClientEnv;
+  kind: HistoryKind;
+  outcome: HistoryOutcome;
+  author?: string;
+  note?: string;
+  correlationId?: string;
+  version?: string;
+  subject?: string;
+  source?: string;
+  changes: HistoryChange[];
+  schema?: { before?: unknown; after: unknown };
+};
+
+/** The page version a write made, so later reads compare against it (only the keys it changed are known from it). */
+export type WrittenVersion = { version: string; values: JsonObject; schema?: unknown };
+
+const DEFAULT_LIMIT = 100;
+const DEFAULT_SETTINGS: HistorySettings = { requireNoteForLive: false };
+type EntryRow = StateTables['history_entries'] & { id: number };
+type Tx = Transaction<StateTables>;
+
+const toJson = (value: unknown) => (value === undefined ? null : canonicalJson(value));
+const fromJson = (text: string | null): unknown => (text === null ? undefined : JSON.parse(text));
+const pageKeyOf = (agentId: string, env: string) => `${agentId}\u0000${env}`;
+/** A LIKE pattern that finds `text` as it is (its own `%`, `_` and `\` are not wildcards). */
+const containing = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The history of changes, in Switchboard's own store: entries (who, when, why, what) with the before/after of each
+ * top-level key, and the last version of each page seen, which the next read is compared with to find changes made
+ * outside Switchboard.
+ */
+export function createHistoryRepository(db: StateDb, now: () => Date = () => new Date()) {
+  /** Pages whose stored head is complete and at this version: most reads are this, and cost no query. */
+  const knownHeads = new Map<string, string>();
+  let settings: HistorySettings | undefined;
+
+  async function insertEntry(tx: Tx, entry: NewEntry): Promise<number> {
+    const { id } = await tx
+      .insertInto('history_entries')
+      .values({
+        agent_id: entry.agentId,
+        client_env: entry.clientEnv ?? null,
+        kind: entry.kind,
+        outcome: entry.outcome,
+        at: now().toISOString(),
+        author: entry.author ?? null,
+        note: entry.note ?? null,
+        correlation_id: entry.correlationId ?? null,
+        version: entry.version ?? null,
+        subject: entry.subject ?? null,
+        source: entry.source ?? null,
+        schema_before: entry.schema ? toJson(entry.schema.before) : null,
+        schema_after: entry.schema ? toJson(entry.schema.after) : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (entry.changes.length > 0) {
+      await tx
+        .insertInto('history_changes')
+        .values(entry.changes.map((change) => ({ entry_id: id, key: change.key, before_json: toJson(change.before), after_json: toJson(change.after) })))
+        .execute();
+    }
+    return id;
+  }
+
+  async function upsertKeys(tx: Tx, agentId: string, env: string, values: [string, string][]) {
+    // In slices: SQLite takes at most 32,766 bound values per statement.
+    for (let i = 0; i < values.length; i += 2_000) {
+      await tx
+        .insertInto('page_keys')
+        .values(values.slice(i, i + 2_000).map(([key, json]) => ({ agent_id: agentId, client_env: env, key, value_json: json })))
+        .onConflict((oc) => oc.columns(['agent_id', 'client_env', 'key']).doUpdateSet((eb) => ({ value_json: eb.ref('excluded.value_json') })))
+        .execute();
+    }
+  }
+
+  /** Unknown outcomes on this page, decided by the page as read now: landed if it holds every value they wrote. */
+  async function resolveUnknowns(tx: Tx, agentId: string, env: string, page: ConfigPage, seen: Map<string, string>, unchanged = false): Promise<Set<string>> {
+    const explained = new Set<string>();
+    const unknown = await tx
+      .selectFrom('history_entries')
+      .select(['id', 'schema_after'])
+      .where('agent_id', '=', agentId)
+      .where('client_env', '=', env)
+      .where('outcome', '=', 'unknown')
+      .execute();
+    for (const entry of unknown) {
+      const changes = await tx.selectFrom('history_changes').select(['key', 'after_json']).where('entry_id', '=', entry.id).execute();
+      const landed =
+        !unchanged &&
+        changes.every((change) => seen.get(change.key) === (change.after_json ?? undefined)) &&
+        (entry.schema_after === null || entry.schema_after === toJson(page.schema ?? {}));
+      await tx
+        .updateTable('history_entries')
+        .set({ outcome: landed ? 'applied' : 'not-applied', ...(landed && { version: page.lastUpdated ?? null }) })
+        .where('id', '=', entry.id)
+        .execute();
+      if (landed) for (const change of changes) explained.add(change.key);
+      if (landed && entry.schema_after !== null) explained.add('\u0000schema');
+    }
+    return explained;
+  }
+
+  const entryFilters = (agentId: string, query: HistoryQuery) => (eb: ExpressionBuilder<StateTables, 'history_entries'>) => {
+    const and = [eb('agent_id', '=', agentId)];
+    if (query.clientEnv) and.push(eb('client_env', '=', query.clientEnv));
+    if (query.kind) and.push(eb('kind', '=', query.kind));
+    if (query.author) and.push(eb('author', '=', query.author));
+    if (query.since) and.push(eb('at', '>=', query.since));
+    if (query.until) and.push(eb('at', '<=', query.until));
+    if (query.cursor) and.push(eb('id', '<', Number(query.cursor)));
+    if (query.key) {
+      and.push(eb.exists(eb.selectFrom('history_changes').select('entry_id').whereRef('entry_id', '=', 'history_entries.id').where('key', '=', query.key)));
+    }
+    if (query.q) {
+      const pattern = containing(query.q);
+      const like = (column: string) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+      and.push(
+        eb.or([
+          like('note'),
+          like('author'),
+          like('subject'),
+          eb.exists(
+            eb
+              .selectFrom('history_changes')
+              .select('entry_id')
+              .whereRef('entry_id', '=', 'history_entries.id')
+              .where((inner) => inner.or([like('key'), like('before_json'), like('after_json')])),
+          ),
+        ]),
+      );
+    }
+    return eb.and(and);
+  };
+
+  async function withChanges(rows: EntryRow[]): Promise<HistoryEntry[]> {
+    const ids = rows.map((row) => row.id);
+    const changes = ids.length
+      ? await db.selectFrom('history_changes').selectAll().where('entry_id', 'in', ids).orderBy('entry_id').orderBy('key').execute()
+      : [];
+    const byEntry = new Map<number, HistoryChange[]>();
+    for (const change of changes) {
+      const list = byEntry.get(change.entry_id) ?? [];
+      const item: HistoryChange = { key: change.key };
+      if (change.before_json !== null) item.before = fromJson(change.before_json);
+      if (change.after_json !== null) item.after = fromJson(change.after_json);
+      list.push(item);
+      byEntry.set(change.entry_id, list);
+    }
+    return rows.map((row) => {
+      const entry: HistoryEntry = {
+        id: String(row.id),
+        at: row.at,
+        clientEnv: (row.client_env ?? undefined) as ClientEnv | undefined,
+        kind: row.kind as HistoryKind,
+        outcome: row.outcome as HistoryOutcome,
+        changes: byEntry.get(row.id) ?? [],
+      };
+      if (row.author !== null) entry.author = row.author;
+      if (row.note !== null) entry.note = row.note;
+      if (row.correlation_id !== null) entry.correlationId = row.correlation_id;
+      if (row.version !== null) entry.version = row.version;
+      if (row.subject !== null) entry.subject = row.subject;
+      if (row.source !== null) entry.source = row.source;
+      if (row.schema_after !== null) entry.schema = { before: fromJson(row.schema_before), after: fromJson(row.schema_after) };
+      return entry;
+    });
+  }
+
+  return {
+    /** Records a write Switchboard served or forwarded; `written` moves the page's head to the version it made. */
+    async record(entry: NewEntry, written?: WrittenVersion): Promise<string | undefined> {
+      return db.transaction().execute(async (tx) => {
+        // A write that sent only values the page already held changed nothing worth an entry; its version still counts.
+        const id = entry.changes.length > 0 || entry.schema || !written ? await insertEntry(tx, entry) : undefined;
+        // The next read of the page decides this one, so it must not be skipped as already known.
+        if (entry.outcome === 'unknown' && entry.clientEnv) knownHeads.delete(pageKeyOf(entry.agentId, entry.clientEnv));
+        if (written && entry.clientEnv) {
+          const head = await tx
+            .selectFrom('page_heads')
+            .select(['last_updated', 'complete'])
+            .where('agent_id', '=', entry.agentId)
+            .where('client_env', '=', entry.clientEnv)
+            .executeTakeFirst();
+          const schemaJson = written.schema === undefined ? undefined : toJson(written.schema);
+          if (!head) {
+            await tx
+              .insertInto('page_heads')
+              .values({ agent_id: entry.agentId, client_env: entry.clientEnv, last_updated: written.version, schema_json: schemaJson ?? null, complete: 0, first_seen: now().toISOString() })
+              .execute();
+          } else if (written.version > head.last_updated) {
+            await tx
+              .updateTable('page_heads')
+              .set({ last_updated: written.version, ...(schemaJson !== undefined && { schema_json: schemaJson }) })
+              .where('agent_id', '=', entry.agentId)
+              .where('client_env', '=', entry.clientEnv)
+              .execute();
+            if (head.complete) knownHeads.set(pageKeyOf(entry.agentId, entry.clientEnv), written.version);
+          }
+          if (!head || written.version > head.last_updated) {
+            await upsertKeys(tx, entry.agentId, entry.clientEnv, Object.entries(written.values).map(([key, value]) => [key, canonicalJson(value)]));
+          }
+        }
+        return id === undefined ? undefined : String(id);
+      });
+    },
+
+    /** Whether `version` is the page's last version seen, with every key known: then a read of it needs no look. */
+    isKnown: (agentId: string, env: string, version: string) => knownHeads.get(pageKeyOf(agentId, env)) === version,
+
+    /**
+     * A page as read now. The first read of a page is its baseline (nothing before it is invented); a later version
+     * Switchboard did not write is recorded as a change made outside it, key by key, after deciding any write whose
+     * outcome was unknown.
+     */
+    async observe(agentId: string, env: ClientEnv, page: ConfigPage): Promise<void> {
+      const key = pageKeyOf(agentId, env);
+      if (!page.lastUpdated || knownHeads.get(key) === page.lastUpdated) return;
+      const lastUpdated = page.lastUpdated;
+      await db.transaction().execute(async (tx) => {
+        const head = await tx
+          .selectFrom('page_heads')
+          .selectAll()
+          .where('agent_id', '=', agentId)
+          .where('client_env', '=', env)
+          .executeTakeFirst();
+        if (head && lastUpdated < head.last_updated) return; // an older copy than one already seen
+        const seen = new Map(Object.entries(page.variables ?? {}).map(([k, value]) => [k, canonicalJson(value)]));
+        const schemaJson = toJson(page.schema ?? {});
+        if (head && head.complete && lastUpdated === head.last_updated) {
+          // The version did not move: a write whose outcome was unknown did not land.
+          await resolveUnknowns(tx, agentId, env, page, seen, true);
+          knownHeads.set(key, lastUpdated);
+          return;
+        }
+        const stored = new Map(
+          (await tx.selectFrom('page_keys').select(['key', 'value_json']).where('agent_id', '=', agentId).where('client_env', '=', env).execute()).map(
+            (row) => [row.key, row.value_json],
+          ),
+        );
+        if (head?.complete) {
+          const explained = await resolveUnknowns(tx, agentId, env, page, seen);
+          const changes: HistoryChange[] = [];
+          for (const k of new Set([...stored.keys(), ...seen.keys()])) {
+            const before = stored.get(k);
+            const after = seen.get(k);
+            if (before === after || explained.has(k)) continue;
+            const change: HistoryChange = { key: k };
+            if (before !== undefined) change.before = JSON.parse(before);
+            if (after !== undefined) change.after = JSON.parse(after);
+            changes.push(change);
+          }
+          const schemaChanged = head.schema_json !== null && head.schema_json !== schemaJson && !explained.has('\u0000schema');
+          if (changes.length > 0 || schemaChanged) {
+            await insertEntry(tx, {
+              agentId,
+              clientEnv: env,
+              kind: 'external',
+              outcome: 'applied',
+              version: lastUpdated,
+              changes,
+              ...(schemaChanged && { schema: { before: JSON.parse(head.schema_json!), after: page.schema ?? {} } }),
+            });
+          }
+        }
+        // The page as read becomes the head: every key now known.
+        const removed = [...stored.keys()].filter((k) => !seen.has(k));
+        for (let i = 0; i < removed.length; i += 500) {
+          await tx.deleteFrom('page_keys').where('agent_id', '=', agentId).where('client_env', '=', env).where('key', 'in', removed.slice(i, i + 500)).execute();
+        }
+        await upsertKeys(tx, agentId, env, [...seen].filter(([k, json]) => stored.get(k) !== json));
+        await tx
+          .insertInto('page_heads')
+          .values({ agent_id: agentId, client_env: env, last_updated: lastUpdated, schema_json: schemaJson, complete: 1, first_seen: now().toISOString() })
+          .onConflict((oc) => oc.columns(['agent_id', 'client_env']).doUpdateSet({ last_updated: lastUpdated, schema_json: schemaJson, complete: 1 }))
+          .execute();
+        knownHeads.set(key, lastUpdated);
+      });
+    },
+
+    /** Newest first, `limit` at a time; `nextCursor` continues after the last one. */
+    async list(agentId: string, query: HistoryQuery): Promise<{ entries: HistoryEntry[]; nextCursor: string | null }> {
+      const limit = query.limit ? Number(query.limit) : DEFAULT_LIMIT;
+      const rows = (await db
+        .selectFrom('history_entries')
+        .selectAll()
+        .where(entryFilters(agentId, query))
+        .orderBy('id', 'desc')
+        .limit(limit + 1)
+        .execute()) as EntryRow[];
+      const more = rows.length > limit;
+      const page = more ? rows.slice(0, limit) : rows;
+      return { entries: await withChanges(page), nextCursor: more ? String(page[page.length - 1].id) : null };
+    },
+
+    /** Every entry of an agent, oldest first, a slice at a time (for the JSON Lines export). */
+    async *all(agentId: string): AsyncGenerator<HistoryEntry> {
+      let after = 0;
+      for (;;) {
+        const rows = (await db
+          .selectFrom('history_entries')
+          .selectAll()
+          .where('agent_id', '=', agentId)
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(1_000)
+          .execute()) as EntryRow[];
+        if (rows.length === 0) return;
+        yield* await withChanges(rows);
+        after = rows[rows.length - 1].id;
+      }
+    },
+
+    /**
+     * The page's variables (and schema) as they were at `at`: the head as last seen, with every recorded change made
+     * after `at` taken back. Undefined when the page was never seen.
+     */
+    async pageAt(agentId: string, env: ClientEnv, at: string): Promise<PageAt | undefined> {
+      const head = await db.selectFrom('page_heads').selectAll().where('agent_id', '=', agentId).where('client_env', '=', env).executeTakeFirst();
+      if (!head) return undefined;
+      const values = new Map(
+        (await db.selectFrom('page_keys').select(['key', 'value_json']).where('agent_id', '=', agentId).where('client_env', '=', env).execute()).map(
+          (row) => [row.key, row.value_json as string | null],
+        ),
+      );
+      const later = await db
+        .selectFrom('history_changes as c')
+        .innerJoin('history_entries as e', 'e.id', 'c.entry_id')
+        .select(['c.key', 'c.before_json', 'e.id'])
+        .where('e.agent_id', '=', agentId)
+        .where('e.client_env', '=', env)
+        .where('e.outcome', '=', 'applied')
+        .where('e.at', '>', at)
+        .orderBy('e.id', 'desc')
+        .execute();
+      // Newest first: each older change overwrites, so the earliest change after `at` decides the value.
+      for (const change of later) values.set(change.key, change.before_json);
+      const schemaChange = await db
+        .selectFrom('history_entries')
+        .select('schema_before')
+        .where('agent_id', '=', agentId)
+        .where('client_env', '=', env)
+        .where('outcome', '=', 'applied')
+        .where('at', '>', at)
+        .where('schema_after', 'is not', null)
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst();
+      const variables: JsonObject = {};
+      for (const [key, json] of values) if (json !== null) variables[key] = JSON.parse(json);
+      const schemaJson = schemaChange ? schemaChange.schema_before : head.schema_json;
+      return { clientEnv: env, at, variables, ...(schemaJson !== null && { schema: JSON.parse(schemaJson) }), recordedSince: head.first_seen };
+    },
+
+    async settings(): Promise<HistorySettings> {
+      if (!settings) {
+        const row = await db.selectFrom('settings').select('value_json').where('name', '=', 'history').executeTakeFirst();
+        settings = { ...DEFAULT_SETTINGS, ...(row ? (JSON.parse(row.value_json) as Partial<HistorySettings>) : {}) };
+      }
+      return settings;
+    },
+
+    async saveSettings(next: HistorySettings): Promise<HistorySettings> {
+      const json = JSON.stringify(next);
+      await db
+        .insertInto('settings')
+        .values({ name: 'history', value_json: json })
+        .onConflict((oc) => oc.column('name').doUpdateSet({ value_json: json }))
+        .execute();
+      settings = next;
+      return next;
+    },
+
+    /** Removes entries older than the retention setting; returns how many went. */
+    async prune(): Promise<number> {
+      const { retentionDays } = await this.settings();
+      if (!retentionDays) return 0;
+      const cutoff = new Date(now().getTime() - retentionDays * 86_400_000).toISOString();
+      const result = await db.deleteFrom('history_entries').where('at', '<', cutoff).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
+}
+
+export type HistoryRepository = ReturnType<typeof createHistoryRepository>;
