@@ -4,16 +4,9 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { ClientEnvName } from './agents-api.ts';
+import { HISTORY_KINDS, HISTORY_OUTCOMES } from './history-values.ts';
 
-export const HISTORY_KINDS = ['variables', 'schema', 'external', 'restore', 'promotion', 'connector', 'phone-number'] as const;
-export type HistoryKind = (typeof HISTORY_KINDS)[number];
-
-/**
- * `applied`: the write was acknowledged. `unknown`: it was sent and no answer came back (it may or may not have
- * landed); resolved to `applied` or `not-applied` the next time the page is read.
- */
-export const HISTORY_OUTCOMES = ['applied', 'unknown', 'not-applied'] as const;
-export type HistoryOutcome = (typeof HISTORY_OUTCOMES)[number];
+export * from './history-values.ts';
 
 /** One top-level key: `before` / `after` are left out where the key was absent. */
 export const HistoryChange = Type.Object({ key: Type.String(), before: Type.Optional(Type.Unknown()), after: Type.Optional(Type.Unknown()) });
@@ -65,8 +58,10 @@ export const PageAt = Type.Object({
   at: Type.String({ format: 'date-time' }),
   variables: Type.Record(Type.String(), Type.Unknown()),
   schema: Type.Optional(Type.Unknown()),
-  /** When the first version of this page was recorded: nothing earlier is known. */
+  /** When Switchboard first recorded this page: before then, only what its recorded changes replaced is known. */
   recordedSince: Type.Optional(Type.String({ format: 'date-time' })),
+  /** The page was first met through a write and not read whole since: only the keys written are known. */
+  partial: Type.Optional(Type.Boolean()),
 });
 export type PageAt = Static<typeof PageAt>;
 
@@ -79,15 +74,3 @@ export const HistorySettings = Type.Object({
   retentionDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 36_500 })),
 });
 export type HistorySettings = Static<typeof HistorySettings>;
-
-/** Headers a write through Switchboard carries (all optional); never forwarded to PolyAI. */
-export const HISTORY_HEADERS = {
-  /** Why, percent-encoded UTF-8 (header values are Latin-1). */
-  note: 'x-switchboard-note',
-  /** `promotion` or `restore`; anything else is a plain edit. */
-  kind: 'x-switchboard-kind',
-  /** The promotion's source environment, or the entry a restore goes back to. */
-  source: 'x-switchboard-source',
-} as const;
-
-export const NOTE_MAX_LENGTH = 1_000;

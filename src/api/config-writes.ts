@@ -14,12 +14,10 @@ import { diffTopLevel } from '../lib/changed-keys.ts';
 import { jsonEqual } from '../lib/json-equal.ts';
 import { configPageQuery, storeConfigPage, updateSchema, updateVariables } from './configs.ts';
 import { ApiError } from './http-client.ts';
+import { refreshHistory } from './history.ts';
+import type { WriteMeta, WriteOutcome } from '../lib/write-outcome.ts';
 
-export type WriteOutcome =
-  /** `found`: the answer was lost, and the page read back holds the write. */
-  | { kind: 'saved'; page: ConfigPage; found?: true }
-  | { kind: 'conflict'; current: ConfigPage; theirKeys: string[]; schemaChanged: boolean }
-  | { kind: 'failed'; error: unknown; landed: 'no' | 'unknown' };
+export type { WriteMeta, WriteOutcome };
 
 /** The top-level keys whose values differ between two versions of a page. */
 function keysChangedBetween(before: ConfigPage, after: ConfigPage): string[] {
@@ -42,6 +40,7 @@ async function conditionalWrite(
   try {
     const page = await send();
     storeConfigPage(queryClient, agentId, page);
+    void refreshHistory(queryClient, agentId);
     return { kind: 'saved', page };
   } catch (error) {
     if (error instanceof ApiError && error.status === 412 && error.currentPage) {
@@ -50,6 +49,7 @@ async function conditionalWrite(
       return { kind: 'conflict', current, theirKeys: keysChangedBetween(basedOn, current), schemaChanged: !jsonEqual(basedOn.schema, current.schema) };
     }
     if (!(error instanceof ApiError && error.outcomeUnknown)) return { kind: 'failed', error, landed: 'no' };
+    void refreshHistory(queryClient, agentId);
     const latest = await readLatestPage(queryClient, agentId, env);
     if (latest && holds(latest)) return { kind: 'saved', page: latest, found: true };
     return { kind: 'failed', error, landed: latest ? 'no' : 'unknown' };
@@ -57,24 +57,24 @@ async function conditionalWrite(
 }
 
 /** PATCH …/variables with `variables`, only onto `basedOn`'s version. */
-export const writeVariables = (queryClient: QueryClient, agentId: string, env: ClientEnv, variables: JsonObject, basedOn: ConfigPage) =>
+export const writeVariables = (queryClient: QueryClient, agentId: string, env: ClientEnv, variables: JsonObject, basedOn: ConfigPage, meta?: WriteMeta) =>
   conditionalWrite(
     queryClient,
     agentId,
     env,
     basedOn,
-    () => updateVariables(agentId, env, variables, basedOn),
+    () => updateVariables(agentId, env, variables, basedOn, meta),
     (page) => Object.entries(variables).every(([key, value]) => jsonEqual(page.variables?.[key], value)),
   );
 
 /** PUT …/schema, only onto `basedOn`'s version. */
-export const writeSchema = (queryClient: QueryClient, agentId: string, env: ClientEnv, schema: JsonObject, basedOn: ConfigPage) =>
+export const writeSchema = (queryClient: QueryClient, agentId: string, env: ClientEnv, schema: JsonObject, basedOn: ConfigPage, meta?: WriteMeta) =>
   conditionalWrite(
     queryClient,
     agentId,
     env,
     basedOn,
-    () => updateSchema(agentId, env, schema, basedOn),
+    () => updateSchema(agentId, env, schema, basedOn, meta),
     (page) => jsonEqual(page.schema, schema),
   );
 
@@ -82,8 +82,9 @@ export const writeSchema = (queryClient: QueryClient, agentId: string, env: Clie
 export function useConfigWrites(agentId: string) {
   const queryClient = useQueryClient();
   return {
-    writeVariables: (env: ClientEnv, variables: JsonObject, basedOn: ConfigPage) => writeVariables(queryClient, agentId, env, variables, basedOn),
-    writeSchema: (env: ClientEnv, schema: JsonObject, basedOn: ConfigPage) => writeSchema(queryClient, agentId, env, schema, basedOn),
+    writeVariables: (env: ClientEnv, variables: JsonObject, basedOn: ConfigPage, meta?: WriteMeta) =>
+      writeVariables(queryClient, agentId, env, variables, basedOn, meta),
+    writeSchema: (env: ClientEnv, schema: JsonObject, basedOn: ConfigPage, meta?: WriteMeta) => writeSchema(queryClient, agentId, env, schema, basedOn, meta),
     readLatest: (env: ClientEnv) => readLatestPage(queryClient, agentId, env),
   };
 }

@@ -1,6 +1,8 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { ClientEnv, ConfigPage, ConfigPageList, JsonObject } from '../../contract/agents-api.ts';
 import { etagOf } from '../../contract/etag.ts';
+import type { WriteMeta } from '../lib/write-outcome.ts';
+import { historyHeaders } from './history.ts';
 import { enc, request } from './http-client.ts';
 
 export const configKeys = {
@@ -20,19 +22,19 @@ export const getConfigPage = (agentId: string, env: ClientEnv, signal?: AbortSig
 
 /** PATCH …/variables, only if the page is still at `basedOn`'s version (else 412 with the current page). Callers use
  * config-writes.ts, which says what happened in every case. */
-export const updateVariables = (agentId: string, env: ClientEnv, variables: JsonObject, basedOn: ConfigPage) =>
+export const updateVariables = (agentId: string, env: ClientEnv, variables: JsonObject, basedOn: ConfigPage, meta?: WriteMeta) =>
   request<ConfigPage>(`${base(agentId)}/${enc(env)}/variables`, {
     method: 'PATCH',
     body: { variables },
-    headers: { 'if-match': etagOf(basedOn) },
+    headers: { 'if-match': etagOf(basedOn), ...historyHeaders(meta) },
   });
 
 /** PUT …/schema, only if the page is still at `basedOn`'s version (else 412 with the current page). */
-export const updateSchema = (agentId: string, env: ClientEnv, schema: JsonObject, basedOn: ConfigPage) =>
+export const updateSchema = (agentId: string, env: ClientEnv, schema: JsonObject, basedOn: ConfigPage, meta?: WriteMeta) =>
   request<ConfigPage>(`${base(agentId)}/${enc(env)}/schema`, {
     method: 'PUT',
     body: { schema },
-    headers: { 'if-match': etagOf(basedOn) },
+    headers: { 'if-match': etagOf(basedOn), ...historyHeaders(meta) },
   });
 
 export const configPagesQuery = (agentId: string) =>

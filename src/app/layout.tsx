@@ -4,7 +4,7 @@ import { ConnectionBadge, ConnectionIndicator } from './connection-indicator.tsx
 import { paths, useRouteParams } from '../lib/paths.ts';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
-  `rounded-md px-2.5 py-1.5 text-sm font-medium ${
+  `shrink-0 whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm font-medium ${
     isActive
       ? 'bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-white'
       : 'text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white'
@@ -20,14 +20,15 @@ export function Layout() {
       </a>
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <ConnectionIndicator />
-        <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2.5">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2.5">
           <Link to="/" className="flex items-center gap-2 font-semibold">
             <img src="/favicon.svg" alt="" className="size-6" />
             Switchboard
           </Link>
           {agentPath && (
-            <nav aria-label="Agent" className="flex items-center gap-1">
-              <span className="mx-1 max-w-48 truncate font-mono text-xs text-slate-500 dark:text-slate-400" title={agentId}>
+            // On a phone the agent's links take a row of their own, scrolling sideways if they must.
+            <nav aria-label="Agent" className="order-last -mx-1 flex w-full items-center gap-1 overflow-x-auto sm:order-none sm:mx-0 sm:w-auto">
+              <span className="mx-1 hidden max-w-48 shrink-0 truncate font-mono sm:inline text-xs text-slate-500 dark:text-slate-400" title={agentId}>
                 {agentId}
               </span>
               <NavLink end to={agentPath} className={navClass}>
@@ -38,6 +39,9 @@ export function Layout() {
               </NavLink>
               <NavLink to={paths.connectors(agentId)} className={navClass}>
                 Connectors
+              </NavLink>
+              <NavLink to={paths.history(agentId)} className={navClass}>
+                History
               </NavLink>
             </nav>
           )}

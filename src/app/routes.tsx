@@ -21,6 +21,8 @@ const PAGES = [
   [ROUTES.connectors, lazyPage(async () => (await import('../features/connectors/connectors-page.tsx')).ConnectorsPage)],
   [ROUTES.connector, lazyPage(async () => (await import('../features/connectors/connector-detail-page.tsx')).ConnectorDetailPage)],
   [ROUTES.phoneNumbers, lazyPage(async () => (await import('../features/connectors/phone-numbers-page.tsx')).PhoneNumbersPage)],
+  [ROUTES.history, lazyPage(async () => (await import('../features/history/history-page.tsx')).HistoryPage)],
+  [ROUTES.versions, lazyPage(async () => (await import('../features/history/page-versions-page.tsx')).PageVersionsPage)],
 ] as const;
 
 /** Loads the code of the page at `path` (if not loaded yet), so the router can show it without waiting. */

@@ -13,6 +13,8 @@ export const ROUTES = {
   connectors: '/agents/:agentId/connectors',
   connector: '/agents/:agentId/connectors/:connectorId',
   phoneNumbers: '/agents/:agentId/phone-numbers',
+  history: '/agents/:agentId/history',
+  versions: '/agents/:agentId/history/versions',
 } as const;
 
 const enc = encodeURIComponent;
@@ -31,7 +33,22 @@ export const paths = {
   connector: (agentId: string, connectorId: string, number?: string) =>
     `${paths.connectors(agentId)}/${enc(connectorId)}${query(number ? new URLSearchParams({ number }) : undefined)}`,
   phoneNumbers: (agentId: string) => `${paths.agent(agentId)}/phone-numbers`,
+  /** The history, filtered by `search` (see features/history/history-filters.ts). */
+  history: (agentId: string, search?: URLSearchParams | string) => `${paths.agent(agentId)}/history${query(search)}`,
+  /** A page at two moments side by side (`at` and `with`, ISO times). */
+  versions: (agentId: string, env: string, at: string, other?: string) =>
+    `${paths.agent(agentId)}/history/versions${query(new URLSearchParams({ env, at, ...(other && { with: other }) }))}`,
 };
+
+/** Navigation state that opens the schema editor on a schema from the history, to be reviewed and saved as a restore. */
+export type SchemaRestoreState = { restoreSchema: Record<string, unknown>; restoreOf: string; restoreWhat: string };
+
+export function schemaRestoreOf(state: unknown): SchemaRestoreState | undefined {
+  const candidate = state as Partial<SchemaRestoreState> | null | undefined;
+  return candidate && typeof candidate.restoreSchema === 'object' && candidate.restoreSchema !== null && typeof candidate.restoreOf === 'string'
+    ? (candidate as SchemaRestoreState)
+    : undefined;
+}
 
 /**
  * The current route's parameters, decoded. A page is only rendered under a route that has the ones it reads; outside

@@ -359,7 +359,14 @@ export function createHistoryRepository(db: StateDb, now: () => Date = () => new
       const variables: JsonObject = {};
       for (const [key, json] of values) if (json !== null) variables[key] = JSON.parse(json);
       const schemaJson = schemaChange ? schemaChange.schema_before : head.schema_json;
-      return { clientEnv: env, at, variables, ...(schemaJson !== null && { schema: JSON.parse(schemaJson) }), recordedSince: head.first_seen };
+      return {
+        clientEnv: env,
+        at,
+        variables,
+        ...(schemaJson !== null && { schema: JSON.parse(schemaJson) }),
+        recordedSince: head.first_seen,
+        ...(!head.complete && { partial: true }),
+      };
     },
 
     async settings(): Promise<HistorySettings> {

@@ -3,6 +3,7 @@
  * edited, and whether someone else changed it meanwhile — with the deliberate actions (set to null, undo) next to it.
  * A form field alone cannot show the difference between "not set" and "set to the default" or "set to null".
  */
+import { Link } from 'react-router';
 import { Badge } from '../ui/badge.tsx';
 
 export type KeyState = {
@@ -27,6 +28,7 @@ export type KeyStateContext = {
   states: Record<string, KeyState>;
   collapsed: string[];
   onKeyAction: (key: string, action: 'undo' | 'null' | 'toggle') => void;
+  historyOf?: (key: string) => string;
 };
 
 type Props = {
@@ -34,6 +36,8 @@ type Props = {
   state: KeyState;
   collapsed: boolean;
   onAction: (key: string, action: 'undo' | 'null' | 'toggle') => void;
+  /** Where this key's history (who changed it, when, why, its values over time) is shown. */
+  historyHref?: string;
 };
 
 /** What stands in for a collapsed key's fields. */
@@ -47,7 +51,7 @@ export function CollapsedNote({ title }: { title: string }) {
 
 const action = 'rounded px-1.5 py-0.5 font-medium text-brand-700 hover:bg-brand-50 dark:text-brand-300 dark:hover:bg-brand-950';
 
-export function KeyStateBar({ name, state, collapsed, onAction }: Props) {
+export function KeyStateBar({ name, state, collapsed, onAction, historyHref }: Props) {
   const { stored, edited, emptied, isNull, changedOnServer, nullable, collapsible } = state;
   return (
     <div className="mb-1.5 flex min-h-6 flex-wrap items-center gap-x-2 gap-y-1 text-xs" data-key-state={name}>
@@ -58,6 +62,11 @@ export function KeyStateBar({ name, state, collapsed, onAction }: Props) {
       {edited && !emptied && <Badge tone="info">{isNull ? 'Edited: set to null' : 'Edited'}</Badge>}
       {changedOnServer && <Badge tone="warn">Changed on server since you opened the page</Badge>}
       <span className="ml-auto flex gap-1">
+        {historyHref && (
+          <Link to={historyHref} className={action} aria-label={`History of ${name}`}>
+            History
+          </Link>
+        )}
         {nullable && !isNull && (emptied || stored !== 'absent') && (
           <button type="button" className={action} onClick={() => onAction(name, 'null')} aria-label={`Set ${name} to null`}>
             Set to null

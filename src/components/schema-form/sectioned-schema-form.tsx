@@ -40,9 +40,11 @@ type Props = {
    * what the page stores, the form's starting values (stored + schema defaults), the server's latest values.
    */
   keyStates?: { stored: JsonObject; initial: JsonObject; server: JsonObject };
+  /** Where each top-level key's history is shown (a link beside its state). */
+  historyOf?: (key: string) => string;
 };
 
-export function SectionedSchemaForm({ schema, formData, onChange, handle, disabled, extraErrors, keyStates }: Props) {
+export function SectionedSchemaForm({ schema, formData, onChange, handle, disabled, extraErrors, keyStates, historyOf }: Props) {
   const sections = useMemo(() => splitByTopLevelKey(schema), [schema]);
   const wholeForm = useRef<SchemaFormHandle>(null);
   const [errors, setErrors] = useState<{ list: RJSFValidationError[]; schema: ErrorSchema<JsonObject> }>();
@@ -153,6 +155,7 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
       ),
       collapsed: [...collapsed],
       onKeyAction,
+      historyOf,
     };
     return (
       <FoldsContext.Provider value={folds}>
@@ -178,6 +181,7 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
     onKeyAction,
     disabled,
     collapsed: collapsed.has(key),
+    historyHref: historyOf?.(key),
     ...(keyStates && stateOf(key, formData[key], keyStates)),
   });
   return (
@@ -258,16 +262,17 @@ type SectionProps = {
   onKeyAction: (key: string, action: 'undo' | 'null' | 'toggle') => void;
   disabled?: boolean;
   collapsed: boolean;
+  historyHref?: string;
 } & Partial<Omit<KeyState, 'nullable'>>;
 
 /** One top-level key as its own small form; re-renders only when its own value, schema, state or errors change. */
-const Section = memo(function Section({ name, schema, value, errors, onKeyChange, onKeyAction, disabled, collapsed, ...state }: SectionProps) {
+const Section = memo(function Section({ name, schema, value, errors, onKeyChange, onKeyAction, disabled, collapsed, historyHref, ...state }: SectionProps) {
   const formData = useMemo(() => (value === undefined ? {} : { [name]: value }), [name, value]);
   const extraErrors = useMemo(() => (errors ? ({ [name]: errors } as ErrorSchema<JsonObject>) : undefined), [name, errors]);
   const nullable = useMemo(() => state.stored !== undefined && acceptsNull(schema, name), [name, schema, state.stored]);
   return (
     <div>
-      {state.stored !== undefined && <KeyStateBar name={name} state={{ ...(state as Omit<KeyState, 'nullable'>), nullable }} collapsed={collapsed} onAction={onKeyAction} />}
+      {state.stored !== undefined && <KeyStateBar name={name} state={{ ...(state as Omit<KeyState, 'nullable'>), nullable }} collapsed={collapsed} onAction={onKeyAction} historyHref={historyHref} />}
       {collapsed ? (
         <CollapsedNote title={String((schema.properties as Record<string, { title?: unknown }>)[name]?.title ?? name)} />
       ) : (

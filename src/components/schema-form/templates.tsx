@@ -45,7 +45,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
   const mark = valueMarkOf(fieldPathId, props.formData);
   return (
     <WrapIfAdditionalTemplate {...props}>
-      {state && <KeyStateBar name={key!} state={state} collapsed={collapsed} onAction={keys!.onKeyAction!} />}
+      {state && <KeyStateBar name={key!} state={state} collapsed={collapsed} onAction={keys!.onKeyAction!} historyHref={keys!.historyOf?.(key!)} />}
       {collapsed ? (
         <CollapsedNote title={label || key!} />
       ) : (

@@ -1,5 +1,6 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { Link } from 'react-router';
 import type { ClientEnv } from '../../../contract/client-envs.ts';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { jsonEqual } from '../../lib/json-equal.ts';
@@ -26,6 +27,8 @@ type Props = {
   onSelectAll: (select: boolean) => void;
   onActivate: (pointer: string) => void;
   onOpenDiff: (row: CompareRow, column: number) => void;
+  /** Where a top-level key's history is shown. */
+  historyOf: (key: string) => string;
 };
 
 /** Values wrap to two lines in a row; the diff dialog shows them whole. */
@@ -34,7 +37,7 @@ const ROW_HEIGHT = 56;
 export const rowId = (pointer: string) => `compare-row${pointer.replace(/[^a-zA-Z0-9_-]/g, (c) => `_${c.charCodeAt(0)}`)}`;
 
 /** Every variable as a row, environments as columns; only the rows near the viewport are in the DOM. */
-export function CompareTable({ rows, envs, marks, expanded, selected, active, reveal, onToggleExpand, onToggleSelect, onSelectAll, onActivate, onOpenDiff }: Props) {
+export function CompareTable({ rows, envs, marks, expanded, selected, active, reveal, onToggleExpand, onToggleSelect, onSelectAll, onActivate, onOpenDiff, historyOf }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   // The virtualizer's functions change identity as it measures; this table is not compiled or memoised around them.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -96,6 +99,7 @@ export function CompareTable({ rows, envs, marks, expanded, selected, active, re
                   onToggleSelect={onToggleSelect}
                   onActivate={onActivate}
                   onOpenDiff={onOpenDiff}
+                  historyOf={historyOf}
                 />
               </div>
             );
@@ -126,7 +130,7 @@ const preview = (value: unknown) => {
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 };
 
-const Row = memo(function Row({ row, index, envs, template, marks, isExpanded, isSelected, isActive, onToggleExpand, onToggleSelect, onActivate, onOpenDiff }: RowProps) {
+const Row = memo(function Row({ row, index, envs, template, marks, isExpanded, isSelected, isActive, onToggleExpand, onToggleSelect, onActivate, onOpenDiff, historyOf }: RowProps) {
   const name = row.path.join('.');
   const status = STATUS[row.status];
   const missingIn = envs.filter((_, i) => row.values[i] === undefined).map((env) => ENV_LABELS[env]);
@@ -162,6 +166,11 @@ const Row = memo(function Row({ row, index, envs, template, marks, isExpanded, i
           <span className="block truncate font-mono text-xs font-medium" title={name}>
             {row.path[row.path.length - 1]}
           </span>
+          {row.path.length === 1 && (
+            <Link to={historyOf(name)} onClick={(event) => event.stopPropagation()} aria-label={`History of ${name}`} className="text-xs text-brand-700 hover:underline dark:text-brand-300">
+              History
+            </Link>
+          )}
           {schemaDifference && (
             <span className="mt-0.5 block text-xs text-violet-800 dark:text-violet-300" title={schemaDifference}>
               ◆ schema differs

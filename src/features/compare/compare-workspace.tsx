@@ -9,7 +9,10 @@ import { isDescribedBySchema } from '../../lib/variable-drift.ts';
 import { buildRows, failingPointers, type CompareRow } from './compare-rows.ts';
 import { CompareTable, type RowMarks } from './compare-table.tsx';
 import { CompareToolbar } from './compare-toolbar.tsx';
-import { PromoteDialog } from './promote-dialog.tsx';
+import { PatchReviewDialog } from '../../components/patch-review/patch-review-dialog.tsx';
+import { useConfigWrites } from '../../api/config-writes.ts';
+import { paths } from '../../lib/paths.ts';
+import { useNoteRequired } from '../../api/history.ts';
 import { PromotionBar } from './promotion-bar.tsx';
 import { SchemaDifferencesPanel } from './schema-differences-panel.tsx';
 import { schemaDifferences } from '../../lib/schema-diff.ts';
@@ -52,6 +55,9 @@ export function CompareWorkspace({ agentId, pages, view, onViewChange }: Props) 
     },
   });
   const { write, lastWrite } = promotions;
+  const writes = useConfigWrites(agentId);
+  const historyOf = useCallback((key: string) => paths.history(agentId, new URLSearchParams({ key })), [agentId]);
+  const noteRequired = useNoteRequired();
   const openPromotion = (pointers: string[], from: ClientEnv, to: ClientEnv) => {
     setDiff(undefined);
     promotions.openPromotion(pointers, from, to);
@@ -196,6 +202,7 @@ export function CompareWorkspace({ agentId, pages, view, onViewChange }: Props) 
           onSelectAll={(select) => setSelected(select ? new Set(shown.map((row) => row.pointer)) : new Set())}
           onActivate={onActivate}
           onOpenDiff={onOpenDiff}
+          historyOf={historyOf}
         />
       )}
       {diff && (
@@ -208,10 +215,11 @@ export function CompareWorkspace({ agentId, pages, view, onViewChange }: Props) 
         />
       )}
       {write && (
-        <PromoteDialog
+        <PatchReviewDialog
           key={write.seq}
-          agentId={agentId}
           {...write}
+          send={(patch, note) => writes.writeVariables(write.target, patch, write.basedOn, { note, ...promotions.metaOf(write) })}
+          noteRequired={noteRequired(write.target)}
           onWritten={promotions.onWritten}
           onRestart={() => promotions.restart(write)}
           onClose={promotions.close}

@@ -3,17 +3,11 @@
  * top-level value: the target's own value with just that path replaced by the source's.
  */
 import type { JsonObject } from '../../../contract/agents-api.ts';
+import type { PatchPlan } from '../../components/patch-review/patch-review-dialog.tsx';
 import { jsonEqual } from '../../lib/json-equal.ts';
 import { pathOf, valueAt, withValueAt } from '../../lib/json-pointer.ts';
 
-export type PromotionPlan = {
-  /** The PATCH body: each top-level key with its value after applying. */
-  patch: JsonObject;
-  /** The target's value of each patched key before (undefined: not set), for review and undo. */
-  before: JsonObject;
-  /** Selected paths that will not be sent, with why. */
-  skipped: { pointer: string; reason: string }[];
-};
+export type PromotionPlan = PatchPlan;
 
 export function planPromotion(pointers: readonly string[], source: JsonObject, target: JsonObject, sourceLabel: string): PromotionPlan {
   const patch: JsonObject = {};

@@ -6,14 +6,15 @@ import type { ClientEnv } from '../../../contract/client-envs.ts';
 import { storeConfigPage } from '../../api/configs.ts';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { pathOf } from '../../lib/json-pointer.ts';
-import type { WriteRequest } from './promote-dialog.tsx';
+import type { PatchRequest } from '../../components/patch-review/patch-review-dialog.tsx';
+import type { WriteMeta } from '../../lib/write-outcome.ts';
 import { planPromotion, planUndo } from './promotion-plan.ts';
 import { plural } from '../../lib/plural.ts';
 
 /** What was last written from this view, so it can be undone. */
 type LastWrite = { target: ClientEnv; before: Record<string, unknown>; page: ConfigPage; summary: string };
 /** An open write dialog, and what it was opened for (so it can be planned again from the latest data). */
-type OpenWrite = WriteRequest & { seq: number; origin: { kind: 'promote'; pointers: string[]; from: ClientEnv; to: ClientEnv } | { kind: 'undo'; last: LastWrite } };
+type OpenWrite = PatchRequest & { seq: number; origin: { kind: 'promote'; pointers: string[]; from: ClientEnv; to: ClientEnv } | { kind: 'undo'; last: LastWrite } };
 
 type Options = {
   agentId: string;
@@ -81,5 +82,8 @@ export function usePromotions({ agentId, pageOf, onDone }: Options) {
     setWrite(undefined);
   }
 
-  return { write, lastWrite, openPromotion, openUndo, restart, onWritten, close: () => setWrite(undefined), dismiss: () => setLastWrite(undefined) };
+  /** What the history records about the open write besides its note. */
+  const metaOf = ({ origin }: OpenWrite): WriteMeta => (origin.kind === 'promote' ? { kind: 'promotion', source: origin.from } : { kind: 'restore' });
+
+  return { write, metaOf, lastWrite, openPromotion, openUndo, restart, onWritten, close: () => setWrite(undefined), dismiss: () => setLastWrite(undefined) };
 }

@@ -7,6 +7,7 @@ import { EmptyState, Loading } from '../../components/ui/states.tsx';
 import { Timestamp } from '../../components/ui/timestamp.tsx';
 import { SectionedSchemaForm, type SectionedFormHandle } from '../../components/schema-form/sectioned-schema-form.tsx';
 import { runtimeQuery } from '../../api/runtime.ts';
+import { useNoteRequired } from '../../api/history.ts';
 import { ApiError } from '../../api/http-client.ts';
 import { toErrorSchema } from '../../components/schema-form/error-schema.ts';
 import { diffTopLevel } from '../../lib/changed-keys.ts';
@@ -31,6 +32,7 @@ import { savePatchOf } from './save-patch.ts';
 import { ConflictDialog } from './conflict-dialog.tsx';
 import { resolveDraft, type Choice } from './resolve-conflict.ts';
 import { plural } from '../../lib/plural.ts';
+import { paths } from '../../lib/paths.ts';
 
 // CodeMirror loads when the JSON view is first opened, not with the editor.
 const VariablesJsonView = lazy(() => import('./variables-json-view.tsx'));
@@ -59,6 +61,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
   const diff = useMemo(() => savePatchOf(base.schema, base.variables ?? {}, baseline, formData), [base, baseline, formData]);
   const online = useOnline();
   const runtime = useQuery(runtimeQuery()).data;
+  const noteRequired = useNoteRequired();
   const cannotSave = !online
     ? 'You are offline: saving is off until the connection is back. Your edits stay here.'
     : runtime?.mode === 'proxy' && runtime.readOnly
@@ -66,6 +69,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
       : undefined;
   const changeCount = diff.changedKeys.length + diff.clearedKeys.length;
   const theirKeys = useMemo(() => theirKeysOf(base, serverPage), [base, serverPage]);
+  const historyOf = useCallback((key: string) => paths.history(agentId, new URLSearchParams({ env, key })), [agentId, env]);
   const keyStates = useMemo(
     () => ({ stored: base.variables ?? {}, initial: baseline, server: serverPage.variables ?? {} }),
     [base, baseline, serverPage],
@@ -131,9 +135,9 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
   useEffect(() => markUsable('editor'), []);
   const blocker = useUnsavedChangesGuard(changeCount > 0);
 
-  const confirmSave = async () => {
+  const confirmSave = async (note: string) => {
     setReviewing(false);
-    const page = await save(base, diff);
+    const page = await save(base, diff, { note });
     if (page) adopt(page);
   };
 
@@ -212,6 +216,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
               disabled={saving}
               extraErrors={serverErrors}
               keyStates={keyStates}
+              historyOf={historyOf}
             />
           </ErrorBoundary>
         ) : (
@@ -288,7 +293,14 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
         />
       )}
       {reviewing && (
-        <ReviewDialog env={env} before={base.variables ?? {}} patch={diff.patch} onConfirm={confirmSave} onCancel={() => setReviewing(false)} />
+        <ReviewDialog
+          env={env}
+          before={base.variables ?? {}}
+          patch={diff.patch}
+          noteRequired={noteRequired(env)}
+          onConfirm={confirmSave}
+          onCancel={() => setReviewing(false)}
+        />
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import type { ClientEnv, JsonObject } from '../../../contract/agents-api.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
+import { NoteField, noteSatisfied } from '../../components/ui/note-field.tsx';
 import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
 import { ValueChange } from '../../components/ui/value-change.tsx';
 import { wholeObjectNote } from './whole-object-note.ts';
@@ -12,14 +13,17 @@ type Props = {
   env: ClientEnv;
   before: JsonObject;
   patch: JsonObject;
-  onConfirm: () => void;
+  /** The team requires a note for this environment. */
+  noteRequired: boolean;
+  onConfirm: (note: string) => void;
   onCancel: () => void;
 };
 
 /** Shows exactly what a save sends, old → new per key; live needs the word "live" typed before it is sent. */
-export function ReviewDialog({ env, before, patch, onConfirm, onCancel }: Props) {
+export function ReviewDialog({ env, before, patch, noteRequired, onConfirm, onCancel }: Props) {
   const [typed, setTyped] = useState('');
-  const confirmed = isConfirmed(env, typed);
+  const [note, setNote] = useState('');
+  const confirmed = isConfirmed(env, typed) && noteSatisfied(noteRequired, note);
   const keys = Object.keys(patch);
   return (
     <Modal labelledBy="review-title" onClose={onCancel} className="w-[min(44rem,calc(100vw-2rem))] p-0">
@@ -27,7 +31,7 @@ export function ReviewDialog({ env, before, patch, onConfirm, onCancel }: Props)
         method="dialog"
         onSubmit={(e) => {
           e.preventDefault();
-          if (confirmed) onConfirm();
+          if (confirmed) onConfirm(note);
         }}
         className="space-y-4 p-6"
       >
@@ -55,6 +59,7 @@ export function ReviewDialog({ env, before, patch, onConfirm, onCancel }: Props)
             {JSON.stringify({ variables: patch }, null, 2)}
           </pre>
         </details>
+        <NoteField value={note} onChange={setNote} required={noteRequired} />
         {env === 'live' && <TypeToConfirm word="live" value={typed} onChange={setTyped} />}
         <div className="flex justify-end gap-2">
           <Button onClick={onCancel}>Keep editing</Button>

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ClientEnv, ConfigPage } from '../../../contract/agents-api.ts';
 import { useConfigWrites } from '../../api/config-writes.ts';
 import { ApiError } from '../../api/http-client.ts';
 import type { TopLevelDiff } from '../../lib/changed-keys.ts';
+import type { WriteMeta } from '../../lib/write-outcome.ts';
 import { jsonEqual } from '../../lib/json-equal.ts';
 
 /** Rebases after this many concurrent writes in a row stop trying: the page is too busy to save into blindly. */
@@ -24,6 +25,8 @@ export type SaveState =
 export function useSaveVariables(agentId: string, env: ClientEnv) {
   const writes = useConfigWrites(agentId);
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  /** The note of the save being made, kept for its retry. */
+  const meta = useRef<WriteMeta>(undefined);
 
   /** Retry after a failure: checks first whether the earlier attempt landed after all. */
   async function retry(base: ConfigPage, mine: TopLevelDiff): Promise<ConfigPage | undefined> {
@@ -37,15 +40,16 @@ export function useSaveVariables(agentId: string, env: ClientEnv) {
       setState({ kind: 'saved', page: latest, sentKeys: mine.changedKeys, theirKeys: [] });
       return latest;
     }
-    return save(base, mine);
+    return save(base, mine, meta.current);
   }
 
-  async function save(base: ConfigPage, mine: TopLevelDiff): Promise<ConfigPage | undefined> {
+  async function save(base: ConfigPage, mine: TopLevelDiff, why?: WriteMeta): Promise<ConfigPage | undefined> {
     setState({ kind: 'saving' });
+    meta.current = why;
     let basedOn = base;
     let theirKeys: string[] = [];
     for (let attempt = 0; attempt < MAX_REBASES; attempt++) {
-      const outcome = await writes.writeVariables(env, mine.patch, basedOn);
+      const outcome = await writes.writeVariables(env, mine.patch, basedOn, why);
       if (outcome.kind === 'saved') {
         setState({ kind: 'saved', page: outcome.page, sentKeys: mine.changedKeys, theirKeys: outcome.found ? [] : theirKeys });
         return outcome.page;

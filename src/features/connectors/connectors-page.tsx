@@ -10,7 +10,7 @@ import { markUsable } from '../../lib/usable-mark.ts';
 import { BatchEditDialog } from './batch-edit-dialog.tsx';
 import { CONNECTOR_GRID, connectorColumns, toConnectorRow, type ConnectorRow } from './connector-columns.tsx';
 import { DataTable } from './data-table.tsx';
-import { FilterSelect, SearchBox } from './filter-controls.tsx';
+import { FilterSelect, SearchBox } from '../../components/ui/filter-controls.tsx';
 import { CONNECTOR_ISSUES, indexTelephony, type ConnectorIssue } from './health.ts';
 import { WithTelephony } from './with-telephony.tsx';
 import { readConnectorView, writeView, type ConnectorView } from './telephony-view.ts';

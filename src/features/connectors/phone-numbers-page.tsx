@@ -8,7 +8,7 @@ import { ENV_LABELS, EnvBadge } from '../../components/ui/env-badge.tsx';
 import { EmptyState } from '../../components/ui/states.tsx';
 import { markUsable } from '../../lib/usable-mark.ts';
 import { DataTable } from './data-table.tsx';
-import { FilterSelect, SearchBox } from './filter-controls.tsx';
+import { FilterSelect, SearchBox } from '../../components/ui/filter-controls.tsx';
 import { indexTelephony, NUMBER_ISSUES, type NumberIssue } from './health.ts';
 import { displayPhoneNumber } from './phone-format.ts';
 import { WithTelephony } from './with-telephony.tsx';

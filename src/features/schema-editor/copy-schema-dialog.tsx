@@ -3,9 +3,11 @@ import type { ClientEnv, ConfigPage, JsonObject } from '../../../contract/agents
 import type { VariablesCheck } from '../../../contract/config-validation.ts';
 import { CLIENT_ENVS } from '../../../contract/client-envs.ts';
 import { useConfigWrites } from '../../api/config-writes.ts';
+import { useNoteRequired } from '../../api/history.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
+import { NoteField, noteSatisfied } from '../../components/ui/note-field.tsx';
 import { OutcomeDialog } from '../../components/ui/outcome-dialog.tsx';
 import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
 import { jsonEqual } from '../../lib/json-equal.ts';
@@ -34,6 +36,9 @@ export function CopySchemaDialog({ agentId, source, schema, pages, results, onCl
   const pageOf = (env: ClientEnv) => pages.find((page) => page.clientEnv === env);
   const [chosen, setChosen] = useState<ClientEnv[]>([]);
   const [typed, setTyped] = useState('');
+  const [note, setNote] = useState('');
+  const noteRequired = useNoteRequired();
+  const needsNote = chosen.some(noteRequired);
   const [outcomes, setOutcomes] = useState<Outcome[]>();
   const [sending, setSending] = useState(false);
 
@@ -43,7 +48,7 @@ export function CopySchemaDialog({ agentId, source, schema, pages, results, onCl
     for (const env of chosen) {
       const basedOn = pageOf(env);
       if (!basedOn) continue;
-      const outcome = await writes.writeSchema(env, schema, basedOn);
+      const outcome = await writes.writeSchema(env, schema, basedOn, { note });
       if (outcome.kind === 'saved') done.push({ env, ok: true, message: 'schema saved' });
       else if (outcome.kind === 'conflict') done.push({ env, ok: false, message: 'the page changed since it was loaded; nothing was sent' });
       else if (outcome.landed === 'unknown') done.push({ env, ok: false, message: `no answer, and the page could not be read back: not known whether it was saved (${(outcome.error as Error).message})` });
@@ -98,10 +103,11 @@ export function CopySchemaDialog({ agentId, source, schema, pages, results, onCl
             );
           })}
         </ul>
+        {chosen.length > 0 && <NoteField value={note} onChange={setNote} required={needsNote} />}
         {chosen.includes('live') && <TypeToConfirm word="live" value={typed} onChange={setTyped} />}
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>
-          <Button variant={chosen.includes('live') ? 'danger' : 'primary'} disabled={chosen.length === 0 || sending || !isConfirmed(chosen.includes('live') ? 'live' : '', typed)} onClick={() => void send()}>
+          <Button variant={chosen.includes('live') ? 'danger' : 'primary'} disabled={chosen.length === 0 || sending || !noteSatisfied(needsNote, note) || !isConfirmed(chosen.includes('live') ? 'live' : '', typed)} onClick={() => void send()}>
             {sending ? 'Copying…' : `Copy to ${chosen.map((env) => ENV_LABELS[env]).join(' and ') || '…'}`}
           </Button>
         </div>

@@ -3,10 +3,12 @@ import type { ClientEnv, ConfigPage, JsonObject } from '../../../contract/agents
 import type { VariablesCheck } from '../../../contract/config-validation.ts';
 import { useConfigWrites } from '../../api/config-writes.ts';
 import { ApiError } from '../../api/http-client.ts';
+import { useNoteRequired } from '../../api/history.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { FieldErrorList } from '../../components/ui/field-error-list.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
+import { NoteField, noteSatisfied } from '../../components/ui/note-field.tsx';
 import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
 import { pathOf } from '../../lib/json-pointer.ts';
 import { schemaDifferences } from '../../lib/schema-diff.ts';
@@ -23,12 +25,16 @@ type Props = {
   /** The server has a newer version: continue from it (the draft stays as it is). */
   onRebase: (current: ConfigPage) => void;
   onClose: () => void;
+  /** A restore from the history says so (with its entry) in the record it leaves. */
+  restoreOf?: string;
 };
 
 /** Old → new property by property, this environment's blast radius, `live` typed out, then one conditional PUT. */
-export function SchemaReviewDialog({ agentId, env, basedOn, schema, check, onSaved, onRebase, onClose }: Props) {
+export function SchemaReviewDialog({ agentId, env, basedOn, schema, check, onSaved, onRebase, onClose, restoreOf }: Props) {
   const writes = useConfigWrites(agentId);
+  const noteRequired = useNoteRequired()(env);
   const [typed, setTyped] = useState('');
+  const [note, setNote] = useState('');
   const [conflict, setConflict] = useState<ConfigPage>();
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<{ error: unknown; landed: 'no' | 'unknown' }>();
@@ -38,7 +44,7 @@ export function SchemaReviewDialog({ agentId, env, basedOn, schema, check, onSav
   async function save() {
     setSaving(true);
     setFailure(undefined);
-    const outcome = await writes.writeSchema(env, schema, basedOn);
+    const outcome = await writes.writeSchema(env, schema, basedOn, { note, ...(restoreOf && { kind: 'restore', source: restoreOf }) });
     setSaving(false);
     if (outcome.kind === 'saved') onSaved(outcome.page);
     else if (outcome.kind === 'conflict') setConflict(outcome.current);
@@ -102,6 +108,7 @@ export function SchemaReviewDialog({ agentId, env, basedOn, schema, check, onSav
             </p>
           </div>
         )}
+        {!conflict && <NoteField value={note} onChange={setNote} required={noteRequired} />}
         {env === 'live' && !conflict && <TypeToConfirm word="live" value={typed} onChange={setTyped} />}
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>Keep editing</Button>
@@ -110,7 +117,7 @@ export function SchemaReviewDialog({ agentId, env, basedOn, schema, check, onSav
               Review against the new version
             </Button>
           ) : (
-            <Button variant={env === 'live' ? 'danger' : 'primary'} disabled={!isConfirmed(env, typed) || saving} onClick={() => void save()}>
+            <Button variant={env === 'live' ? 'danger' : 'primary'} disabled={!isConfirmed(env, typed) || !noteSatisfied(noteRequired, note) || saving} onClick={() => void save()}>
               {saving ? 'Saving…' : `Save schema to ${label}`}
             </Button>
           )}

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import type { ClientEnv, ConfigPage } from '../../../contract/agents-api.ts';
 import { JsonEditor } from '../../components/json-editor/json-editor.tsx';
 import { ErrorBoundary } from '../../components/ui/error-boundary.tsx';
@@ -16,16 +16,19 @@ import { PropertyBuilder } from './property-builder.tsx';
 import { readSchemaDraft, removeSchemaDraft, writeSchemaDraft } from './schema-draft.ts';
 import { SchemaReviewDialog } from './schema-review-dialog.tsx';
 import { useSchemaCheck } from './use-schema-check.ts';
-import { paths } from '../../lib/paths.ts';
+import { paths, schemaRestoreOf } from '../../lib/paths.ts';
 
 type Props = { agentId: string; env: ClientEnv; page: ConfigPage; pages: ConfigPage[] };
 
 /** The JSON draft on the left; what it means on the right: problems, blast radius in every environment, the form. */
 export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
+  const location = useLocation();
   // The version the draft is based on: a save is sent only if the server still has it.
   const [basedOn, setBasedOn] = useState(page);
-  const [restored] = useState(() => readSchemaDraft(agentId, env));
-  const [text, setText] = useState(() => restored?.text ?? formatJson(page.schema ?? {}));
+  // Opened from the history to put an earlier schema back: that schema is the draft, reviewed and saved as a restore.
+  const [fromHistory] = useState(() => schemaRestoreOf(location.state));
+  const [restored] = useState(() => (fromHistory ? undefined : readSchemaDraft(agentId, env)));
+  const [text, setText] = useState(() => (fromHistory ? formatJson(fromHistory.restoreSchema) : (restored?.text ?? formatJson(page.schema ?? {}))));
   const [reviewing, setReviewing] = useState(false);
   const [copying, setCopying] = useState(false);
   const [saved, setSaved] = useState<string>();
@@ -50,6 +53,11 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
           <button type="button" className="font-medium underline" onClick={() => setText(formatJson(basedOn.schema ?? {}))}>
             Discard it
           </button>
+        </p>
+      )}
+      {fromHistory && !saved && (
+        <p role="status" className="rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm dark:border-brand-800 dark:bg-brand-950">
+          Loaded {fromHistory.restoreWhat} from the history. Check what it does to every environment on the right, then review and save it to restore it.
         </p>
       )}
       {saved && (
@@ -140,6 +148,7 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
           basedOn={basedOn}
           schema={schema}
           check={check.results[env]}
+          restoreOf={fromHistory?.restoreOf}
           onSaved={(savedPage) => {
             removeSchemaDraft(agentId, env);
             setBasedOn(savedPage);

@@ -1,29 +1,46 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ClientEnv, ConfigPage, FieldError, JsonObject } from '../../../contract/agents-api.ts';
 import type { VariablesCheck } from '../../../contract/config-validation.ts';
-import { useConfigWrites } from '../../api/config-writes.ts';
-import { ApiError } from '../../api/http-client.ts';
-import { Button } from '../../components/ui/button.tsx';
-import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
-import { FieldErrorList } from '../../components/ui/field-error-list.tsx';
-import { Modal } from '../../components/ui/modal.tsx';
-import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
-import { ValueChange } from '../../components/ui/value-change.tsx';
+import { Button } from '../ui/button.tsx';
+import { ENV_LABELS } from '../ui/env-badge.tsx';
+import { FieldErrorList } from '../ui/field-error-list.tsx';
+import { Modal } from '../ui/modal.tsx';
+import { NoteField, noteSatisfied } from '../ui/note-field.tsx';
+import { isConfirmed, TypeToConfirm } from '../ui/type-to-confirm.tsx';
+import { ValueChange } from '../ui/value-change.tsx';
 import { jsonEqual } from '../../lib/json-equal.ts';
 import { checkVariables } from '../../lib/validation/variables-check.ts';
-import type { PromotionPlan } from './promotion-plan.ts';
+import type { WriteOutcome } from '../../lib/write-outcome.ts';
 
-export type WriteRequest = {
+/** What a reviewed PATCH sends, and what it leaves out. */
+export type PatchPlan = {
+  /** The PATCH body: each top-level key with its value after applying. */
+  patch: JsonObject;
+  /** The target's value of each patched key before (undefined: not set), for review and undo. */
+  before: JsonObject;
+  /**
+   * Selected paths that will not be sent, with why. `nullAllowed`: the key cannot be removed (PATCH has no delete),
+   * but the schema allows null, so the user may send null instead.
+   */
+  skipped: { pointer: string; reason: string; nullAllowed?: boolean }[];
+};
+
+export type PatchRequest = {
   title: string;
   target: ClientEnv;
   /** The target page as this view showed it: the write is sent only if the server still has this version. */
   basedOn: ConfigPage;
-  plan: PromotionPlan;
+  plan: PatchPlan;
   confirmLabel: string;
 };
 
-type Props = WriteRequest & {
-  agentId: string;
+type Props = PatchRequest & {
+  /** Sends the PATCH (conditional on `basedOn`) with the note for the history; see api/config-writes.ts. */
+  send: (patch: JsonObject, note: string) => Promise<WriteOutcome>;
+  /** The team requires a note for this environment. */
+  noteRequired: boolean;
+  /** Said above the changes (where the values come from). */
+  intro?: ReactNode;
   onWritten: (page: ConfigPage) => void;
   /** Start again from the target as it is now (after a conflict showed it changed). */
   onRestart: () => void;
@@ -38,45 +55,49 @@ type Phase =
   | { kind: 'failed'; error: unknown; fieldErrors: FieldError[]; unknown: boolean };
 
 /**
- * Reviews and sends one PATCH to another environment: per key the target's value now and after, the merged result
- * checked against the target's own schema first (nothing is sent if it fails), `live` typed out, and If-Match on
- * the version shown so a concurrent change is shown instead of overwritten.
+ * Reviews and sends one PATCH (a promotion, an undo, a restore): per key the target's value now and after, the merged
+ * result checked against the target's own schema first (nothing is sent if it fails), `live` typed out, a note for
+ * the history, and If-Match on the version shown so a concurrent change is shown instead of overwritten.
  */
-export function PromoteDialog({ agentId, title, target, basedOn, plan, confirmLabel, onWritten, onRestart, onClose }: Props) {
-  const writes = useConfigWrites(agentId);
+export function PatchReviewDialog({ title, target, basedOn, plan, confirmLabel, send, noteRequired, intro, onWritten, onRestart, onClose }: Props) {
   const [typed, setTyped] = useState('');
+  const [note, setNote] = useState('');
+  const [nulls, setNulls] = useState<string[]>([]);
   const [phase, setPhase] = useState<Phase>({ kind: 'review' });
-  const check = useMergedCheck(basedOn, plan.patch);
-  const keys = Object.keys(plan.patch);
+  // Keys the user chose to set to null (they could not be removed): sent as null, reviewed like the rest.
+  const patch = useMemo(() => ({ ...plan.patch, ...Object.fromEntries(nulls.map((key) => [key, null])) }), [plan.patch, nulls]);
+  const check = useMergedCheck(basedOn, patch);
+  const keys = Object.keys(patch);
   const label = ENV_LABELS[target];
-  const canSend = keys.length > 0 && check?.valid === true && isConfirmed(target, typed) && phase.kind !== 'sending';
+  const canSend = keys.length > 0 && check?.valid === true && isConfirmed(target, typed) && noteSatisfied(noteRequired, note) && phase.kind !== 'sending';
 
-  async function send() {
+  async function sendPatch() {
     setPhase({ kind: 'sending' });
-    const outcome = await writes.writeVariables(target, plan.patch, basedOn);
+    const outcome = await send(patch, note);
     if (outcome.kind === 'saved') return onWritten(outcome.page);
     if (outcome.kind === 'conflict') return setPhase({ kind: 'conflict', current: outcome.current });
     const { error, landed } = outcome;
-    setPhase({ kind: 'failed', error, fieldErrors: error instanceof ApiError ? error.fieldErrors : [], unknown: landed === 'unknown' });
+    setPhase({ kind: 'failed', error, fieldErrors: fieldErrorsOf(error), unknown: landed === 'unknown' });
   }
 
   return (
-    <Modal labelledBy="promote-title" onClose={onClose} className="w-[min(48rem,calc(100vw-2rem))] p-0">
+    <Modal labelledBy="patch-review-title" onClose={onClose} className="w-[min(48rem,calc(100vw-2rem))] p-0">
       <form
         method="dialog"
         className="space-y-4 p-6"
         onSubmit={(event) => {
           event.preventDefault();
-          if (canSend) void send();
+          if (canSend) void sendPatch();
         }}
       >
-        <h2 id="promote-title" className="text-lg font-semibold">
+        <h2 id="patch-review-title" className="text-lg font-semibold">
           {title}
         </h2>
+        {intro}
         {keys.length > 0 ? (
           <ul className="max-h-[40vh] space-y-3 overflow-auto" aria-label="Changes">
             {keys.map((key) => (
-              <ValueChange key={key} name={key} before={plan.before[key]} after={plan.patch[key]} beforeLabel={`${label} now`} afterLabel="After applying" />
+              <ValueChange key={key} name={key} before={key in plan.before ? plan.before[key] : basedOn.variables?.[key]} after={patch[key]} beforeLabel={`${label} now`} afterLabel="After applying" />
             ))}
           </ul>
         ) : (
@@ -86,16 +107,30 @@ export function PromoteDialog({ agentId, title, target, basedOn, plan, confirmLa
           <div className="text-sm">
             <p className="font-medium">Not sent:</p>
             <ul className="list-disc pl-5">
-              {plan.skipped.map(({ pointer, reason }) => (
-                <li key={pointer}>
-                  <code>{pointer.slice(1)}</code>: {reason}
-                </li>
-              ))}
+              {plan.skipped.map(({ pointer, reason, nullAllowed }) => {
+                const key = pointer.slice(1);
+                return (
+                  <li key={pointer}>
+                    <code>{key}</code>: {reason}
+                    {nullAllowed && (
+                      <label className="ml-2 inline-flex items-center gap-1">
+                        <input
+                          type="checkbox"
+                          checked={nulls.includes(key)}
+                          onChange={(event) => setNulls((current) => (event.target.checked ? [...current, key] : current.filter((k) => k !== key)))}
+                        />
+                        Set it to null instead
+                      </label>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
           </div>
         )}
         {keys.length > 0 && <SchemaVerdict check={check} envLabel={label} />}
         <Outcome phase={phase} envLabel={label} basedOn={basedOn} keys={keys} />
+        {phase.kind !== 'conflict' && keys.length > 0 && <NoteField value={note} onChange={setNote} required={noteRequired} />}
         {target === 'live' && phase.kind !== 'conflict' && <TypeToConfirm word="live" value={typed} onChange={setTyped} />}
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>{phase.kind === 'conflict' ? 'Close' : 'Cancel'}</Button>
@@ -113,6 +148,10 @@ export function PromoteDialog({ agentId, title, target, basedOn, plan, confirmLa
     </Modal>
   );
 }
+
+/** The field errors a refused write carries (the API client's error has them; this module must not import it). */
+const fieldErrorsOf = (error: unknown): FieldError[] =>
+  typeof error === 'object' && error !== null && Array.isArray((error as { fieldErrors?: unknown }).fieldErrors) ? (error as { fieldErrors: FieldError[] }).fieldErrors : [];
 
 /** The target's variables after the merge the server will do, checked against the target's schema (off-thread). */
 function useMergedCheck(basedOn: ConfigPage, patch: JsonObject): VariablesCheck | undefined {

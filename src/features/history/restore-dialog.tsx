@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ClientEnv, ConfigPage } from '../../../contract/agents-api.ts';
+import { configPageQuery } from '../../api/configs.ts';
+import { useConfigWrites } from '../../api/config-writes.ts';
+import { useNoteRequired } from '../../api/history.ts';
+import { PatchReviewDialog } from '../../components/patch-review/patch-review-dialog.tsx';
+import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
+import { Modal } from '../../components/ui/modal.tsx';
+import { Button } from '../../components/ui/button.tsx';
+import { ErrorState, Loading } from '../../components/ui/states.tsx';
+import { plural } from '../../lib/plural.ts';
+import { planRestore, type RestoreTarget } from './restore-plan.ts';
+
+export type RestoreRequest = {
+  env: ClientEnv;
+  /** The value each key goes back to (undefined: it did not exist then). */
+  target: RestoreTarget;
+  /** What is restored, in words ("promo_code as of 3 Nov, 10:02"). */
+  what: string;
+  /** The history entry the values come from (recorded with the restore). */
+  entryId: string;
+};
+
+type Props = RestoreRequest & { agentId: string; onDone: (summary: string) => void; onClose: () => void };
+
+/**
+ * A restore is reviewed like any write: against the page as it is now (read fresh), checked against its current
+ * schema, old → new with the exact PATCH body, `live` typed, a note, and sent only onto the version reviewed.
+ */
+export function RestoreDialog({ agentId, env, target, what, entryId, onDone, onClose }: Props) {
+  const queryClient = useQueryClient();
+  const writes = useConfigWrites(agentId);
+  const noteRequired = useNoteRequired()(env);
+  const [attempt, setAttempt] = useState(0);
+  const current = useQuery({ ...configPageQuery(queryClient, agentId, env), staleTime: 0, refetchOnMount: 'always' });
+
+  if (current.isPending || (current.isFetching && attempt > 0 && current.isStale)) {
+    return (
+      <Modal labelledBy="restore-loading" onClose={onClose} className="p-0">
+        <div className="p-6">
+          <h2 id="restore-loading" className="sr-only">
+            Restore
+          </h2>
+          <Loading label={`Reading ${ENV_LABELS[env]} as it is now…`} />
+        </div>
+      </Modal>
+    );
+  }
+  if (current.isError) {
+    return (
+      <Modal labelledBy="restore-error" onClose={onClose} className="w-[min(36rem,calc(100vw-2rem))] p-0">
+        <div className="space-y-3 p-6">
+          <h2 id="restore-error" className="text-lg font-semibold">
+            Restore {what}
+          </h2>
+          <ErrorState title={`${ENV_LABELS[env]} could not be read, so nothing can be restored yet`} error={current.error} onRetry={() => void current.refetch()} />
+          <div className="flex justify-end">
+            <Button onClick={onClose}>Close</Button>
+          </div>
+        </div>
+      </Modal>
+    );
+  }
+
+  const page: ConfigPage = current.data;
+  const plan = planRestore(target, page);
+  return (
+    <PatchReviewDialog
+      key={`${attempt}:${page.lastUpdated}`}
+      title={`Restore ${what} in ${ENV_LABELS[env]}`}
+      target={env}
+      basedOn={page}
+      plan={plan}
+      confirmLabel={`Restore in ${ENV_LABELS[env]}`}
+      intro={
+        plan.unchanged.length > 0 && (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {plural(plan.unchanged.length, 'key already has', 'keys already have')} that value: {plan.unchanged.join(', ')}.
+          </p>
+        )
+      }
+      noteRequired={noteRequired}
+      send={(patch, note) => writes.writeVariables(env, patch, page, { note, kind: 'restore', source: entryId })}
+      onWritten={() => onDone(`Restored ${what} in ${ENV_LABELS[env]}.`)}
+      onRestart={() => {
+        setAttempt((n) => n + 1);
+        void current.refetch();
+      }}
+      onClose={onClose}
+    />
+  );
+}
