@@ -5,7 +5,7 @@ const PORT = Number(process.env.E2E_PORT ?? 4391);
 const DATA_DIR = 'test-results/e2e-data';
 // Proxy mode: a second emulator that demands a key stands in for PolyAI, and a proxy holds that key.
 const PROXY_PORT = PORT + 1;
-const UPSTREAM_PORT = PORT + 2;
+export const UPSTREAM_PORT = PORT + 2;
 export const E2E_UPSTREAM_KEY = 'sk-e2e-upstream-7c1d9a';
 // Browsers cannot be downloaded here: use Debian's Chromium unless CHROMIUM_PATH names another.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -60,9 +60,11 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: 'tsx server/main.ts',
+      // The proxy keeps its own history (Switchboard's state) in a fresh folder too.
+      command: `rm -rf ${DATA_DIR}-proxy && tsx server/main.ts`,
       env: {
         PORT: String(PROXY_PORT),
+        DATA_DIR: `${DATA_DIR}-proxy`,
         POLYAI_API_KEY: E2E_UPSTREAM_KEY,
         POLYAI_BASE_URL: `http://127.0.0.1:${UPSTREAM_PORT}`,
         LOG_LEVEL: 'warn',

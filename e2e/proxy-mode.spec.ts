@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { E2E_UPSTREAM_KEY } from '../playwright.config.ts';
+import { E2E_UPSTREAM_KEY, UPSTREAM_PORT } from '../playwright.config.ts';
 import { expectAccessible } from './axe.ts';
 
 const DEMO = 'PROJECT-HARBOURVIEW';
@@ -42,4 +42,23 @@ test('the console works through the proxy, says so on every page, and the key ne
   const dist = path.resolve('dist');
   const assets = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
   for (const asset of assets) expect(readFileSync(path.join(asset.parentPath, asset.name), 'utf8')).not.toContain(E2E_UPSTREAM_KEY);
+});
+
+test('a change made straight at PolyAI (not through Switchboard) is found on the next read and shown as made outside it', async ({ page, request }) => {
+  const upstreamPage = `http://127.0.0.1:${UPSTREAM_PORT}/v1/agents/${DEMO}/real-time-configs/pre-release`;
+  await page.goto(`/agents/${DEMO}/configs/pre-release`); // Switchboard reads the page: its baseline
+  await expect(page.getByLabel('Persona name')).toBeVisible();
+  const elsewhere = await request.patch(`${upstreamPage}/variables`, {
+    headers: { 'x-api-key': E2E_UPSTREAM_KEY },
+    data: { variables: { silence_timeout_seconds: 14 } },
+  });
+  expect(elsewhere.ok()).toBe(true);
+
+  // The open editor re-reads the page in the background; the history then holds the outside change.
+  await page.goto(`/agents/${DEMO}/history?env=pre-release`);
+  const external = page.getByRole('article').filter({ hasText: 'Changed outside Switchboard' }).first();
+  await expect(external).toBeVisible();
+  await expect(external).toContainText('Author unknown');
+  await expect(external.getByLabel('silence_timeout_seconds after')).toHaveText('14');
+  await expectAccessible(page);
 });

@@ -123,12 +123,13 @@ export async function buildApp(options: AppOptions) {
 
   const raceWindows: RaceWindowStats = { samples: [] };
   let ready: () => Promise<void> = async () => {};
+  let readAgentPages: Parameters<typeof registerHistoryRoutes>[2];
   if (options.upstream) {
-    registerProxyRoutes(app, options.upstream, raceWindows, history);
+    readAgentPages = registerProxyRoutes(app, options.upstream, raceWindows, history);
   } else {
     ready = await registerEmulator(app, options);
   }
-  registerHistoryRoutes(app, history);
+  registerHistoryRoutes(app, history, readAgentPages);
   app.get('/api/runtime', { schema: { hide: true } }, async () => runtimeOf(options, raceWindows));
   // Ready once writes can be checked without waiting for a worker to start (orchestrators and tests poll this).
   app.get('/healthz', { schema: { hide: true } }, async () => {

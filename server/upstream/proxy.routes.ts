@@ -21,6 +21,7 @@ export type RaceWindowStats = { samples: number[] };
  * so conditional writes are checked here (see conditionalWrite).
  */
 export function registerProxyRoutes(app: FastifyInstance, upstream: UpstreamOptions, raceWindows: RaceWindowStats, history: HistoryRepository) {
+  const listEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === CONFIGS_PATH)!;
   const writesPerPage = new PerKeyQueue();
   const pageEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === CONFIG_PAGE_PATH)!;
   for (const endpoint of ENDPOINTS) {
@@ -80,6 +81,19 @@ export function registerProxyRoutes(app: FastifyInstance, upstream: UpstreamOpti
     raceWindows.samples = [...raceWindows.samples.slice(-99), performance.now() - readAt];
     return relay(req, reply, endpoint, answer);
   }
+
+  /**
+   * Reads an agent's pages now, so the history shows changes made elsewhere up to this moment. Best effort: if PolyAI
+   * does not answer, the history answers with what it has.
+   */
+  return async function readAgentPages(agentId: string, req: FastifyRequest): Promise<void> {
+    try {
+      const answer = await callUpstream(upstream, req, 'GET', pathOf(listEndpoint, { agentId }));
+      if (answer.status === 200) await observeList(req, answer.body);
+    } catch (error) {
+      req.log.warn({ err: error }, 'history: the pages could not be read before answering');
+    }
+  };
 }
 
 /** The endpoint's own path with the checked parameters, and only the query parameters it takes, re-serialised. */

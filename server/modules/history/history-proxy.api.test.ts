@@ -35,7 +35,6 @@ test('a change made outside Switchboard is found on the next read, key by key, w
   const seen = (await proxy.inject(page())).json<ConfigPage>();
   expect(await history()).toEqual([]); // the first read is only the baseline: nothing before it is invented
   expect((await writeElsewhere({ silence_timeout_seconds: 17, added_elsewhere: 'yes' })).statusCode).toBe(200);
-  expect(await history()).toEqual([]); // not seen yet
 
   await proxy.inject(page());
   const [external] = await history();
@@ -48,6 +47,16 @@ test('a change made outside Switchboard is found on the next read, key by key, w
   // Reading the same version again records nothing more.
   await proxy.inject(page());
   expect(await history()).toHaveLength(1);
+});
+
+test('asking for the history reads the agent’s pages first: it is current up to that moment', async () => {
+  await proxy.inject(page());
+  await writeElsewhere({ speaking_rate: 1.4 });
+  const [external] = await history();
+  expect(external).toMatchObject({ kind: 'external', changes: [{ key: 'speaking_rate', after: 1.4 }] });
+  // A later page of the same list does not read again.
+  await writeElsewhere({ speaking_rate: 1.5 });
+  expect((await proxy.inject(`/api/agents/${DEMO_AGENT_ID}/history?cursor=999`)).json<HistoryPage>().entries).toHaveLength(1);
 });
 
 test('a page list read through the proxy finds outside changes too', async () => {
@@ -74,7 +83,9 @@ test('a write with no answer is recorded as unknown, then decided by the next re
   await upstream.app.inject({ method: 'POST', url: '/__emulator/faults', payload: { latencyMs: 0, fail: { count: 1, when: 'after', match: 'writes' } }, headers: { 'x-api-key': KEY } });
   const lost = await proxy.inject({ method: 'PATCH', url: `${page()}/variables`, payload: { variables: { silence_timeout_seconds: 22 } } });
   expect(lost.statusCode).toBeGreaterThanOrEqual(500);
-  expect((await history())[0]).toMatchObject({ outcome: 'unknown', changes: [{ key: 'silence_timeout_seconds', after: 22 }] });
+  // As recorded (a later page of the list does not read the pages first):
+  const recorded = (await proxy.inject(`/api/agents/${DEMO_AGENT_ID}/history?cursor=999999`)).json<HistoryPage>().entries;
+  expect(recorded[0]).toMatchObject({ outcome: 'unknown', changes: [{ key: 'silence_timeout_seconds', before: 10, after: 22 }] });
 
   await proxy.inject(page());
   const entries = await history();

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { AgentParams } from '../../../contract/agents-api.ts';
 import { HistoryPage, HistoryQuery, HistorySettings, PageAt, PageAtQuery } from '../../../contract/history.ts';
@@ -9,8 +9,12 @@ import type { HistoryRepository } from './history.repository.ts';
 
 const BASE = '/api/agents/:agentId/history';
 
-/** Switchboard's own history endpoints (both modes), behind the same Host and same-origin rules as everything else. */
-export function registerHistoryRoutes(app: FastifyInstance, history: HistoryRepository) {
+/**
+ * Switchboard's own history endpoints (both modes), behind the same Host and same-origin rules as everything else.
+ * `readAgentPages` (proxy mode) reads an agent's pages before its history is answered, so a change made elsewhere
+ * since the last read is in it.
+ */
+export function registerHistoryRoutes(app: FastifyInstance, history: HistoryRepository, readAgentPages?: (agentId: string, req: FastifyRequest) => Promise<void>) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
   api.get(
@@ -24,7 +28,11 @@ export function registerHistoryRoutes(app: FastifyInstance, history: HistoryRepo
         response: { 200: HistoryPage },
       },
     },
-    async (req) => history.list(req.params.agentId, req.query),
+    async (req) => {
+      // Only for the first page: later pages continue the list the reader already has.
+      if (readAgentPages && !req.query.cursor) await readAgentPages(req.params.agentId, req);
+      return history.list(req.params.agentId, req.query);
+    },
   );
 
   api.get(
