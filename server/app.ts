@@ -8,6 +8,7 @@ import type { Runtime } from '../contract/runtime.ts';
 import { openDatabase } from './store/database.ts';
 import { seedIfEmpty } from './seed/seed.ts';
 import { seedScaleAgents } from './seed/scale-seed.ts';
+import { seedScaleHistory } from './seed/scale-history.ts';
 import { correlationIdOf } from './plugins/correlation-id.ts';
 import { registerErrorEnvelope, sendError, sendFrameworkError } from './plugins/error-envelope.ts';
 import { registerJsonBody } from './plugins/json-body.ts';
@@ -106,6 +107,7 @@ export async function buildApp(options: AppOptions) {
   const state = await openStateStore(options.stateFile ?? stateFileBeside(options.dbFile));
   app.addHook('onClose', () => state.destroy());
   const history = createHistoryRepository(state);
+  if (options.scale && !options.upstream) await seedScaleHistory(state);
   await history.prune();
   // Before compression, whose onSend hook turns answers into streams: the history reads a page answer as written.
   registerHistoryRecorder(app, history, { author: options.author ?? defaultAuthor() });

@@ -24,6 +24,8 @@ export type NewEntry = {
 export type WrittenVersion = { version: string; values: JsonObject; schema?: unknown };
 
 const DEFAULT_LIMIT = 100;
+/** How many entries one search request reads at most (about 15 ms here at 100,000 entries). */
+const SEARCH_WINDOW = 10_000;
 const DEFAULT_SETTINGS: HistorySettings = { requireNoteForLive: false };
 type EntryRow = StateTables['history_entries'] & { id: number };
 type Tx = Transaction<StateTables>;
@@ -39,7 +41,7 @@ const containing = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (
  * top-level key, and the last version of each page seen, which the next read is compared with to find changes made
  * outside Switchboard.
  */
-export function createHistoryRepository(db: StateDb, now: () => Date = () => new Date()) {
+export function createHistoryRepository(db: StateDb, { now = () => new Date(), searchWindow = SEARCH_WINDOW } = {}) {
   /** Pages whose stored head is complete and at this version: most reads are this, and cost no query. */
   const knownHeads = new Map<string, string>();
   let settings: HistorySettings | undefined;
@@ -111,8 +113,9 @@ export function createHistoryRepository(db: StateDb, now: () => Date = () => new
     return explained;
   }
 
-  const entryFilters = (agentId: string, query: HistoryQuery) => (eb: ExpressionBuilder<StateTables, 'history_entries'>) => {
+  const entryFilters = (agentId: string, query: HistoryQuery, scanFloor: number | undefined) => (eb: ExpressionBuilder<StateTables, 'history_entries'>) => {
     const and = [eb('agent_id', '=', agentId)];
+    if (scanFloor !== undefined) and.push(eb('id', '>=', scanFloor));
     if (query.clientEnv) and.push(eb('client_env', '=', query.clientEnv));
     if (query.kind) and.push(eb('kind', '=', query.kind));
     if (query.author) and.push(eb('author', '=', query.author));
@@ -120,7 +123,8 @@ export function createHistoryRepository(db: StateDb, now: () => Date = () => new
     if (query.until) and.push(eb('at', '<=', query.until));
     if (query.cursor) and.push(eb('id', '<', Number(query.cursor)));
     if (query.key) {
-      and.push(eb.exists(eb.selectFrom('history_changes').select('entry_id').whereRef('entry_id', '=', 'history_entries.id').where('key', '=', query.key)));
+      // Driven from the key's own index: a rarely changed key costs what its changes cost, not the agent's history.
+      and.push(eb('id', 'in', eb.selectFrom('history_changes').select('entry_id').where('key', '=', query.key)));
     }
     if (query.q) {
       const pattern = containing(query.q);
@@ -142,6 +146,16 @@ export function createHistoryRepository(db: StateDb, now: () => Date = () => new
     }
     return eb.and(and);
   };
+
+  /** The lowest id a search below `cursor` reads; undefined when the rest of the history fits in one window. */
+  async function searchFloor(agentId: string, cursor: string | undefined): Promise<number | undefined> {
+    let query = db.selectFrom('history_entries').select('id').where('agent_id', '=', agentId);
+    if (cursor) query = query.where('id', '<', Number(cursor));
+    const row = await query.orderBy('id', 'desc').offset(searchWindow - 1).limit(1).executeTakeFirst();
+    if (!row) return undefined;
+    const older = await db.selectFrom('history_entries').select('id').where('agent_id', '=', agentId).where('id', '<', row.id).limit(1).executeTakeFirst();
+    return older ? row.id : undefined;
+  }
 
   async function withChanges(rows: EntryRow[]): Promise<HistoryEntry[]> {
     const ids = rows.map((row) => row.id);
@@ -291,16 +305,20 @@ export function createHistoryRepository(db: StateDb, now: () => Date = () => new
     /** Newest first, `limit` at a time; `nextCursor` continues after the last one. */
     async list(agentId: string, query: HistoryQuery): Promise<{ entries: HistoryEntry[]; nextCursor: string | null }> {
       const limit = query.limit ? Number(query.limit) : DEFAULT_LIMIT;
+      // Words are found by reading entries one by one: one request reads at most SEARCH_WINDOW of them (a search that
+      // matches little must not hold the server for the whole history) and says where the next one continues.
+      const scanFloor = query.q ? await searchFloor(agentId, query.cursor) : undefined;
       const rows = (await db
         .selectFrom('history_entries')
         .selectAll()
-        .where(entryFilters(agentId, query))
+        .where(entryFilters(agentId, query, scanFloor))
         .orderBy('id', 'desc')
         .limit(limit + 1)
         .execute()) as EntryRow[];
       const more = rows.length > limit;
       const page = more ? rows.slice(0, limit) : rows;
-      return { entries: await withChanges(page), nextCursor: more ? String(page[page.length - 1].id) : null };
+      const nextCursor = more ? String(page[page.length - 1].id) : scanFloor ? String(scanFloor) : null;
+      return { entries: await withChanges(page), nextCursor };
     },
 
     /** Every entry of an agent, oldest first, a slice at a time (for the JSON Lines export). */

@@ -46,6 +46,12 @@ export function HistoryPage() {
   useEffect(() => {
     if (history.isSuccess) markUsable('history');
   }, [history.isSuccess]);
+  // A search reads the history a window at a time: while nothing is found yet, it goes on by itself.
+  const searching = entries.length === 0 && history.hasNextPage;
+  const { fetchNextPage, isFetchingNextPage } = history;
+  useEffect(() => {
+    if (searching && !isFetchingNextPage) void fetchNextPage();
+  }, [searching, isFetchingNextPage, fetchNextPage]);
 
   const filtered = Object.keys(view).length > 0;
   return (
@@ -105,8 +111,8 @@ export function HistoryPage() {
       )}
       {view.key && history.isSuccess && <KeyBlame name={view.key} entries={entries} complete={!history.hasNextPage} />}
 
-      {history.isPending ? (
-        <Loading label="Loading the history…" />
+      {history.isPending || searching ? (
+        <Loading label={searching ? 'Searching older changes…' : 'Loading the history…'} />
       ) : history.isError ? (
         <ErrorState title="The history could not be loaded" error={history.error} onRetry={() => void history.refetch()} />
       ) : entries.length === 0 ? (
