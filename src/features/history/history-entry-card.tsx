@@ -5,10 +5,10 @@ import type { HistoryEntry } from '../../../contract/history.ts';
 import { Badge } from '../../components/ui/badge.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS, EnvBadge } from '../../components/ui/env-badge.tsx';
+import { SchemaChangeList } from '../../components/ui/schema-change-list.tsx';
 import { Timestamp } from '../../components/ui/timestamp.tsx';
 import { formatValue, ValueChange } from '../../components/ui/value-change.tsx';
 import { paths, type SchemaRestoreState } from '../../lib/paths.ts';
-import { pathOf } from '../../lib/json-pointer.ts';
 import { plural } from '../../lib/plural.ts';
 import { schemaDifferences } from '../../lib/schema-diff.ts';
 import type { RestoreRequest } from './restore-dialog.tsx';
@@ -162,15 +162,7 @@ function SchemaSummary({ before, after }: { before: JsonObject | undefined; afte
       <summary className="cursor-pointer">
         Schema: {differences.length === 0 ? 'wording only (titles, descriptions, examples)' : plural(differences.length, 'change', 'changes')}
       </summary>
-      <ul className="mt-1 space-y-0.5">
-        {differences.map((change) => (
-          <li key={`${change.kind}${change.pointer}`}>
-            <span className="font-medium">{change.kind === 'presence' ? (change.presentIn.includes('after') ? '+ Added' : '− Removed') : '~ Changed'}</span>{' '}
-            <code>{change.pointer === '' ? '(root)' : pathOf(change.pointer).join('.')}</code>
-            {change.kind !== 'presence' && `: ${change.detail}`}
-          </li>
-        ))}
-      </ul>
+      <SchemaChangeList changes={differences} className="mt-1" />
     </details>
   );
 }

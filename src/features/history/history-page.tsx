@@ -16,7 +16,7 @@ import { HistoryEntryCard } from './history-entry-card.tsx';
 import { filtersOf, readHistoryView, writeHistoryView, type HistoryView } from './history-filters.ts';
 import { HistorySettingsPanel } from './history-settings.tsx';
 import { KeyBlame } from './key-blame.tsx';
-import { RestoreDialog, type RestoreRequest } from './restore-dialog.tsx';
+import { useRestoreFlow, type RestoreRequest } from './restore-dialog.tsx';
 
 const KIND_WORDS: Record<(typeof HISTORY_KINDS)[number], string> = {
   variables: 'Values saved',
@@ -39,8 +39,7 @@ export function HistoryPage() {
   const filters = useMemo(() => JSON.parse(filtersText) as ReturnType<typeof filtersOf>, [filtersText]);
   const history = useInfiniteQuery({ ...historyQuery(agentId, filters), staleTime: 0 });
   const entries = useMemo(() => history.data?.pages.flatMap((page) => page.entries) ?? [], [history.data]);
-  const [restore, setRestore] = useState<RestoreRequest>();
-  const [done, setDone] = useState<string>();
+  const restore = useRestoreFlow(agentId);
   const keyLink = (key: string) => paths.history(agentId, writeHistoryView({ env: view.env, key }));
 
   useEffect(() => {
@@ -104,11 +103,7 @@ export function HistoryPage() {
         )}
       </form>
 
-      {done && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200">
-          {done}
-        </p>
-      )}
+      {restore.status}
       {view.key && history.isSuccess && <KeyBlame name={view.key} entries={entries} complete={!history.hasNextPage} />}
 
       {history.isPending || searching ? (
@@ -128,25 +123,12 @@ export function HistoryPage() {
           more={history.hasNextPage}
           loadingMore={history.isFetchingNextPage}
           loadMore={() => void history.fetchNextPage()}
-          onRestore={(request) => {
-            setDone(undefined);
-            setRestore(request);
-          }}
+          onRestore={restore.open}
           keyLink={keyLink}
         />
       )}
 
-      {restore && (
-        <RestoreDialog
-          agentId={agentId}
-          {...restore}
-          onClose={() => setRestore(undefined)}
-          onDone={(summary) => {
-            setRestore(undefined);
-            setDone(summary);
-          }}
-        />
-      )}
+      {restore.dialog}
     </div>
   );
 }

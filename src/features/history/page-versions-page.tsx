@@ -13,7 +13,7 @@ import { formatValue } from '../../components/ui/value-change.tsx';
 import { jsonEqual } from '../../lib/json-equal.ts';
 import { paths, useRouteParams } from '../../lib/paths.ts';
 import { plural } from '../../lib/plural.ts';
-import { RestoreDialog, type RestoreRequest } from './restore-dialog.tsx';
+import { useRestoreFlow } from './restore-dialog.tsx';
 
 const readable = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 /** `datetime-local` speaks local time without a zone; the URL keeps ISO (UTC). */
@@ -38,8 +38,7 @@ export function PageVersionsPage() {
   const compared = useQuery({ ...pageAtQuery(agentId, env as ClientEnv, other ?? ''), enabled: valid && other !== undefined });
   const now = useQuery({ ...configPageQuery(queryClient, agentId, env as ClientEnv), enabled: valid && other === undefined });
   const [onlyDifferent, setOnlyDifferent] = useState(true);
-  const [restore, setRestore] = useState<RestoreRequest>();
-  const [done, setDone] = useState<string>();
+  const restore = useRestoreFlow(agentId);
 
   const right = other === undefined ? now.data?.variables : compared.data?.variables;
   const rows = useMemo(() => {
@@ -85,11 +84,7 @@ export function PageVersionsPage() {
           Only keys that differ
         </label>
       </div>
-      {done && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200">
-          {done}
-        </p>
-      )}
+      {restore.status}
       {then.isPending || (other === undefined ? now.isPending : compared.isPending) ? (
         <Loading label="Rebuilding the page from its history…" />
       ) : then.isError || compared.isError || now.isError ? (
@@ -114,7 +109,7 @@ export function PageVersionsPage() {
             {other === undefined && differing > 0 && then.data && (
               <Button
                 onClick={() =>
-                  setRestore({
+                  restore.open({
                     env,
                     target: Object.fromEntries(rows.filter((row) => !row.same).map((row) => [row.key, row.left])),
                     what: `the page as it was at ${readable(at)}`,
@@ -160,17 +155,7 @@ export function PageVersionsPage() {
           </div>
         </Card>
       )}
-      {restore && (
-        <RestoreDialog
-          agentId={agentId}
-          {...restore}
-          onClose={() => setRestore(undefined)}
-          onDone={(summary) => {
-            setRestore(undefined);
-            setDone(summary);
-          }}
-        />
-      )}
+      {restore.dialog}
     </div>
   );
 }

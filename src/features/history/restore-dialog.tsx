@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ClientEnv, ConfigPage } from '../../../contract/agents-api.ts';
 import { configPageQuery } from '../../api/configs.ts';
@@ -90,4 +90,32 @@ export function RestoreDialog({ agentId, env, target, what, entryId, onDone, onC
       onClose={onClose}
     />
   );
+}
+
+/** A restore opened from anywhere on a page: `open` starts its review; `dialog` and `status` go where the page shows them. */
+export function useRestoreFlow(agentId: string): { open: (request: RestoreRequest) => void; dialog: ReactNode; status: ReactNode } {
+  const [request, setRequest] = useState<RestoreRequest>();
+  const [done, setDone] = useState<string>();
+  return {
+    open: (next) => {
+      setDone(undefined);
+      setRequest(next);
+    },
+    dialog: request && (
+      <RestoreDialog
+        agentId={agentId}
+        {...request}
+        onClose={() => setRequest(undefined)}
+        onDone={(summary) => {
+          setRequest(undefined);
+          setDone(summary);
+        }}
+      />
+    ),
+    status: done && (
+      <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200">
+        {done}
+      </p>
+    ),
+  };
 }

@@ -8,9 +8,9 @@ import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { FieldErrorList } from '../../components/ui/field-error-list.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
+import { SchemaChangeList } from '../../components/ui/schema-change-list.tsx';
 import { NoteField, noteSatisfied } from '../../components/ui/note-field.tsx';
 import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
-import { pathOf } from '../../lib/json-pointer.ts';
 import { schemaDifferences } from '../../lib/schema-diff.ts';
 import { EnvironmentImpact } from './blast-radius-panel.tsx';
 import { plural } from '../../lib/plural.ts';
@@ -63,15 +63,7 @@ export function SchemaReviewDialog({ agentId, env, basedOn, schema, check, onSav
               ? 'Only wording changes (titles, descriptions, examples): no property or constraint changes'
               : plural(changes.length, 'change', 'changes')}
           </h3>
-          <ul className="mt-1 max-h-48 space-y-1 overflow-auto text-sm">
-            {changes.map((change) => (
-              <li key={`${change.kind}${change.pointer}`}>
-                <span className="font-medium">{change.kind === 'presence' ? (change.presentIn.includes('after') ? '+ Added' : '− Removed') : '~ Changed'}</span>{' '}
-                <code>{change.pointer === '' ? '(root)' : pathOf(change.pointer).join('.')}</code>
-                {change.kind !== 'presence' && `: ${change.detail}`}
-              </li>
-            ))}
-          </ul>
+          <SchemaChangeList changes={changes} className="mt-1 max-h-48 overflow-auto" />
         </section>
         <section aria-labelledby="schema-impact-title">
           <h3 id="schema-impact-title" className="text-sm font-semibold">
