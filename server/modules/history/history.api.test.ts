@@ -135,6 +135,16 @@ describe('reading', () => {
     expect(lines.map((e) => e.changes[0].after)).toEqual([11, 12]);
   });
 
+  test('the history endpoints are in the OpenAPI document', async () => {
+    const doc = (await ctx.app.inject('/api/openapi.json')).json<{ paths: Record<string, object> }>();
+    expect(Object.keys(doc.paths).filter((path) => path.startsWith('/api/')).sort()).toEqual([
+      '/api/agents/{agentId}/history',
+      '/api/agents/{agentId}/history.jsonl',
+      '/api/agents/{agentId}/history/page-at',
+      '/api/settings/history',
+    ]);
+  });
+
   test('history answers are refused cross-origin like every write, and its query is checked', async () => {
     const foreign = await ctx.app.inject({ method: 'PUT', url: '/api/settings/history', payload: { requireNoteForLive: true }, headers: { origin: 'https://evil.example' } });
     expect(foreign.statusCode).toBe(403);
