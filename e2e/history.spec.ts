@@ -52,6 +52,35 @@ test('restore a key from three versions back: reviewed against today’s page, s
   await expect(entries(page).first()).toContainText('Restored');
 });
 
+test('a restore today’s schema refuses is explained with the reasons and never sent', async ({ page, request }) => {
+  const schema = (await (await request.get(pageUrl('sandbox'))).json()).schema;
+  await request.patch(`${pageUrl('sandbox')}/variables`, { data: { variables: { agent_persona_name: 'Concierge Ava of the Bay' } } });
+  await request.patch(`${pageUrl('sandbox')}/variables`, { data: { variables: { agent_persona_name: 'Ava' } } });
+  const narrowed = structuredClone(schema);
+  narrowed.properties.agent_persona_name.maxLength = 10;
+  expect((await request.put(`${pageUrl('sandbox')}/schema`, { data: { schema: narrowed } })).ok()).toBe(true);
+  try {
+    await page.goto(`/agents/${DEMO}/history?env=sandbox&key=agent_persona_name`);
+    const long = entries(page).filter({ hasText: 'Values saved' }).nth(1);
+    await expect(long.getByLabel('agent_persona_name after')).toHaveText('"Concierge Ava of the Bay"');
+    let writes = 0;
+    page.on('request', (r) => {
+      if (r.method() !== 'GET') writes++;
+    });
+    await long.getByRole('button', { name: 'Restore this value' }).click();
+    const dialog = page.getByRole('dialog', { name: /Restore agent_persona_name/ });
+    await expect(dialog.getByRole('alert')).toContainText('Sandbox’s schema refuses the result');
+    await expect(dialog.getByRole('alert')).toContainText('agent_persona_name');
+    await expect(dialog.getByRole('button', { name: 'Restore in Sandbox' })).toBeDisabled();
+    await dialog.getByText('Request body').click();
+    await expect(dialog.getByLabel('Request body')).toContainText('"agent_persona_name": "Concierge Ava of the Bay"');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(writes).toBe(0);
+  } finally {
+    await request.put(`${pageUrl('sandbox')}/schema`, { data: { schema } });
+  }
+});
+
 test('a key’s history from the editor’s field and from a compare row', async ({ page }) => {
   await page.goto(`/agents/${DEMO}/configs/sandbox`);
   await page.getByRole('link', { name: 'History of agent_persona_name' }).click();

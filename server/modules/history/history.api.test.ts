@@ -67,13 +67,38 @@ describe('recording', () => {
     expect(restore).toMatchObject({ kind: 'restore', source: '1', changes: [{ key: 'promo_code', before: 'SPRING', after: 'WINTER25' }] });
   });
 
-  test('connector and phone-number writes are recorded with what they were about', async () => {
+  test('every connector and phone-number write is recorded with what it was about', async () => {
     const agent = `/v1/agents/${DEMO_AGENT_ID}/telephony`;
-    expect((await ctx.app.inject({ method: 'PATCH', url: `${agent}/connectors/conn_hv_sbx_main`, payload: { voiceName: 'en-GB-Neural2-D' } })).statusCode).toBe(200);
-    expect((await ctx.app.inject({ method: 'DELETE', url: `${agent}/phone-numbers/+442079460199` })).statusCode).toBe(200);
-    const [number, connector] = (await historyOf()).entries;
-    expect(connector).toMatchObject({ kind: 'connector', subject: 'Connector conn_hv_sbx_main', changes: [{ key: 'voiceName', after: 'en-GB-Neural2-D' }] });
-    expect(number).toMatchObject({ kind: 'phone-number', subject: 'Released +442079460199' });
+    const send = async (method: 'PATCH' | 'POST' | 'DELETE', url: string, payload?: object) => {
+      const response = await ctx.app.inject({ method, url: `${agent}${url}`, ...(payload && { payload }) });
+      expect(response.statusCode, response.body).toBeLessThan(300);
+    };
+    await send('PATCH', '/connectors/conn_hv_sbx_main', { voiceName: 'en-GB-Neural2-D' });
+    await send('PATCH', '/connectors/batch', { updates: [{ connectorId: 'conn_hv_sbx_de', asrLangCode: 'de-AT' }, { connectorId: 'conn_hv_pre_uk', variantId: null }] });
+    await send('POST', '/phone-numbers', { phoneNumbers: ['+442079460500', '+442079460501'], clientEnv: 'sandbox' });
+    await send('POST', '/phone-numbers/+442079460502', { clientEnv: 'sandbox' });
+    await send('PATCH', '/phone-numbers/+442079460500', { connectorId: 'conn_hv_sbx_main' });
+    await send('DELETE', '/phone-numbers', { phoneNumbers: ['+442079460501', '+442079460502'] });
+    await send('DELETE', '/phone-numbers/+442079460500');
+    await send('DELETE', '/connectors/conn_hv_sbx_de');
+    const entries = (await historyOf()).entries.reverse();
+    expect(entries.map((e) => [e.kind, e.subject])).toEqual([
+      ['connector', 'Connector conn_hv_sbx_main'],
+      ['connector', 'Batch edit of 2 connectors'],
+      ['phone-number', 'Imported 2 numbers'],
+      ['phone-number', 'Imported +442079460502'],
+      ['phone-number', 'Moved +442079460500'],
+      ['phone-number', 'Released 2 numbers'],
+      ['phone-number', 'Released +442079460500'],
+      ['connector', 'Deleted connector conn_hv_sbx_de'],
+    ]);
+    expect(entries[0].changes).toEqual([{ key: 'voiceName', after: 'en-GB-Neural2-D' }]);
+    expect(entries[1].changes).toEqual([
+      { key: 'conn_hv_pre_uk', after: { variantId: null } },
+      { key: 'conn_hv_sbx_de', after: { asrLangCode: 'de-AT' } },
+    ]);
+    expect(entries[4].changes).toEqual([{ key: '+442079460500', after: { connectorId: 'conn_hv_sbx_main' } }]);
+    expect(entries.every((e) => e.author === 'dana' && e.outcome === 'applied')).toBe(true);
   });
 
   test('a team can require a note for live; other environments stay free', async () => {

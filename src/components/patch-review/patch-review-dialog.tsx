@@ -5,6 +5,7 @@ import { Button } from '../ui/button.tsx';
 import { ENV_LABELS } from '../ui/env-badge.tsx';
 import { FieldErrorList } from '../ui/field-error-list.tsx';
 import { Modal } from '../ui/modal.tsx';
+import { RequestBody } from '../ui/request-body.tsx';
 import { NoteField, noteSatisfied } from '../ui/note-field.tsx';
 import { isConfirmed, TypeToConfirm } from '../ui/type-to-confirm.tsx';
 import { ValueChange } from '../ui/value-change.tsx';
@@ -128,6 +129,7 @@ export function PatchReviewDialog({ title, target, basedOn, plan, confirmLabel, 
             </ul>
           </div>
         )}
+        {keys.length > 0 && <RequestBody patch={patch} />}
         {keys.length > 0 && <SchemaVerdict check={check} envLabel={label} />}
         <Outcome phase={phase} envLabel={label} basedOn={basedOn} keys={keys} />
         {phase.kind !== 'conflict' && keys.length > 0 && <NoteField value={note} onChange={setNote} required={noteRequired} />}

@@ -3,6 +3,7 @@ import type { ClientEnv, JsonObject } from '../../../contract/agents-api.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
+import { RequestBody } from '../../components/ui/request-body.tsx';
 import { NoteField, noteSatisfied } from '../../components/ui/note-field.tsx';
 import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
 import { ValueChange } from '../../components/ui/value-change.tsx';
@@ -53,12 +54,7 @@ export function ReviewDialog({ env, before, patch, noteRequired, onConfirm, onCa
             );
           })}
         </ul>
-        <details className="text-sm">
-          <summary>Request body</summary>
-          <pre className="mt-2 max-h-48 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">
-            {JSON.stringify({ variables: patch }, null, 2)}
-          </pre>
-        </details>
+        <RequestBody patch={patch} />
         <NoteField value={note} onChange={setNote} required={noteRequired} />
         {env === 'live' && <TypeToConfirm word="live" value={typed} onChange={setTyped} />}
         <div className="flex justify-end gap-2">
