@@ -33,3 +33,17 @@ test('the migrations are versioned: opening the store again applies nothing twic
   const rows = await db.selectFrom('kysely_migration' as never).selectAll().execute();
   expect(rows.map((row) => (row as { name: string }).name)).toEqual(['001-history']);
 });
+
+test('retention removes older entries, and a page rebuilt from before the cut-off says changes are known only since then', async () => {
+  let clock = new Date('2026-01-01T00:00:00.000Z');
+  const history = createHistoryRepository(db, { now: () => clock });
+  await history.observe('A', 'sandbox', { clientEnv: 'sandbox', lastUpdated: '2026-01-01T00:00:00.000Z', variables: { k: 'first' } });
+  await history.record(entry('old'), { version: '2026-01-01T00:00:01.000Z', values: { k: 'old' } });
+  clock = new Date('2026-03-01T00:00:00.000Z');
+  await history.record(entry('new'), { version: '2026-03-01T00:00:01.000Z', values: { k: 'new' } });
+  await history.saveSettings({ requireNoteForLive: false, retentionDays: 30 });
+  expect(await history.prune()).toBe(1);
+  expect((await history.list('A', {})).entries.map((e) => e.note)).toEqual(['new']);
+  const before = await history.pageAt('A', 'sandbox', '2026-01-15T00:00:00.000Z');
+  expect(before?.recordedSince).toBe('2026-01-30T00:00:00.000Z');
+});

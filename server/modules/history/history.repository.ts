@@ -147,6 +147,22 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
     return eb.and(and);
   };
 
+  /** Since when changes are known: the page's first sighting, or the retention cut-off if that is later. */
+  async function knownSince(firstSeen: string): Promise<string> {
+    const { retentionDays } = await readSettings();
+    if (!retentionDays) return firstSeen;
+    const cutoff = new Date(now().getTime() - retentionDays * 86_400_000).toISOString();
+    return cutoff > firstSeen ? cutoff : firstSeen;
+  }
+
+  async function readSettings(): Promise<HistorySettings> {
+    if (!settings) {
+      const row = await db.selectFrom('settings').select('value_json').where('name', '=', 'history').executeTakeFirst();
+      settings = { ...DEFAULT_SETTINGS, ...(row ? (JSON.parse(row.value_json) as Partial<HistorySettings>) : {}) };
+    }
+    return settings;
+  }
+
   /** The lowest id a search below `cursor` reads; undefined when the rest of the history fits in one window. */
   async function searchFloor(agentId: string, cursor: string | undefined): Promise<number | undefined> {
     let query = db.selectFrom('history_entries').select('id').where('agent_id', '=', agentId);
@@ -382,18 +398,12 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
         at,
         variables,
         ...(schemaJson !== null && { schema: JSON.parse(schemaJson) }),
-        recordedSince: head.first_seen,
+        recordedSince: await knownSince(head.first_seen),
         ...(!head.complete && { partial: true }),
       };
     },
 
-    async settings(): Promise<HistorySettings> {
-      if (!settings) {
-        const row = await db.selectFrom('settings').select('value_json').where('name', '=', 'history').executeTakeFirst();
-        settings = { ...DEFAULT_SETTINGS, ...(row ? (JSON.parse(row.value_json) as Partial<HistorySettings>) : {}) };
-      }
-      return settings;
-    },
+    settings: readSettings,
 
     async saveSettings(next: HistorySettings): Promise<HistorySettings> {
       const json = JSON.stringify(next);
@@ -408,7 +418,7 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
 
     /** Removes entries older than the retention setting; returns how many went. */
     async prune(): Promise<number> {
-      const { retentionDays } = await this.settings();
+      const { retentionDays } = await readSettings();
       if (!retentionDays) return 0;
       const cutoff = new Date(now().getTime() - retentionDays * 86_400_000).toISOString();
       const result = await db.deleteFrom('history_entries').where('at', '<', cutoff).executeTakeFirst();
