@@ -16,6 +16,7 @@ const pages: [string, string][] = [
   ['connectors', `${agent}/connectors`],
   ['connector', `${agent}/connectors/conn_hv_pre_fr`],
   ['phone-numbers', `${agent}/phone-numbers`],
+  ['history', `${agent}/history`],
 ];
 
 mkdirSync(out, { recursive: true });
