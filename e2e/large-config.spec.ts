@@ -31,13 +31,13 @@ test('a 2,000-key config: an invalid value far up the page is reported, scrolled
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('alert').filter({ hasText: '1 field needs attention' })).toBeVisible();
   await expect(page.locator('#root_setting_0001')).toBeFocused();
-  await expect(page.getByText('must be <= 101').first()).toBeVisible();
+  await expect(page.getByText('Must be at most 101.').first()).toBeVisible();
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
   // Scrolled away again, the summary's entry brings the field back and focuses it.
   await page.evaluate('window.scrollTo(0, document.body.scrollHeight)');
   await expect(page.locator('#root_setting_0001')).toHaveCount(0);
-  await page.getByRole('button', { name: "'Setting 2' must be <= 101" }).click();
+  await page.getByRole('button', { name: 'Setting 2: Must be at most 101.' }).click();
   await expect(page.locator('#root_setting_0001')).toBeFocused();
 });
 

@@ -138,8 +138,11 @@ describe('config editor', () => {
     const timeout = await screen.findByLabelText(/Silence timeout/);
     await user.clear(timeout);
     await user.type(timeout, '99');
+    // Said in words as soon as the field is left, before any Save.
+    await user.tab();
+    expect(await screen.findAllByText('Must be at most 30.')).not.toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findAllByText('must be <= 30')).not.toHaveLength(0);
+    expect(await screen.findAllByText('Must be at most 30.')).not.toHaveLength(0);
     // Focus moves once the errors are on screen (the next frame).
     await waitFor(() => expect(timeout).toHaveFocus());
     expect(server.writes()).toEqual([]);

@@ -1,6 +1,8 @@
-import { Link, NavLink, Outlet } from 'react-router';
+import { useState } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { ThemeToggle } from '../components/ui/theme-toggle.tsx';
 import { ConnectionBadge, ConnectionIndicator } from './connection-indicator.tsx';
+import { PageFocus } from './page-focus.tsx';
 import { paths, useRouteParams } from '../lib/paths.ts';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
@@ -13,6 +15,11 @@ const navClass = ({ isActive }: { isActive: boolean }) =>
 export function Layout() {
   const { agentId } = useRouteParams();
   const agentPath = agentId ? paths.agent(agentId) : undefined;
+  const { pathname } = useLocation();
+  const [menu, setMenu] = useState<{ open: boolean; at: string }>({ open: false, at: pathname });
+  // A move to another page closes the menu (it is open only on the page where it was opened).
+  const menuOpen = menu.open && menu.at === pathname;
+  const setMenuOpen = (open: boolean) => setMenu({ open, at: pathname });
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sm dark:focus:bg-slate-900">
@@ -26,34 +33,56 @@ export function Layout() {
             Switchboard
           </Link>
           {agentPath && (
-            // On a phone the agent's links take a row of their own, scrolling sideways if they must.
-            <nav aria-label="Agent" className="order-last -mx-1 flex w-full items-center gap-1 overflow-x-auto sm:order-none sm:mx-0 sm:w-auto">
-              <span className="mx-1 hidden max-w-48 shrink-0 truncate font-mono sm:inline text-xs text-slate-500 dark:text-slate-400" title={agentId}>
-                {agentId}
-              </span>
-              <NavLink end to={agentPath} className={navClass}>
-                Overview
-              </NavLink>
-              <NavLink to={paths.compare(agentId)} className={navClass}>
-                Compare
-              </NavLink>
-              <NavLink to={paths.connectors(agentId)} className={navClass}>
-                Connectors
-              </NavLink>
-              <NavLink to={paths.history(agentId)} className={navClass}>
-                History
-              </NavLink>
-            </nav>
+            <>
+              <AgentLinks agentId={agentId} agentPath={agentPath} className="hidden items-center gap-1 sm:flex" />
+              {/* On a phone the agent's pages are one menu: the header stays one line. */}
+              <button
+                type="button"
+                aria-expanded={menuOpen}
+                aria-controls={menuOpen ? 'agent-menu' : undefined}
+                onClick={() => setMenuOpen(!menuOpen)}
+                className="rounded-md px-2.5 py-1.5 text-sm font-medium ring-1 ring-inset ring-slate-300 sm:hidden dark:ring-slate-700"
+              >
+                {menuOpen ? 'Close menu' : 'Menu'}
+              </button>
+            </>
           )}
           <div className="ml-auto flex items-center gap-3">
             <ConnectionBadge />
             <ThemeToggle />
           </div>
         </div>
+        {agentPath && menuOpen && (
+          <AgentLinks id="agent-menu" agentId={agentId} agentPath={agentPath} className="flex flex-col gap-1 border-t border-slate-200 px-4 py-2 sm:hidden dark:border-slate-800" />
+        )}
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         <Outlet />
       </main>
+      <PageFocus />
     </div>
+  );
+}
+
+/** The agent's pages, as a row in the header or as the phone menu. */
+function AgentLinks({ agentId, agentPath, className, id }: { agentId: string; agentPath: string; className: string; id?: string }) {
+  return (
+    <nav id={id} aria-label="Agent" className={className}>
+      <span className="mx-1 max-w-48 shrink-0 truncate font-mono text-xs text-slate-500 dark:text-slate-400" title={agentId}>
+        {agentId}
+      </span>
+      <NavLink end to={agentPath} className={navClass}>
+        Overview
+      </NavLink>
+      <NavLink to={paths.compare(agentId)} className={navClass}>
+        Compare
+      </NavLink>
+      <NavLink to={paths.connectors(agentId)} className={navClass}>
+        Connectors
+      </NavLink>
+      <NavLink to={paths.history(agentId)} className={navClass}>
+        History
+      </NavLink>
+    </nav>
   );
 }

@@ -162,14 +162,14 @@ export const SCHEMA_CORPUS: CorpusCase[] = [
     name: 'array of objects: reorder',
     schema: obj({ destinations: { type: 'array', items: obj({ label: { type: 'string' } }) } }),
     variables: { destinations: [{ label: 'Front desk' }, { label: 'Spa' }] },
-    edits: [{ click: 'Move item down', nth: 0 }],
+    edits: [{ click: 'Move item 1 down' }],
     patch: { destinations: [{ label: 'Spa' }, { label: 'Front desk' }] },
   },
   {
     name: 'array of objects: remove and add',
     schema: obj({ faq: { type: 'array', items: obj({ q: { type: 'string' }, a: { type: 'string' } }) } }),
     variables: { faq: [{ q: 'Parking?', a: 'Yes' }, { q: 'Pets?', a: 'No' }] },
-    edits: [{ click: 'Remove item', nth: 0 }, { click: 'Add Item' }, { fill: 'root_faq_1_q', value: 'Wifi?' }],
+    edits: [{ click: 'Remove item 1' }, { click: 'Add to faq' }, { fill: 'root_faq_1_q', value: 'Wifi?' }],
     patch: { faq: [{ q: 'Pets?', a: 'No' }, { q: 'Wifi?' }] },
   },
   {

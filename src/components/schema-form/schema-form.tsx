@@ -1,5 +1,5 @@
 /** The console's one rjsf wrapper: theme, validator and error behaviour in one place; features pass data in. */
-import type { Ref } from 'react';
+import { useMemo, type Ref } from 'react';
 import Form from '@rjsf/core';
 import type { IChangeEvent } from '@rjsf/core';
 import { createSchemaUtils, type ErrorSchema, type RJSFSchema, type UiSchema } from '@rjsf/utils';
@@ -8,6 +8,7 @@ import type { JsonObject } from '../../../contract/agents-api.ts';
 import { mainThreadRegExp } from '../../../contract/pattern-engine.ts';
 import { CONFIG_AJV_OPTIONS, CONFIG_FORMATS } from '../../../contract/validation-options.ts';
 import { BaseInputTemplate } from './base-input.tsx';
+import { plainErrors } from './plain-errors.ts';
 import { fieldIdOf, focusField } from './field-focus.ts';
 import { ButtonTemplates } from './buttons.tsx';
 import {
@@ -74,6 +75,7 @@ type SchemaFormProps = {
 };
 
 export function SchemaForm({ schema, formData, onChange, formRef, disabled, uiSchema, extraErrors, formContext }: SchemaFormProps) {
+  const transformErrors = useMemo(() => plainErrors(schema), [schema]);
   return (
     <Form<JsonObject, RJSFSchema>
       {...baseFormProps}
@@ -89,6 +91,9 @@ export function SchemaForm({ schema, formData, onChange, formRef, disabled, uiSc
       // After the errors are drawn: a folded group opens for its error only then.
       focusOnFirstError={(error) => focusField(fieldIdOf(error.property))}
       showErrorList="top"
+      // A mistake is shown once the field is left, not only on Save; in words (see plain-errors.ts).
+      liveValidate="onBlur"
+      transformErrors={transformErrors}
     />
   );
 }

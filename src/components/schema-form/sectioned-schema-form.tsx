@@ -11,6 +11,7 @@ import type { ErrorSchema, RJSFSchema, RJSFValidationError } from '@rjsf/utils';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { JsonObject } from '../../../contract/agents-api.ts';
 import { baseFormProps, formValidator, SchemaForm, type SchemaFormHandle } from './schema-form.tsx';
+import { plainErrors } from './plain-errors.ts';
 import { ErrorSummary } from './templates.tsx';
 import { splitByTopLevelKey } from './split-schema.ts';
 import { CollapsedNote, KeyStateBar, type KeyState, type KeyStateContext } from './key-state-bar.tsx';
@@ -125,7 +126,7 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
         flushSync(() => setCollapsed(new Set()));
         return wholeForm.current?.validateForm() ?? true;
       }
-      const result = formValidator.validateFormData(latest.current, schema as RJSFSchema);
+      const result = formValidator.validateFormData(latest.current, schema as RJSFSchema, undefined, plainErrors(schema));
       if (result.errors.length === 0) {
         setErrors(undefined);
         return true;
@@ -270,6 +271,7 @@ const Section = memo(function Section({ name, schema, value, errors, onKeyChange
   const formData = useMemo(() => (value === undefined ? {} : { [name]: value }), [name, value]);
   const extraErrors = useMemo(() => (errors ? ({ [name]: errors } as ErrorSchema<JsonObject>) : undefined), [name, errors]);
   const nullable = useMemo(() => state.stored !== undefined && acceptsNull(schema, name), [name, schema, state.stored]);
+  const transformErrors = useMemo(() => plainErrors(schema), [schema]);
   return (
     <div>
       {state.stored !== undefined && <KeyStateBar name={name} state={{ ...(state as Omit<KeyState, 'nullable'>), nullable }} collapsed={collapsed} onAction={onKeyAction} historyHref={historyHref} />}
@@ -284,6 +286,9 @@ const Section = memo(function Section({ name, schema, value, errors, onKeyChange
           disabled={disabled}
           extraErrors={extraErrors}
           showErrorList={false}
+          // A mistake is shown once the field is left, not only on Save; in words (see plain-errors.ts).
+          liveValidate="onBlur"
+          transformErrors={transformErrors}
           onChange={(event: IChangeEvent<JsonObject>) => onKeyChange(name, event.formData?.[name])}
         />
       )}

@@ -171,13 +171,27 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
   if (isRoot(fieldPathId.$id)) return <div className="space-y-5">{fields}</div>;
   const shown = properties.filter((prop) => !prop.hidden).length;
   return (
-    <Group {...{ fieldPathId, errorSchema, required }} heading={title} folded={plural(shown, 'field', 'fields')} className="space-y-4">
+    <Group {...{ fieldPathId, errorSchema, required }} heading={itemTitleOf(fieldPathId, title, formData)} folded={plural(shown, 'field', 'fields')} className="space-y-4">
       {description && (
         <DescriptionFieldTemplate id={descriptionId(fieldPathId)} description={description} schema={schema} uiSchema={uiSchema} registry={registry} />
       )}
       {fields}
     </Group>
   );
+}
+
+/**
+ * An array item's heading: rjsf calls it "Transfer destinations-1"; it is named after its own content where it has a
+ * name-like field ("Front desk"), else "Transfer destinations, item 1".
+ */
+function itemTitleOf(fieldPathId: FieldPathId, title: string, formData: unknown): string {
+  const index = fieldPathId.path.at(-1);
+  if (typeof index !== 'number') return title;
+  const item = (formData ?? {}) as Record<string, unknown>;
+  const named = ['name', 'label', 'title', 'department', 'question'].map((key) => item[key]).find((value) => typeof value === 'string' && value.trim() !== '');
+  if (named) return String(named);
+  const list = title.replace(new RegExp(`-${index + 1}$`), '');
+  return list ? `${list}, item ${index + 1}` : `Item ${index + 1}`;
 }
 
 export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
@@ -192,7 +206,14 @@ export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
       {items.length === 0 && <p className="text-sm italic text-slate-500 dark:text-slate-400">No items.</p>}
       <ol className="space-y-3">{items}</ol>
       {canAdd && (
-        <AddButton id={buttonId(fieldPathId, 'add')} onClick={onAddClick} disabled={disabled || readonly} uiSchema={uiSchema} registry={registry} />
+        <AddButton
+          id={buttonId(fieldPathId, 'add')}
+          onClick={onAddClick}
+          disabled={disabled || readonly}
+          uiSchema={uiSchema}
+          registry={registry}
+          title={(options.title || title) ? `Add to ${options.title || title}` : undefined}
+        />
       )}
     </Group>
   );

@@ -11,9 +11,17 @@ export function Modal({ labelledBy, onClose, className = '', children }: Props) 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
+    // Whatever opened the dialog gets focus back when it closes (Escape, Cancel, or done), so the user keeps their place.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
     if (typeof dialog.showModal === 'function') dialog.showModal();
     else dialog.setAttribute('open', '');
-    return () => dialog.removeAttribute('open');
+    return () => {
+      dialog.removeAttribute('open');
+      // After React has finished this update: the opener may be re-rendered (or gone) by the same change.
+      requestAnimationFrame(() => {
+        if (opener?.isConnected && !document.querySelector('dialog[open]')) opener.focus();
+      });
+    };
   }, []);
   return (
     <dialog

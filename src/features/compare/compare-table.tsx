@@ -65,45 +65,48 @@ export function CompareTable({ rows, envs, marks, expanded, selected, active, re
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.pointer));
 
   return (
-    <div role="table" aria-label="Variables by environment" aria-rowcount={rows.length + 1} className="rounded-lg border border-slate-200 bg-white text-sm shadow-sm dark:border-slate-800 dark:bg-slate-900">
-      <div role="rowgroup">
-        <div role="row" aria-rowindex={1} style={template} className="grid border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-800/60 dark:text-slate-300">
-          <span role="columnheader" className="flex items-center justify-center py-2">
-            <input type="checkbox" aria-label="Select all shown rows" checked={allSelected} onChange={(e) => onSelectAll(e.target.checked)} className="size-4" />
-          </span>
-          <span role="columnheader" className="px-3 py-2">Key</span>
-          {envs.map((env) => (
-            <span role="columnheader" key={env} className="px-3 py-2">
-              {ENV_LABELS[env]}
+    // A narrow window scrolls the table sideways inside its own box; the page itself never does.
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <div role="table" aria-label="Variables by environment" aria-rowcount={rows.length + 1} className="w-max min-w-full text-sm">
+        <div role="rowgroup">
+          <div role="row" aria-rowindex={1} style={template} className="grid border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-800/60 dark:text-slate-300">
+            <span role="columnheader" className="flex items-center justify-center py-2">
+              <input type="checkbox" aria-label="Select all shown rows" checked={allSelected} onChange={(e) => onSelectAll(e.target.checked)} className="size-4" />
             </span>
-          ))}
-          <span role="columnheader" className="px-3 py-2">Status</span>
+            <span role="columnheader" className="px-3 py-2">Key</span>
+            {envs.map((env) => (
+              <span role="columnheader" key={env} className="px-3 py-2">
+                {ENV_LABELS[env]}
+              </span>
+            ))}
+            <span role="columnheader" className="px-3 py-2">Status</span>
+          </div>
         </div>
-      </div>
-      <div ref={scroller} role="rowgroup" className="max-h-[min(65vh,48rem)] overflow-auto" tabIndex={-1}>
-        <div className="relative" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index];
-            return (
-              <div key={item.key} className="absolute left-0 top-0 w-full [contain:strict]" style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}>
-                <Row
-                  row={row}
-                  index={item.index}
-                  envs={envs}
-                  template={template}
-                  marks={marks}
-                  isExpanded={expanded.has(row.pointer)}
-                  isSelected={selected.has(row.pointer)}
-                  isActive={active === row.pointer}
-                  onToggleExpand={onToggleExpand}
-                  onToggleSelect={onToggleSelect}
-                  onActivate={onActivate}
-                  onOpenDiff={onOpenDiff}
-                  historyOf={historyOf}
-                />
-              </div>
-            );
-          })}
+        <div ref={scroller} role="rowgroup" className="max-h-[min(65vh,48rem)] overflow-auto" tabIndex={-1}>
+          <div className="relative" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rows[item.index];
+              return (
+                <div key={item.key} className="absolute left-0 top-0 w-full [contain:strict]" style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}>
+                  <Row
+                    row={row}
+                    index={item.index}
+                    envs={envs}
+                    template={template}
+                    marks={marks}
+                    isExpanded={expanded.has(row.pointer)}
+                    isSelected={selected.has(row.pointer)}
+                    isActive={active === row.pointer}
+                    onToggleExpand={onToggleExpand}
+                    onToggleSelect={onToggleSelect}
+                    onActivate={onActivate}
+                    onOpenDiff={onOpenDiff}
+                    historyOf={historyOf}
+                  />
+                </div>
+              );
+            })}
+          </div>
         </div>
       </div>
     </div>

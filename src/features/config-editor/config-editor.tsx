@@ -161,7 +161,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
   }
 
   return (
-    <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_18rem]">
+    <div className={`grid gap-5 lg:grid-cols-[minmax(0,1fr)_18rem] ${changeCount > 0 ? 'pb-20 lg:pb-0' : ''}`}>
       <Card className="p-5 sm:p-6">
         {env === 'live' && (
           <p className="mb-5 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200">
@@ -278,6 +278,17 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
         </Card>
       </aside>
 
+      {changeCount > 0 && (
+        // On a phone the Save panel is far below the form: the edits and the way to save stay in reach.
+        <div className="fixed inset-x-0 bottom-0 z-30 border-t border-slate-200 bg-white/95 px-4 py-3 shadow-[0_-4px_12px_rgba(0,0,0,0.06)] backdrop-blur lg:hidden dark:border-slate-800 dark:bg-slate-900/95">
+          <div className="mx-auto flex max-w-7xl items-center justify-between gap-3">
+            <p className="text-sm font-medium">{changeCount} unsaved</p>
+            <Button variant={env === 'live' ? 'danger' : 'primary'} onClick={startSave} disabled={saving || !!cannotSave}>
+              {saving ? 'Saving…' : 'Review and save'}
+            </Button>
+          </div>
+        </div>
+      )}
       {blocker.state === 'blocked' && (
         <LeaveDialog changeCount={changeCount} onStay={() => blocker.reset()} onLeave={() => blocker.proceed()} />
       )}

@@ -100,7 +100,7 @@ function ConnectorDetail({ agentId, connector, numbers }: DetailProps) {
         </Card>
         <Card aria-labelledby="connector-edit" className="p-5">
           <h2 id="connector-edit" className="text-lg font-semibold">
-            Fix it
+            {issues.length > 0 ? 'Fix it' : 'Change settings'}
           </h2>
           {saved && (
             <p role="status" className="mt-2 text-sm text-emerald-800 dark:text-emerald-300">

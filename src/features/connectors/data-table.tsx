@@ -31,61 +31,64 @@ export function DataTable<T>({ table, label, columns, renderGroup }: Props<T>) {
   });
   const grid = { gridTemplateColumns: columns };
   return (
-    <div role="table" aria-label={label} aria-rowcount={rows.length + 1} className="rounded-lg border border-slate-200 bg-white text-sm shadow-sm dark:border-slate-800 dark:bg-slate-900">
-      <div role="rowgroup">
-        {table.getHeaderGroups().map((group) => (
-          <div role="row" aria-rowindex={1} key={group.id} style={grid} className="grid border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-800/60 dark:text-slate-300">
-            {group.headers.map((header) => {
-              const sorted = header.column.getIsSorted();
+    // A narrow window scrolls the table sideways inside its own box; the page itself never does.
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <div role="table" aria-label={label} aria-rowcount={rows.length + 1} className="w-max min-w-full text-sm">
+        <div role="rowgroup">
+          {table.getHeaderGroups().map((group) => (
+            <div role="row" aria-rowindex={1} key={group.id} style={grid} className="grid border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-800/60 dark:text-slate-300">
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                return (
+                  <div
+                    role="columnheader"
+                    key={header.id}
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                    className="flex items-center px-3 py-2"
+                  >
+                    {header.column.getCanSort() ? (
+                      <button type="button" onClick={header.column.getToggleSortingHandler()} className="flex items-center gap-1 uppercase hover:text-slate-900 dark:hover:text-white">
+                        {flexRender(header.column.columnDef.header, header.getContext())}
+                        <span aria-hidden className="w-3 text-[10px]">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}</span>
+                      </button>
+                    ) : (
+                      flexRender(header.column.columnDef.header, header.getContext())
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          ))}
+        </div>
+        <div ref={scroller} role="rowgroup" className="max-h-[min(70vh,52rem)] overflow-auto">
+          <div className="relative" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rows[item.index];
               return (
                 <div
-                  role="columnheader"
-                  key={header.id}
-                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                  className="flex items-center px-3 py-2"
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  key={item.key}
+                  style={{ ...grid, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                  className={`absolute left-0 top-0 grid w-full items-center border-b border-slate-100 [contain:strict] dark:border-slate-800 ${
+                    row.getIsSelected() ? 'bg-brand-50 dark:bg-brand-950/40' : row.getIsGrouped() ? 'bg-slate-50 dark:bg-slate-800/40' : ''
+                  }`}
                 >
-                  {header.column.getCanSort() ? (
-                    <button type="button" onClick={header.column.getToggleSortingHandler()} className="flex items-center gap-1 uppercase hover:text-slate-900 dark:hover:text-white">
-                      {flexRender(header.column.columnDef.header, header.getContext())}
-                      <span aria-hidden className="w-3 text-[10px]">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}</span>
-                    </button>
+                  {row.getIsGrouped() && renderGroup ? (
+                    <div role="cell" className="col-span-full px-3">
+                      {renderGroup(row)}
+                    </div>
                   ) : (
-                    flexRender(header.column.columnDef.header, header.getContext())
+                    row.getVisibleCells().map((cell) => (
+                      <div role={cell.column.id === 'name' || cell.column.id === 'number' ? 'rowheader' : 'cell'} key={cell.id} className="min-w-0 overflow-hidden px-3">
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </div>
+                    ))
                   )}
                 </div>
               );
             })}
           </div>
-        ))}
-      </div>
-      <div ref={scroller} role="rowgroup" className="max-h-[min(70vh,52rem)] overflow-auto">
-        <div className="relative" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index];
-            return (
-              <div
-                role="row"
-                aria-rowindex={item.index + 2}
-                key={item.key}
-                style={{ ...grid, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-                className={`absolute left-0 top-0 grid w-full items-center border-b border-slate-100 [contain:strict] dark:border-slate-800 ${
-                  row.getIsSelected() ? 'bg-brand-50 dark:bg-brand-950/40' : row.getIsGrouped() ? 'bg-slate-50 dark:bg-slate-800/40' : ''
-                }`}
-              >
-                {row.getIsGrouped() && renderGroup ? (
-                  <div role="cell" className="col-span-full px-3">
-                    {renderGroup(row)}
-                  </div>
-                ) : (
-                  row.getVisibleCells().map((cell) => (
-                    <div role={cell.column.id === 'name' || cell.column.id === 'number' ? 'rowheader' : 'cell'} key={cell.id} className="min-w-0 overflow-hidden px-3">
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </div>
-                  ))
-                )}
-              </div>
-            );
-          })}
         </div>
       </div>
     </div>

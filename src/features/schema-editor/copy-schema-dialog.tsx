@@ -108,7 +108,7 @@ export function CopySchemaDialog({ agentId, source, schema, pages, results, onCl
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>
           <Button variant={chosen.includes('live') ? 'danger' : 'primary'} disabled={chosen.length === 0 || sending || !noteSatisfied(needsNote, note) || !isConfirmed(chosen.includes('live') ? 'live' : '', typed)} onClick={() => void send()}>
-            {sending ? 'Copying…' : `Copy to ${chosen.map((env) => ENV_LABELS[env]).join(' and ') || '…'}`}
+            {sending ? 'Copying…' : chosen.length === 0 ? 'Tick an environment to copy to' : `Copy to ${chosen.map((env) => ENV_LABELS[env]).join(' and ')}`}
           </Button>
         </div>
       </div>
