@@ -19,9 +19,22 @@ test('pick the demo agent and see its three environments at a glance', async ({ 
   }
   await expectAccessible(page);
 
-  // The agent is remembered for next time.
+  // The header names the agent; the agent is remembered for next time, by name.
+  await expect(page.getByRole('navigation', { name: 'Agent' })).toContainText('Harbourview Hotel Concierge');
   await page.goto('/');
-  await expect(page.getByRole('region', { name: 'Recently opened' }).getByRole('link', { name: DEMO })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Recently opened' }).getByRole('link', { name: `Harbourview Hotel Concierge ${DEMO}` })).toBeVisible();
+});
+
+test('find an agent by name or ID', async ({ page }) => {
+  await page.goto('/');
+  const find = page.getByLabel('Find an agent by name or ID');
+  await find.fill('dental');
+  const all = page.getByRole('region', { name: 'All agents' });
+  await expect(all.getByRole('link')).toHaveText([/Riverside Dental Reception/]);
+  await find.fill('project-harbour');
+  await expect(all.getByRole('link')).toHaveText([/Harbourview Hotel Concierge/]);
+  await find.fill('nobody');
+  await expect(all.getByText('No agent matches “nobody”')).toBeVisible();
 });
 
 test('open any agent by typing its ID; an unknown one says so', async ({ page }) => {

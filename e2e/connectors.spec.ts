@@ -32,9 +32,18 @@ test('search, filters and sort live in the URL, so a filtered view can be shared
 
   await page.goto(`/agents/${DEMO}/connectors?health=any&group=env`);
   await expect(page.getByRole('combobox', { name: 'Health' })).toHaveValue('any');
-  await expect(page.getByRole('row', { name: /Pre-release · 1 connectors/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Pre-release · 1 connector\b/ })).toBeVisible();
   await expect(page.getByRole('row', { name: /French pilot/ })).toBeVisible();
   await expect(page.getByRole('row', { name: /UK main line/ })).toHaveCount(0);
+});
+
+test('the connectors search finds a number written the way the console writes it, or the national way', async ({ page }) => {
+  await page.goto(`/agents/${DEMO}/connectors`);
+  for (const query of ['+44 20 7946 0100', '020 7946 0100']) {
+    await page.getByLabel('Search connectors').fill(query);
+    await expect(page.getByText('Showing 1 of 7 connectors')).toBeVisible();
+    await expect(page.getByRole('row', { name: /UK main line/ })).toBeVisible();
+  }
 });
 
 test('look up a number written with spaces: its connector opens with the number marked', async ({ page }) => {

@@ -13,6 +13,10 @@ import { paths } from '../../lib/paths.ts';
 export function AgentPickerPage() {
   const agents = useQuery(agentListQuery());
   const [recent] = useState(readRecentAgents);
+  const [query, setQuery] = useState('');
+  const nameOf = (agentId: string) => agents.data?.find((agent) => agent.agentId === agentId)?.agentName;
+  const q = query.trim().toLowerCase();
+  const shown = agents.data?.filter((agent) => !q || agent.agentName.toLowerCase().includes(q) || agent.agentId.toLowerCase().includes(q)) ?? [];
   return (
     <div className="space-y-8">
       <header>
@@ -30,30 +34,57 @@ export function AgentPickerPage() {
             Recently opened
           </h2>
           <ul className="flex flex-wrap gap-2">
-            {recent.map((agentId) => (
-              <li key={agentId}>
-                <Link to={paths.agent(agentId)} className="rounded-full bg-white px-3 py-1 font-mono text-xs ring-1 ring-slate-300 hover:ring-brand-500 dark:bg-slate-900 dark:ring-slate-700">
-                  {agentId}
-                </Link>
-              </li>
-            ))}
+            {recent.map((agentId) => {
+              const name = nameOf(agentId);
+              return (
+                <li key={agentId}>
+                  <Link to={paths.agent(agentId)} title={agentId} className="block rounded-full bg-white px-3 py-1 text-xs ring-1 ring-slate-300 hover:ring-brand-500 dark:bg-slate-900 dark:ring-slate-700">
+                    {name ? (
+                      <>
+                        <span className="font-medium">{name}</span> <span className="font-mono text-slate-500 dark:text-slate-400">{agentId}</span>
+                      </>
+                    ) : (
+                      <span className="font-mono">{agentId}</span>
+                    )}
+                  </Link>
+                </li>
+              );
+            })}
           </ul>
         </section>
       )}
 
       <section aria-labelledby="all-heading">
-        <h2 id="all-heading" className="mb-2 text-sm font-semibold text-slate-700 dark:text-slate-300">
-          All agents
-        </h2>
+        <div className="mb-3 flex flex-wrap items-end justify-between gap-2">
+          <h2 id="all-heading" className="text-sm font-semibold text-slate-700 dark:text-slate-300">
+            All agents
+          </h2>
+          {(agents.data?.length ?? 0) > 0 && (
+            <div className="w-full max-w-xs">
+              <label htmlFor="agent-find" className="block text-sm font-medium">
+                Find an agent by name or ID
+              </label>
+              <input
+                id="agent-find"
+                type="search"
+                value={query}
+                onChange={(event) => setQuery(event.target.value)}
+                className="mt-1 block w-full rounded-md border-0 bg-white px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-950 dark:ring-slate-700"
+              />
+            </div>
+          )}
+        </div>
         {agents.isPending ? (
           <Loading label="Loading agents…" />
         ) : agents.isError ? (
           <ErrorState title="Agents could not be loaded" error={agents.error} onRetry={() => agents.refetch()} />
         ) : agents.data.length === 0 ? (
           <EmptyState title="No agents yet">This workspace has no agents. Type an agent ID above to open one directly.</EmptyState>
+        ) : shown.length === 0 ? (
+          <EmptyState title={`No agent matches “${query.trim()}”`}>Search by the agent's name or its ID, or open an ID directly above.</EmptyState>
         ) : (
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-            {agents.data.map((agent) => (
+            {shown.map((agent) => (
               <li key={agent.agentId}>
                 <Card className="h-full p-4 transition-shadow focus-within:ring-2 focus-within:ring-brand-500 hover:shadow-md">
                   <Link to={paths.agent(agent.agentId)} className="block outline-none">

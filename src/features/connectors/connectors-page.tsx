@@ -13,6 +13,8 @@ import { DataTable } from './data-table.tsx';
 import { FilterSelect, SearchBox } from '../../components/ui/filter-controls.tsx';
 import { CONNECTOR_ISSUES, indexTelephony, type ConnectorIssue } from './health.ts';
 import { WithTelephony } from './with-telephony.tsx';
+import { numberSearchDigits } from './phone-format.ts';
+import { plural } from '../../lib/plural.ts';
 import { readConnectorView, writeView, type ConnectorView } from './telephony-view.ts';
 import { useRouteParams } from '../../lib/paths.ts';
 
@@ -91,7 +93,12 @@ function ConnectorsTable({ agentId, connectors, numbers }: TableProps) {
       rowSelection: selection,
     },
     getRowId: (row) => row.connector.connectorId,
-    globalFilterFn: (row, _columnId, value: string) => row.original.search.includes(value),
+    // Text anywhere, or a phone number written any way the console writes it ("+44 20 7946 0100", "020 7946 0100").
+    globalFilterFn: (row, _columnId, value: string) => {
+      if (row.original.search.includes(value)) return true;
+      const digits = numberSearchDigits(value);
+      return digits !== undefined && row.original.search.includes(digits);
+    },
     getColumnCanGlobalFilter: (column) => column.id === 'name',
     onSortingChange: (updater) => {
       const next = typeof updater === 'function' ? updater(sorting) : updater;
@@ -182,7 +189,7 @@ function ConnectorsTable({ agentId, connectors, numbers }: TableProps) {
           columns={CONNECTOR_GRID}
           renderGroup={(row) => (
             <span className="font-semibold">
-              {ENV_LABELS[row.groupingValue as keyof typeof ENV_LABELS] ?? String(row.groupingValue)} · {row.subRows.length} connectors
+              {ENV_LABELS[row.groupingValue as keyof typeof ENV_LABELS] ?? String(row.groupingValue)} · {plural(row.subRows.length, "connector", "connectors")}
             </span>
           )}
         />

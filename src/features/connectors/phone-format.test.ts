@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { displayPhoneNumber, normalisePhoneNumber } from './phone-format.ts';
+import { displayPhoneNumber, normalisePhoneNumber, numberSearchDigits } from './phone-format.ts';
 
 describe('normalisePhoneNumber', () => {
   test.each([
@@ -31,5 +31,18 @@ describe('displayPhoneNumber', () => {
   test('formats internationally and names the country', () => {
     expect(displayPhoneNumber('+442079460100')).toEqual({ formatted: '+44 20 7946 0100', country: 'United Kingdom' });
     expect(displayPhoneNumber('+34910123456').country).toBe('Spain');
+  });
+});
+
+describe('numberSearchDigits', () => {
+  test.each([
+    ['+44 20 7946 0100', '+442079460100'],
+    ['020 7946 0100', '2079460100'],
+    ['0044 20 7946', '+44207946'],
+    ['(020) 7946-0100', '2079460100'],
+    ['UK main line', undefined],
+    ['7', undefined],
+  ])('%s', (query, digits) => {
+    expect(numberSearchDigits(query)).toBe(digits);
   });
 });

@@ -35,3 +35,12 @@ export function displayPhoneNumber(e164: string): DisplayedNumber {
   }
   return result;
 }
+
+/**
+ * What a search for a phone number looks for in E.164 text: "+44 20 7946 0100", "020 7946 0100" and "00 44 20…" all
+ * become digits that E.164 contains; undefined when the query is not a number.
+ */
+export function numberSearchDigits(query: string): string | undefined {
+  const digits = query.replace(/[\s().-]/g, '').replace(/^00/, '+').replace(/^0/, '');
+  return /^\+?\d{2,}$/.test(digits) ? digits : undefined;
+}

@@ -10,7 +10,7 @@ import { markUsable } from '../../lib/usable-mark.ts';
 import { DataTable } from './data-table.tsx';
 import { FilterSelect, SearchBox } from '../../components/ui/filter-controls.tsx';
 import { indexTelephony, NUMBER_ISSUES, type NumberIssue } from './health.ts';
-import { displayPhoneNumber } from './phone-format.ts';
+import { displayPhoneNumber, numberSearchDigits } from './phone-format.ts';
 import { WithTelephony } from './with-telephony.tsx';
 import { readNumberView, writeView, type NumberView } from './telephony-view.ts';
 import { paths, useRouteParams } from '../../lib/paths.ts';
@@ -152,8 +152,8 @@ function NumbersTable({ agentId, connectors, numbers }: { agentId: string; conne
 /** Text matches anywhere; a query that is a number ("+44 20 7946", "020 7946") matches the digits of the number. */
 function matchesNumberSearch(row: NumberRow, query: string): boolean {
   if (row.search.includes(query)) return true;
-  const digits = query.replace(/[\s().-]/g, '').replace(/^00/, '+').replace(/^0/, '');
-  return /^\+?\d{2,}$/.test(digits) && row.number.number.includes(digits);
+  const digits = numberSearchDigits(query);
+  return digits !== undefined && row.number.number.includes(digits);
 }
 
 function DisplayedNumber({ e164 }: { e164: string }) {
