@@ -80,7 +80,8 @@ describe('agent overview', () => {
   });
 
   test('a page that failed for a reason a retry can fix still offers one', async () => {
-    await server.injectFaults({ fail: { count: 5, status: 503, match: 'reads' } });
+    // Enough failures for every read of the page (the header's agent list reads too).
+    await server.injectFaults({ fail: { count: 20, status: 503, match: 'reads' } });
     await renderAt(`/agents/${AGENT}`);
     expect(await screen.findByRole('button', { name: 'Retry' }, { timeout: 5_000 })).toBeInTheDocument();
   });
