@@ -107,3 +107,14 @@ test('a schema full of unknown formats does not flood the log', () => {
   warn.mockRestore();
   log.mockRestore();
 });
+
+test('a typo in a schema keyword is one error that says what is allowed, not one per meta-schema branch', () => {
+  const result = new ConfigValidator().checkSchema({ type: 'object', properties: { a: { type: 'objekt' }, c: { minimum: 'x' } } });
+  expect(result).toEqual({
+    ok: false,
+    errors: [
+      { path: '/properties/a/type', message: 'must be one of "array", "boolean", "integer", "null", "number", "object", "string", or a list of them' },
+      { path: '/properties/c/minimum', message: 'must be number' },
+    ],
+  });
+});

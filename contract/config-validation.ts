@@ -55,7 +55,7 @@ export class ConfigValidator {
       return { ok: false, errors: [{ path: endless, message: 'refers back to a schema it came from without descending into the value: checking any value would never end' }] };
     }
     try {
-      if (!this.ajv.validateSchema(schema)) return { ok: false, errors: toFieldErrors(this.ajv.errors ?? []) };
+      if (!this.ajv.validateSchema(schema)) return { ok: false, errors: toFieldErrors(collapseAlternatives(this.ajv.errors ?? [])) };
       this.compile(schema);
       return { ok: true };
     } catch (error) {
@@ -117,6 +117,33 @@ export class ConfigValidator {
     this.byObject.set(schema, validate);
     return validate;
   }
+}
+
+/**
+ * One line for a value that fits none of the meta-schema's alternatives: a typo such as `"type": "objekt"` fails
+ * every branch of an `anyOf` (not one of the type names, not a list of them), and ajv reports each branch and the
+ * `anyOf` itself. Those become one error that says what is allowed.
+ */
+export function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
+  const dropped = new Set<number>();
+  const collapsed = new Map<number, ErrorObject>();
+  errors.forEach((error, index) => {
+    if (error.keyword !== 'anyOf' && error.keyword !== 'oneOf') return;
+    // ajv reports each failed branch just before the alternative itself, at its path or below it.
+    const within = (other: ErrorObject) => other.instancePath === error.instancePath || other.instancePath.startsWith(`${error.instancePath}/`);
+    const branches: ErrorObject[] = [];
+    for (let j = index - 1; j >= 0 && within(errors[j]) && !dropped.has(j); j--) {
+      branches.push(errors[j]);
+      dropped.add(j);
+    }
+    const allowed = [...new Set(branches.flatMap((branch) => (branch.keyword === 'enum' ? (branch.params.allowedValues as unknown[]) : [])))];
+    const asList = branches.some((branch) => branch.keyword === 'type' && branch.params.type === 'array') || branches.some((branch) => branch.instancePath !== error.instancePath);
+    const message = allowed.length
+      ? `must be one of ${allowed.map((value) => JSON.stringify(value)).join(', ')}${asList ? ', or a list of them' : ''}`
+      : 'is not any of the forms allowed here';
+    collapsed.set(index, { ...error, message });
+  });
+  return errors.flatMap((error, index) => (dropped.has(index) ? [] : [collapsed.get(index) ?? error]));
 }
 
 /** ajv errors as `/path: message`, with the missing property named for `required` errors. */
