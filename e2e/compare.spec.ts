@@ -126,3 +126,16 @@ test('the target changed since the view loaded: the change is shown and nothing 
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   await request.patch(`${pageUrl('pre-release')}/variables`, { data: { variables: { appointment_reminder_hours: 24 } } });
 });
+
+test('a changed sentence marks the words that changed, not the whole line', async ({ page }) => {
+  await page.goto('/agents/PROJECT-HARBOURVIEW/compare?show=differs');
+  await row(page, 'greeting_message').getByRole('cell').nth(2).getByRole('button').click();
+  const dialog = page.getByRole('dialog', { name: 'greeting_message' });
+  await dialog.getByLabel('Left').selectOption('sandbox');
+  await dialog.getByLabel('Right').selectOption('live');
+  await expect(dialog.locator('del').first()).toBeVisible();
+  await expect(dialog.locator('ins').first()).toBeVisible();
+  // Words both share are not marked.
+  await expect(dialog.locator('del, ins').filter({ hasText: 'Harbourview' })).toHaveCount(0);
+  await expectAccessible(page);
+});

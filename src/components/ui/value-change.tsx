@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { isNestedPair, leafChanges, readablePath } from '../../lib/nested-changes.ts';
+import { wordDiff } from '../../lib/word-diff.ts';
+import { MarkedWords } from './marked-words.tsx';
 
 /** A value as formatted JSON text (rendered as text, never as markup); `missing` stands in for an absent one. */
 export const formatValue = (value: unknown, missing = '(not set)') => (value === undefined ? missing : JSON.stringify(value, null, 2));
@@ -63,18 +65,20 @@ function LeafChangeList({ name, before, after }: { name: string; before: unknown
 type SidesProps = { name: string; before: unknown; after: unknown; beforeLabel: string; afterLabel: string };
 
 function WholeValues({ name, before, after, beforeLabel, afterLabel }: SidesProps) {
+  // Two texts: the words that changed are marked on each side (the text itself reads exactly as the value).
+  const words = typeof before === 'string' && typeof after === 'string' ? wordDiff(formatValue(before), formatValue(after)) : undefined;
   return (
     <div className="mt-2 grid gap-2 sm:grid-cols-2">
       <div>
         <p className="text-xs text-slate-500 dark:text-slate-400">{beforeLabel}</p>
         <pre aria-label={`${name} before`} className="max-h-48 overflow-auto whitespace-pre-wrap break-words rounded bg-red-50 p-2 text-xs text-red-900 dark:bg-red-950/40 dark:text-red-200">
-          {formatValue(before)}
+          {words ? <MarkedWords parts={words.before} /> : formatValue(before)}
         </pre>
       </div>
       <div>
         <p className="text-xs text-slate-500 dark:text-slate-400">{afterLabel}</p>
         <pre aria-label={`${name} after`} className="max-h-48 overflow-auto whitespace-pre-wrap break-words rounded bg-emerald-50 p-2 text-xs text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200">
-          {formatValue(after)}
+          {words ? <MarkedWords parts={words.after} /> : formatValue(after)}
         </pre>
       </div>
     </div>

@@ -188,14 +188,14 @@ const Row = memo(function Row({ row, index, envs, template, marks, isExpanded, i
         const failing = marks.failing(row, column);
         const outside = marks.outsideSchema(row, column);
         return (
-          <span role="cell" key={env} className={`min-w-0 overflow-hidden p-1 ${differs ? 'bg-amber-50/70 dark:bg-amber-950/20' : ''}`}>
+          <span role="cell" key={env} className={`min-w-0 overflow-hidden p-1 ${differs ? 'bg-amber-50/70 dark:bg-amber-900/35' : ''}`}>
             <button
               type="button"
               onClick={() => onOpenDiff(row, column)}
               title="Compare this value with another environment"
               className="flex h-full w-full items-start rounded px-2 py-1 text-left hover:bg-slate-100 dark:hover:bg-slate-800"
             >
-              <span className="line-clamp-2 break-all text-xs">
+              <span className="line-clamp-2 text-xs [overflow-wrap:anywhere]">
                 <span className="sr-only">{ENV_LABELS[env]}: </span>
                 {failing && <span className="mr-1.5 font-sans font-medium text-red-700 dark:text-red-300">✕ fails schema</span>}
                 {outside && <span className="mr-1.5 font-sans font-medium text-amber-800 dark:text-amber-300">? not in schema</span>}

@@ -4,6 +4,8 @@ import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
 import { diffLines, sideBySide } from '../../lib/line-diff.ts';
+import { wordDiff, type WordPart } from '../../lib/word-diff.ts';
+import { MarkedWords } from '../../components/ui/marked-words.tsx';
 import type { CompareRow } from './compare-rows.ts';
 import { plural } from '../../lib/plural.ts';
 
@@ -48,12 +50,16 @@ export function ValueDiffDialog({ row, envs, initial, onPromote, onClose }: Prop
           {leftValue === undefined && rightValue === undefined ? (
             <p className="p-2 font-sans">Set in neither.</p>
           ) : (
-            rows.map((line, i) => (
-              <div role="row" key={i} className="grid grid-cols-2">
-                <DiffCell text={line.left} tone={line.changed ? 'removed' : 'same'} missing={leftValue === undefined && i === 0} />
-                <DiffCell text={line.right} tone={line.changed ? 'added' : 'same'} missing={rightValue === undefined && i === 0} />
-              </div>
-            ))
+            rows.map((line, i) => {
+              // A changed line on both sides: the words that changed are marked, not the whole line.
+              const words = line.changed && line.left !== undefined && line.right !== undefined ? wordDiff(line.left, line.right) : undefined;
+              return (
+                <div role="row" key={i} className="grid grid-cols-2">
+                  <DiffCell text={line.left} words={words?.before} tone={line.changed ? 'removed' : 'same'} missing={leftValue === undefined && i === 0} />
+                  <DiffCell text={line.right} words={words?.after} tone={line.changed ? 'added' : 'same'} missing={rightValue === undefined && i === 0} />
+                </div>
+              );
+            })
           )}
         </div>
         <div className="flex flex-wrap justify-end gap-2">
@@ -78,10 +84,10 @@ const TONES = {
   added: 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-200',
 };
 
-function DiffCell({ text, tone, missing }: { text: string | undefined; tone: keyof typeof TONES; missing: boolean }) {
+function DiffCell({ text, words, tone, missing }: { text: string | undefined; words?: WordPart[]; tone: keyof typeof TONES; missing: boolean }) {
   return (
-    <span role="cell" className={`whitespace-pre-wrap break-all border-r border-slate-200 px-2 py-0.5 dark:border-slate-700 ${text === undefined ? '' : TONES[tone]}`}>
-      {missing ? <em className="font-sans text-slate-500 dark:text-slate-400">not set</em> : text}
+    <span role="cell" className={`whitespace-pre-wrap border-r border-slate-200 px-2 py-0.5 [overflow-wrap:anywhere] dark:border-slate-700 ${text === undefined ? '' : TONES[tone]}`}>
+      {missing ? <em className="font-sans text-slate-500 dark:text-slate-400">not set</em> : words ? <MarkedWords parts={words} /> : text}
       {tone !== 'same' && text !== undefined && <span className="sr-only"> (differs)</span>}
     </span>
   );

@@ -83,7 +83,10 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
         </span>
       </div>
       <div className="grid gap-4 xl:grid-cols-2">
-        <JsonEditor value={text} onChange={setText} label="Schema as JSON" problems={check?.kind === 'checked' ? check.schemaErrors : undefined} />
+        {/* Its own height, kept in view beside a long preview (a grid cell would stretch its box to the page's length). */}
+        <div className="xl:sticky xl:top-20 xl:self-start">
+          <JsonEditor value={text} onChange={setText} label="Schema as JSON" problems={check?.kind === 'checked' ? check.schemaErrors : undefined} />
+        </div>
         <div className="space-y-4">
           <Panel title="Problems">
             {!parsed.ok ? (
