@@ -129,8 +129,8 @@ test('the review warns when a nested object is sent whole, naming what is sent a
   // The nested change reads as one line, path and both values, not two blobs of JSON.
   await expect(dialog.getByRole('list', { name: 'business_hours changes' }).getByRole('listitem')).toHaveText(['weekday_close"23:00" → "22:30"']);
   await expect(dialog.getByLabel('business_hours after')).toBeHidden();
-  await expect(dialog.getByText(/is sent whole/)).toHaveText(
-    '⚠ business_hours is sent whole (the API merges top-level keys only): weekday_close changes; timezone, weekday_open, weekend_open, weekend_close, closed_on_public_holidays are sent again unchanged.',
+  await expect(dialog.getByText(/saves all of it/)).toHaveText(
+    '⚠ Saving business_hours saves all of it: weekday_close changes; timezone, weekday_open, weekend_open, weekend_close, closed_on_public_holidays are saved again as they are, over any change made meanwhile (the API replaces top-level keys whole).',
   );
   await expectAccessible(page);
   await dialog.getByRole('button', { name: 'Keep editing' }).click();

@@ -46,8 +46,9 @@ export function ReviewDialog({ env, before, patch, noteRequired, onConfirm, onCa
               <ValueChange key={key} name={key} before={before[key]} after={patch[key]}>
                 {note && (
                   <p className="mt-2 rounded-md bg-amber-50 px-3 py-1.5 text-xs text-amber-950 dark:bg-amber-950/40 dark:text-amber-100">
-                    ⚠ <code>{key}</code> is sent whole (the API merges top-level keys only): {note.changed.join(', ')} {agree(note.changed.length, 'changes', 'change')};{' '}
-                    {note.resent.join(', ')} {agree(note.resent.length, 'is', 'are')} sent again unchanged.
+                    ⚠ Saving <code>{key}</code> saves all of it: {note.changed.join(', ')} {agree(note.changed.length, 'changes', 'change')};{' '}
+                    {note.resent.join(', ')} {agree(note.resent.length, 'is', 'are')} saved again as {agree(note.resent.length, 'it is', 'they are')}, over any change
+                    made meanwhile <span className="text-amber-800 dark:text-amber-300">(the API replaces top-level keys whole)</span>.
                   </p>
                 )}
               </ValueChange>

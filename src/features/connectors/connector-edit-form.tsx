@@ -66,7 +66,7 @@ export function ConnectorEditForm({ agentId, connector, onSaved }: { agentId: st
             <ChangeList lines={describePatch(connector, body)} />
           </div>
           <details className="mt-3 text-sm">
-            <summary>Request body</summary>
+            <summary>Exactly what is sent (request body)</summary>
             <pre className="mt-1 rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">{JSON.stringify(body, null, 2)}</pre>
           </details>
           {env === 'live' && (

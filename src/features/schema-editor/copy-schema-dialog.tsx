@@ -76,7 +76,7 @@ export function CopySchemaDialog({ agentId, source, schema, pages, results, onCl
         <h2 id="copy-title" className="text-lg font-semibold">
           Copy this schema to other environments
         </h2>
-        <p className="text-sm text-slate-600 dark:text-slate-400">Schemas do not propagate between environments: each one chosen here gets its own PUT.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Each environment keeps its own schema: each one you tick is saved on its own, so one can fail while another succeeds.</p>
         <ul className="space-y-3">
           {targets.map((env) => {
             const page = pageOf(env);
