@@ -141,6 +141,35 @@ test('a batch of one speaks of one connector, from the dialog to the result', as
   await expect(page.getByRole('dialog', { name: 'Updated 1 connector' })).toBeVisible();
 });
 
+test('a batch edit checks voices before sending, and says which health problem it would create', async ({ page }) => {
+  let writes = 0;
+  page.on('request', (r) => {
+    if (r.method() !== 'GET') writes++;
+  });
+  await page.goto(`/agents/${DEMO}/connectors?env=pre-release`);
+  await page.getByLabel('Select all shown connectors').check();
+  await page.getByRole('button', { name: 'Edit selected…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit 2 connectors' });
+  await dialog.getByRole('checkbox', { name: 'Voice' }).check();
+  const voice = dialog.getByLabel('New Voice');
+  // The voices the agent already uses are offered as the user types.
+  await expect(voice).toHaveAttribute('list', 'batch-voices');
+  await expect(dialog.locator('#batch-voices option[value="en-GB-Neural2-A"]')).toHaveCount(1);
+  await voice.fill('Ava');
+  const changes = dialog.getByRole('list', { name: 'Changes per connector' });
+  await expect(changes.getByText('✕ Not sent: “Ava” is not a voice name (like en-GB-Neural2-A).')).toHaveCount(2);
+  await expect(dialog.getByRole('button', { name: 'Update 2 connectors' })).toBeDisabled();
+
+  await voice.fill('en-US-Neural2-F');
+  const uk = changes.getByRole('listitem').filter({ hasText: 'UK pre-release' });
+  await expect(uk).toContainText('⚠ Health: callers would be understood in en-GB and answered in en-US (ASR ≠ voice language).');
+  // The French pilot is already answered in another language than it hears: nothing new to warn of.
+  await expect(changes.getByRole('listitem').filter({ hasText: 'French pilot' })).not.toContainText('⚠ Health');
+  await expect(dialog.getByRole('button', { name: 'Update 2 connectors' })).toBeEnabled();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  expect(writes).toBe(0);
+});
+
 test('deleting a connector names the numbers that go with it before anything is sent', async ({ page, request }) => {
   let deletes = 0;
   page.on('request', (r) => void (r.method() === 'DELETE' && deletes++));

@@ -6,26 +6,32 @@ import { Modal } from '../../components/ui/modal.tsx';
 import { OutcomeDialog } from '../../components/ui/outcome-dialog.tsx';
 import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
 import { ChangeList } from './change-list.tsx';
-import { connectorPatch, describePatch, EDIT_LABELS, type ConnectorEdit } from './connector-changes.ts';
+import { connectorPatch, describePatch, EDIT_LABELS, patchProblems, type ConnectorEdit } from './connector-changes.ts';
+import { listFor, PatchProblems, SuggestionList, type Suggestions } from './connector-suggestions.tsx';
 import { agree, plural } from '../../lib/plural.ts';
 
-type Props = { agentId: string; connectors: Connector[]; onClose: () => void; onDone: () => void };
+type Props = { agentId: string; connectors: Connector[]; suggestions: Suggestions; onClose: () => void; onDone: () => void };
 type Field = keyof ConnectorEdit;
 
 /**
  * Sets the same variant, ASR language or voice on many connectors in one batch request. Each connector succeeds or
  * fails on its own, and the outcome is listed per connector: a partial success is reported, never hidden.
  */
-export function BatchEditDialog({ agentId, connectors, onClose, onDone }: Props) {
+export function BatchEditDialog({ agentId, connectors, suggestions, onClose, onDone }: Props) {
   const batch = useBatchUpdateConnectors(agentId);
   const [edit, setEdit] = useState<Record<Field, string | undefined>>({ variantId: undefined, asrLangCode: undefined, voiceName: undefined });
   const [typed, setTyped] = useState('');
   const [results, setResults] = useState<BatchUpdateConnectorsResponse['results']>();
   const updates = connectors
-    .map((connector) => ({ connector, body: connectorPatch(connector, edit) }))
+    .map((connector) => {
+      const body = connectorPatch(connector, edit);
+      return { connector, body, problems: patchProblems(connector, body) };
+    })
     .filter(({ body }) => Object.keys(body).length > 0);
+  // Checked here as the server would: a value it refuses is named before anything is sent.
+  const refused = updates.some(({ problems }) => problems.refused.length > 0);
   const touchesLive = updates.some(({ connector }) => connector.clientEnv === 'live');
-  const canSend = updates.length > 0 && isConfirmed(touchesLive ? 'live' : '', typed) && !batch.isPending;
+  const canSend = updates.length > 0 && !refused && isConfirmed(touchesLive ? 'live' : '', typed) && !batch.isPending;
   const nameOf = (id: string) => connectors.find((c) => c.connectorId === id)?.name ?? id;
 
   async function send() {
@@ -73,6 +79,7 @@ export function BatchEditDialog({ agentId, connectors, onClose, onDone }: Props)
               </label>
               <input
                 aria-label={`New ${EDIT_LABELS[field]}`}
+                list={listFor(field, 'batch')}
                 disabled={edit[field] === undefined}
                 value={edit[field] ?? ''}
                 placeholder={field === 'variantId' ? 'empty: unassign' : field === 'voiceName' ? 'e.g. en-GB-Neural2-C' : 'e.g. en-GB'}
@@ -81,18 +88,21 @@ export function BatchEditDialog({ agentId, connectors, onClose, onDone }: Props)
               />
             </div>
           ))}
+          <SuggestionList id="batch-voices" values={suggestions.voices} />
+          <SuggestionList id="batch-langs" values={suggestions.langs} />
         </fieldset>
         <div>
           <p className="text-sm font-medium">
             {updates.length === 0 ? 'No connector would change.' : `${updates.length} of ${plural(connectors.length, 'connector', 'connectors')} ${agree(updates.length, 'changes', 'change')}:`}
           </p>
           <ul className="mt-2 max-h-[30vh] space-y-2 overflow-auto" aria-label="Changes per connector">
-            {updates.map(({ connector, body }) => (
+            {updates.map(({ connector, body, problems }) => (
               <li key={connector.connectorId} className="rounded-md border border-slate-200 p-2 dark:border-slate-700">
                 <p className="text-sm font-semibold">
                   {connector.name} <span className="font-normal text-slate-500 dark:text-slate-400">· {connector.clientEnv}</span>
                 </p>
                 <ChangeList lines={describePatch(connector, body)} />
+                <PatchProblems {...problems} />
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 /** Turning an edit of a connector's variant, ASR language and voice into the PATCH body that sends only what changed. */
 import type { Connector, UpdateConnectorBody } from '../../../contract/agents-api.ts';
-import { ttsLangCodeOf } from '../../../contract/voices.ts';
+import { isLanguageCode, ttsLangCodeOf } from '../../../contract/voices.ts';
+import { languageMismatch } from './health.ts';
 
 export type ConnectorEdit = { variantId?: string; asrLangCode?: string; voiceName?: string };
 
@@ -26,4 +27,27 @@ export function describePatch(connector: Connector, body: UpdateConnectorBody): 
     if (tts !== connector.ttsLangCode) lines.push({ field: 'TTS language (follows the voice)', before: connector.ttsLangCode, after: tts ?? 'unknown: not a voice name' });
   }
   return lines;
+}
+
+/**
+ * What to say about a patch before it is sent: `refused` — what the server would refuse (a voice that is not a voice
+ * name, an ASR language that is not a language code), so nothing is sent; `warnings` — health problems the change
+ * would create (callers recognised in one language and answered in another).
+ */
+export function patchProblems(connector: Connector, body: UpdateConnectorBody): { refused: string[]; warnings: string[] } {
+  const refused: string[] = [];
+  const warnings: string[] = [];
+  if (body.voiceName !== undefined && !ttsLangCodeOf(body.voiceName)) refused.push(`“${body.voiceName}” is not a voice name (like en-GB-Neural2-A)`);
+  if (body.asrLangCode !== undefined && !isLanguageCode(body.asrLangCode)) refused.push(`“${body.asrLangCode}” is not a language code (like en-GB)`);
+  if (refused.length === 0) {
+    const after: Connector = {
+      ...connector,
+      ...(body.asrLangCode !== undefined && { asrLangCode: body.asrLangCode }),
+      ...(body.voiceName !== undefined && { voiceName: body.voiceName, ttsLangCode: ttsLangCodeOf(body.voiceName) ?? '' }),
+    };
+    if (languageMismatch(after) && !languageMismatch(connector)) {
+      warnings.push(`callers would be understood in ${after.asrLangCode} and answered in ${after.ttsLangCode} (ASR ≠ voice language)`);
+    }
+  }
+  return { refused, warnings };
 }

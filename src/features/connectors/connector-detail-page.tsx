@@ -13,6 +13,7 @@ import { ENV_LABELS, EnvBadge } from '../../components/ui/env-badge.tsx';
 import { ErrorState, Loading } from '../../components/ui/states.tsx';
 import { IssueBadges } from './connector-columns.tsx';
 import { ConnectorEditForm } from './connector-edit-form.tsx';
+import { suggestionsOf } from './connector-suggestions.tsx';
 import { ConnectorNumbers } from './connector-numbers.tsx';
 import { DeleteConnectorDialog } from './delete-connector-dialog.tsx';
 import { connectorIssuesOf } from './health.ts';
@@ -108,7 +109,7 @@ function ConnectorDetail({ agentId, connector, numbers }: DetailProps) {
             </p>
           )}
           {/* Keyed by the stored values: when they change (a save, or someone else), the form starts from them again. */}
-          <ConnectorEditForm key={`${connector.variantId}|${connector.asrLangCode}|${connector.voiceName}`} agentId={agentId} connector={connector} onSaved={setSaved} />
+          <ConnectorEditForm key={`${connector.variantId}|${connector.asrLangCode}|${connector.voiceName}`} agentId={agentId} connector={connector} suggestions={suggestionsOf(connectors.data?.connectors ?? [])} onSaved={setSaved} />
         </Card>
       </div>
       <ConnectorNumbers

@@ -7,18 +7,22 @@ import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
 import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
 import { ChangeList } from './change-list.tsx';
-import { connectorPatch, describePatch, EDIT_LABELS, type ConnectorEdit } from './connector-changes.ts';
+import { connectorPatch, describePatch, EDIT_LABELS, patchProblems, type ConnectorEdit } from './connector-changes.ts';
+import { listFor, PatchProblems, SuggestionList, type Suggestions } from './connector-suggestions.tsx';
 
 const input = 'mt-1 block w-full rounded-md border-0 bg-white px-2.5 py-1.5 font-mono text-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-950 dark:ring-slate-700';
 
 /** Edits variant, ASR language and voice; a review shows old → new and sends only what changed. */
-export function ConnectorEditForm({ agentId, connector, onSaved }: { agentId: string; connector: Connector; onSaved: (saved: Connector) => void }) {
+type Props = { agentId: string; connector: Connector; suggestions: Suggestions; onSaved: (saved: Connector) => void };
+
+export function ConnectorEditForm({ agentId, connector, suggestions, onSaved }: Props) {
   const update = useUpdateConnector(agentId, connector.connectorId);
   const [edit, setEdit] = useState<Required<ConnectorEdit>>({ variantId: connector.variantId, asrLangCode: connector.asrLangCode, voiceName: connector.voiceName });
   const [reviewing, setReviewing] = useState(false);
   const [typed, setTyped] = useState('');
   const body = connectorPatch(connector, edit);
   const changed = Object.keys(body).length;
+  const problems = patchProblems(connector, body);
   const tts = ttsLangCodeOf(edit.voiceName.trim());
   const env = connector.clientEnv;
 
@@ -33,7 +37,7 @@ export function ConnectorEditForm({ agentId, connector, onSaved }: { agentId: st
       className="mt-3 space-y-3"
       onSubmit={(event) => {
         event.preventDefault();
-        if (changed > 0) setReviewing(true);
+        if (changed > 0 && problems.refused.length === 0) setReviewing(true);
       }}
     >
       {(Object.keys(EDIT_LABELS) as (keyof ConnectorEdit)[]).map((field) => (
@@ -41,20 +45,23 @@ export function ConnectorEditForm({ agentId, connector, onSaved }: { agentId: st
           <label htmlFor={`edit-${field}`} className="block text-sm font-medium">
             {EDIT_LABELS[field]}
           </label>
-          <input id={`edit-${field}`} value={edit[field]} onChange={(e) => setEdit({ ...edit, [field]: e.target.value })} className={input} placeholder={field === 'variantId' ? 'empty: unassigned' : undefined} />
+          <input id={`edit-${field}`} list={listFor(field, 'edit')} value={edit[field]} onChange={(e) => setEdit({ ...edit, [field]: e.target.value })} className={input} placeholder={field === 'variantId' ? 'empty: unassigned' : undefined} />
           {field === 'voiceName' && (
             <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
-              {tts ? `TTS language: ${tts} (follows the voice)` : 'Not a voice name (like en-GB-Neural2-A): the server will refuse it.'}
+              {tts ? `TTS language: ${tts} (follows the voice)` : 'A voice name looks like en-GB-Neural2-A.'}
             </p>
           )}
         </div>
       ))}
+      <SuggestionList id="edit-voices" values={suggestions.voices} />
+      <SuggestionList id="edit-langs" values={suggestions.langs} />
+      <PatchProblems refused={problems.refused} warnings={[]} />
       {update.isError && (
         <p role="alert" className="text-sm text-red-800 dark:text-red-300">
           Not saved: {update.error.message}
         </p>
       )}
-      <Button type="submit" variant="primary" disabled={changed === 0}>
+      <Button type="submit" variant="primary" disabled={changed === 0 || problems.refused.length > 0}>
         Review changes…
       </Button>
       {reviewing && (
@@ -64,6 +71,7 @@ export function ConnectorEditForm({ agentId, connector, onSaved }: { agentId: st
           </h2>
           <div className="mt-3">
             <ChangeList lines={describePatch(connector, body)} />
+            <PatchProblems refused={[]} warnings={problems.warnings} />
           </div>
           <details className="mt-3 text-sm">
             <summary>Exactly what is sent (request body)</summary>

@@ -8,6 +8,7 @@ import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { EmptyState } from '../../components/ui/states.tsx';
 import { markUsable } from '../../lib/usable-mark.ts';
 import { BatchEditDialog } from './batch-edit-dialog.tsx';
+import { suggestionsOf } from './connector-suggestions.tsx';
 import { CONNECTOR_GRID, connectorColumns, toConnectorRow, type ConnectorRow } from './connector-columns.tsx';
 import { DataTable } from './data-table.tsx';
 import { FilterSelect, SearchBox } from '../../components/ui/filter-controls.tsx';
@@ -52,16 +53,7 @@ function ConnectorsTable({ agentId, connectors, numbers }: TableProps) {
       toConnectorRow(c, (index.numbersOf.get(c.connectorId) ?? []).map((n) => n.number), index.connectorIssues.get(c.connectorId) ?? []),
     );
   }, [connectors, numbers]);
-  const options = useMemo(() => {
-    const langs = new Set<string>();
-    const voices = new Set<string>();
-    for (const connector of connectors) {
-      langs.add(connector.asrLangCode);
-      if (connector.ttsLangCode) langs.add(connector.ttsLangCode);
-      voices.add(connector.voiceName);
-    }
-    return { langs: [...langs].sort(), voices: [...voices].sort() };
-  }, [connectors]);
+  const options = useMemo(() => suggestionsOf(connectors), [connectors]);
   const columns = useMemo(() => connectorColumns(agentId), [agentId]);
   // One array per distinct set of filters: a new one would make react-table filter ten thousand rows again.
   const { env, lang, voice, handoff, health } = view;
@@ -194,7 +186,7 @@ function ConnectorsTable({ agentId, connectors, numbers }: TableProps) {
           )}
         />
       )}
-      {editing && <BatchEditDialog agentId={agentId} connectors={editing} onClose={() => setEditing(undefined)} onDone={() => setSelection({})} />}
+      {editing && <BatchEditDialog agentId={agentId} connectors={editing} suggestions={options} onClose={() => setEditing(undefined)} onDone={() => setSelection({})} />}
     </div>
   );
 }
