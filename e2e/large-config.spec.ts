@@ -55,3 +55,18 @@ test('a 2,000-key config: find a field by title; an error elsewhere clears the s
   await expect(page.locator('#root_setting_0001')).toBeFocused();
   await expect(page.getByText('2 unsaved changes')).toBeVisible();
 });
+
+test('a 2,000-key page: Ctrl/Cmd+F goes to “Find a field” (the browser’s find cannot see undrawn fields); pressed again, the browser’s own', async ({ page }) => {
+  await page.goto('/agents/PROJECT-SCALE/configs/sandbox');
+  const find = page.getByLabel('Find a field');
+  await expect(find).toBeVisible();
+  await page.locator('body').click();
+  await page.keyboard.press('ControlOrMeta+f');
+  await expect(find).toBeFocused();
+  const taken = await page.evaluate<boolean>(`(() => {
+    const event = new KeyboardEvent('keydown', { key: 'f', ctrlKey: true, bubbles: true, cancelable: true });
+    document.getElementById('field-search').dispatchEvent(event);
+    return event.defaultPrevented;
+  })()`);
+  expect(taken).toBe(false);
+});

@@ -4,7 +4,7 @@
  * with the same validator and shows each error on its key. Schemas that tie keys together fall back to one form.
  */
 import { flushSync } from 'react-dom';
-import { memo, useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import Form from '@rjsf/core';
 import type { IChangeEvent } from '@rjsf/core';
 import type { ErrorSchema, RJSFSchema, RJSFValidationError } from '@rjsf/utils';
@@ -20,8 +20,11 @@ import { acceptsNull } from './accepts-null.ts';
 import { errorPath, fieldIdOf, focusField } from './field-focus.ts';
 import { FoldsContext, useFolds } from './folds.ts';
 
-/** Pages with more keys than this render only what is near the screen. */
-const VIRTUALIZE_ABOVE = 60;
+/**
+ * Pages with more keys than this render only what is near the screen. Up to it every key is in the page, so the
+ * browser's own find (Ctrl/Cmd+F) finds any field; sections off screen skip layout and paint (content-visibility).
+ */
+const VIRTUALIZE_ABOVE = 300;
 
 export type SectionedFormHandle = {
   /** Validates everything; shows errors on their fields and focuses the first one. True when valid. */
@@ -60,6 +63,21 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
   }, [allKeys, query, schema]);
   const [scrollMargin, setScrollMargin] = useState(0);
   const virtual = allKeys.length > VIRTUALIZE_ABOVE;
+  // On a page too long to draw whole, the browser's find cannot see the fields that are not drawn: Ctrl/Cmd+F goes to
+  // "Find a field" first; pressed again there, the browser's own find opens as usual.
+  const findBox = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!virtual) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() !== 'f' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      if (!findBox.current || document.activeElement === findBox.current) return;
+      event.preventDefault();
+      findBox.current.focus();
+      findBox.current.select();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [virtual]);
   // scrollPaddingStart keeps a key scrolled to (the first error) clear of the sticky page header.
   const virtualizer = useWindowVirtualizer({
     count: keys.length,
@@ -197,6 +215,7 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
               </label>
               <input
                 id="field-search"
+                ref={findBox}
                 type="search"
                 value={query}
                 onChange={(e) => setQuery(e.target.value)}
@@ -229,7 +248,11 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
             ))}
           </div>
         ) : (
-          keys.map((key) => <Section key={key} {...sectionProps(key)} />)
+          keys.map((key) => (
+            <div key={key} className="[contain-intrinsic-size:auto_6rem] [content-visibility:auto]">
+              <Section {...sectionProps(key)} />
+            </div>
+          ))
         )}
         {keys.length === 0 && <p className="text-sm">No field matches “{query}”.</p>}
       </div>

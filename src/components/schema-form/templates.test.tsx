@@ -87,3 +87,16 @@ describe.each(SCHEMAS)('nested objects and arrays (%s)', (_mode, schema) => {
     expect(screen.getByRole('button', { name: 'Address' })).toHaveAttribute('aria-expanded', 'true');
   });
 });
+
+describe('finding a field on a long page', () => {
+  const manyKeys = (count: number) => ({
+    type: 'object',
+    properties: Object.fromEntries(Array.from({ length: count }, (_, i) => [`key_${i}`, { type: 'string', title: `Field ${i}` }])),
+  });
+
+  test('a 150-key page has every field in the page, so the browser’s own find can reach it', () => {
+    render(<Harness schema={manyKeys(150)} variables={{}} />);
+    expect(screen.getByLabelText('Field 0')).toBeInTheDocument();
+    expect(screen.getByLabelText('Field 149')).toBeInTheDocument();
+  });
+});
