@@ -180,3 +180,21 @@ test('a nested section collapses and expands; a collapsed section with an error 
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.getByRole('button', { name: 'Discard changes' }).click();
 });
+
+test('a dialog closed with Escape gives focus back to what opened it', async ({ page }) => {
+  await page.goto('/agents/PROJECT-HARBOURVIEW/configs/sandbox');
+  await page.getByLabel('Persona name').fill('Focus test');
+  const save = page.getByRole('button', { name: 'Save', exact: true });
+  await save.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: /Review 1 change/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(save).toBeFocused();
+});
+
+test('after moving to another page, focus is on its heading', async ({ page }) => {
+  await page.goto('/agents/PROJECT-HARBOURVIEW');
+  await page.getByRole('link', { name: 'Edit Sandbox variables' }).click();
+  await expect(page.getByRole('heading', { name: 'Edit variables', level: 1 })).toBeFocused();
+});

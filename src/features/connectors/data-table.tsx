@@ -44,12 +44,13 @@ export function DataTable<T>({ table, label, columns, renderGroup }: Props<T>) {
                     role="columnheader"
                     key={header.id}
                     aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                    className="flex items-center px-3 py-2"
+                    className="flex min-w-0 items-center px-3 py-2"
                   >
                     {header.column.getCanSort() ? (
-                      <button type="button" onClick={header.column.getToggleSortingHandler()} className="flex items-center gap-1 uppercase hover:text-slate-900 dark:hover:text-white">
-                        {flexRender(header.column.columnDef.header, header.getContext())}
-                        <span aria-hidden className="w-3 text-[10px]">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}</span>
+                      // The label gives way (truncated) before the arrow, and neither runs into the next column.
+                      <button type="button" onClick={header.column.getToggleSortingHandler()} className="flex min-w-0 max-w-full items-center gap-1.5 uppercase hover:text-slate-900 dark:hover:text-white">
+                        <span className="truncate">{flexRender(header.column.columnDef.header, header.getContext())}</span>
+                        <span aria-hidden className="w-2.5 shrink-0 text-[10px]">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}</span>
                       </button>
                     ) : (
                       flexRender(header.column.columnDef.header, header.getContext())
