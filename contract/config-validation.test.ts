@@ -51,7 +51,7 @@ describe('ConfigValidator', () => {
     };
     expect(validator.checkSchema(schema)).toEqual({ ok: true });
     expect(validator.checkVariables(schema, { name: 'a', children: [{ name: 'b', children: [{ name: 3 }] }] }).errors).toEqual([
-      { path: '/children/0/children/0/name', message: 'must be string' },
+      { path: '/children/0/children/0/name', message: 'Must be text.' },
     ]);
   });
 

@@ -6,6 +6,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import type { FieldError, JsonObject } from './agents-api.ts';
+import { plainMessage } from './plain-messages.ts';
 import { findEndlessRef } from './endless-refs.ts';
 import { invalidPatterns, patternRegExp } from './pattern-engine.ts';
 import { CONFIG_AJV_OPTIONS, CONFIG_FORMATS } from './validation-options.ts';
@@ -68,7 +69,7 @@ export class ConfigValidator {
     try {
       const validate = this.compile(schema);
       const valid = validate(variables);
-      return { valid, errors: valid ? [] : toFieldErrors(validate.errors ?? []) };
+      return { valid, errors: valid ? [] : toFieldErrors(validate.errors ?? [], { inWords: true }) };
     } catch (error) {
       // A stored schema this validator cannot use (saved elsewhere, or before a rule existed), or one whose recursion
       // outruns the stack on this value: no value can be shown to satisfy it.
@@ -146,14 +147,19 @@ export function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
   return errors.flatMap((error, index) => (dropped.has(index) ? [] : [collapsed.get(index) ?? error]));
 }
 
-/** ajv errors as `/path: message`, with the missing property named for `required` errors. */
-export function toFieldErrors(errors: ErrorObject[]): FieldError[] {
+/**
+ * ajv errors as `/path: message`, with the missing property named for `required` errors. `inWords`: a value's errors
+ * are said as people read them (plain-messages.ts), from the schema the keyword failed in; a schema's own errors (its
+ * author is checking JSON Schema) keep ajv's wording.
+ */
+export function toFieldErrors(errors: ErrorObject[], { inWords = false } = {}): FieldError[] {
   return errors.map((error) => {
     // `required` and `additionalProperties` are reported on the object; point at the property they are about.
     const property =
       error.keyword === 'required' ? error.params.missingProperty : error.keyword === 'additionalProperties' ? error.params.additionalProperty : undefined;
     const path = property === undefined ? error.instancePath : `${error.instancePath}/${escapePointer(String(property))}`;
-    const message = error.keyword === 'additionalProperties' ? 'is not a property the schema allows' : (error.message ?? 'is invalid');
+    const words = inWords ? plainMessage(error.keyword, error.params, error.parentSchema) : undefined;
+    const message = words ?? (error.keyword === 'additionalProperties' ? 'is not a property the schema allows' : (error.message ?? 'is invalid'));
     return { path, message };
   });
 }

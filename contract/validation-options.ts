@@ -17,6 +17,8 @@ export const CONFIG_AJV_OPTIONS = {
   useDefaults: false,
   coerceTypes: false,
   multipleOfPrecision: 8,
+  // Each error carries the schema it failed in, so it can be said in words from that schema (its description).
+  verbose: true,
   // Unknown formats and keywords are allowed in a page's schema (strict: false); ajv would print a line for each one
   // on every compile, which a schema full of them turns into a flood. Its real errors still reach the console.
   logger: { log: () => undefined, warn: () => undefined, error: console.error },

@@ -80,7 +80,7 @@ test('a promotion the target schema refuses is explained and never sent', async 
 
   const dialog = page.getByRole('dialog', { name: 'Promote waitlist_enabled from Sandbox to Pre-release' });
   await expect(dialog.getByRole('alert')).toContainText('Pre-release’s schema refuses the result');
-  await expect(dialog.getByRole('alert')).toContainText('/waitlist_enabled is not a property the schema allows');
+  await expect(dialog.getByRole('alert')).toContainText('/waitlist_enabled: “waitlist_enabled” is not a field this schema allows.');
   await expect(dialog.getByRole('button', { name: 'Promote to Pre-release' })).toBeDisabled();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   expect(writes).toBe(0);

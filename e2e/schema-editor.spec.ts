@@ -28,7 +28,7 @@ test('add a property: the preview and blast radius follow, the review lists it, 
   const preview = page.getByRole('region', { name: /Preview/ });
   await expect(preview.getByLabel('Parking note')).toBeVisible();
   const radius = page.getByRole('region', { name: /Blast radius/ });
-  await expect(radius.getByRole('listitem', { name: 'Pre-release values' })).toContainText('appointment_reminder_hours fails: must be <= 12');
+  await expect(radius.getByRole('listitem', { name: 'Pre-release values' })).toContainText('appointment_reminder_hours fails: Must be at most 12.');
   await expect(radius.getByRole('listitem', { name: 'Sandbox values' })).toContainText('waitlist_enabled is stored but not in the schema');
   await expectAccessible(page);
 
@@ -145,7 +145,7 @@ test('the property builder edits the same draft: the preview and blast radius fo
   await expect(edit.getByLabel('Maximum')).toHaveValue('2');
   await edit.getByLabel('Maximum').fill('0.9');
   await edit.getByRole('button', { name: 'Apply to the draft' }).click();
-  await expect(page.getByRole('listitem', { name: 'Sandbox values' })).toContainText('speaking_rate fails: must be <= 0.9');
+  await expect(page.getByRole('listitem', { name: 'Sandbox values' })).toContainText('speaking_rate fails: Must be at most 0.9.');
   // The editor draws only the lines on screen; the draft it keeps for a reload holds the whole text.
   await expect
     .poll(() => page.evaluate(`JSON.parse(localStorage.getItem('switchboard.schema-draft:PROJECT-HARBOURVIEW:pre-release')).text`))

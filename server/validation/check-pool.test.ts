@@ -11,7 +11,7 @@ test('a check over budget fails as too costly, its worker is replaced, and the n
   pool = new CheckPool({ size: 1, budgetMs: 300 });
   await expect(pool.run({ kind: 'schema', schemaJson: costly })).rejects.toBeInstanceOf(CheckTooCostly);
   const answer = await pool.run({ kind: 'page', schemaJson: '{"properties":{"n":{"type":"number"}}}', variables: new TextEncoder().encode('{"n":1}'), patchJson: '{"n":"x"}' });
-  expect(answer).toMatchObject({ kind: 'page', check: { valid: false, errors: [{ path: '/n', message: 'must be number' }] } });
+  expect(answer).toMatchObject({ kind: 'page', check: { valid: false, errors: [{ path: '/n', message: 'Must be a number.' }] } });
 });
 
 test('checks queue for a free worker; one slow check does not hold the others when there are two workers', async () => {

@@ -27,7 +27,7 @@ import { Badge } from '../ui/badge.tsx';
 import { fieldIdOf, focusField } from './field-focus.ts';
 import { FoldsContext } from './folds.ts';
 import { CollapsedNote, KeyStateBar, type KeyStateContext } from './key-state-bar.tsx';
-import { plural } from '../../lib/plural.ts';
+import { plural } from '../../../contract/plural.ts';
 
 const isRoot = (id: string) => id === 'root';
 

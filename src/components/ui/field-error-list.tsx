@@ -6,7 +6,7 @@ export function FieldErrorList({ errors, label, className = 'mt-1' }: { errors: 
     <ul aria-label={label} className={`list-disc pl-5 ${className}`}>
       {errors.map((e, i) => (
         <li key={i}>
-          <code>{e.path || '(root)'}</code> {e.message}
+          <code>{e.path || '(root)'}</code>: {e.message}
         </li>
       ))}
     </ul>

@@ -1,7 +1,7 @@
 import { CLIENT_ENVS, type ClientEnv } from '../../../contract/client-envs.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
-import { plural } from '../../lib/plural.ts';
+import { plural } from '../../../contract/plural.ts';
 
 type Direction = { from: ClientEnv; to: ClientEnv };
 type Props = { count: number; direction: Direction; onDirectionChange: (direction: Direction) => void; onPromote: () => void; onClear: () => void };

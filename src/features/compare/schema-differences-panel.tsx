@@ -1,6 +1,6 @@
 import { pathOf } from '../../lib/json-pointer.ts';
 import type { SchemaDifference } from '../../lib/schema-diff.ts';
-import { plural } from '../../lib/plural.ts';
+import { plural } from '../../../contract/plural.ts';
 
 const KIND_LABELS = { presence: 'Property', type: 'Type', constraints: 'Constraints' };
 

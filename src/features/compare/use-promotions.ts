@@ -9,7 +9,7 @@ import { pathOf } from '../../lib/json-pointer.ts';
 import type { PatchRequest } from '../../components/patch-review/patch-review-dialog.tsx';
 import type { WriteMeta } from '../../lib/write-outcome.ts';
 import { planPromotion, planUndo } from './promotion-plan.ts';
-import { plural } from '../../lib/plural.ts';
+import { plural } from '../../../contract/plural.ts';
 
 /** What was last written from this view, so it can be undone. */
 type LastWrite = { target: ClientEnv; before: Record<string, unknown>; page: ConfigPage; summary: string };

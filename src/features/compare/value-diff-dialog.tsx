@@ -7,7 +7,7 @@ import { diffLines, sideBySide } from '../../lib/line-diff.ts';
 import { wordDiff, type WordPart } from '../../lib/word-diff.ts';
 import { MarkedWords } from '../../components/ui/marked-words.tsx';
 import type { CompareRow } from './compare-rows.ts';
-import { plural } from '../../lib/plural.ts';
+import { plural } from '../../../contract/plural.ts';
 
 type Props = {
   row: CompareRow;

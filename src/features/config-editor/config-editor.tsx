@@ -31,7 +31,7 @@ import { UnsavedChangeList } from './unsaved-change-list.tsx';
 import { savePatchOf } from './save-patch.ts';
 import { ConflictDialog } from './conflict-dialog.tsx';
 import { resolveDraft, type Choice } from './resolve-conflict.ts';
-import { plural } from '../../lib/plural.ts';
+import { plural } from '../../../contract/plural.ts';
 import { paths } from '../../lib/paths.ts';
 
 // CodeMirror loads when the JSON view is first opened, not with the editor.
@@ -108,7 +108,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
       void checkVariables(base.schema, formData).then((result) => {
         if (result.valid) return setReviewing(true);
         setWorkerErrors(result.errors);
-        setSaveBlocked(`Not saved: ${result.errors.map((e) => `${e.path || 'the page'} ${e.message}`).join('; ')}.`);
+        setSaveBlocked(`Not saved: ${result.errors.map((e) => `${e.path || 'the page'}: ${e.message}`).join('; ')}`);
       });
       return;
     }

@@ -4,7 +4,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
 import { formatValue } from '../../components/ui/value-change.tsx';
 import type { Choice } from './resolve-conflict.ts';
-import { agree } from '../../lib/plural.ts';
+import { agree } from '../../../contract/plural.ts';
 
 type Props = {
   /** The keys both this user and someone else changed. */

@@ -2,7 +2,7 @@ import type { JsonObject } from '../../../contract/agents-api.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Timestamp } from '../../components/ui/timestamp.tsx';
 import type { Draft } from './drafts.ts';
-import { plural } from '../../lib/plural.ts';
+import { plural } from '../../../contract/plural.ts';
 
 type Props = { draft: Draft; applied: boolean; current: JsonObject; onApply: () => void; onDiscard: () => void };
 

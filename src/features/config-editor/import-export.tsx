@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { JsonObject } from '../../../contract/agents-api.ts';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { formatJson, parseJsonObject } from '../../lib/parse-json-object.ts';
-import { plural } from '../../lib/plural.ts';
+import { plural } from '../../../contract/plural.ts';
 
 type Props = { agentId: string; env: string; variables: JsonObject; onImport: (values: JsonObject) => void };
 

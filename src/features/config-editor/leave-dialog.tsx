@@ -1,6 +1,6 @@
 import { Button } from '../../components/ui/button.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
-import { plural } from '../../lib/plural.ts';
+import { plural } from '../../../contract/plural.ts';
 
 type Props = { changeCount: number; onStay: () => void; onLeave: () => void };
 

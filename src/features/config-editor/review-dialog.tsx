@@ -8,7 +8,7 @@ import { NoteField, noteSatisfied } from '../../components/ui/note-field.tsx';
 import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
 import { ValueChange } from '../../components/ui/value-change.tsx';
 import { wholeObjectNote } from './whole-object-note.ts';
-import { agree, plural } from '../../lib/plural.ts';
+import { agree, plural } from '../../../contract/plural.ts';
 
 type Props = {
   env: ClientEnv;

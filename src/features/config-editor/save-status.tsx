@@ -3,7 +3,7 @@ import { ApiError } from '../../api/http-client.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Timestamp } from '../../components/ui/timestamp.tsx';
 import type { SaveState } from './use-save-variables.ts';
-import { plural } from '../../lib/plural.ts';
+import { plural } from '../../../contract/plural.ts';
 
 type Props = { state: SaveState; onLoadLatest: (page: ConfigPage) => void; onRetry: () => void; onChoose: () => void };
 

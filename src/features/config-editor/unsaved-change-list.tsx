@@ -1,7 +1,7 @@
 import type { JsonObject } from '../../../contract/agents-api.ts';
 import { acceptsNull } from '../../components/schema-form/accepts-null.ts';
 import type { TopLevelDiff } from '../../lib/changed-keys.ts';
-import { agree } from '../../lib/plural.ts';
+import { agree } from '../../../contract/plural.ts';
 
 /** Beyond this many, the list names the first ones and counts the rest: the review dialog shows them all. */
 const LISTED = 12;

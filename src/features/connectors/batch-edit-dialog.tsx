@@ -8,7 +8,7 @@ import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.
 import { ChangeList } from './change-list.tsx';
 import { connectorPatch, describePatch, EDIT_LABELS, patchProblems, type ConnectorEdit } from './connector-changes.ts';
 import { listFor, PatchProblems, SuggestionList, type Suggestions } from './connector-suggestions.tsx';
-import { agree, plural } from '../../lib/plural.ts';
+import { agree, plural } from '../../../contract/plural.ts';
 
 type Props = { agentId: string; connectors: Connector[]; suggestions: Suggestions; onClose: () => void; onDone: () => void };
 type Field = keyof ConnectorEdit;

@@ -15,7 +15,7 @@ import { FilterSelect, SearchBox } from '../../components/ui/filter-controls.tsx
 import { CONNECTOR_ISSUES, indexTelephony, type ConnectorIssue } from './health.ts';
 import { WithTelephony } from './with-telephony.tsx';
 import { numberSearchDigits } from './phone-format.ts';
-import { plural } from '../../lib/plural.ts';
+import { plural } from '../../../contract/plural.ts';
 import { readConnectorView, writeView, type ConnectorView } from './telephony-view.ts';
 import { useRouteParams } from '../../lib/paths.ts';
 

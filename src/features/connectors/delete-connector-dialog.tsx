@@ -6,7 +6,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
 import { displayPhoneNumber } from './phone-format.ts';
 import { paths } from '../../lib/paths.ts';
-import { agree } from '../../lib/plural.ts';
+import { agree } from '../../../contract/plural.ts';
 
 type Props = { agentId: string; connector: Connector; numbers: string[]; numbersKnown: boolean; onClose: () => void };
 

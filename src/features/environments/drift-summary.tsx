@@ -7,7 +7,7 @@ import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { compareHref } from '../../lib/compare-view.ts';
 import { useVariablesCheck } from '../../lib/validation/use-variables-check.ts';
 import { countDifferingKeys, keysOutsideSchema } from '../../lib/variable-drift.ts';
-import { plural } from '../../lib/plural.ts';
+import { plural } from '../../../contract/plural.ts';
 
 const PAIRS: [ClientEnv, ClientEnv][] = [
   ['sandbox', 'pre-release'],

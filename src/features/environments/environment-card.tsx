@@ -10,7 +10,7 @@ import { compareHref } from '../../lib/compare-view.ts';
 import { prefetchRoute } from '../../lib/route-prefetch.ts';
 import { useVariablesCheck } from '../../lib/validation/use-variables-check.ts';
 import { paths } from '../../lib/paths.ts';
-import { plural } from '../../lib/plural.ts';
+import { plural } from '../../../contract/plural.ts';
 
 type Props = {
   agentId: string;

@@ -9,7 +9,7 @@ import { SchemaChangeList } from '../../components/ui/schema-change-list.tsx';
 import { Timestamp } from '../../components/ui/timestamp.tsx';
 import { formatValue, ValueChange } from '../../components/ui/value-change.tsx';
 import { paths, type SchemaRestoreState } from '../../lib/paths.ts';
-import { plural } from '../../lib/plural.ts';
+import { plural } from '../../../contract/plural.ts';
 import { schemaDifferences } from '../../lib/schema-diff.ts';
 import type { RestoreRequest } from './restore-dialog.tsx';
 

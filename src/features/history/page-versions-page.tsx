@@ -12,7 +12,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/ui/states.tsx'
 import { formatValue } from '../../components/ui/value-change.tsx';
 import { jsonEqual } from '../../lib/json-equal.ts';
 import { paths, useRouteParams } from '../../lib/paths.ts';
-import { plural } from '../../lib/plural.ts';
+import { plural } from '../../../contract/plural.ts';
 import { useRestoreFlow } from './restore-dialog.tsx';
 
 const readable = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });

@@ -9,7 +9,7 @@ import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { ErrorState, Loading } from '../../components/ui/states.tsx';
-import { plural } from '../../lib/plural.ts';
+import { plural } from '../../../contract/plural.ts';
 import { planRestore, type RestoreTarget } from './restore-plan.ts';
 
 export type RestoreRequest = {

@@ -2,7 +2,7 @@ import type { ConfigPage, JsonObject } from '../../../contract/agents-api.ts';
 import type { VariablesCheck } from '../../../contract/config-validation.ts';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { blastRadius, isHarmless } from './blast-radius.ts';
-import { plural } from '../../lib/plural.ts';
+import { plural } from '../../../contract/plural.ts';
 
 type Props = { schema: JsonObject; pages: ConfigPage[]; results: Record<string, VariablesCheck> };
 

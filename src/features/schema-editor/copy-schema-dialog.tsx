@@ -12,7 +12,7 @@ import { OutcomeDialog } from '../../components/ui/outcome-dialog.tsx';
 import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
 import { jsonEqual } from '../../lib/json-equal.ts';
 import { EnvironmentImpact } from './blast-radius-panel.tsx';
-import { plural } from '../../lib/plural.ts';
+import { plural } from '../../../contract/plural.ts';
 
 type Props = {
   agentId: string;

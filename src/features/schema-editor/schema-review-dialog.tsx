@@ -13,7 +13,7 @@ import { NoteField, noteSatisfied } from '../../components/ui/note-field.tsx';
 import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
 import { schemaDifferences } from '../../lib/schema-diff.ts';
 import { EnvironmentImpact } from './blast-radius-panel.tsx';
-import { plural } from '../../lib/plural.ts';
+import { plural } from '../../../contract/plural.ts';
 
 type Props = {
   agentId: string;
