@@ -4,7 +4,7 @@
  * SQLite here and Postgres for team mode; the schema is versioned by the migrations in ./migrations.ts.
  */
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import { MIGRATIONS } from './migrations.ts';
 import type { StateTables } from './state-tables.ts';
 
@@ -18,7 +18,7 @@ export async function openStateStore(file: string): Promise<StateDb> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<StateTables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<StateTables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
@@ -27,4 +27,29 @@ export async function openStateStore(file: string): Promise<StateDb> {
     throw new Error(`Switchboard's state database could not be migrated${failed ? ` (${failed})` : ''}: ${String(error)}`);
   }
   return db;
+}
+
+/** How many prepared statements are kept (a multi-row insert is one statement per row count). */
+const CACHED_STATEMENTS = 256;
+
+/**
+ * Kysely's SQLite driver prepares every query again; preparing costs more than running a small one, and the history
+ * writes a few on every PATCH. Statements are kept by their SQL text (least recently used goes first).
+ */
+function withStatementCache(sqlite: Database.Database): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string): SqliteStatement {
+      let statement = cache.get(sql);
+      if (statement) {
+        cache.delete(sql);
+      } else {
+        statement = sqlite.prepare(sql);
+        if (cache.size >= CACHED_STATEMENTS) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, statement);
+      return statement;
+    },
+  };
 }

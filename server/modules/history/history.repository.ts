@@ -46,26 +46,24 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
   const knownHeads = new Map<string, string>();
   let settings: HistorySettings | undefined;
 
+  const entryRow = (entry: NewEntry, at: string) => ({
+    agent_id: entry.agentId,
+    client_env: entry.clientEnv ?? null,
+    kind: entry.kind,
+    outcome: entry.outcome,
+    at,
+    author: entry.author ?? null,
+    note: entry.note ?? null,
+    correlation_id: entry.correlationId ?? null,
+    version: entry.version ?? null,
+    subject: entry.subject ?? null,
+    source: entry.source ?? null,
+    schema_before: entry.schema ? toJson(entry.schema.before) : null,
+    schema_after: entry.schema ? toJson(entry.schema.after) : null,
+  });
+
   async function insertEntry(tx: Tx, entry: NewEntry): Promise<number> {
-    const { id } = await tx
-      .insertInto('history_entries')
-      .values({
-        agent_id: entry.agentId,
-        client_env: entry.clientEnv ?? null,
-        kind: entry.kind,
-        outcome: entry.outcome,
-        at: now().toISOString(),
-        author: entry.author ?? null,
-        note: entry.note ?? null,
-        correlation_id: entry.correlationId ?? null,
-        version: entry.version ?? null,
-        subject: entry.subject ?? null,
-        source: entry.source ?? null,
-        schema_before: entry.schema ? toJson(entry.schema.before) : null,
-        schema_after: entry.schema ? toJson(entry.schema.after) : null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await tx.insertInto('history_entries').values(entryRow(entry, now().toISOString())).returning('id').executeTakeFirstOrThrow();
     if (entry.changes.length > 0) {
       await tx
         .insertInto('history_changes')
@@ -207,41 +205,100 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
     });
   }
 
+  type Pending = { entry: NewEntry; written?: WrittenVersion; resolve: (id: string | undefined) => void; reject: (error: unknown) => void };
+  let pending: Pending[] = [];
+  let flushing = false;
+
+  /**
+   * Commits what is pending now, then whatever arrived meanwhile: an idle server records a write at once, a busy one
+   * records the writes that queued during the last commit together.
+   */
+  async function flush() {
+    flushing = true;
+    while (pending.length > 0) {
+      const batch = pending;
+      pending = [];
+      try {
+        const ids = await db.transaction().execute((tx) => recordBatch(tx, batch));
+        batch.forEach(({ entry, resolve }, i) => {
+          // The next read of the page decides an unknown outcome, so that read must not be skipped as already known.
+          if (entry.outcome === 'unknown' && entry.clientEnv) knownHeads.delete(pageKeyOf(entry.agentId, entry.clientEnv));
+          resolve(ids[i]);
+        });
+      } catch (error) {
+        for (const { reject } of batch) reject(error);
+      }
+    }
+    flushing = false;
+  }
+
+  /** One batch of writes: their entries and their changes in one statement each, then each page's head moved once. */
+  async function recordBatch(tx: Tx, batch: Pending[]): Promise<(string | undefined)[]> {
+    // A write that sent only values the page already held changed nothing worth an entry; its version still counts.
+    const kept = batch.map(({ entry, written }) => entry.changes.length > 0 || entry.schema !== undefined || !written);
+    const entries = batch.filter((_, i) => kept[i]).map(({ entry }) => entry);
+    const ids: (string | undefined)[] = batch.map(() => undefined);
+    if (entries.length > 0) {
+      const at = now().toISOString();
+      // One INSERT: its rows get consecutive ids in the order written (RETURNING's own order is not guaranteed).
+      const returned = await tx.insertInto('history_entries').values(entries.map((entry) => entryRow(entry, at))).returning('id').execute();
+      const first = Math.min(...returned.map((row) => row.id));
+      const changes = entries.flatMap((entry, i) =>
+        entry.changes.map((change) => ({ entry_id: first + i, key: change.key, before_json: toJson(change.before), after_json: toJson(change.after) })),
+      );
+      for (let i = 0; i < changes.length; i += 1_000) await tx.insertInto('history_changes').values(changes.slice(i, i + 1_000)).execute();
+      let next = first;
+      kept.forEach((isKept, i) => {
+        if (isKept) ids[i] = String(next++);
+      });
+    }
+    // Each page's head moves to the newest version written in the batch, with every key those writes set.
+    const pages = new Map<string, { agentId: string; env: string; versions: WrittenVersion[] }>();
+    for (const { entry, written } of batch) {
+      if (!written || !entry.clientEnv) continue;
+      const key = pageKeyOf(entry.agentId, entry.clientEnv);
+      const page = pages.get(key) ?? { agentId: entry.agentId, env: entry.clientEnv, versions: [] };
+      page.versions.push(written);
+      pages.set(key, page);
+    }
+    for (const [key, { agentId, env, versions }] of pages) {
+      versions.sort((a, b) => (a.version < b.version ? -1 : a.version > b.version ? 1 : 0));
+      const newest = versions[versions.length - 1];
+      const schema = versions.findLast((version) => version.schema !== undefined)?.schema;
+      const values = new Map<string, string>();
+      for (const version of versions) for (const [k, value] of Object.entries(version.values)) values.set(k, canonicalJson(value));
+      // Only forward: a head already past these versions (a later read) stays where it is.
+      const moved = await tx
+        .insertInto('page_heads')
+        .values({ agent_id: agentId, client_env: env, last_updated: newest.version, schema_json: schema === undefined ? null : toJson(schema), complete: 0, first_seen: now().toISOString() })
+        .onConflict((oc) =>
+          oc
+            .columns(['agent_id', 'client_env'])
+            .doUpdateSet((eb) => ({
+              last_updated: eb.ref('excluded.last_updated'),
+              schema_json: schema === undefined ? eb.ref('page_heads.schema_json') : eb.ref('excluded.schema_json'),
+            }))
+            .where('page_heads.last_updated', '<', newest.version),
+        )
+        .returning('complete')
+        .executeTakeFirst();
+      if (!moved) continue;
+      await upsertKeys(tx, agentId, env, [...values]);
+      if (moved.complete) knownHeads.set(key, newest.version);
+    }
+    return ids;
+  }
+
   return {
-    /** Records a write Switchboard served or forwarded; `written` moves the page's head to the version it made. */
-    async record(entry: NewEntry, written?: WrittenVersion): Promise<string | undefined> {
-      return db.transaction().execute(async (tx) => {
-        // A write that sent only values the page already held changed nothing worth an entry; its version still counts.
-        const id = entry.changes.length > 0 || entry.schema || !written ? await insertEntry(tx, entry) : undefined;
-        // The next read of the page decides this one, so it must not be skipped as already known.
-        if (entry.outcome === 'unknown' && entry.clientEnv) knownHeads.delete(pageKeyOf(entry.agentId, entry.clientEnv));
-        if (written && entry.clientEnv) {
-          const head = await tx
-            .selectFrom('page_heads')
-            .select(['last_updated', 'complete'])
-            .where('agent_id', '=', entry.agentId)
-            .where('client_env', '=', entry.clientEnv)
-            .executeTakeFirst();
-          const schemaJson = written.schema === undefined ? undefined : toJson(written.schema);
-          if (!head) {
-            await tx
-              .insertInto('page_heads')
-              .values({ agent_id: entry.agentId, client_env: entry.clientEnv, last_updated: written.version, schema_json: schemaJson ?? null, complete: 0, first_seen: now().toISOString() })
-              .execute();
-          } else if (written.version > head.last_updated) {
-            await tx
-              .updateTable('page_heads')
-              .set({ last_updated: written.version, ...(schemaJson !== undefined && { schema_json: schemaJson }) })
-              .where('agent_id', '=', entry.agentId)
-              .where('client_env', '=', entry.clientEnv)
-              .execute();
-            if (head.complete) knownHeads.set(pageKeyOf(entry.agentId, entry.clientEnv), written.version);
-          }
-          if (!head || written.version > head.last_updated) {
-            await upsertKeys(tx, entry.agentId, entry.clientEnv, Object.entries(written.values).map(([key, value]) => [key, canonicalJson(value)]));
-          }
-        }
-        return id === undefined ? undefined : String(id);
+    /**
+     * Records a write Switchboard served or forwarded; `written` moves the page's head to the version it made. Resolves
+     * once committed. Writes recorded in the same turn of the event loop share one transaction and a few statements
+     * (group commit): under load the history must not be what limits the server's writes.
+     */
+    record(entry: NewEntry, written?: WrittenVersion): Promise<string | undefined> {
+      return new Promise((resolve, reject) => {
+        pending.push({ entry, written, resolve, reject });
+        if (!flushing) void flush();
       });
     },
 
