@@ -15,3 +15,15 @@ for (const scheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+test('the live card keeps its red bar in the dark theme', async ({ page }) => {
+  const barColour = async (scheme: 'light' | 'dark') => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(A);
+    const live = page.getByRole('region', { name: 'Live' });
+    await expect(live).toBeVisible();
+    return live.evaluate((card) => (globalThis as unknown as { getComputedStyle: (e: unknown) => { borderTopColor: string } }).getComputedStyle(card).borderTopColor);
+  };
+  const light = await barColour('light');
+  expect(await barColour('dark')).toBe(light);
+});

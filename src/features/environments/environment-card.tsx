@@ -36,7 +36,7 @@ export function EnvironmentCard({ agentId, env, page, schemaDiffersFrom, onCheck
   const variableCount = Object.keys(page?.variables ?? {}).length;
   const propertyCount = Object.keys((page?.schema?.properties as object | undefined) ?? {}).length;
   return (
-    <Card aria-labelledby={`env-${env}`} className={`flex flex-col p-5 ${env === 'live' ? 'border-t-4 border-t-red-500' : ''}`}>
+    <Card aria-labelledby={`env-${env}`} className={`flex flex-col p-5 ${env === 'live' ? 'border-t-4 border-t-red-500 dark:border-t-red-500' : ''}`}>
       <div className="flex items-center justify-between gap-2">
         <h2 id={`env-${env}`} className="text-lg font-semibold">
           {ENV_LABELS[env]}
