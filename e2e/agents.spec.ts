@@ -19,8 +19,9 @@ test('pick the demo agent and see its three environments at a glance', async ({ 
   }
   await expectAccessible(page);
 
-  // The header names the agent; the agent is remembered for next time, by name.
+  // The header and the page name the agent; the agent is remembered for next time, by name.
   await expect(page.getByRole('navigation', { name: 'Agent' })).toContainText('Harbourview Hotel Concierge');
+  await expect(page.getByRole('main').getByText('Harbourview Hotel Concierge')).toBeVisible();
   await page.goto('/');
   await expect(page.getByRole('region', { name: 'Recently opened' }).getByRole('link', { name: `Harbourview Hotel Concierge ${DEMO}` })).toBeVisible();
 });

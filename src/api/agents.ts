@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { AgentList } from '../../contract/agents-api.ts';
 import { request } from './http-client.ts';
 
@@ -10,3 +10,6 @@ export const agentKeys = {
 export const getAgents = (signal?: AbortSignal) => request<AgentList>('/v1/agents', { signal });
 
 export const agentListQuery = () => queryOptions({ queryKey: agentKeys.list(), queryFn: ({ signal }) => getAgents(signal) });
+
+/** An agent's name, from the agent list (undefined until it is loaded, or for an agent the list does not have). */
+export const useAgentName = (agentId: string) => useQuery(agentListQuery()).data?.find((agent) => agent.agentId === agentId)?.agentName;

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
-import { agentListQuery } from '../api/agents.ts';
+import { useAgentName } from '../api/agents.ts';
 import { ThemeToggle } from '../components/ui/theme-toggle.tsx';
 import { ConnectionBadge, ConnectionIndicator } from './connection-indicator.tsx';
 import { PageFocus } from './page-focus.tsx';
@@ -72,7 +71,7 @@ export function Layout() {
 /** The agent's pages, as a row in the header or as the phone menu. */
 function AgentLinks({ agentId, agentPath, className, id }: { agentId: string; agentPath: string; className: string; id?: string }) {
   // The agent by name where the list knows it (the ID stays one hover away); else by its ID.
-  const name = useQuery(agentListQuery()).data?.find((agent) => agent.agentId === agentId)?.agentName;
+  const name = useAgentName(agentId);
   return (
     <nav id={id} aria-label="Agent" className={className}>
       <span className={`mx-1 max-w-56 shrink-0 truncate text-xs text-slate-600 dark:text-slate-400 ${name ? 'font-medium' : 'font-mono'}`} title={agentId}>

@@ -1,4 +1,6 @@
 import { useSearchParams } from 'react-router';
+import { useAgentName } from '../../api/agents.ts';
+import { AgentEyebrow } from '../../components/ui/agent-eyebrow.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { configPagesQuery } from '../../api/configs.ts';
 import { ApiError } from '../../api/http-client.ts';
@@ -10,6 +12,7 @@ import { useRouteParams } from '../../lib/paths.ts';
 /** /agents/:agentId/compare — the three config pages side by side; the view (columns, filter, search) is the URL. */
 export function ComparePage() {
   const { agentId } = useRouteParams();
+  const agentName = useAgentName(agentId);
   const [params, setParams] = useSearchParams();
   const view = readView(params);
   const pages = useQuery(configPagesQuery(agentId));
@@ -19,7 +22,7 @@ export function ComparePage() {
   return (
     <div className="space-y-4">
       <header>
-        <p className="font-mono text-xs text-slate-500 dark:text-slate-400">{agentId}</p>
+        <AgentEyebrow agentId={agentId} name={agentName} />
         <h1 className="text-2xl font-semibold tracking-tight">Compare environments</h1>
       </header>
       {pages.isPending ? (

@@ -1,4 +1,6 @@
 import { Link, NavLink } from 'react-router';
+import { useAgentName } from '../../api/agents.ts';
+import { AgentEyebrow } from '../../components/ui/agent-eyebrow.tsx';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { CLIENT_ENVS, isClientEnv, type ClientEnv } from '../../../contract/client-envs.ts';
 import { configPageQuery } from '../../api/configs.ts';
@@ -30,6 +32,7 @@ const WATCH_INTERVAL_MS = 10_000;
 function EditorForEnv({ agentId, env }: { agentId: string; env: ClientEnv }) {
   const queryClient = useQueryClient();
   const page = useQuery({ ...configPageQuery(queryClient, agentId, env), refetchInterval: WATCH_INTERVAL_MS });
+  const agentName = useAgentName(agentId);
   return (
     <div className="space-y-5">
       <header className="space-y-3">
@@ -37,7 +40,7 @@ function EditorForEnv({ agentId, env }: { agentId: string; env: ClientEnv }) {
           <Link to={paths.agent(agentId)} className="text-brand-700 underline underline-offset-2 dark:text-brand-300">
             ← Overview
           </Link>
-          <span className="ml-2 font-mono text-xs text-slate-500 dark:text-slate-400">{agentId}</span>
+          <span className="ml-2"><AgentEyebrow as="span" agentId={agentId} name={agentName} /></span>
         </p>
         <h1 className="text-2xl font-semibold tracking-tight">Edit variables</h1>
         <nav aria-label="Environment" className="flex gap-1 border-b border-slate-200 dark:border-slate-800">

@@ -1,4 +1,6 @@
 import { useState, type ReactNode } from 'react';
+import { useAgentName } from '../../api/agents.ts';
+import { AgentEyebrow } from '../../components/ui/agent-eyebrow.tsx';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import type { Connector, PhoneNumberList } from '../../../contract/agents-api.ts';
@@ -53,6 +55,7 @@ function ConnectorDetail({ agentId, connector, numbers }: DetailProps) {
   // Said here, not in the form: the form starts afresh from the saved connector.
   const [saved, setSaved] = useState<Connector>();
   const connectors = useQuery(connectorListQuery(agentId));
+  const agentName = useAgentName(agentId);
   const own = numbers.data?.phoneNumbers ?? [];
   const issues = connectorIssuesOf(connector, numbers.data?.phoneNumbers);
   const env = connector.clientEnv;
@@ -71,7 +74,7 @@ function ConnectorDetail({ agentId, connector, numbers }: DetailProps) {
     <>
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <p className="font-mono text-xs text-slate-500 dark:text-slate-400">{agentId}</p>
+          <AgentEyebrow agentId={agentId} name={agentName} />
           <h1 className="text-2xl font-semibold tracking-tight">{connector.name}</h1>
         </div>
         <div className="flex gap-2">

@@ -1,4 +1,6 @@
 import { NavLink } from 'react-router';
+import { useAgentName } from '../../api/agents.ts';
+import { AgentEyebrow } from '../../components/ui/agent-eyebrow.tsx';
 import { NumberLookup } from './number-lookup.tsx';
 import { paths } from '../../lib/paths.ts';
 
@@ -9,11 +11,12 @@ const tabClass = ({ isActive }: { isActive: boolean }) =>
 
 /** Title, the Connectors / Phone numbers tabs, and the number lookup every support question starts with. */
 export function TelephonyHeader({ agentId }: { agentId: string }) {
+  const agentName = useAgentName(agentId);
   return (
     <header className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <p className="font-mono text-xs text-slate-500 dark:text-slate-400">{agentId}</p>
+          <AgentEyebrow agentId={agentId} name={agentName} />
           <h1 className="text-2xl font-semibold tracking-tight">Telephony</h1>
         </div>
         <NumberLookup agentId={agentId} />

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
+import { useAgentName } from '../../api/agents.ts';
+import { AgentEyebrow } from '../../components/ui/agent-eyebrow.tsx';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { ConfigPage } from '../../../contract/agents-api.ts';
@@ -16,6 +18,7 @@ import { paths, useRouteParams } from '../../lib/paths.ts';
 
 export function AgentOverviewPage() {
   const { agentId } = useRouteParams();
+  const agentName = useAgentName(agentId);
   const pages = useQuery(configPagesQuery(agentId));
   const found = pages.isSuccess;
   // The overview is usable once every card has said whether its values satisfy its schema.
@@ -31,7 +34,7 @@ export function AgentOverviewPage() {
   return (
     <div className="space-y-6">
       <header>
-        <p className="font-mono text-xs text-slate-500 dark:text-slate-400">{agentId}</p>
+        <AgentEyebrow agentId={agentId} name={agentName} />
         <h1 className="text-2xl font-semibold tracking-tight">Real-time config</h1>
       </header>
       {pages.isPending ? (

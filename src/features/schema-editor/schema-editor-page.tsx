@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import { useAgentName } from '../../api/agents.ts';
+import { AgentEyebrow } from '../../components/ui/agent-eyebrow.tsx';
 import { isClientEnv } from '../../../contract/client-envs.ts';
 import { configPagesQuery } from '../../api/configs.ts';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
@@ -9,6 +11,7 @@ import { useRouteParams } from '../../lib/paths.ts';
 /** /agents/:agentId/configs/:clientEnv/schema — edit a config page's JSON Schema and see what it would do first. */
 export function SchemaEditorPage() {
   const { agentId, clientEnv } = useRouteParams();
+  const agentName = useAgentName(agentId);
   const pages = useQuery(configPagesQuery(agentId));
   if (!isClientEnv(clientEnv)) {
     return <ErrorState title="Unknown environment" error={new Error(`"${clientEnv}" is not an environment. Use sandbox, pre-release or live.`)} />;
@@ -17,7 +20,7 @@ export function SchemaEditorPage() {
   return (
     <div className="space-y-4">
       <header>
-        <p className="font-mono text-xs text-slate-500 dark:text-slate-400">{agentId}</p>
+        <AgentEyebrow agentId={agentId} name={agentName} />
         <h1 className="text-2xl font-semibold tracking-tight">Edit the {ENV_LABELS[clientEnv]} schema</h1>
       </header>
       {pages.isPending ? (
