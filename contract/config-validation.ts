@@ -141,7 +141,7 @@ export function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
     const asList = branches.some((branch) => branch.keyword === 'type' && branch.params.type === 'array') || branches.some((branch) => branch.instancePath !== error.instancePath);
     const message = allowed.length
       ? `must be one of ${allowed.map((value) => JSON.stringify(value)).join(', ')}${asList ? ', or a list of them' : ''}`
-      : 'is not any of the forms allowed here';
+      : 'fits none of the forms allowed here';
     collapsed.set(index, { ...error, message });
   });
   return errors.flatMap((error, index) => (dropped.has(index) ? [] : [collapsed.get(index) ?? error]));

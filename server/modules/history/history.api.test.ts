@@ -26,13 +26,13 @@ describe('recording', () => {
     const before = (await ctx.app.inject(page())).json<ConfigPage>();
     const saved = await patch(
       { silence_timeout_seconds: 12, promo_code: 'WINTER25', brand_new: 'x' },
-      { 'x-switchboard-note': encodeURIComponent('Callers wait longer — ticket #42'), 'x-correlation-id': 'corr-1' },
+      { 'x-switchboard-note': encodeURIComponent('Callers wait longer —\r\nticket #42'), 'x-correlation-id': 'corr-1' },
     );
     expect(saved.statusCode).toBe(200);
     const [entry] = (await historyOf()).entries;
     expect(entry).toMatchObject({
       author: 'dana',
-      note: 'Callers wait longer — ticket #42',
+      note: 'Callers wait longer —\nticket #42',
       clientEnv: 'sandbox',
       kind: 'variables',
       outcome: 'applied',
@@ -52,6 +52,9 @@ describe('recording', () => {
     expect((await patch({ silence_timeout_seconds: 12 }, { 'if-match': '"2000-01-01T00:00:00.000Z"' })).statusCode).toBe(412);
     expect((await patch({ silence_timeout_seconds: 12 }, { 'x-switchboard-note': '%E0%A4%A' })).statusCode).toBe(400);
     expect((await patch({ silence_timeout_seconds: 12 }, { 'x-switchboard-kind': 'magic' })).statusCode).toBe(400);
+    // A note is text and lines; a source is an environment, an entry id or page-at:<time> (both are shown to people).
+    expect((await patch({ silence_timeout_seconds: 12 }, { 'x-switchboard-note': '%00%1b%5B31m' })).json().error_code).toBe('HISTORY_NOTE_INVALID');
+    expect((await patch({ silence_timeout_seconds: 12 }, { 'x-switchboard-source': '<img src=x>' })).json().error_code).toBe('HISTORY_SOURCE_INVALID');
     expect((await historyOf()).entries).toEqual([]);
   });
 

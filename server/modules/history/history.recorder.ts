@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isClientEnv, type ClientEnv, type ConfigPage, type JsonObject } from '../../../contract/agents-api.ts';
 import { CONFIG_PAGE_PATH, CONFIGS_PATH as CONFIGS, CONNECTORS_PATH as CONNECTORS, NUMBERS_PATH as NUMBERS } from '../../../contract/endpoints.ts';
 import { HISTORY_HEADERS, NOTE_MAX_LENGTH, type HistoryChange, type HistoryKind } from '../../../contract/history.ts';
+import { plural } from '../../../contract/plural.ts';
 import { ApiError } from '../../errors.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { HistoryRepository, NewEntry } from './history.repository.ts';
@@ -58,7 +59,12 @@ function noteOf(req: FastifyRequest): string | undefined {
     throw new ApiError(400, 'HISTORY_NOTE_INVALID', `The ${HISTORY_HEADERS.note} header must be percent-encoded UTF-8`);
   }
   if (note.length > NOTE_MAX_LENGTH) throw new ApiError(400, 'HISTORY_NOTE_TOO_LONG', `A note holds at most ${NOTE_MAX_LENGTH} characters`);
-  return note || undefined;
+  // Lines and tabs are a note's own; any other control character is not text anyone typed.
+  const text = note.replace(/\r\n/g, '\n');
+  if ([...text].some((char) => (char < ' ' && char !== '\n' && char !== '\t') || char === '\u007f')) {
+    throw new ApiError(400, 'HISTORY_NOTE_INVALID', 'A note holds text, lines and tabs only: no other control characters');
+  }
+  return text || undefined;
 }
 
 function kindOf(req: FastifyRequest): PendingWrite['kind'] {
@@ -71,7 +77,10 @@ function kindOf(req: FastifyRequest): PendingWrite['kind'] {
 function sourceOf(req: FastifyRequest): string | undefined {
   const source = req.headers[HISTORY_HEADERS.source];
   if (typeof source !== 'string' || source === '') return undefined;
-  if (source.length > 128) throw new ApiError(400, 'HISTORY_SOURCE_INVALID', `${HISTORY_HEADERS.source} holds at most 128 characters`);
+  // An environment, an entry id, or `page-at:<time>`: shown to people, so nothing else.
+  if (!/^[\w.:+-]{1,128}$/.test(source)) {
+    throw new ApiError(400, 'HISTORY_SOURCE_INVALID', `${HISTORY_HEADERS.source} is an environment, an entry id or page-at:<time> (at most 128 characters)`);
+  }
   return source;
 }
 
@@ -106,13 +115,13 @@ function telephonyEntry(route: string, params: Record<string, string>, body: Jso
       const updates = (body?.updates ?? []) as { connectorId: string }[];
       return {
         kind: 'connector',
-        subject: `Batch edit of ${updates.length} connector${updates.length === 1 ? '' : 's'}`,
+        subject: `Batch edit of ${plural(updates.length, 'connector', 'connectors')}`,
         changes: updates.map(({ connectorId, ...fields }) => after(connectorId, fields)),
       };
     }
     case `POST ${NUMBERS}`: {
       const numbers = (body?.phoneNumbers ?? []) as string[];
-      return { kind: 'phone-number', subject: `Imported ${numbers.length} number${numbers.length === 1 ? '' : 's'}`, changes: numbers.map((n) => after(n, 'imported')) };
+      return { kind: 'phone-number', subject: `Imported ${plural(numbers.length, 'number', 'numbers')}`, changes: numbers.map((n) => after(n, 'imported')) };
     }
     case `POST ${NUMBERS}/:phoneNumber`:
       return { kind: 'phone-number', subject: `Imported ${params.phoneNumber}`, changes: [after(params.phoneNumber, 'imported')] };
@@ -122,7 +131,7 @@ function telephonyEntry(route: string, params: Record<string, string>, body: Jso
       return { kind: 'phone-number', subject: `Released ${params.phoneNumber}`, changes: [{ key: params.phoneNumber, before: 'assigned' }] };
     default: {
       const numbers = (body?.phoneNumbers ?? []) as string[];
-      return { kind: 'phone-number', subject: `Released ${numbers.length} number${numbers.length === 1 ? '' : 's'}`, changes: numbers.map((n) => ({ key: n, before: 'assigned' })) };
+      return { kind: 'phone-number', subject: `Released ${plural(numbers.length, 'number', 'numbers')}`, changes: numbers.map((n) => ({ key: n, before: 'assigned' })) };
     }
   }
 }

@@ -35,7 +35,8 @@ export function RestoreDialog({ agentId, env, target, what, entryId, onDone, onC
   const [attempt, setAttempt] = useState(0);
   const current = useQuery({ ...configPageQuery(queryClient, agentId, env), staleTime: 0, refetchOnMount: 'always' });
 
-  if (current.isPending || (current.isFetching && attempt > 0 && current.isStale)) {
+  // After a conflict the page is read again: the review starts once the latest version is here.
+  if (current.isPending || (attempt > 0 && current.isFetching)) {
     return (
       <Modal labelledBy="restore-loading" onClose={onClose} className="p-0">
         <div className="p-6">
