@@ -73,7 +73,7 @@ export function HistoryEntryCard({ agentId, entry, onRestore, keyLink }: Props) 
         )}
         {entry.subject && <span> · {entry.subject}</span>}
       </p>
-      {entry.note && <blockquote className="mt-2 border-l-2 border-brand-500 pl-3 text-sm italic">{entry.note}</blockquote>}
+      {entry.note && <blockquote className="mt-2 whitespace-pre-line border-l-2 border-brand-500 pl-3 text-sm italic">{entry.note}</blockquote>}
 
       {entry.schema && <SchemaSummary before={entry.schema.before as JsonObject | undefined} after={entry.schema.after as JsonObject} />}
       {changes.length > 0 && !isPage && (

@@ -30,7 +30,7 @@ export function KeyBlame({ name, entries, complete }: { name: string; entries: H
               </>
             )}
           </p>
-          {latest.entry.note && <blockquote className="mt-1 border-l-2 border-brand-500 pl-3 text-sm italic">{latest.entry.note}</blockquote>}
+          {latest.entry.note && <blockquote className="mt-1 whitespace-pre-line border-l-2 border-brand-500 pl-3 text-sm italic">{latest.entry.note}</blockquote>}
           <div className="mt-3 overflow-x-auto">
             <table className="w-full min-w-[28rem] text-left text-sm">
               <caption className="sr-only">Values of {name} over time, newest first</caption>
