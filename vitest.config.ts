@@ -7,6 +7,8 @@ export default mergeConfig(
     test: {
       environment: 'jsdom',
       setupFiles: ['./src/test/setup.ts'],
+      // A real Postgres server for team mode's tests (started once; about a second).
+      globalSetup: ['./server/test/postgres-global-setup.ts'],
       include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'contract/**/*.test.ts'],
       css: false,
     },

@@ -38,6 +38,7 @@ import { registerPhoneNumberRoutes } from './modules/phone-numbers/phone-numbers
 import { createHistoryRepository } from './modules/history/history.repository.ts';
 import { registerHistoryRecorder } from './modules/history/history.recorder.ts';
 import { registerHistoryRoutes } from './modules/history/history.routes.ts';
+import { createPageLocks } from './state/page-locks.ts';
 import { openStateStore } from './state/state-store.ts';
 import { CheckPool } from './validation/check-pool.ts';
 import { ConfigChecks } from './validation/config-checks.ts';
@@ -55,10 +56,10 @@ export type AppOptions = {
   /** How long a client may take to send its headers, and its whole request, before the connection is closed. */
   timeouts?: { headersMs: number; requestMs: number };
   /**
-   * Switchboard's own state (the history): a SQLite file kept in both modes. Defaults to `state.sqlite` beside
-   * `dbFile`, or memory when `dbFile` is `:memory:`.
+   * Switchboard's own state (the history), kept in both modes: a SQLite file, or a Postgres URL shared by every
+   * replica (team mode). Defaults to `state.sqlite` beside `dbFile`, or memory when `dbFile` is `:memory:`.
    */
-  stateFile?: string;
+  stateStore?: string;
   /** Who the history names as the author of writes (until sign-in exists): SWITCHBOARD_USER, else the OS user. */
   author?: string;
   /** Emulator only: require this x-api-key on /v1 (to stand in for PolyAI in proxy tests). */
@@ -104,7 +105,7 @@ export async function buildApp(options: AppOptions) {
   });
 
   registerRequestGuard(app, guard);
-  const state = await openStateStore(options.stateFile ?? stateFileBeside(options.dbFile));
+  const state = await openStateStore(options.stateStore ?? stateFileBeside(options.dbFile));
   app.addHook('onClose', () => state.destroy());
   const history = createHistoryRepository(state);
   if (options.scale && !options.upstream) await seedScaleHistory(state);
@@ -127,7 +128,7 @@ export async function buildApp(options: AppOptions) {
   let ready: () => Promise<void> = async () => {};
   let readAgentPages: Parameters<typeof registerHistoryRoutes>[2];
   if (options.upstream) {
-    readAgentPages = registerProxyRoutes(app, options.upstream, raceWindows, history);
+    readAgentPages = registerProxyRoutes(app, options.upstream, raceWindows, history, createPageLocks(state));
   } else {
     ready = await registerEmulator(app, options);
   }

@@ -3,6 +3,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
+import { isDatabaseUrl } from './state/dialect.ts';
 import { ownHostNames } from './plugins/security.ts';
 import { upstreamFromEnv } from './upstream/upstream-options.ts';
 
@@ -24,7 +25,9 @@ export async function main() {
   }
 
   const dbFile = path.join(dataDir, 'switchboard.sqlite');
-  // Switchboard's own state (the history) is kept in both modes.
+  // Switchboard's own state (the history) is kept in both modes: on Postgres when DATABASE_URL says so (team mode).
+  const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !isDatabaseUrl(databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// (or postgresql://) URL');
   const stateFile = path.join(dataDir, upstream ? 'proxy-state.sqlite' : 'state.sqlite');
   mkdirSync(dataDir, { recursive: true });
   if (!upstream && flags.has('--reset')) {
@@ -34,7 +37,7 @@ export async function main() {
   const faultInjection = flags.has('--faults') || process.env.EMULATOR_FAULTS === '1';
   const app = await buildApp({
     dbFile,
-    stateFile,
+    stateStore: databaseUrl ?? stateFile,
     distDir: path.join(root, 'dist'),
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
     upstream,
@@ -64,10 +67,12 @@ export async function main() {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
   await app.listen({ port, host });
+  // The port actually bound (PORT=0 takes any free one).
+  const bound = (app.server.address() as { port: number }).port;
   const where = upstream
     ? `proxy to ${upstream.baseUrl}${upstream.readOnly ? ' (read-only)' : ''}`
     : `emulator, data in ${dataDir}`;
-  console.log(`Switchboard on http://${host.includes(':') ? `[${host}]` : host}:${port}  — ${where}`);
+  console.log(`Switchboard on http://${host.includes(':') ? `[${host}]` : host}:${bound}  — ${where}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

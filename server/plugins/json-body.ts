@@ -7,8 +7,9 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Parses JSON bodies strictly: a key that could reach an object's prototype (`__proto__`, `constructor`,
- * `prototype`), anywhere in the body, is refused with 400 before any code sees it, as is absurd nesting, and so is a
- * number JavaScript cannot hold as written (see findProblem).
+ * `prototype`), anywhere in the body, is refused with 400 before any code sees it, as is a name holding NUL (Postgres
+ * text cannot store it, and no name needs it), absurd nesting, and a number JavaScript cannot hold as written (see
+ * findProblem).
  */
 export function registerJsonBody(app: FastifyInstance) {
   app.removeContentTypeParser(['application/json', 'text/plain']);
@@ -49,12 +50,14 @@ function findProblem(root: unknown, text: string): string | undefined {
       return `The integer at '${path}' is beyond ±${Number.MAX_SAFE_INTEGER} and cannot be stored exactly: send it as a string`;
     case 'too deep':
       return `The request body is nested deeper than ${MAX_JSON_DEPTH} levels`;
+    case 'nul in key':
+      return `A property name at '${path.slice(0, path.lastIndexOf('/')) || '/'}' holds a NUL character, which no name needs and the history cannot store`;
     default:
       return `The property name '${path.slice(path.lastIndexOf('/') + 1)}' is not allowed (at '${path}')`;
   }
 }
 
-type Problem = 'not finite' | 'rounded' | 'unsafe integer' | 'too deep' | 'forbidden key';
+type Problem = 'not finite' | 'rounded' | 'unsafe integer' | 'too deep' | 'forbidden key' | 'nul in key';
 
 /**
  * Depth-first over the body: the first problem, and (when `tracking`) where it is. Integers beyond ±2^53−1 are a
@@ -91,6 +94,7 @@ function walk(root: unknown, rounded: Set<number> | undefined, tracking: boolean
     for (const key in value) {
       const child = tracking ? track(key, node) : -1;
       if (FORBIDDEN_KEYS.has(key)) return { problem: 'forbidden key', path: at(child) };
+      if (key.includes('\u0000')) return { problem: 'nul in key', path: at(child) };
       stack.push([(value as Record<string, unknown>)[key], depth + 1, child]);
     }
   }

@@ -29,6 +29,13 @@ describe('bad input never yields a 500 and never changes state', () => {
     expect((await ctx.app.inject(page)).json()).toEqual(before);
   });
 
+  test('refuses a property name holding NUL (Postgres, where the history may live, cannot store it)', async () => {
+    const before = (await ctx.app.inject(page)).json();
+    const response = await rawPatch('{"variables":{"greeting\\u0000message":"x"}}');
+    expect((expectContract(response, 400, 'ApiErrorBody') as ApiErrorBody).error_message).toMatch(/at '\/variables' holds a NUL character/);
+    expect((await ctx.app.inject(page)).json()).toEqual(before);
+  });
+
   test('refuses absurdly deep nesting', async () => {
     const deep = `${'{"a":'.repeat(MAX_JSON_DEPTH + 5)}1${'}'.repeat(MAX_JSON_DEPTH + 5)}`;
     const response = await rawPatch(`{"variables":${deep}}`);

@@ -4,13 +4,14 @@
  * Postgres (team mode).
  */
 import type { Kysely, Migration } from 'kysely';
+import { isShared } from './dialect.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-history': {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('history_entries')
-        .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+        .addColumn('id', 'integer', (col) => (isShared(db) ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement()))
         .addColumn('agent_id', 'text', (col) => col.notNull())
         .addColumn('client_env', 'text')
         .addColumn('kind', 'text', (col) => col.notNull())

@@ -1,24 +1,26 @@
 /**
- * Switchboard's own state (history now; members and change requests next), apart from the emulated `/v1` data: in
- * proxy mode there is no emulator, and this state must be there all the same. Queries go through Kysely, which speaks
- * SQLite here and Postgres for team mode; the schema is versioned by the migrations in ./migrations.ts.
+ * Switchboard's own state (history, members, sessions, settings), apart from the emulated `/v1` data: in proxy mode
+ * there is no emulator, and this state must be there all the same. Queries go through Kysely, which speaks both
+ * SQLite (one process, a file in DATA_DIR) and Postgres (team mode: `DATABASE_URL`, shared by several replicas); the
+ * schema is versioned by the migrations in ./migrations.ts, run at start (Kysely takes an advisory lock on Postgres, so
+ * replicas starting together migrate once).
  */
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import pg from 'pg';
+import { isDatabaseUrl } from './dialect.ts';
 import { MIGRATIONS } from './migrations.ts';
 import type { StateTables } from './state-tables.ts';
 
 export type StateDb = Kysely<StateTables>;
 
-/** Opens (creating and migrating if needed) the state database in `file` (`:memory:` for tests). */
-export async function openStateStore(file: string): Promise<StateDb> {
-  const sqlite = new Database(file);
-  // WAL: an acknowledged write survives the process being killed; reads never wait for a write.
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<StateTables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+export type StateStoreOptions = { /** Postgres connections per replica. */ poolSize?: number };
+
+/**
+ * Opens (creating and migrating if needed) the state store: a SQLite file (`:memory:` for tests) or a Postgres URL.
+ */
+export async function openStateStore(target: string, { poolSize = 10 }: StateStoreOptions = {}): Promise<StateDb> {
+  const db = isDatabaseUrl(target) ? openPostgres(target, poolSize) : openSqlite(target);
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
@@ -27,6 +29,23 @@ export async function openStateStore(file: string): Promise<StateDb> {
     throw new Error(`Switchboard's state database could not be migrated${failed ? ` (${failed})` : ''}: ${String(error)}`);
   }
   return db;
+}
+
+function openPostgres(url: string, poolSize: number): StateDb {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000, application_name: 'switchboard' });
+  // An idle connection the server closes (a restart, a failover) must not crash the process: the pool replaces it.
+  pool.on('error', (error) => console.error(`Postgres: an idle connection failed (${error.message}); it will be replaced`));
+  return new Kysely<StateTables>({ dialect: new PostgresDialect({ pool }) });
+}
+
+function openSqlite(file: string): StateDb {
+  const sqlite = new Database(file);
+  // WAL: an acknowledged write survives the process being killed; reads never wait for a write.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return new Kysely<StateTables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
 /** How many prepared statements are kept (a multi-row insert is one statement per row count). */

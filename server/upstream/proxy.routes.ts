@@ -5,7 +5,7 @@ import type { HistoryRepository } from '../modules/history/history.repository.ts
 import { ApiError, preconditionFailed } from '../errors.ts';
 import { sendError } from '../plugins/error-envelope.ts';
 import { callUpstream, type UpstreamAnswer } from './forward.ts';
-import { PerKeyQueue } from './per-key-queue.ts';
+import type { PageLocks } from '../state/page-locks.ts';
 import type { UpstreamOptions } from './upstream-options.ts';
 
 type Params = Record<string, string>;
@@ -20,9 +20,29 @@ export type RaceWindowStats = { samples: number[] };
  * called upstream is the one that was matched here, with its read-only and If-Match rules. PolyAI has no If-Match,
  * so conditional writes are checked here (see conditionalWrite).
  */
-export function registerProxyRoutes(app: FastifyInstance, upstream: UpstreamOptions, raceWindows: RaceWindowStats, history: HistoryRepository) {
+export function registerProxyRoutes(
+  app: FastifyInstance,
+  upstream: UpstreamOptions,
+  raceWindows: RaceWindowStats,
+  history: HistoryRepository,
+  pageLocks: PageLocks,
+) {
   const listEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === CONFIGS_PATH)!;
-  const writesPerPage = new PerKeyQueue();
+  app.decorateRequest('pageLock', undefined);
+  // A page lock is let go after the history's own onSend hook (registered before this one) recorded the write.
+  const releasePageLock = async (req: FastifyRequest) => {
+    try {
+      await req.pageLock?.release();
+    } catch (error) {
+      req.log.error({ err: error }, 'history: the write was forwarded, but its history entry could not be committed');
+    }
+  };
+  app.addHook('onSend', async (req, _reply, payload) => {
+    await releasePageLock(req);
+    return payload;
+  });
+  app.addHook('onResponse', releasePageLock);
+  app.addHook('onRequestAbort', releasePageLock);
   const pageEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === CONFIG_PAGE_PATH)!;
   for (const endpoint of ENDPOINTS) {
     app.route({
@@ -37,7 +57,8 @@ export function registerProxyRoutes(app: FastifyInstance, upstream: UpstreamOpti
         const target = upstreamTarget(endpoint, req);
         if (CONDITIONAL_WRITES.has(`${endpoint.method} ${endpoint.path}`)) {
           const params = req.params as Params;
-          return writesPerPage.run(`${params.agentId}\u0000${params.clientEnv}`, () => conditionalWrite(req, reply, endpoint, target));
+          req.pageLock = await pageLocks.acquire(params.agentId, params.clientEnv);
+          return conditionalWrite(req, reply, endpoint, target);
         }
         const answer = await callUpstream(upstream, req, req.method, target, req.body);
         if (endpoint.method === 'GET' && endpoint.path === CONFIGS_PATH && answer.status === 200) await observeList(req, answer.body);
@@ -58,7 +79,7 @@ export function registerProxyRoutes(app: FastifyInstance, upstream: UpstreamOpti
   }
 
   /**
-   * Writes through this server are serialised per page; each re-reads the page upstream (which also tells the
+   * Writes through this server are serialised per page (across replicas on a shared store: page-locks.ts); each re-reads the page upstream (which also tells the
    * history what the write replaces, and records any change made elsewhere first), answers 412 itself when the
    * version is stale, and only then forwards. What remains is a window of one upstream round trip in which a writer
    * that does not go through this server could still slip in; it is measured and reported in /api/runtime.
@@ -73,7 +94,7 @@ export function registerProxyRoutes(app: FastifyInstance, upstream: UpstreamOpti
       throw new ApiError(502, 'UPSTREAM_INVALID_RESPONSE', "PolyAI's API answered the page re-read with something other than JSON: nothing was written");
     }
     const { agentId, clientEnv } = req.params as Params;
-    if (isClientEnv(clientEnv)) await history.observe(agentId, clientEnv, page);
+    if (isClientEnv(clientEnv)) await history.observe(agentId, clientEnv, page, req.pageLock?.tx);
     if (req.historyWrite) req.historyWrite.previous = { variables: page.variables ?? {}, schema: page.schema };
     if (!ifMatchAllows(req.headers['if-match'], page)) throw preconditionFailed(page);
     const readAt = performance.now();

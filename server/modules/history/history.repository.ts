@@ -1,6 +1,8 @@
 import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
 import type { ClientEnv, ConfigPage, JsonObject } from '../../../contract/agents-api.ts';
 import type { HistoryChange, HistoryEntry, HistoryKind, HistoryOutcome, HistoryQuery, HistorySettings, PageAt } from '../../../contract/history.ts';
+import { isShared, lockUntilCommit, LOCKS } from '../../state/dialect.ts';
+import { pageLockName } from '../../state/page-locks.ts';
 import type { StateDb } from '../../state/state-store.ts';
 import type { StateTables } from '../../state/state-tables.ts';
 import { canonicalJson } from './canonical-json.ts';
@@ -42,8 +44,14 @@ const containing = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (
  * outside Switchboard.
  */
 export function createHistoryRepository(db: StateDb, { now = () => new Date(), searchWindow = SEARCH_WINDOW } = {}) {
-  /** Pages whose stored head is complete and at this version: most reads are this, and cost no query. */
+  /**
+   * Pages whose stored head is complete and at this version: most reads are this, and cost no query. A page version
+   * never changes, so what another replica records about it can only be the same.
+   */
   const knownHeads = new Map<string, string>();
+  // Settings are kept in memory only when this process is the store's only user: on a shared store an admin's change
+  // on one replica must hold on every other at once (a note required for live).
+  const cacheSettings = !isShared(db);
   let settings: HistorySettings | undefined;
 
   const entryRow = (entry: NewEntry, at: string) => ({
@@ -154,11 +162,11 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
   }
 
   async function readSettings(): Promise<HistorySettings> {
-    if (!settings) {
-      const row = await db.selectFrom('settings').select('value_json').where('name', '=', 'history').executeTakeFirst();
-      settings = { ...DEFAULT_SETTINGS, ...(row ? (JSON.parse(row.value_json) as Partial<HistorySettings>) : {}) };
-    }
-    return settings;
+    if (settings) return settings;
+    const row = await db.selectFrom('settings').select('value_json').where('name', '=', 'history').executeTakeFirst();
+    const read = { ...DEFAULT_SETTINGS, ...(row ? (JSON.parse(row.value_json) as Partial<HistorySettings>) : {}) };
+    if (cacheSettings) settings = read;
+    return read;
   }
 
   /** The lowest id a search below `cursor` reads; undefined when the rest of the history fits in one window. */
@@ -240,16 +248,17 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
     const ids: (string | undefined)[] = batch.map(() => undefined);
     if (entries.length > 0) {
       const at = now().toISOString();
-      // One INSERT: its rows get consecutive ids in the order written (RETURNING's own order is not guaranteed).
+      // One INSERT: its rows take ids in the order written (not always consecutive on Postgres, where other replicas
+      // draw from the same sequence; RETURNING's own order is not guaranteed), so the i-th smallest id is the i-th row.
       const returned = await tx.insertInto('history_entries').values(entries.map((entry) => entryRow(entry, at))).returning('id').execute();
-      const first = Math.min(...returned.map((row) => row.id));
+      const entryIds = returned.map((row) => row.id).sort((a, b) => a - b);
       const changes = entries.flatMap((entry, i) =>
-        entry.changes.map((change) => ({ entry_id: first + i, key: change.key, before_json: toJson(change.before), after_json: toJson(change.after) })),
+        entry.changes.map((change) => ({ entry_id: entryIds[i], key: change.key, before_json: toJson(change.before), after_json: toJson(change.after) })),
       );
       for (let i = 0; i < changes.length; i += 1_000) await tx.insertInto('history_changes').values(changes.slice(i, i + 1_000)).execute();
-      let next = first;
+      let next = 0;
       kept.forEach((isKept, i) => {
-        if (isKept) ids[i] = String(next++);
+        if (isKept) ids[i] = String(entryIds[next++]);
       });
     }
     // Each page's head moves to the newest version written in the batch, with every key those writes set.
@@ -293,9 +302,16 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
     /**
      * Records a write Switchboard served or forwarded; `written` moves the page's head to the version it made. Resolves
      * once committed. Writes recorded in the same turn of the event loop share one transaction and a few statements
-     * (group commit): under load the history must not be what limits the server's writes.
+     * (group commit): under load the history must not be what limits the server's writes. `held` is the transaction of
+     * the page lock the write was made under (team mode's proxy).
      */
-    record(entry: NewEntry, written?: WrittenVersion): Promise<string | undefined> {
+    async record(entry: NewEntry, written?: WrittenVersion, held?: Tx): Promise<string | undefined> {
+      if (held) {
+        // A write made under a page lock is recorded in the lock's own transaction, committed when it is released.
+        const [id] = await recordBatch(held, [{ entry, written, resolve: () => {}, reject: () => {} }]);
+        if (entry.outcome === 'unknown' && entry.clientEnv) knownHeads.delete(pageKeyOf(entry.agentId, entry.clientEnv));
+        return id;
+      }
       return new Promise((resolve, reject) => {
         pending.push({ entry, written, resolve, reject });
         if (!flushing) void flush();
@@ -310,11 +326,11 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
      * Switchboard did not write is recorded as a change made outside it, key by key, after deciding any write whose
      * outcome was unknown.
      */
-    async observe(agentId: string, env: ClientEnv, page: ConfigPage): Promise<void> {
+    async observe(agentId: string, env: ClientEnv, page: ConfigPage, held?: Tx): Promise<void> {
       const key = pageKeyOf(agentId, env);
       if (!page.lastUpdated || knownHeads.get(key) === page.lastUpdated) return;
       const lastUpdated = page.lastUpdated;
-      await db.transaction().execute(async (tx) => {
+      const compare = async (tx: Tx) => {
         const head = await tx
           .selectFrom('page_heads')
           .selectAll()
@@ -372,6 +388,13 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
           .onConflict((oc) => oc.columns(['agent_id', 'client_env']).doUpdateSet({ last_updated: lastUpdated, schema_json: schemaJson, complete: 1 }))
           .execute();
         knownHeads.set(key, lastUpdated);
+      };
+      if (held) return compare(held);
+      // On a shared store, after any write to the page in flight on another replica has been recorded (page-locks.ts):
+      // until then its change would look like one made outside Switchboard.
+      await db.transaction().execute(async (tx) => {
+        await lockUntilCommit(tx, LOCKS.page, pageLockName(agentId, env));
+        await compare(tx);
       });
     },
 
@@ -469,7 +492,7 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
         .values({ name: 'history', value_json: json })
         .onConflict((oc) => oc.column('name').doUpdateSet({ value_json: json }))
         .execute();
-      settings = next;
+      if (cacheSettings) settings = next;
       return next;
     },
 

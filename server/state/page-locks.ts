@@ -1,0 +1,72 @@
+/**
+ * One writer per config page at a time, across every replica: the proxy's If-Match check is only sound if nothing
+ * else writes the page between its re-read and its write, and the history must record that write before another
+ * replica compares the page with the last version seen. In this process, writers to a page wait in line (so a busy
+ * page holds one database connection, not one per writer); on Postgres the one in front also holds an advisory lock
+ * in an open transaction until it is done.
+ */
+import type { Transaction } from 'kysely';
+import { isShared, lockUntilCommit, LOCKS } from './dialect.ts';
+import { PerKeyQueue } from './per-key-queue.ts';
+import type { StateDb } from './state-store.ts';
+import type { StateTables } from './state-tables.ts';
+
+export type PageLock = {
+  /**
+   * The transaction holding the lock (Postgres): the history of the write made under it goes here, so a writer never
+   * needs a second connection while it holds one (a full pool could otherwise leave it waiting on itself).
+   */
+  tx?: Transaction<StateTables>;
+  /** Lets the next writer in, once what was written under the lock is committed; safe to call more than once. */
+  release(): Promise<void>;
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The page lock a proxied config write holds until its history entry is recorded. */
+    pageLock?: PageLock;
+  }
+}
+
+// Ids never hold `/` (the contract refuses it in every path id), and Postgres text cannot hold NUL.
+export const pageLockName = (agentId: string, env: string) => `page:${agentId}/${env}`;
+
+export function createPageLocks(db: StateDb) {
+  const queue = new PerKeyQueue();
+  const shared = isShared(db);
+  return {
+    /** Resolves once the page is this caller's; rejects if the lock cannot be had (Postgres' lock timeout). */
+    acquire(agentId: string, env: string): Promise<PageLock> {
+      const name = pageLockName(agentId, env);
+      return new Promise((resolve, reject) => {
+        void queue.run(name, async () => {
+          let letGo!: () => void;
+          const released = new Promise<void>((done) => (letGo = done));
+          if (!shared) {
+            resolve({ release: async () => letGo() });
+            return released;
+          }
+          let locked = false;
+          const committed = db.transaction().execute(async (tx) => {
+            await lockUntilCommit(tx, LOCKS.page, name);
+            locked = true;
+            resolve({
+              tx,
+              release: () => {
+                letGo();
+                return committed;
+              },
+            });
+            await released;
+          });
+          // Before the lock, the caller is told; after it, the one who releases is.
+          await committed.catch((error: unknown) => {
+            if (!locked) reject(error);
+          });
+        });
+      });
+    },
+  };
+}
+
+export type PageLocks = ReturnType<typeof createPageLocks>;
