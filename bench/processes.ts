@@ -36,7 +36,7 @@ export async function startSwitchboard(port: number, args: string[] = []): Promi
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitForUrl(`${url}/healthz`);
+  await waitForUrl(`${url}/readyz`);
   return { url, stop: stopper(child) };
 }
 

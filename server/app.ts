@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { constants as zlibConstants } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Runtime } from '../contract/runtime.ts';
 import { openDatabase } from './store/database.ts';
@@ -40,6 +41,9 @@ import { registerHistoryRecorder } from './modules/history/history.recorder.ts';
 import { registerHistoryRoutes } from './modules/history/history.routes.ts';
 import { createPageLocks } from './state/page-locks.ts';
 import { openStateStore } from './state/state-store.ts';
+import { registerTeam, type TeamOptions } from './modules/auth/team.ts';
+import type { Me } from '../contract/access.ts';
+import { sql } from 'kysely';
 import { CheckPool } from './validation/check-pool.ts';
 import { ConfigChecks } from './validation/config-checks.ts';
 
@@ -60,13 +64,17 @@ export type AppOptions = {
    * replica (team mode). Defaults to `state.sqlite` beside `dbFile`, or memory when `dbFile` is `:memory:`.
    */
   stateStore?: string;
-  /** Who the history names as the author of writes (until sign-in exists): SWITCHBOARD_USER, else the OS user. */
+  /** Local mode: who the history names as the author of writes (SWITCHBOARD_USER, else the OS user). */
   author?: string;
+  /** Team mode: sign-in, members and roles (the author of a write is the signed-in member). */
+  team?: TeamOptions;
   /** Emulator only: require this x-api-key on /v1 (to stand in for PolyAI in proxy tests). */
   requireApiKey?: string;
   /** The built console (vite's dist/); omitted in API-only tests. */
   distDir?: string;
   logger?: FastifyServerOptions['logger'];
+  /** Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For/-Proto are believed (for logs); none by default. */
+  trustedProxies?: string[];
   /** Enables `/__emulator/faults` (latency, failures, hangs) for tests; never on by default. */
   faultInjection?: boolean;
   /** Adds the large benchmark agents (PROJECT-SCALE, PROJECT-SCALE-COMPARE) to the seed. */
@@ -77,6 +85,13 @@ export type AppOptions = {
 
 const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000 };
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Set when shutting down: /readyz says no while in-flight requests finish. */
+    draining: boolean;
+  }
+}
+
 /** Builds the whole server (API emulator or proxy, and the console) without listening, so tests can inject requests. */
 export async function buildApp(options: AppOptions) {
   const audience = options.allowedHosts ? audienceOf(options.allowedHosts) : undefined;
@@ -84,6 +99,7 @@ export async function buildApp(options: AppOptions) {
   const { headersMs, requestMs } = options.timeouts ?? DEFAULT_TIMEOUTS;
   const app = Fastify({
     logger: options.logger ?? false,
+    trustProxy: options.trustedProxies?.length ? options.trustedProxies : false,
     genReqId: correlationIdOf,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
@@ -105,13 +121,18 @@ export async function buildApp(options: AppOptions) {
   });
 
   registerRequestGuard(app, guard);
+  app.decorate('draining', false);
   const state = await openStateStore(options.stateStore ?? stateFileBeside(options.dbFile));
   app.addHook('onClose', () => state.destroy());
+  await app.register(fastifyCookie);
+  const author = options.author ?? defaultAuthor();
+  // Before the history's hooks and compression: who is asking is known before anything is recorded or sent.
+  const registerTeamRoutes = options.team ? registerTeam(app, state, options.team) : undefined;
   const history = createHistoryRepository(state);
   if (options.scale && !options.upstream) await seedScaleHistory(state);
   await history.prune();
   // Before compression, whose onSend hook turns answers into streams: the history reads a page answer as written.
-  registerHistoryRecorder(app, history, { author: options.author ?? defaultAuthor() });
+  registerHistoryRecorder(app, history, { author });
   // API answers (a page, 10,000 connectors) are compressed for browsers that ask; a fast brotli level keeps the CPU
   // cost small. Static files are precompressed at build time instead.
   await app.register(fastifyCompress, {
@@ -133,9 +154,20 @@ export async function buildApp(options: AppOptions) {
     ready = await registerEmulator(app, options);
   }
   registerHistoryRoutes(app, history, readAgentPages);
+  if (registerTeamRoutes) registerTeamRoutes();
+  else app.get('/api/me', { schema: { hide: true } }, async (): Promise<Me> => ({ mode: 'local', name: author }));
   app.get('/api/runtime', { schema: { hide: true } }, async () => runtimeOf(options, raceWindows));
-  // Ready once writes can be checked without waiting for a worker to start (orchestrators and tests poll this).
-  app.get('/healthz', { schema: { hide: true } }, async () => {
+  // Alive: the process answers (an orchestrator restarts it otherwise).
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+  // Ready for traffic: its store answers and writes can be checked without waiting for a worker to start; a replica
+  // shutting down says no, so a load balancer stops sending it requests (orchestrators and tests poll this).
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    if (app.draining) return reply.status(503).send({ ok: false, reason: 'shutting down' });
+    try {
+      await sql`select 1`.execute(state);
+    } catch {
+      return reply.status(503).send({ ok: false, reason: "Switchboard's state database does not answer" });
+    }
     await ready();
     return { ok: true };
   });
@@ -144,7 +176,7 @@ export async function buildApp(options: AppOptions) {
   return app;
 }
 
-/** The emulated Agents API on SQLite, with its test-only extras; returns what /healthz waits for. */
+/** The emulated Agents API on SQLite, with its test-only extras; returns what /readyz waits for. */
 async function registerEmulator(app: FastifyInstance, options: AppOptions): Promise<() => Promise<void>> {
   const db = openDatabase(options.dbFile);
   app.addHook('onClose', async () => db.close());

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { isDatabaseUrl } from './state/dialect.ts';
+import { teamFromEnv } from './modules/auth/team-options.ts';
 import { ownHostNames } from './plugins/security.ts';
 import { upstreamFromEnv } from './upstream/upstream-options.ts';
 
@@ -35,13 +36,23 @@ export async function main() {
     console.log('--reset: starting from a freshly seeded database and an empty history');
   }
   const faultInjection = flags.has('--faults') || process.env.EMULATOR_FAULTS === '1';
+  const team = teamFromEnv(process.env, `http://${host.includes(':') ? `[${host}]` : host}:${port}`);
+  const trustedProxies = process.env.TRUSTED_PROXIES?.split(',').map((p) => p.trim()).filter(Boolean);
   const app = await buildApp({
     dbFile,
     stateStore: databaseUrl ?? stateFile,
     distDir: path.join(root, 'dist'),
-    logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+    // JSON lines; a team server logs each request (with its correlation id and user) by default.
+    logger: { level: process.env.LOG_LEVEL ?? (team ? 'info' : 'warn') },
+    team,
+    trustedProxies,
     upstream,
-    allowedHosts: [...ownHostNames(host, port), ...(process.env.ALLOWED_HOSTS?.split(',').map((h) => h.trim()).filter(Boolean) ?? [])],
+    allowedHosts: [
+      ...ownHostNames(host, port),
+      ...(process.env.ALLOWED_HOSTS?.split(',').map((h) => h.trim()).filter(Boolean) ?? []),
+      // The address people use (behind a TLS-terminating proxy): its Host is answered and writes from it accepted.
+      ...(team ? [team.publicUrl] : []),
+    ],
     requireApiKey: upstream ? undefined : process.env.EMULATOR_API_KEY,
     faultInjection: !upstream && faultInjection,
     scale: flags.has('--scale') || process.env.EMULATOR_SCALE === '1',
@@ -53,9 +64,15 @@ export async function main() {
     if (closing) return;
     closing = true;
     console.log(`\n${signal}: finishing in-flight requests and closing the database…`);
-    // Connections become idle as their last response is sent; close each then, instead of waiting out keep-alive.
-    setInterval(() => app.server.closeIdleConnections(), 50).unref();
-    app.close().then(
+    // Not ready from now on: a load balancer polling /readyz stops sending requests before the server stops listening.
+    app.draining = true;
+    const drainDelayMs = Number(process.env.DRAIN_DELAY_MS ?? 0);
+    const close = () => {
+      // Connections become idle as their last response is sent; close each then, instead of waiting out keep-alive.
+      setInterval(() => app.server.closeIdleConnections(), 50).unref();
+      return app.close();
+    };
+    new Promise((resolve) => setTimeout(resolve, drainDelayMs)).then(close).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error(error);

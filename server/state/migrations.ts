@@ -64,4 +64,44 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '002-team': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('members')
+        .addColumn('email', 'text', (col) => col.primaryKey())
+        .addColumn('name', 'text')
+        .addColumn('admin', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addColumn('last_seen_at', 'text')
+        .execute();
+      // '' for every agent / every environment (a real id is never empty).
+      await db.schema
+        .createTable('member_grants')
+        .addColumn('email', 'text', (col) => col.notNull().references('members.email').onDelete('cascade'))
+        .addColumn('agent_id', 'text', (col) => col.notNull())
+        .addColumn('client_env', 'text', (col) => col.notNull())
+        .addColumn('role', 'text', (col) => col.notNull())
+        .addPrimaryKeyConstraint('member_grants_pk', ['email', 'agent_id', 'client_env'])
+        .execute();
+      // A session is found by the hash of its cookie: the table alone cannot be used to sign in.
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id_hash', 'text', (col) => col.primaryKey())
+        .addColumn('email', 'text', (col) => col.notNull().references('members.email').onDelete('cascade'))
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addColumn('expires_at', 'text', (col) => col.notNull())
+        .addColumn('last_seen_at', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('sessions_by_member').on('sessions').column('email').execute();
+      // A sign-in on its way through the identity provider, so its return can land on any replica.
+      await db.schema
+        .createTable('sign_in_requests')
+        .addColumn('state', 'text', (col) => col.primaryKey())
+        .addColumn('code_verifier', 'text', (col) => col.notNull())
+        .addColumn('nonce', 'text', (col) => col.notNull())
+        .addColumn('return_to', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .execute();
+    },
+  },
 };

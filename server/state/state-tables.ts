@@ -46,4 +46,34 @@ export type StateTables = {
     name: string;
     value_json: string;
   };
+  members: {
+    /** Lower case: the identity provider's verified email is the member's name here. */
+    email: string;
+    name: string | null;
+    admin: number;
+    created_at: string;
+    last_seen_at: string | null;
+  };
+  /** '' in agent_id / client_env: every agent / every environment. */
+  member_grants: {
+    email: string;
+    agent_id: string;
+    client_env: string;
+    role: string;
+  };
+  sessions: {
+    /** SHA-256 of the cookie's value. */
+    id_hash: string;
+    email: string;
+    created_at: string;
+    expires_at: string;
+    last_seen_at: string;
+  };
+  sign_in_requests: {
+    state: string;
+    code_verifier: string;
+    nonce: string;
+    return_to: string;
+    created_at: string;
+  };
 };

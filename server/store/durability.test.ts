@@ -25,7 +25,7 @@ async function startServer(port: number, args: string[] = []): Promise<ChildProc
   });
   for (let i = 0; i < 200; i++) {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
+      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return child;
     } catch {
       // not listening yet
     }

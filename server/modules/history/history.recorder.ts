@@ -170,7 +170,8 @@ export function registerHistoryRecorder(app: FastifyInstance, history: HistoryRe
       agentId: write.agentId,
       clientEnv: write.clientEnv,
       outcome,
-      author: options.author,
+      // The signed-in member in team mode; the configured local user otherwise.
+      author: req.me?.email ?? options.author,
       note: write.note,
       correlationId: String(req.id),
       source: write.source,

@@ -1,0 +1,37 @@
+// @vitest-environment node
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { openStateStore, type StateDb } from '../../state/state-store.ts';
+import { createMembersRepository } from '../members/members.repository.ts';
+import { createSessionsRepository } from './sessions.repository.ts';
+
+let db: StateDb;
+let clock: Date;
+beforeEach(async () => {
+  db = await openStateStore(':memory:');
+  clock = new Date('2026-05-01T09:00:00.000Z');
+  await createMembersRepository(db).signedIn('sam@example.com', 'Sam');
+});
+afterEach(() => db.destroy());
+
+test('a session ends when its lifetime is over, and the store keeps only a hash of its token', async () => {
+  const sessions = createSessionsRepository(db, { lifetimeMs: 3_600_000, now: () => clock });
+  const { token, expiresAt } = await sessions.create('sam@example.com');
+  expect(expiresAt).toBe('2026-05-01T10:00:00.000Z');
+  expect(JSON.stringify(await db.selectFrom('sessions').selectAll().execute())).not.toContain(token);
+  clock = new Date('2026-05-01T09:59:59.000Z');
+  expect(await sessions.find(token)).toEqual({ email: 'sam@example.com', expiresAt });
+  clock = new Date('2026-05-01T10:00:00.000Z');
+  expect(await sessions.find(token)).toBeUndefined();
+  await sessions.purge();
+  expect(await db.selectFrom('sessions').selectAll().execute()).toEqual([]);
+});
+
+test('a sign-in in progress is taken once, and only within ten minutes', async () => {
+  const sessions = createSessionsRepository(db, { lifetimeMs: 3_600_000, now: () => clock });
+  await sessions.saveSignIn({ state: 's1', nonce: 'n', codeVerifier: 'v', returnTo: '/' });
+  expect(await sessions.takeSignIn('s1')).toMatchObject({ state: 's1' });
+  expect(await sessions.takeSignIn('s1')).toBeUndefined();
+  await sessions.saveSignIn({ state: 's2', nonce: 'n', codeVerifier: 'v', returnTo: '/' });
+  clock = new Date('2026-05-01T09:10:01.000Z');
+  expect(await sessions.takeSignIn('s2')).toBeUndefined();
+});

@@ -1,0 +1,76 @@
+/**
+ * Sign-in sessions and sign-ins in progress, in Switchboard's own store, so any replica can serve any request. The
+ * cookie carries a random token; the store keeps only its SHA-256, so reading the table does not let anyone in.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { StateDb } from '../../state/state-store.ts';
+
+const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
+/** A sign-in must come back from the identity provider within this time. */
+const SIGN_IN_WINDOW_MS = 10 * 60_000;
+/** How often a session's last use is written (every request would be a write per request). */
+const TOUCH_EVERY_MS = 60_000;
+
+export type SignInRequest = { state: string; codeVerifier: string; nonce: string; returnTo: string };
+
+export function createSessionsRepository(db: StateDb, { lifetimeMs, now = () => new Date() }: { lifetimeMs: number; now?: () => Date }) {
+  return {
+    /** A new session for `email`; the token goes in the cookie and nowhere else. */
+    async create(email: string): Promise<{ token: string; expiresAt: string }> {
+      const token = randomBytes(32).toString('base64url');
+      const at = now();
+      const expiresAt = new Date(at.getTime() + lifetimeMs).toISOString();
+      await db.insertInto('sessions').values({ id_hash: hashOf(token), email, created_at: at.toISOString(), expires_at: expiresAt, last_seen_at: at.toISOString() }).execute();
+      return { token, expiresAt };
+    },
+
+    /** The session's member, if the token is one of a session that has neither expired nor been revoked. */
+    async find(token: string): Promise<{ email: string; expiresAt: string } | undefined> {
+      const at = now();
+      const row = await db
+        .selectFrom('sessions')
+        .select(['email', 'expires_at', 'last_seen_at'])
+        .where('id_hash', '=', hashOf(token))
+        .where('expires_at', '>', at.toISOString())
+        .executeTakeFirst();
+      if (!row) return undefined;
+      if (at.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
+        await db.updateTable('sessions').set({ last_seen_at: at.toISOString() }).where('id_hash', '=', hashOf(token)).execute();
+      }
+      return { email: row.email, expiresAt: row.expires_at };
+    },
+
+    async revoke(token: string): Promise<void> {
+      await db.deleteFrom('sessions').where('id_hash', '=', hashOf(token)).execute();
+    },
+
+    /** Signs a member out everywhere; returns how many sessions ended. */
+    async revokeAll(email: string): Promise<number> {
+      const result = await db.deleteFrom('sessions').where('email', '=', email).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    async saveSignIn(request: SignInRequest): Promise<void> {
+      await db
+        .insertInto('sign_in_requests')
+        .values({ state: request.state, code_verifier: request.codeVerifier, nonce: request.nonce, return_to: request.returnTo, created_at: now().toISOString() })
+        .execute();
+    },
+
+    /** The sign-in with this state, used at most once, and only within its window. */
+    async takeSignIn(state: string): Promise<SignInRequest | undefined> {
+      const row = await db.deleteFrom('sign_in_requests').where('state', '=', state).returningAll().executeTakeFirst();
+      if (!row || now().getTime() - Date.parse(row.created_at) > SIGN_IN_WINDOW_MS) return undefined;
+      return { state: row.state, codeVerifier: row.code_verifier, nonce: row.nonce, returnTo: row.return_to };
+    },
+
+    /** Removes expired sessions and abandoned sign-ins (at start and then hourly). */
+    async purge(): Promise<void> {
+      const at = now();
+      await db.deleteFrom('sessions').where('expires_at', '<=', at.toISOString()).execute();
+      await db.deleteFrom('sign_in_requests').where('created_at', '<', new Date(at.getTime() - SIGN_IN_WINDOW_MS).toISOString()).execute();
+    },
+  };
+}
+
+export type SessionsRepository = ReturnType<typeof createSessionsRepository>;

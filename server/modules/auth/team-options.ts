@@ -1,0 +1,24 @@
+/** Team mode's settings, from the environment (documented in the README's table). */
+import type { TeamOptions } from './team.ts';
+
+/** Undefined (local mode: no sign-in) unless OIDC_ISSUER is set; throws for an incomplete or unsafe setup. */
+export function teamFromEnv(env: NodeJS.ProcessEnv, localUrl: string): TeamOptions | undefined {
+  const issuer = env.OIDC_ISSUER?.trim();
+  if (!issuer) return undefined;
+  const clientId = env.OIDC_CLIENT_ID?.trim();
+  if (!clientId) throw new Error('OIDC_CLIENT_ID is needed with OIDC_ISSUER');
+  const admins = (env.ADMIN_EMAILS ?? '').split(',').map((email) => email.trim()).filter(Boolean);
+  if (admins.length === 0) throw new Error('ADMIN_EMAILS is needed with OIDC_ISSUER: at least one admin, so someone can grant access');
+  const publicUrl = new URL(env.PUBLIC_URL?.trim() || localUrl);
+  if (publicUrl.protocol !== 'https:' && !['127.0.0.1', 'localhost', '[::1]'].includes(publicUrl.hostname)) {
+    throw new Error('PUBLIC_URL must be https (sign-in cookies are sent only over TLS); plain http only on loopback');
+  }
+  const sessionHours = Number(env.SESSION_HOURS ?? 12);
+  if (!(sessionHours > 0 && sessionHours <= 24 * 30)) throw new Error('SESSION_HOURS must be a number of hours between 0 and 720');
+  return {
+    oidc: { issuer, clientId, ...(env.OIDC_CLIENT_SECRET?.trim() && { clientSecret: env.OIDC_CLIENT_SECRET.trim() }) },
+    publicUrl: publicUrl.origin,
+    admins,
+    sessionHours,
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * Team mode: sign-in through the organisation's identity provider, members and their roles, sessions in the shared
+ * store. Without it (local mode) the one user of the console may do everything, as before.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { StateDb } from '../../state/state-store.ts';
+import { createMembersRepository } from '../members/members.repository.ts';
+import { registerMemberRoutes } from '../members/members.routes.ts';
+import { registerAccess, SESSION_COOKIE } from './access.ts';
+import { registerAuthRoutes } from './auth.routes.ts';
+import { createOidcClient, type OidcOptions } from './oidc.ts';
+import { createSessionsRepository } from './sessions.repository.ts';
+
+export type TeamOptions = {
+  oidc: OidcOptions;
+  /** The address people use to reach the console (behind a TLS-terminating proxy, its https origin). */
+  publicUrl: string;
+  /** Admins by configuration: always admins, so the team can never lock itself out. */
+  admins: string[];
+  /** How long a sign-in lasts. */
+  sessionHours?: number;
+};
+
+const PURGE_EVERY_MS = 60 * 60_000;
+
+/** Registers the gate (hooks, before the history's and compression's); returns what registers the routes. */
+export function registerTeam(app: FastifyInstance, state: StateDb, team: TeamOptions): () => void {
+  if (team.admins.length === 0) throw new Error('Team mode needs at least one admin by configuration (ADMIN_EMAILS)');
+  const publicUrl = new URL(team.publicUrl).origin;
+  const secure = publicUrl.startsWith('https:');
+  // `__Host-`: the browser keeps the cookie to this exact origin (https only).
+  const cookieName = secure ? SESSION_COOKIE.secure : SESSION_COOKIE.plain;
+  const members = createMembersRepository(state, { configAdmins: team.admins });
+  const sessions = createSessionsRepository(state, { lifetimeMs: (team.sessionHours ?? 12) * 3_600_000 });
+  const oidc = createOidcClient(team.oidc, `${publicUrl}/api/auth/callback`);
+
+  registerAccess(app, { members, sessions, cookieName });
+  const purge = () => sessions.purge().catch((error: unknown) => app.log.error({ err: error }, 'sessions: expired ones could not be removed'));
+  app.addHook('onReady', async () => void purge());
+  const timer = setInterval(purge, PURGE_EVERY_MS).unref();
+  app.addHook('onClose', async () => clearInterval(timer));
+  return () => {
+    registerAuthRoutes(app, { oidc, members, sessions, publicUrl, cookieName, secure });
+    registerMemberRoutes(app, members, sessions);
+  };
+}
