@@ -7,6 +7,9 @@ const DATA_DIR = 'test-results/e2e-data';
 const PROXY_PORT = PORT + 1;
 export const UPSTREAM_PORT = PORT + 2;
 export const E2E_UPSTREAM_KEY = 'sk-e2e-upstream-7c1d9a';
+// Team mode: sign-in through a local OpenID provider, the state on Postgres (both started by scripts/team-trial.ts).
+export const TEAM_PORT = PORT + 3;
+export const TEAM_ADMIN = 'ada@example.com';
 // Browsers cannot be downloaded here: use Debian's Chromium unless CHROMIUM_PATH names another.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -30,12 +33,17 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: /proxy-mode/,
+      testIgnore: /proxy-mode|team-mode/,
       use: {
         ...devices['Desktop Chrome'],
         headless: true,
         launchOptions,
       },
+    },
+    {
+      name: 'team-mode',
+      testMatch: /team-mode/,
+      use: { ...devices['Desktop Chrome'], headless: true, launchOptions, baseURL: `http://127.0.0.1:${TEAM_PORT}` },
     },
     {
       name: 'proxy-mode',
@@ -72,6 +80,15 @@ export default defineConfig({
       url: `http://127.0.0.1:${PROXY_PORT}/readyz`,
       reuseExistingServer: process.env.E2E_REUSE === '1',
       timeout: 30_000,
+    },
+    {
+      command: `rm -rf ${DATA_DIR}-team && tsx scripts/team-trial.ts`,
+      env: { PORT: String(TEAM_PORT), DATA_DIR: `${DATA_DIR}-team`, ADMIN_EMAILS: TEAM_ADMIN, LOG_LEVEL: 'warn' },
+      url: `http://127.0.0.1:${TEAM_PORT}/readyz`,
+      reuseExistingServer: process.env.E2E_REUSE === '1',
+      // Postgres stops with the server: let it finish.
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      timeout: 60_000,
     },
   ],
 });

@@ -1,20 +1,12 @@
-/**
- * Who may do what in team mode (one truth for the server, which enforces it, and the console, which says so before
- * anyone tries): a member's grants per agent (or all agents) and environment (or all three).
- * - viewer: reads the agents granted;
- * - editor: also writes the environments granted (connectors and numbers: every environment of the agent, since one
- *   change can move numbers between environments);
- * - admin: everything, plus members and settings.
- * In local mode (no sign-in) the one user may do everything, as before team mode.
- */
+/** Team mode's members API: its bodies and answers as TypeBox schemas (the rules themselves: ./access-rules.ts). */
 import { Type, type Static } from '@sinclair/typebox';
-import { ClientEnvName, CLIENT_ENVS, type ClientEnv } from './agents-api.ts';
+import { ClientEnvName } from './agents-api.ts';
+import { ROLES, type Grant as GrantType } from './access-rules.ts';
 
-export const ROLES = ['viewer', 'editor'] as const;
-export type Role = (typeof ROLES)[number];
+export * from './access-rules.ts';
 
 /** `agentId` / `clientEnv` left out: every agent / every environment. */
-export const Grant = Type.Object(
+export const GrantSchema = Type.Object(
   {
     role: Type.Union(ROLES.map((role) => Type.Literal(role))),
     agentId: Type.Optional(Type.String({ minLength: 1, maxLength: 128, pattern: '^[^\\u0000-\\u001f\\u007f]+$' })),
@@ -22,7 +14,9 @@ export const Grant = Type.Object(
   },
   { additionalProperties: false },
 );
-export type Grant = Static<typeof Grant>;
+// The schema and the rules' type must say the same thing.
+const sameGrant: [Static<typeof GrantSchema>, GrantType] extends [GrantType, Static<typeof GrantSchema>] ? true : never = true;
+void sameGrant;
 
 export const Member = Type.Object({
   email: Type.String(),
@@ -30,7 +24,7 @@ export const Member = Type.Object({
   /** An admin named in the server's configuration (ADMIN_EMAILS): the members page cannot take it away. */
   adminFromConfig: Type.Boolean(),
   admin: Type.Boolean(),
-  grants: Type.Array(Grant),
+  grants: Type.Array(GrantSchema),
   lastSeenAt: Type.Optional(Type.String({ format: 'date-time' })),
   activeSessions: Type.Integer(),
 });
@@ -40,35 +34,8 @@ export type MemberList = Static<typeof MemberList>;
 
 /** `PUT /api/members/:email`: adds the member (before their first sign-in) or replaces their access. */
 export const MemberAccess = Type.Object(
-  { admin: Type.Boolean(), grants: Type.Array(Grant, { maxItems: 200 }), name: Type.Optional(Type.String({ maxLength: 200 })) },
+  { admin: Type.Boolean(), grants: Type.Array(GrantSchema, { maxItems: 200 }), name: Type.Optional(Type.String({ maxLength: 200 })) },
   { additionalProperties: false },
 );
 export type MemberAccess = Static<typeof MemberAccess>;
 
-/** `GET /api/me`: who is using the console, and what they may do. */
-export type Me =
-  | { mode: 'local'; name: string }
-  | { mode: 'team'; email: string; name?: string; admin: boolean; grants: Grant[]; expiresAt: string };
-
-const covers = (grant: Grant, agentId: string, env?: ClientEnv) =>
-  (grant.agentId === undefined || grant.agentId === agentId) && (env === undefined || grant.clientEnv === undefined || grant.clientEnv === env);
-
-export const isAdmin = (me: Me) => me.mode === 'local' || me.admin;
-
-/** May read this agent (its pages, connectors, numbers, history). */
-export const mayView = (me: Me, agentId: string) => isAdmin(me) || (me.mode === 'team' && me.grants.some((grant) => covers(grant, agentId)));
-
-/** May write this environment's config page (variables, schema; promotions and restores into it). */
-export const mayWrite = (me: Me, agentId: string, env: ClientEnv) =>
-  isAdmin(me) || (me.mode === 'team' && me.grants.some((grant) => grant.role === 'editor' && covers(grant, agentId, env)));
-
-/** May change the agent's connectors and phone numbers: editor on every environment of the agent. */
-export const mayWriteTelephony = (me: Me, agentId: string) => CLIENT_ENVS.every((env) => mayWrite(me, agentId, env));
-
-/** Why a write is not allowed, in words, or undefined when it is. */
-export function whyNotWrite(me: Me | undefined, agentId: string, env?: ClientEnv): string | undefined {
-  if (!me) return undefined;
-  if (env ? mayWrite(me, agentId, env) : mayWriteTelephony(me, agentId)) return undefined;
-  const what = env ? `change ${env}` : 'change connectors or phone numbers (editor on all three environments)';
-  return mayView(me, agentId) ? `You can view this agent but not ${what}: ask an admin for the editor role.` : `You have no access to this agent: ask an admin.`;
-}

@@ -4,6 +4,7 @@ import { UNSAFE_createBrowserHistory, unstable_HistoryRouter as HistoryRouter } 
 import { createQueryClient } from '../api/query-client.ts';
 import { guardHistory } from '../lib/guarded-history.ts';
 import { ConsoleRoutes, loadPageFor } from './routes.tsx';
+import { SignInGate } from './sign-in-gate.tsx';
 
 // v5Compat: the history reports every move to its listener (pushes too), as the router and the guard expect. The
 // router's transitions are off: URL-bound controls must update at once, and page changes wait for their code instead.
@@ -14,9 +15,11 @@ export function App() {
   const [history] = useState(createHistory);
   return (
     <QueryClientProvider client={queryClient}>
-      <HistoryRouter history={history} useTransitions={false}>
-        <ConsoleRoutes />
-      </HistoryRouter>
+      <SignInGate>
+        <HistoryRouter history={history} useTransitions={false}>
+          <ConsoleRoutes />
+        </HistoryRouter>
+      </SignInGate>
     </QueryClientProvider>
   );
 }

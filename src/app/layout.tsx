@@ -4,6 +4,7 @@ import { useAgentName } from '../api/agents.ts';
 import { ThemeToggle } from '../components/ui/theme-toggle.tsx';
 import { ConnectionBadge, ConnectionIndicator } from './connection-indicator.tsx';
 import { PageFocus } from './page-focus.tsx';
+import { UserMenu } from './user-menu.tsx';
 import { paths, useRouteParams } from '../lib/paths.ts';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
@@ -54,6 +55,7 @@ export function Layout() {
               <ConnectionBadge />
             </span>
             <ThemeToggle />
+            <UserMenu />
           </div>
         </div>
         {agentPath && menuOpen && (

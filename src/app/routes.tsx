@@ -23,6 +23,7 @@ const PAGES = [
   [ROUTES.phoneNumbers, lazyPage(async () => (await import('../features/connectors/phone-numbers-page.tsx')).PhoneNumbersPage)],
   [ROUTES.history, lazyPage(async () => (await import('../features/history/history-page.tsx')).HistoryPage)],
   [ROUTES.versions, lazyPage(async () => (await import('../features/history/page-versions-page.tsx')).PageVersionsPage)],
+  [ROUTES.members, lazyPage(async () => (await import('../features/members/members-page.tsx')).MembersPage)],
 ] as const;
 
 /** Loads the code of the page at `path` (if not loaded yet), so the router can show it without waiting. */

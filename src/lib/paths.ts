@@ -15,6 +15,7 @@ export const ROUTES = {
   phoneNumbers: '/agents/:agentId/phone-numbers',
   history: '/agents/:agentId/history',
   versions: '/agents/:agentId/history/versions',
+  members: '/members',
 } as const;
 
 const enc = encodeURIComponent;
@@ -24,6 +25,7 @@ const query = (search: URLSearchParams | string | undefined) => {
 };
 
 export const paths = {
+  members: () => ROUTES.members,
   agent: (agentId: string) => `/agents/${enc(agentId)}`,
   editor: (agentId: string, env: string) => `${paths.agent(agentId)}/configs/${enc(env)}`,
   schemaEditor: (agentId: string, env: string) => `${paths.editor(agentId, env)}/schema`,

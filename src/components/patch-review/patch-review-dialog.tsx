@@ -40,6 +40,8 @@ type Props = PatchRequest & {
   send: (patch: JsonObject, note: string) => Promise<WriteOutcome>;
   /** The team requires a note for this environment. */
   noteRequired: boolean;
+  /** Why this user may not write to the target (their role, a read-only console): shown, and nothing can be sent. */
+  blocked?: string;
   /** Said above the changes (where the values come from). */
   intro?: ReactNode;
   onWritten: (page: ConfigPage) => void;
@@ -60,7 +62,7 @@ type Phase =
  * result checked against the target's own schema first (nothing is sent if it fails), `live` typed out, a note for
  * the history, and If-Match on the version shown so a concurrent change is shown instead of overwritten.
  */
-export function PatchReviewDialog({ title, target, basedOn, plan, confirmLabel, send, noteRequired, intro, onWritten, onRestart, onClose }: Props) {
+export function PatchReviewDialog({ title, target, basedOn, plan, confirmLabel, send, noteRequired, blocked, intro, onWritten, onRestart, onClose }: Props) {
   const [typed, setTyped] = useState('');
   const [note, setNote] = useState('');
   const [nulls, setNulls] = useState<string[]>([]);
@@ -70,7 +72,7 @@ export function PatchReviewDialog({ title, target, basedOn, plan, confirmLabel, 
   const check = useMergedCheck(basedOn, patch);
   const keys = Object.keys(patch);
   const label = ENV_LABELS[target];
-  const canSend = keys.length > 0 && check?.valid === true && isConfirmed(target, typed) && noteSatisfied(noteRequired, note) && phase.kind !== 'sending';
+  const canSend = !blocked && keys.length > 0 && check?.valid === true && isConfirmed(target, typed) && noteSatisfied(noteRequired, note) && phase.kind !== 'sending';
 
   async function sendPatch() {
     setPhase({ kind: 'sending' });
@@ -132,6 +134,11 @@ export function PatchReviewDialog({ title, target, basedOn, plan, confirmLabel, 
         {keys.length > 0 && <RequestBody patch={patch} />}
         {keys.length > 0 && <SchemaVerdict check={check} envLabel={label} />}
         <Outcome phase={phase} envLabel={label} basedOn={basedOn} keys={keys} />
+        {blocked && (
+          <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
+            {blocked}
+          </p>
+        )}
         {phase.kind !== 'conflict' && keys.length > 0 && <NoteField value={note} onChange={setNote} required={noteRequired} />}
         {target === 'live' && phase.kind !== 'conflict' && <TypeToConfirm word="live" value={typed} onChange={setTyped} />}
         <div className="flex justify-end gap-2">

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { agentListQuery } from '../../api/agents.ts';
+import { useMe } from '../../api/me.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Card } from '../../components/ui/card.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states.tsx';
@@ -12,6 +13,7 @@ import { paths } from '../../lib/paths.ts';
 
 export function AgentPickerPage() {
   const agents = useQuery(agentListQuery());
+  const me = useMe();
   const [recent] = useState(readRecentAgents);
   const [query, setQuery] = useState('');
   const nameOf = (agentId: string) => agents.data?.find((agent) => agent.agentId === agentId)?.agentName;
@@ -78,6 +80,8 @@ export function AgentPickerPage() {
           <Loading label="Loading agents…" />
         ) : agents.isError ? (
           <ErrorState title="Agents could not be loaded" error={agents.error} onRetry={() => agents.refetch()} />
+        ) : agents.data.length === 0 && me?.mode === 'team' && !me.admin && me.grants.length === 0 ? (
+          <EmptyState title="You have no access to any agent yet">Ask an admin of your team to give you access ({me.email}).</EmptyState>
         ) : agents.data.length === 0 ? (
           <EmptyState title="No agents yet">This workspace has no agents. Type an agent ID above to open one directly.</EmptyState>
         ) : shown.length === 0 ? (

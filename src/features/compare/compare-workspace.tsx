@@ -13,6 +13,7 @@ import { PatchReviewDialog } from '../../components/patch-review/patch-review-di
 import { useConfigWrites } from '../../api/config-writes.ts';
 import { paths } from '../../lib/paths.ts';
 import { useNoteRequired } from '../../api/history.ts';
+import { useWriteBlocks } from '../../api/me.ts';
 import { PromotionBar } from './promotion-bar.tsx';
 import { SchemaDifferencesPanel } from './schema-differences-panel.tsx';
 import { schemaDifferences } from '../../lib/schema-diff.ts';
@@ -58,6 +59,7 @@ export function CompareWorkspace({ agentId, pages, view, onViewChange }: Props) 
   const writes = useConfigWrites(agentId);
   const historyOf = useCallback((key: string) => paths.history(agentId, new URLSearchParams({ key })), [agentId]);
   const noteRequired = useNoteRequired();
+  const writeBlock = useWriteBlocks(agentId);
   const openPromotion = (pointers: string[], from: ClientEnv, to: ClientEnv) => {
     setDiff(undefined);
     promotions.openPromotion(pointers, from, to);
@@ -220,6 +222,7 @@ export function CompareWorkspace({ agentId, pages, view, onViewChange }: Props) 
           {...write}
           send={(patch, note) => writes.writeVariables(write.target, patch, write.basedOn, { note, ...promotions.metaOf(write) })}
           noteRequired={noteRequired(write.target)}
+          blocked={writeBlock(write.target)}
           onWritten={promotions.onWritten}
           onRestart={() => promotions.restart(write)}
           onClose={promotions.close}

@@ -1,12 +1,11 @@
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import type { ClientEnv, ConfigPage, FieldError, JsonObject } from '../../../contract/agents-api.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Card } from '../../components/ui/card.tsx';
 import { EmptyState, Loading } from '../../components/ui/states.tsx';
 import { Timestamp } from '../../components/ui/timestamp.tsx';
 import { SectionedSchemaForm, type SectionedFormHandle } from '../../components/schema-form/sectioned-schema-form.tsx';
-import { runtimeQuery } from '../../api/runtime.ts';
+import { useWriteBlock } from '../../api/me.ts';
 import { useNoteRequired } from '../../api/history.ts';
 import { ApiError } from '../../api/http-client.ts';
 import { toErrorSchema } from '../../components/schema-form/error-schema.ts';
@@ -60,13 +59,9 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
 
   const diff = useMemo(() => savePatchOf(base.schema, base.variables ?? {}, baseline, formData), [base, baseline, formData]);
   const online = useOnline();
-  const runtime = useQuery(runtimeQuery()).data;
+  const writeBlock = useWriteBlock(agentId, env);
   const noteRequired = useNoteRequired();
-  const cannotSave = !online
-    ? 'You are offline: saving is off until the connection is back. Your edits stay here.'
-    : runtime?.mode === 'proxy' && runtime.readOnly
-      ? 'This console runs read-only: changes cannot be saved.'
-      : undefined;
+  const cannotSave = !online ? 'You are offline: saving is off until the connection is back. Your edits stay here.' : writeBlock;
   const changeCount = diff.changedKeys.length + diff.clearedKeys.length;
   const theirKeys = useMemo(() => theirKeysOf(base, serverPage), [base, serverPage]);
   const historyOf = useCallback((key: string) => paths.history(agentId, new URLSearchParams({ env, key })), [agentId, env]);

@@ -20,6 +20,7 @@ import { ConnectorNumbers } from './connector-numbers.tsx';
 import { DeleteConnectorDialog } from './delete-connector-dialog.tsx';
 import { connectorIssuesOf } from './health.ts';
 import { paths, useRouteParams } from '../../lib/paths.ts';
+import { useWriteBlock } from '../../api/me.ts';
 
 /** /agents/:agentId/connectors/:connectorId — every field, its numbers, fixes, and its environment's config. */
 export function ConnectorDetailPage() {
@@ -52,6 +53,7 @@ type DetailProps = { agentId: string; connector: Connector; numbers: UseQueryRes
 function ConnectorDetail({ agentId, connector, numbers }: DetailProps) {
   const [params] = useSearchParams();
   const [deleting, setDeleting] = useState(false);
+  const writeBlock = useWriteBlock(agentId);
   // Said here, not in the form: the form starts afresh from the saved connector.
   const [saved, setSaved] = useState<Connector>();
   const connectors = useQuery(connectorListQuery(agentId));
@@ -83,7 +85,7 @@ function ConnectorDetail({ agentId, connector, numbers }: DetailProps) {
               Open {ENV_LABELS[env]} config
             </Link>
           )}
-          <Button variant="danger" onClick={() => setDeleting(true)}>
+          <Button variant="danger" disabled={!!writeBlock} title={writeBlock} onClick={() => setDeleting(true)}>
             Delete connector…
           </Button>
         </div>
@@ -112,7 +114,11 @@ function ConnectorDetail({ agentId, connector, numbers }: DetailProps) {
             </p>
           )}
           {/* Keyed by the stored values: when they change (a save, or someone else), the form starts from them again. */}
-          <ConnectorEditForm key={`${connector.variantId}|${connector.asrLangCode}|${connector.voiceName}`} agentId={agentId} connector={connector} suggestions={suggestionsOf(connectors.data?.connectors ?? [])} onSaved={setSaved} />
+          {writeBlock ? (
+            <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">{writeBlock}</p>
+          ) : (
+            <ConnectorEditForm key={`${connector.variantId}|${connector.asrLangCode}|${connector.voiceName}`} agentId={agentId} connector={connector} suggestions={suggestionsOf(connectors.data?.connectors ?? [])} onSaved={setSaved} />
+          )}
         </Card>
       </div>
       <ConnectorNumbers
@@ -121,6 +127,7 @@ function ConnectorDetail({ agentId, connector, numbers }: DetailProps) {
         numbers={numbers}
         connectors={connectors.data?.connectors ?? []}
         highlight={params.get('number') ?? undefined}
+        writeBlock={writeBlock}
       />
       {deleting && <DeleteConnectorDialog agentId={agentId} connector={connector} numbers={own.map((n) => n.number)} numbersKnown={numbers.isSuccess} onClose={() => setDeleting(false)} />}
     </>

@@ -11,10 +11,18 @@ import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.
 import { Badge } from '../../components/ui/badge.tsx';
 import { displayPhoneNumber } from './phone-format.ts';
 
-type Props = { agentId: string; connector: Connector; numbers: UseQueryResult<PhoneNumberList>; connectors: Connector[]; highlight?: string };
+type Props = {
+  agentId: string;
+  connector: Connector;
+  numbers: UseQueryResult<PhoneNumberList>;
+  connectors: Connector[];
+  highlight?: string;
+  /** Why this user may not move numbers (see api/me.ts). */
+  writeBlock?: string;
+};
 
 /** The connector's numbers, each readable with its country, and a way to move one to another connector. */
-export function ConnectorNumbers({ agentId, connector, numbers, connectors, highlight }: Props) {
+export function ConnectorNumbers({ agentId, connector, numbers, connectors, highlight, writeBlock }: Props) {
   const [moving, setMoving] = useState<string>();
   return (
     <Card aria-labelledby="connector-numbers" className="p-5">
@@ -38,7 +46,7 @@ export function ConnectorNumbers({ agentId, connector, numbers, connectors, high
                 <EnvBadge env={n.clientEnv} />
                 {n.clientEnv !== connector.clientEnv && <Badge tone="bad">⚠ environment differs from the connector</Badge>}
                 {n.number === highlight && <Badge tone="info">looked up</Badge>}
-                <Button className="ml-auto" onClick={() => setMoving(n.number)}>
+                <Button className="ml-auto" disabled={!!writeBlock} title={writeBlock} onClick={() => setMoving(n.number)}>
                   Move…
                 </Button>
               </li>

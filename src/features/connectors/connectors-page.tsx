@@ -18,6 +18,7 @@ import { numberSearchDigits } from './phone-format.ts';
 import { plural } from '../../../contract/plural.ts';
 import { readConnectorView, writeView, type ConnectorView } from './telephony-view.ts';
 import { useRouteParams } from '../../lib/paths.ts';
+import { useWriteBlock } from '../../api/me.ts';
 
 export function ConnectorsPage() {
   const { agentId } = useRouteParams();
@@ -39,6 +40,7 @@ type TableProps = { agentId: string; connectors: Connector[]; numbers: PhoneNumb
 function ConnectorsTable({ agentId, connectors, numbers }: TableProps) {
   const [params, setParams] = useSearchParams();
   const view = readConnectorView(params);
+  const writeBlock = useWriteBlock(agentId);
   // Synchronous, so the search box never shows a value the URL does not have yet.
   const setView = (change: Partial<ConnectorView>) => setParams(writeView({ ...view, ...change }), { replace: true, flushSync: true });
   // The box answers at once; filtering ten thousand rows follows in a render that typing can interrupt.
@@ -163,9 +165,10 @@ function ConnectorsTable({ agentId, connectors, numbers }: TableProps) {
         {selected.length > 0 && (
           <div className="flex items-center gap-2">
             <span>{selected.length} selected</span>
-            <Button variant="primary" onClick={() => setEditing(selected)}>
+            <Button variant="primary" disabled={!!writeBlock} aria-describedby={writeBlock ? 'connectors-write-block' : undefined} onClick={() => setEditing(selected)}>
               Edit selected…
             </Button>
+            {writeBlock && <span id="connectors-write-block">{writeBlock}</span>}
             <Button variant="ghost" onClick={() => setSelection({})}>
               Clear selection
             </Button>

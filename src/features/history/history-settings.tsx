@@ -3,10 +3,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { historyKeys, historySettingsQuery, saveHistorySettings } from '../../api/history.ts';
 import type { HistorySettings } from '../../../contract/history.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { useMe } from '../../api/me.ts';
+import { isAdmin } from '../../../contract/access-rules.ts';
 
 /** The team's history rules: a note required for live, and how long entries are kept. */
 export function HistorySettingsPanel() {
   const settings = useQuery(historySettingsQuery());
+  const me = useMe();
+  // Team mode: settings are an admin's (the server refuses anyone else).
+  if (me && !isAdmin(me)) return null;
   return (
     <details className="relative">
       <summary className="cursor-pointer list-none rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-inset ring-slate-300 hover:bg-slate-50 dark:ring-slate-700 dark:hover:bg-slate-800">

@@ -4,6 +4,7 @@ import type { ClientEnv, ConfigPage } from '../../../contract/agents-api.ts';
 import { configPageQuery } from '../../api/configs.ts';
 import { useConfigWrites } from '../../api/config-writes.ts';
 import { useNoteRequired } from '../../api/history.ts';
+import { useWriteBlock } from '../../api/me.ts';
 import { PatchReviewDialog } from '../../components/patch-review/patch-review-dialog.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
@@ -32,6 +33,7 @@ export function RestoreDialog({ agentId, env, target, what, entryId, onDone, onC
   const queryClient = useQueryClient();
   const writes = useConfigWrites(agentId);
   const noteRequired = useNoteRequired()(env);
+  const writeBlock = useWriteBlock(agentId, env);
   const [attempt, setAttempt] = useState(0);
   const current = useQuery({ ...configPageQuery(queryClient, agentId, env), staleTime: 0, refetchOnMount: 'always' });
 
@@ -82,6 +84,7 @@ export function RestoreDialog({ agentId, env, target, what, entryId, onDone, onC
         )
       }
       noteRequired={noteRequired}
+      blocked={writeBlock}
       send={(patch, note) => writes.writeVariables(env, patch, page, { note, kind: 'restore', source: entryId })}
       onWritten={() => onDone(`Restored ${what} in ${ENV_LABELS[env]}.`)}
       onRestart={() => {

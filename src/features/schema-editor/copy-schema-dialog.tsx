@@ -3,6 +3,7 @@ import type { ClientEnv, ConfigPage, JsonObject } from '../../../contract/agents
 import type { VariablesCheck } from '../../../contract/config-validation.ts';
 import { CLIENT_ENVS } from '../../../contract/client-envs.ts';
 import { useConfigWrites } from '../../api/config-writes.ts';
+import { useWriteBlocks } from '../../api/me.ts';
 import { useNoteRequired } from '../../api/history.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
@@ -33,6 +34,7 @@ type Outcome = { env: ClientEnv; ok: boolean; message: string };
 export function CopySchemaDialog({ agentId, source, schema, pages, results, onClose }: Props) {
   const writes = useConfigWrites(agentId);
   const targets = CLIENT_ENVS.filter((env) => env !== source);
+  const writeBlock = useWriteBlocks(agentId);
   const pageOf = (env: ClientEnv) => pages.find((page) => page.clientEnv === env);
   const [chosen, setChosen] = useState<ClientEnv[]>([]);
   const [typed, setTyped] = useState('');
@@ -81,18 +83,20 @@ export function CopySchemaDialog({ agentId, source, schema, pages, results, onCl
           {targets.map((env) => {
             const page = pageOf(env);
             const same = jsonEqual(page?.schema ?? {}, schema);
+            const blocked = writeBlock(env);
             return (
               <li key={env} className="space-y-2">
                 <label className="flex items-center gap-2 text-sm font-medium">
                   <input
                     type="checkbox"
                     className="size-4"
-                    disabled={same || !page}
+                    disabled={same || !page || !!blocked}
                     checked={chosen.includes(env)}
                     onChange={(e) => setChosen(e.target.checked ? [...chosen, env] : chosen.filter((c) => c !== env))}
                   />
                   {ENV_LABELS[env]}
                   {same && <span className="font-normal text-slate-600 dark:text-slate-400">(already has this schema)</span>}
+                  {!same && blocked && <span className="font-normal text-slate-600 dark:text-slate-400">({blocked})</span>}
                 </label>
                 {page && results[env] && !same && (
                   <ul>

@@ -16,12 +16,14 @@ import { PropertyBuilder } from './property-builder.tsx';
 import { readSchemaDraft, removeSchemaDraft, writeSchemaDraft } from './schema-draft.ts';
 import { SchemaReviewDialog } from './schema-review-dialog.tsx';
 import { useSchemaCheck } from './use-schema-check.ts';
+import { useWriteBlock } from '../../api/me.ts';
 import { paths, schemaRestoreOf } from '../../lib/paths.ts';
 
 type Props = { agentId: string; env: ClientEnv; page: ConfigPage; pages: ConfigPage[] };
 
 /** The JSON draft on the left; what it means on the right: problems, blast radius in every environment, the form. */
 export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
+  const writeBlock = useWriteBlock(agentId, env);
   const location = useLocation();
   // The version the draft is based on: a save is sent only if the server still has it.
   const [basedOn, setBasedOn] = useState(page);
@@ -72,14 +74,19 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
         <Button onClick={() => setText(formatJson(basedOn.schema ?? {}))} disabled={unchanged}>
           Discard changes
         </Button>
-        <Button variant={env === 'live' ? 'danger' : 'primary'} disabled={!schemaValid || unchanged || text !== settled} onClick={() => setReviewing(true)}>
+        <Button
+          variant={env === 'live' ? 'danger' : 'primary'}
+          disabled={!schemaValid || unchanged || text !== settled || !!writeBlock}
+          aria-describedby={writeBlock ? 'schema-write-block' : undefined}
+          onClick={() => setReviewing(true)}
+        >
           Review and save…
         </Button>
         <Button disabled={!schemaValid || text !== settled} onClick={() => setCopying(true)}>
           Copy to other environments…
         </Button>
         <span className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-          {!parsed.ok ? 'Fix the JSON to continue.' : !check ? 'Checking…' : check.kind === 'gave-up' ? '' : !schemaValid ? 'Fix the schema to continue.' : unchanged ? 'No changes.' : 'Ready to review.'}
+          {writeBlock ? <span id="schema-write-block">{writeBlock}</span> : !parsed.ok ? 'Fix the JSON to continue.' : !check ? 'Checking…' : check.kind === 'gave-up' ? '' : !schemaValid ? 'Fix the schema to continue.' : unchanged ? 'No changes.' : 'Ready to review.'}
         </span>
       </div>
       <div className="grid gap-4 xl:grid-cols-2">
