@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- scenario…]`: every benchmark, one table (also saved as JSON in .bench/). Scenarios: bundle, api,
- * first-load, navigation, editor, compare, connectors, lighthouse, hostile, history. Expects a fresh build (the npm script builds the console and the anchor first).
+ * first-load, navigation, editor, compare, connectors, lighthouse, hostile, history, team. Expects a fresh build (the npm script builds the console and the anchor first).
  */
 import { OVERVIEW_TARGET_KB } from '../scripts/check-bundle-target.ts';
 import { routeFigures } from '../scripts/bundle-figures.ts';
@@ -8,9 +8,10 @@ import { apiRows } from './api.ts';
 import { browserRows } from './browser.ts';
 import { historyRows } from './history.ts';
 import { hostileRows } from './hostile.ts';
+import { teamRows } from './team.ts';
 import { printAndSave, type Row } from './report.ts';
 
-const ALL = ['bundle', 'api', 'hostile', 'history', 'first-load', 'navigation', 'editor', 'compare', 'connectors', 'lighthouse'];
+const ALL = ['bundle', 'api', 'hostile', 'history', 'team', 'first-load', 'navigation', 'editor', 'compare', 'connectors', 'lighthouse'];
 const asked = process.argv.slice(2).filter((arg) => ALL.includes(arg));
 const scenarios = new Set(asked.length > 0 ? asked : ALL);
 const rows: Row[] = [];
@@ -30,6 +31,7 @@ if (scenarios.has('bundle')) {
 if (scenarios.has('api')) rows.push(...(await apiRows()));
 if (scenarios.has('hostile')) rows.push(...(await hostileRows()));
 if (scenarios.has('history')) rows.push(...(await historyRows()));
+if (scenarios.has('team')) rows.push(...(await teamRows()));
 if (['first-load', 'navigation', 'editor', 'compare', 'connectors', 'lighthouse'].some((s) => scenarios.has(s))) rows.push(...(await browserRows(scenarios)));
 
 printAndSave('bench', rows);

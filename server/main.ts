@@ -22,7 +22,9 @@ export async function main() {
     if (!flags.has('--allow-remote')) {
       throw new Error(`HOST=${host} would expose Switchboard beyond this machine: add --allow-remote if you mean it`);
     }
-    console.warn(`WARNING: listening on ${host}. Anyone who can reach it can read and change agent configs${upstream ? ' with your API key' : ''}.`);
+    if (!process.env.OIDC_ISSUER) {
+      console.warn(`WARNING: listening on ${host} without sign-in. Anyone who can reach it can read and change agent configs${upstream ? ' with your API key' : ''}.`);
+    }
   }
 
   const dbFile = path.join(dataDir, 'switchboard.sqlite');

@@ -1,0 +1,156 @@
+/**
+ * Team mode at load: two replicas on one Postgres proxying to an emulator that stands in for PolyAI, 50 signed-in
+ * users writing their own keys at once (each user one key; the users spread over the six demo pages, so writers to
+ * one page queue behind its lock). Measured against the same 50 writers sent straight to the upstream in the same
+ * run: the latency the proxy adds at p50 and p99. Then contested rounds (every writer on the same version) and a
+ * read-back: no lost write, one winner per version, every acknowledged write in the history once.
+ */
+import { DEMO_AGENT_ID } from '../server/seed/demo-agents.ts';
+import type { ConfigPage } from '../contract/agents-api.ts';
+import type { HistoryPage } from '../contract/history.ts';
+import { startOidcProvider } from '../server/test/oidc-provider.ts';
+import { freshDatabase, startPostgres } from '../server/test/postgres.ts';
+import { startServerProcess } from '../server/test/server-process.ts';
+import { signIn } from '../server/test/sign-in.ts';
+import { freePort } from '../server/test/free-port.ts';
+import { summarize, type Row } from './report.ts';
+
+const USERS = Number(process.env.BENCH_TEAM_USERS ?? 50);
+const WRITES_PER_USER = Number(process.env.BENCH_TEAM_WRITES ?? 40);
+const CONTESTED_ROUNDS = 10;
+const KEY = 'sk-bench-team-0123456789';
+const ADMIN = 'admin@bench.example';
+const AGENTS = [DEMO_AGENT_ID, 'PROJECT-RIVERSIDE'];
+const PAGES = AGENTS.flatMap((agent) => ['sandbox', 'pre-release', 'live'].map((env) => `/v1/agents/${agent}/real-time-configs/${env}`));
+const SCENARIO = `team: 2 replicas on Postgres, ${USERS} users`;
+
+type Writer = { base: string; headers: Record<string, string> };
+
+/** Each user writes their own key WRITES_PER_USER times, all users at once; returns each request's latency. */
+async function load(writerOf: (user: number) => Writer, acknowledged: Map<number, number>): Promise<number[]> {
+  const latencies: number[] = [];
+  await Promise.all(
+    Array.from({ length: USERS }, async (_, user) => {
+      const { base, headers } = writerOf(user);
+      for (let n = 1; n <= WRITES_PER_USER; n++) {
+        const started = performance.now();
+        const response = await fetch(`${base}${PAGES[user % PAGES.length]}/variables`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ variables: { [`bench_user_${user}`]: n } }),
+        });
+        await response.arrayBuffer();
+        latencies.push(performance.now() - started);
+        if (response.ok) acknowledged.set(user, n);
+        else throw new Error(`user ${user}: ${response.status}`);
+      }
+    }),
+  );
+  return latencies;
+}
+
+export async function teamRows(): Promise<Row[]> {
+  const postgres = await startPostgres();
+  const [portA, portB] = [await freePort(), await freePort()];
+  const publicUrl = `http://127.0.0.1:${portA}`;
+  const provider = await startOidcProvider([`${publicUrl}/api/auth/callback`]);
+  const upstream = await startServerProcess({ EMULATOR_API_KEY: KEY, LOG_LEVEL: 'error' });
+  const stops = [upstream.stop, provider.stop, postgres.stop];
+  try {
+    const direct = { 'x-api-key': KEY };
+    // Any key may be written: the bench is about the path, not the schema.
+    for (const page of PAGES) {
+      await fetch(`${upstream.url}${page}/schema`, { method: 'PUT', headers: { ...direct, 'content-type': 'application/json' }, body: JSON.stringify({ schema: { type: 'object' } }) });
+    }
+    const env = {
+      DATABASE_URL: await freshDatabase(postgres.url),
+      POLYAI_API_KEY: KEY,
+      POLYAI_BASE_URL: upstream.url,
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: provider.clientId,
+      OIDC_CLIENT_SECRET: provider.clientSecret,
+      PUBLIC_URL: publicUrl,
+      ADMIN_EMAILS: ADMIN,
+      LOG_LEVEL: 'error',
+    };
+    const replicas = await Promise.all([startServerProcess({ ...env, PORT: String(portA) }), startServerProcess({ ...env, PORT: String(portB) })]);
+    stops.unshift(...replicas.map((replica) => replica.stop));
+
+    // The upstream's own latency for the same writers, first (its keys are other keys than the proxied run's).
+    const directLatencies = await load(() => ({ base: upstream.url, headers: direct }), new Map());
+
+    const admin = (await signIn(publicUrl, ADMIN)).cookie;
+    const cookies: string[] = [];
+    for (let user = 0; user < USERS; user++) {
+      const email = `user${user}@bench.example`;
+      await fetch(`${publicUrl}/api/members/${email}`, {
+        method: 'PUT',
+        headers: { cookie: admin, 'content-type': 'application/json' },
+        body: JSON.stringify({ admin: false, grants: [{ role: 'editor' }] }),
+      });
+      cookies.push((await signIn(publicUrl, email)).cookie);
+    }
+    // Each page's current version is Switchboard's baseline before the measured writes (the direct ones came before).
+    for (const page of PAGES) await fetch(`${publicUrl}${page}`, { headers: { cookie: admin } });
+
+    const acknowledged = new Map<number, number>();
+    const proxied = await load((user) => ({ base: replicas[user % 2].url, headers: { cookie: cookies[user] } }), acknowledged);
+
+    // Contested: ten writers on one version, alternating replicas, ten rounds.
+    let badRounds = 0;
+    let contestedWins = 0;
+    const contested = `${publicUrl}${PAGES[0]}`;
+    for (let round = 0; round < CONTESTED_ROUNDS; round++) {
+      const etag = (await fetch(contested, { headers: { cookie: admin } })).headers.get('etag')!;
+      const statuses = await Promise.all(
+        Array.from({ length: 10 }, async (_, i) => {
+          const response = await fetch(`${replicas[i % 2].url}${PAGES[0]}/variables`, {
+            method: 'PATCH',
+            headers: { 'content-type': 'application/json', 'if-match': etag, cookie: cookies[i % USERS] },
+            body: JSON.stringify({ variables: { contested: `${round}:${i}` } }),
+          });
+          await response.arrayBuffer();
+          return response.status;
+        }),
+      );
+      const wins = statuses.filter((status) => status === 200).length;
+      contestedWins += wins;
+      if (wins !== 1 || statuses.filter((status) => status === 412).length !== 9) badRounds++;
+    }
+
+    // Read back: every user's last acknowledged value is stored upstream.
+    let lost = 0;
+    const stored = new Map<string, Record<string, unknown>>();
+    for (const page of PAGES) stored.set(page, ((await (await fetch(upstream.url + page, { headers: direct })).json()) as ConfigPage).variables ?? {});
+    for (const [user, n] of acknowledged) if (stored.get(PAGES[user % PAGES.length])![`bench_user_${user}`] !== n) lost++;
+
+    // The history holds each acknowledged write through the proxies once, and no outside change.
+    let recorded = 0;
+    let external = 0;
+    for (const agent of AGENTS) {
+      let cursor = '';
+      do {
+        const page = (await (await fetch(`${publicUrl}/api/agents/${agent}/history?limit=500${cursor && `&cursor=${cursor}`}`, { headers: { cookie: admin } })).json()) as HistoryPage;
+        recorded += page.entries.filter((entry) => entry.kind === 'variables' && entry.author?.endsWith('@bench.example')).length;
+        external += page.entries.filter((entry) => entry.kind === 'external' && entry.changes.some((change) => change.key.startsWith('bench_user_') || change.key === 'contested')).length;
+        cursor = page.nextCursor ?? '';
+      } while (cursor);
+    }
+    const expected = USERS * WRITES_PER_USER + contestedWins;
+
+    const own = summarize(directLatencies);
+    const through = summarize(proxied);
+    const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(0.99 * values.length) - 1];
+    return [
+      { scenario: SCENARIO, figure: `PATCH latency through the replicas (p50 / p95; ${proxied.length} writes)`, unit: 'ms', ...through },
+      { scenario: SCENARIO, figure: 'PATCH latency straight to the upstream (p50 / p95)', unit: 'ms', ...own },
+      { scenario: SCENARIO, figure: 'added by Switchboard at p99', unit: 'ms', median: p99(proxied) - p99(directLatencies), target: { on: 'median', op: '<=', value: 20 } },
+      { scenario: SCENARIO, figure: 'added by Switchboard at p50', unit: 'ms', median: through.median - own.median },
+      { scenario: SCENARIO, figure: 'lost acknowledged writes', unit: 'writes', median: lost, target: { on: 'median', op: '<=', value: 0 } },
+      { scenario: SCENARIO, figure: `contested rounds without exactly one winner (of ${CONTESTED_ROUNDS})`, unit: 'rounds', median: badRounds, target: { on: 'median', op: '<=', value: 0 } },
+      { scenario: SCENARIO, figure: `history entries missing or extra (of ${expected})`, unit: 'entries', median: Math.abs(expected - recorded) + external, target: { on: 'median', op: '<=', value: 0 } },
+    ];
+  } finally {
+    for (const stop of stops) await stop();
+  }
+}
