@@ -28,10 +28,14 @@ let replica: FastifyInstance;
 let url: string;
 let dir: string;
 
-async function teamApp(port: number, databaseUrl: string, dbFile: string) {
+/** The main app's log, as JSON lines. */
+const logLines: string[] = [];
+
+async function teamApp(port: number, databaseUrl: string, dbFile: string, logged = false) {
   const publicUrl = `http://127.0.0.1:${port}`;
   return buildApp({
     dbFile,
+    ...(logged && { logger: { level: 'info', stream: { write: (line: string) => void logLines.push(line) } } }),
     stateStore: databaseUrl,
     allowedHosts: [`127.0.0.1:${port}`],
     team: { oidc: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret }, publicUrl, admins: [ADMIN.toUpperCase()] },
@@ -44,7 +48,7 @@ beforeAll(async () => {
   provider = await startOidcProvider([`${url}/api/auth/callback`], { [ADMIN]: 'Ada Admin' });
   dir = mkdtempSync(path.join(tmpdir(), 'switchboard-team-'));
   const databaseUrl = await freshDatabase(inject('postgresUrl'));
-  app = await teamApp(port, databaseUrl, path.join(dir, 'emulator.sqlite'));
+  app = await teamApp(port, databaseUrl, path.join(dir, 'emulator.sqlite'), true);
   await app.listen({ port, host: '127.0.0.1' });
   // A second replica on the same store (its own emulator file: only sessions and members are shared here).
   replica = await teamApp(port, databaseUrl, path.join(dir, 'replica.sqlite'));
@@ -100,6 +104,13 @@ describe('signing in', () => {
     expect(landedOn).toBe(`/agents/${DEMO_AGENT_ID}`);
     const me = (await as(cookie, { url: '/api/me' })).json<Me>();
     expect(me).toMatchObject({ mode: 'team', email: ADMIN, name: 'Ada Admin', admin: true });
+  });
+
+  test('the log names the signed-in member beside the correlation id of each request', async () => {
+    const { cookie } = await signIn(url, ADMIN);
+    const response = await as(cookie, { url: '/api/me' });
+    const completed = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => line.reqId === response.headers['x-polyai-correlation-id'] && line.msg === 'request completed');
+    expect(completed).toMatchObject({ user: ADMIN, res: { statusCode: 200 } });
   });
 
   test('a session works on any replica of the same store', async () => {
