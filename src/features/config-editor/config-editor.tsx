@@ -277,7 +277,10 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
         // On a phone the Save panel is far below the form: the edits and the way to save stay in reach.
         <div className="fixed inset-x-0 bottom-0 z-30 border-t border-slate-200 bg-white/95 px-4 py-3 shadow-[0_-4px_12px_rgba(0,0,0,0.06)] backdrop-blur lg:hidden dark:border-slate-800 dark:bg-slate-900/95">
           <div className="mx-auto flex max-w-7xl items-center justify-between gap-3">
-            <p className="text-sm font-medium">{changeCount} unsaved</p>
+            <p className="text-sm font-medium">
+              {changeCount} unsaved
+              {cannotSave && <span className="block text-xs font-normal text-amber-800 dark:text-amber-300">{cannotSave}</span>}
+            </p>
             <Button variant={env === 'live' ? 'danger' : 'primary'} onClick={startSave} disabled={saving || !!cannotSave}>
               {saving ? 'Saving…' : 'Review and save'}
             </Button>
