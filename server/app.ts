@@ -42,6 +42,8 @@ import { registerHistoryRoutes } from './modules/history/history.routes.ts';
 import { createPageLocks } from './state/page-locks.ts';
 import { openStateStore } from './state/state-store.ts';
 import { registerTeam, type TeamOptions } from './modules/auth/team.ts';
+import { createChangeRequestsRepository } from './modules/change-requests/change-requests.repository.ts';
+import { registerChangeRequests } from './modules/change-requests/change-requests.routes.ts';
 import type { Me } from '../contract/access.ts';
 import { sql } from 'kysely';
 import { CheckPool } from './validation/check-pool.ts';
@@ -129,6 +131,8 @@ export async function buildApp(options: AppOptions) {
   // Before the history's hooks and compression: who is asking is known before anything is recorded or sent.
   const registerTeamRoutes = options.team ? registerTeam(app, state, options.team) : undefined;
   const history = createHistoryRepository(state);
+  // Team mode's four eyes: its gate runs after the access gate, before any handler.
+  const registerChangeRequestRoutes = options.team ? registerChangeRequests(app, createChangeRequestsRepository(state), history) : undefined;
   if (options.scale && !options.upstream) await seedScaleHistory(state);
   await history.prune();
   // Before compression, whose onSend hook turns answers into streams: the history reads a page answer as written.
@@ -154,8 +158,9 @@ export async function buildApp(options: AppOptions) {
     ready = await registerEmulator(app, options);
   }
   registerHistoryRoutes(app, history, readAgentPages);
-  if (registerTeamRoutes) registerTeamRoutes();
-  else app.get('/api/me', { schema: { hide: true } }, async (): Promise<Me> => ({ mode: 'local', name: author }));
+  registerTeamRoutes?.();
+  registerChangeRequestRoutes?.();
+  if (!options.team) app.get('/api/me', { schema: { hide: true } }, async (): Promise<Me> => ({ mode: 'local', name: author }));
   app.get('/api/runtime', { schema: { hide: true } }, async () => runtimeOf(options, raceWindows));
   // Alive: the process answers (an orchestrator restarts it otherwise).
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));

@@ -104,4 +104,37 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '003-change-requests': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('change_requests')
+        .addColumn('id', 'integer', (col) => (isShared(db) ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement()))
+        .addColumn('agent_id', 'text', (col) => col.notNull())
+        .addColumn('client_env', 'text', (col) => col.notNull())
+        .addColumn('kind', 'text', (col) => col.notNull())
+        .addColumn('body_json', 'text', (col) => col.notNull())
+        .addColumn('base_version', 'text', (col) => col.notNull())
+        .addColumn('note', 'text', (col) => col.notNull())
+        .addColumn('author', 'text', (col) => col.notNull())
+        .addColumn('status', 'text', (col) => col.notNull())
+        .addColumn('revision', 'integer', (col) => col.notNull())
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addColumn('updated_at', 'text', (col) => col.notNull())
+        .addColumn('applied_version', 'text')
+        .addColumn('stale_at', 'text')
+        .execute();
+      await db.schema.createIndex('change_requests_by_agent').on('change_requests').columns(['agent_id', 'status', 'id']).execute();
+      await db.schema
+        .createTable('change_request_events')
+        .addColumn('id', 'integer', (col) => (isShared(db) ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement()))
+        .addColumn('request_id', 'integer', (col) => col.notNull().references('change_requests.id').onDelete('cascade'))
+        .addColumn('at', 'text', (col) => col.notNull())
+        .addColumn('actor', 'text')
+        .addColumn('kind', 'text', (col) => col.notNull())
+        .addColumn('revision', 'integer', (col) => col.notNull())
+        .addColumn('text', 'text')
+        .execute();
+      await db.schema.createIndex('change_request_events_by_request').on('change_request_events').columns(['request_id', 'id']).execute();
+    },
+  },
 };

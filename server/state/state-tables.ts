@@ -76,4 +76,29 @@ export type StateTables = {
     return_to: string;
     created_at: string;
   };
+  change_requests: {
+    id: Generated<number>;
+    agent_id: string;
+    client_env: string;
+    kind: string;
+    body_json: string;
+    base_version: string;
+    note: string;
+    author: string;
+    status: string;
+    revision: number;
+    created_at: string;
+    updated_at: string;
+    applied_version: string | null;
+    stale_at: string | null;
+  };
+  change_request_events: {
+    id: Generated<number>;
+    request_id: number;
+    at: string;
+    actor: string | null;
+    kind: string;
+    revision: number;
+    text: string | null;
+  };
 };

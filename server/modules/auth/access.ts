@@ -22,7 +22,15 @@ declare module 'fastify' {
 /** Routes anyone may call: signing in, and the orchestrator's probes. */
 const PUBLIC_ROUTES = new Set(['/api/auth/login', '/api/auth/callback', '/api/auth/logout', '/healthz', '/readyz']);
 /** Routes any signed-in member may call, whatever their grants. */
-const ANY_MEMBER = new Set(['GET /api/me', 'GET /api/runtime', 'GET /api/openapi.json', 'GET /api/settings/history']);
+const ANY_MEMBER = new Set([
+  'GET /api/me',
+  'GET /api/runtime',
+  'GET /api/openapi.json',
+  'GET /api/settings/history',
+  'GET /api/settings/change-policies',
+  // Answers only the agents the member may view.
+  'GET /api/change-requests/open',
+]);
 const AGENT_LISTS = new Set(ENDPOINTS.filter((e) => e.method === 'GET' && !e.path.includes(':agentId')).map((e) => e.path));
 const V1_ROUTES = new Map(ENDPOINTS.map((e) => [`${e.method} ${e.path}`, e]));
 const GUARDED = /^\/(?:v1|api|__emulator)(?:\/|$)/;

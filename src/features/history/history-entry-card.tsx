@@ -32,6 +32,8 @@ export function kindLabel(entry: HistoryEntry): string {
       return 'Connector';
     case 'phone-number':
       return 'Phone numbers';
+    case 'change-request':
+      return 'Change request';
   }
 }
 

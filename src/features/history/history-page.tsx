@@ -26,6 +26,7 @@ const KIND_WORDS: Record<(typeof HISTORY_KINDS)[number], string> = {
   promotion: 'Promotions',
   connector: 'Connectors',
   'phone-number': 'Phone numbers',
+  'change-request': 'Change requests',
 };
 
 /** /agents/:agentId/history — every recorded change of the agent, newest first, filtered by what is in the URL. */

@@ -1,0 +1,137 @@
+// @vitest-environment node
+/**
+ * Four eyes on live, each rule as a client would meet it: a direct write under a policy is refused; a request is
+ * approved by someone other than its author; an edit resets approvals; applying is done once, conditional on the
+ * base version; break glass is an admin's, with a reason, and recorded. Real Postgres, real identity provider.
+ */
+import { afterAll, beforeAll, beforeEach, expect, inject, test } from 'vitest';
+import type { ConfigPage } from '../../../contract/agents-api.ts';
+import type { ChangeRequest } from '../../../contract/change-requests.ts';
+import type { HistoryPage } from '../../../contract/history.ts';
+import { DEMO_AGENT_ID } from '../../seed/demo-agents.ts';
+import { startTeamApp } from '../../test/team-app.ts';
+
+const ADMIN = 'ada@example.com';
+const [AUTHOR, REVIEWER, OTHER_REVIEWER, VIEWER] = ['alex@example.com', 'rui@example.com', 'sol@example.com', 'vic@example.com'];
+const LIVE = `/v1/agents/${DEMO_AGENT_ID}/real-time-configs/live`;
+const REQUESTS = `/api/agents/${DEMO_AGENT_ID}/change-requests`;
+let team: Awaited<ReturnType<typeof startTeamApp>>;
+
+beforeAll(async () => {
+  team = await startTeamApp(inject('postgresUrl'), { admin: ADMIN });
+  for (const email of [AUTHOR, REVIEWER, OTHER_REVIEWER]) await team.grant(email, [{ role: 'editor' }]);
+  await team.grant(VIEWER, [{ role: 'viewer' }]);
+}, 30_000);
+afterAll(() => team?.close());
+
+const livePage = async () => (await team.as(ADMIN, { url: LIVE })).json<ConfigPage>();
+const setPolicy = (approvals: number) =>
+  team.as(ADMIN, { method: 'PUT', url: '/api/settings/change-policies', payload: { policies: [{ clientEnv: 'live', approvals }] } });
+
+beforeEach(async () => {
+  expect((await setPolicy(1)).statusCode).toBe(200);
+});
+
+async function open(variables: object, note = 'Holiday greeting'): Promise<ChangeRequest> {
+  const response = await team.as(AUTHOR, { method: 'POST', url: REQUESTS, payload: { clientEnv: 'live', kind: 'variables', body: variables, baseVersion: (await livePage()).lastUpdated, note } });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<ChangeRequest>();
+}
+const act = (email: string, request: ChangeRequest, action: string, payload?: object) =>
+  team.as(email, { method: 'POST', url: `${REQUESTS}/${request.id}/${action}`, ...(payload && { payload }) });
+
+test('under a policy a direct write to live is refused with nothing written; other environments are not held', async () => {
+  const before = await livePage();
+  const direct = await team.as(AUTHOR, { method: 'PATCH', url: `${LIVE}/variables`, payload: { variables: { agent_persona_name: 'Direct' } } });
+  expect(direct.statusCode).toBe(409);
+  expect(direct.json()).toMatchObject({ error_code: 'CHANGE_REQUEST_REQUIRED' });
+  expect(await livePage()).toEqual(before);
+  const sandbox = await team.as(AUTHOR, { method: 'PATCH', url: `/v1/agents/${DEMO_AGENT_ID}/real-time-configs/sandbox/variables`, payload: { variables: { agent_persona_name: 'Fine' } } });
+  expect(sandbox.statusCode).toBe(200);
+  // Connector changes cannot go through a request yet, so they are held too rather than slipping past the policy.
+  const connector = await team.as(AUTHOR, { method: 'PATCH', url: `/v1/agents/${DEMO_AGENT_ID}/telephony/connectors/conn_hv_live_uk`, payload: { variantId: null } });
+  expect(connector.statusCode).toBe(409);
+});
+
+test('the author cannot approve their own request; another editor can, and then it applies once, as the request wrote it', async () => {
+  const request = await open({ agent_persona_name: 'Ava (holidays)' });
+  expect((await act(AUTHOR, request, 'approve')).json()).toMatchObject({ error_code: 'SELF_APPROVAL' });
+  expect((await act(VIEWER, request, 'approve')).statusCode).toBe(403);
+  expect((await act(AUTHOR, request, 'apply')).json()).toMatchObject({ error_code: 'APPROVALS_MISSING' });
+  expect((await act(REVIEWER, request, 'approve')).json<ChangeRequest>().approvedBy).toEqual([REVIEWER]);
+
+  // Two approvers press Apply at once (here, on two replicas of the same store): one write.
+  const replica = await team.replica();
+  try {
+    const [one, two] = await Promise.all([act(REVIEWER, request, 'apply'), team.as(AUTHOR, { method: 'POST', url: `${REQUESTS}/${request.id}/apply` }, replica)]);
+    expect([one.statusCode, two.statusCode].sort()).toEqual([200, 409]);
+  } finally {
+    await replica.close();
+  }
+  const applied = (await team.as(AUTHOR, { url: `${REQUESTS}/${request.id}` })).json<ChangeRequest>();
+  expect(applied.status).toBe('applied');
+  const page = await livePage();
+  expect(page.variables?.agent_persona_name).toBe('Ava (holidays)');
+  expect(applied.appliedVersion).toBe(page.lastUpdated);
+
+  // The history: opened, approved, and the write itself, by the one who applied it, tied to the request.
+  const entries = (await team.as(ADMIN, { url: `/api/agents/${DEMO_AGENT_ID}/history?clientEnv=live` })).json<HistoryPage>().entries;
+  const write = entries.find((entry) => entry.kind === 'variables' && entry.source === `change-request:${request.id}`)!;
+  expect(write).toMatchObject({ note: 'Holiday greeting', changes: [{ key: 'agent_persona_name', after: 'Ava (holidays)' }] });
+  expect(entries.filter((entry) => entry.kind === 'change-request' && entry.source === `change-request:${request.id}`).map((e) => e.subject)).toEqual([
+    `Change request #${request.id} approved`,
+    `Change request #${request.id} opened`,
+  ]);
+});
+
+test('editing a request starts its approvals again', async () => {
+  const request = await open({ agent_persona_name: 'Ava v1' });
+  await act(REVIEWER, request, 'approve');
+  const edited = await team.as(AUTHOR, { method: 'PUT', url: `${REQUESTS}/${request.id}`, payload: { body: { agent_persona_name: 'Ava v2' }, baseVersion: request.baseVersion, note: 'v2' } });
+  expect(edited.json<ChangeRequest>()).toMatchObject({ revision: 2, approvedBy: [] });
+  expect((await act(REVIEWER, request, 'apply')).json()).toMatchObject({ error_code: 'APPROVALS_MISSING' });
+  // Only the author edits.
+  expect((await team.as(REVIEWER, { method: 'PUT', url: `${REQUESTS}/${request.id}`, payload: { body: {}, baseVersion: request.baseVersion, note: '' } })).statusCode).toBe(403);
+  await act(AUTHOR, request, 'decline');
+});
+
+test('a request whose page changed since is not applied: it says so, and the author rebases it', async () => {
+  await setPolicy(2);
+  const request = await open({ agent_persona_name: 'Stale' });
+  await act(REVIEWER, request, 'approve');
+  await act(OTHER_REVIEWER, request, 'approve');
+  // Someone applies another request first.
+  const first = await open({ silence_timeout_seconds: 9 });
+  await act(REVIEWER, first, 'approve');
+  await act(OTHER_REVIEWER, first, 'approve');
+  expect((await act(REVIEWER, first, 'apply')).json<ChangeRequest>().status).toBe('applied');
+
+  const before = await livePage();
+  const stale = (await act(REVIEWER, request, 'apply')).json<ChangeRequest>();
+  expect(stale).toMatchObject({ status: 'open', staleAt: before.lastUpdated });
+  expect(stale.events.at(-1)).toMatchObject({ kind: 'failed', text: expect.stringMatching(/page changed since/) });
+  expect(await livePage()).toEqual(before);
+
+  const rebased = (await team.as(AUTHOR, { method: 'PUT', url: `${REQUESTS}/${request.id}`, payload: { body: request.body, baseVersion: before.lastUpdated, note: request.note } })).json<ChangeRequest>();
+  expect(rebased).toMatchObject({ revision: 2, approvedBy: [] });
+  expect(rebased.staleAt).toBeUndefined();
+});
+
+test('break glass: only an admin, only with a reason, recorded as such', async () => {
+  const request = await open({ agent_persona_name: 'Emergency' });
+  expect((await act(AUTHOR, request, 'apply', { breakGlass: { reason: 'Callers hear the wrong hotel name' } })).statusCode).toBe(403);
+  expect((await act(ADMIN, request, 'apply', { breakGlass: { reason: 'short' } })).statusCode).toBe(400);
+  const applied = (await act(ADMIN, request, 'apply', { breakGlass: { reason: 'Callers hear the wrong hotel name' } })).json<ChangeRequest>();
+  expect(applied.status).toBe('applied');
+  expect(applied.events.map((e) => e.kind)).toEqual(['opened', 'bypassed', 'applied']);
+  const entries = (await team.as(ADMIN, { url: `/api/agents/${DEMO_AGENT_ID}/history?kind=change-request` })).json<HistoryPage>().entries;
+  expect(entries[0]).toMatchObject({ author: ADMIN, subject: `Change request #${request.id} bypassed`, note: 'Callers hear the wrong hotel name' });
+});
+
+test('policies are an admin’s; the open count answers only for agents the member may view', async () => {
+  expect((await team.as(AUTHOR, { method: 'PUT', url: '/api/settings/change-policies', payload: { policies: [] } })).statusCode).toBe(403);
+  await open({ agent_persona_name: 'Counted' });
+  expect((await team.as(VIEWER, { url: '/api/change-requests/open' })).json().open[DEMO_AGENT_ID]).toBeGreaterThan(0);
+  await team.grant('nobody@example.com', [{ role: 'viewer', agentId: 'PROJECT-RIVERSIDE' }]);
+  expect((await team.as('nobody@example.com', { url: '/api/change-requests/open' })).json()).toEqual({ open: {} });
+});

@@ -1,0 +1,172 @@
+/**
+ * Change requests in Switchboard's own store: the exact write a member asks for (variables or a schema, the page
+ * version it was reviewed against, the note), every step taken on it, and the team's policies. Status changes are
+ * single conditional updates, so two replicas can never both move a request (two approvers pressing Apply at once).
+ */
+import type { ClientEnv } from '../../../contract/agents-api.ts';
+import {
+  policyFor,
+  type ChangePolicy,
+  type ChangeRequest,
+  type ChangeRequestEvent,
+  type ChangeRequestEventKind,
+  type ChangeRequestKind,
+  type ChangeRequestStatus,
+  type NewChangeRequest,
+} from '../../../contract/change-requests.ts';
+import type { StateDb } from '../../state/state-store.ts';
+import type { StateTables } from '../../state/state-tables.ts';
+
+type Row = StateTables['change_requests'] & { id: number };
+
+/** A request left `applying` this long (its replica died mid-way) may be applied again: the write is conditional. */
+const APPLYING_EXPIRES_MS = 2 * 60_000;
+
+export function createChangeRequestsRepository(db: StateDb, { now = () => new Date() } = {}) {
+  async function policies(): Promise<ChangePolicy[]> {
+    const row = await db.selectFrom('settings').select('value_json').where('name', '=', 'change-policies').executeTakeFirst();
+    return row ? (JSON.parse(row.value_json) as ChangePolicy[]) : [];
+  }
+
+  async function withEvents(rows: Row[]): Promise<ChangeRequest[]> {
+    if (rows.length === 0) return [];
+    const events = await db.selectFrom('change_request_events').selectAll().where('request_id', 'in', rows.map((row) => row.id)).orderBy('id').execute();
+    const all = await policies();
+    return rows.map((row) => {
+      const own: ChangeRequestEvent[] = events
+        .filter((event) => event.request_id === row.id)
+        .map((event) => ({
+          at: event.at,
+          kind: event.kind as ChangeRequestEventKind,
+          revision: event.revision,
+          ...(event.actor !== null && { actor: event.actor }),
+          ...(event.text !== null && { text: event.text }),
+        }));
+      const approvedBy = [...new Set(own.filter((e) => e.kind === 'approved' && e.revision === row.revision).map((e) => e.actor!))];
+      return {
+        id: String(row.id),
+        agentId: row.agent_id,
+        clientEnv: row.client_env as ClientEnv,
+        kind: row.kind as ChangeRequestKind,
+        body: JSON.parse(row.body_json) as Record<string, unknown>,
+        baseVersion: row.base_version,
+        note: row.note,
+        author: row.author,
+        status: row.status as ChangeRequestStatus,
+        revision: row.revision,
+        approvalsNeeded: policyFor(all, row.agent_id, row.client_env as ClientEnv)?.approvals ?? 0,
+        approvedBy,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        ...(row.applied_version !== null && { appliedVersion: row.applied_version }),
+        ...(row.stale_at !== null && { staleAt: row.stale_at }),
+        events: own,
+      };
+    });
+  }
+
+  return {
+    policies,
+
+    async savePolicies(next: ChangePolicy[]): Promise<void> {
+      const json = JSON.stringify(next);
+      await db.insertInto('settings').values({ name: 'change-policies', value_json: json }).onConflict((oc) => oc.column('name').doUpdateSet({ value_json: json })).execute();
+    },
+
+    async create(agentId: string, input: NewChangeRequest, author: string): Promise<ChangeRequest> {
+      const at = now().toISOString();
+      const id = await db.transaction().execute(async (tx) => {
+        const { id } = await tx
+          .insertInto('change_requests')
+          .values({
+            agent_id: agentId,
+            client_env: input.clientEnv,
+            kind: input.kind,
+            body_json: JSON.stringify(input.body),
+            base_version: input.baseVersion,
+            note: input.note,
+            author,
+            status: 'open',
+            revision: 1,
+            created_at: at,
+            updated_at: at,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await tx.insertInto('change_request_events').values({ request_id: id, at, actor: author, kind: 'opened', revision: 1 }).execute();
+        return id;
+      });
+      return (await this.get(agentId, String(id)))!;
+    },
+
+    async get(agentId: string, id: string): Promise<ChangeRequest | undefined> {
+      if (!/^\d{1,15}$/.test(id)) return undefined;
+      const row = (await db.selectFrom('change_requests').selectAll().where('id', '=', Number(id)).where('agent_id', '=', agentId).executeTakeFirst()) as Row | undefined;
+      return row ? (await withEvents([row]))[0] : undefined;
+    },
+
+    /** Newest first; `status` narrows it (`open` includes one being applied). */
+    async list(agentId: string, status?: ChangeRequestStatus): Promise<ChangeRequest[]> {
+      let query = db.selectFrom('change_requests').selectAll().where('agent_id', '=', agentId);
+      if (status === 'open') query = query.where('status', 'in', ['open', 'applying']);
+      else if (status) query = query.where('status', '=', status);
+      return withEvents((await query.orderBy('id', 'desc').limit(200).execute()) as Row[]);
+    },
+
+    /** Open requests per agent (the navigation's badge). */
+    async openCounts(): Promise<Record<string, number>> {
+      const rows = await db
+        .selectFrom('change_requests')
+        .select(['agent_id', (eb) => eb.fn.countAll<number>().as('count')])
+        .where('status', 'in', ['open', 'applying'])
+        .groupBy('agent_id')
+        .execute();
+      return Object.fromEntries(rows.map((row) => [row.agent_id, Number(row.count)]));
+    },
+
+    async addEvent(id: string, actor: string | undefined, kind: ChangeRequestEventKind, revision: number, text?: string): Promise<void> {
+      const at = now().toISOString();
+      await db.insertInto('change_request_events').values({ request_id: Number(id), at, actor: actor ?? null, kind, revision, text: text ?? null }).execute();
+      await db.updateTable('change_requests').set({ updated_at: at }).where('id', '=', Number(id)).execute();
+    },
+
+    /** The author's edit of an open request at `revision`: the next revision (approvals start again). */
+    async edit(id: string, revision: number, edit: { body: Record<string, unknown>; baseVersion: string; note: string }): Promise<boolean> {
+      const result = await db
+        .updateTable('change_requests')
+        .set({ body_json: JSON.stringify(edit.body), base_version: edit.baseVersion, note: edit.note, revision: revision + 1, stale_at: null, updated_at: now().toISOString() })
+        .where('id', '=', Number(id))
+        .where('status', '=', 'open')
+        .where('revision', '=', revision)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    /**
+     * Moves the request from `from` to `to` if it is still there (and at `revision`); false when another request or
+     * replica moved it first. A request stuck `applying` (its replica died) counts as `open` after a while.
+     */
+    async transition(id: string, from: 'open' | 'applying', to: ChangeRequestStatus, revision: number, extra: { appliedVersion?: string; staleAt?: string | null } = {}): Promise<boolean> {
+      const at = now();
+      const result = await db
+        .updateTable('change_requests')
+        .set({
+          status: to,
+          updated_at: at.toISOString(),
+          ...(extra.appliedVersion !== undefined && { applied_version: extra.appliedVersion }),
+          ...(extra.staleAt !== undefined && { stale_at: extra.staleAt }),
+        })
+        .where('id', '=', Number(id))
+        .where('revision', '=', revision)
+        .where((eb) =>
+          from === 'open'
+            ? eb.or([eb('status', '=', 'open'), eb.and([eb('status', '=', 'applying'), eb('updated_at', '<', new Date(at.getTime() - APPLYING_EXPIRES_MS).toISOString())])])
+            : eb('status', '=', from),
+        )
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+  };
+}
+
+export type ChangeRequestsRepository = ReturnType<typeof createChangeRequestsRepository>;

@@ -1,0 +1,250 @@
+/**
+ * Four eyes on protected environments (team mode). Under an admin's policy a write to a page is refused (409
+ * CHANGE_REQUEST_REQUIRED) unless it is an approved change request being applied here; a request is the exact write,
+ * the version it was reviewed against and the note. Others approve (never the author), decline or comment; editing
+ * starts the approvals again; applying is a conditional write on the base version, done once whichever replica is asked
+ * (a single conditional update of the request's status), through this same server, so it is checked, forwarded and
+ * recorded like any write. An admin may apply without approvals with a reason (break glass), recorded as such. Every
+ * step is also in the agent's history.
+ */
+import { randomBytes } from 'node:crypto';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isAdmin, mayView, mayWrite, type Me } from '../../../contract/access.ts';
+import { AgentParams, type ApiErrorBody, type ClientEnv, type ConfigPage } from '../../../contract/agents-api.ts';
+import {
+  CHANGE_REQUEST_HEADER,
+  ChangePolicies,
+  ChangeRequest,
+  ChangeRequestApply,
+  ChangeRequestComment,
+  ChangeRequestEdit,
+  ChangeRequestList,
+  CHANGE_REQUEST_STATUSES,
+  NewChangeRequest,
+  policyFor,
+  type ChangeRequestEventKind,
+} from '../../../contract/change-requests.ts';
+import { CONDITIONAL_WRITES, CONFIG_PAGE_PATH, ENDPOINTS, pathOf } from '../../../contract/endpoints.ts';
+import { HISTORY_HEADERS } from '../../../contract/history-values.ts';
+import { plural } from '../../../contract/plural.ts';
+import { ApiError } from '../../errors.ts';
+import type { HistoryRepository } from '../history/history.repository.ts';
+import type { ChangeRequestsRepository } from './change-requests.repository.ts';
+
+const TELEPHONY_WRITES = new Set(ENDPOINTS.filter((e) => !e.read && !CONDITIONAL_WRITES.has(`${e.method} ${e.path}`)).map((e) => `${e.method} ${e.path}`));
+const pageEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === CONFIG_PAGE_PATH)!;
+const RequestParams = Type.Object({ agentId: AgentParams.properties.agentId, id: Type.String({ pattern: '^\\d{1,15}$' }) });
+const ListQuery = Type.Object({ status: Type.Optional(Type.Union(CHANGE_REQUEST_STATUSES.map((s) => Type.Literal(s)))) }, { additionalProperties: false });
+
+type Member = Me & { mode: 'team' };
+
+/** A decline may say why; without a body it is a decline all the same. */
+const DeclineBody = Type.Object({ text: Type.Optional(ChangeRequestComment.properties.text) }, { additionalProperties: false });
+/** Apply and decline take an optional body: none is `{}`. */
+const bodyOptional = async (req: FastifyRequest) => {
+  req.body ??= {};
+};
+
+/** Registers the gate on writes (a hook, before any handler); returns what registers the routes. */
+export function registerChangeRequests(app: FastifyInstance, requests: ChangeRequestsRepository, history: HistoryRepository): () => void {
+  /** Tokens of the writes this process is applying for a request, with the page each may write. */
+  const applying = new Map<string, string>();
+
+  app.addHook('preValidation', async (req) => {
+    if (!req.me) return;
+    const route = `${req.method} ${req.routeOptions.url}`;
+    const isPageWrite = CONDITIONAL_WRITES.has(route);
+    if (!isPageWrite && !TELEPHONY_WRITES.has(route)) return;
+    const policies = await requests.policies();
+    if (policies.length === 0) return;
+    const { agentId, clientEnv } = req.params as { agentId: string; clientEnv?: ClientEnv };
+    if (isPageWrite) {
+      const policy = policyFor(policies, agentId, clientEnv!);
+      if (!policy) return;
+      const token = req.headers[CHANGE_REQUEST_HEADER];
+      if (typeof token === 'string' && applying.get(token) === `${agentId}/${clientEnv}`) return;
+      throw new ApiError(
+        409,
+        'CHANGE_REQUEST_REQUIRED',
+        `Changes to ${clientEnv} of ${agentId} need ${plural(policy.approvals, 'approval', 'approvals')}: open a change request instead`,
+      );
+    }
+    if (policies.some((policy) => policy.agentId === undefined || policy.agentId === agentId)) {
+      throw new ApiError(
+        409,
+        'CHANGE_REQUEST_REQUIRED',
+        `${agentId} has an approval policy, and connector and phone-number changes cannot go through a change request yet: an admin can lift the policy while making them`,
+      );
+    }
+  });
+
+  return () => {
+    const api = app.withTypeProvider<TypeBoxTypeProvider>();
+    const base = '/api/agents/:agentId/change-requests';
+    const memberOf = (req: FastifyRequest) => req.me as Member;
+
+    /** A step of a request, in its own list and in the agent's history. */
+    async function step(request: ChangeRequest, actor: string | undefined, kind: ChangeRequestEventKind, text?: string) {
+      await requests.addEvent(request.id, actor, kind, request.revision, text);
+      await inHistory(request, actor, kind, text);
+    }
+
+    async function inHistory(request: ChangeRequest, actor: string | undefined, kind: ChangeRequestEventKind, text?: string) {
+      await history.record({
+        agentId: request.agentId,
+        clientEnv: request.clientEnv,
+        kind: 'change-request',
+        outcome: 'applied',
+        ...(actor && { author: actor }),
+        ...(text && { note: text }),
+        subject: `Change request #${request.id} ${kind}`,
+        source: `change-request:${request.id}`,
+        changes: [],
+      });
+    }
+
+    async function found(req: FastifyRequest<{ Params: { agentId: string; id: string } }>): Promise<ChangeRequest> {
+      const request = await requests.get(req.params.agentId, req.params.id);
+      if (!request) throw new ApiError(404, 'CHANGE_REQUEST_NOT_FOUND', `There is no change request #${req.params.id} for ${req.params.agentId}`);
+      return request;
+    }
+    const mustBeOpen = (request: ChangeRequest) => {
+      if (request.status !== 'open') throw new ApiError(409, 'CHANGE_REQUEST_CLOSED', `Change request #${request.id} is ${request.status}`);
+    };
+    const mustWrite = (me: Member, request: { agentId: string; clientEnv: ClientEnv }) => {
+      if (!mayWrite(me, request.agentId, request.clientEnv)) throw new ApiError(403, 'FORBIDDEN', `Your role does not allow changes to ${request.clientEnv} of ${request.agentId}`);
+    };
+
+    api.get('/api/settings/change-policies', { schema: { tags: ['change requests'], response: { 200: ChangePolicies } } }, async () => ({ policies: await requests.policies() }));
+    api.put('/api/settings/change-policies', { schema: { tags: ['change requests'], body: ChangePolicies, response: { 200: ChangePolicies } } }, async (req) => {
+      await requests.savePolicies(req.body.policies);
+      req.log.info({ policies: req.body.policies }, 'change policies saved');
+      return { policies: await requests.policies() };
+    });
+
+    // Open requests per agent the member may see (the navigation's badge).
+    api.get('/api/change-requests/open', { schema: { tags: ['change requests'] } }, async (req) => {
+      const me = memberOf(req);
+      return { open: Object.fromEntries(Object.entries(await requests.openCounts()).filter(([agentId]) => mayView(me, agentId))) };
+    });
+
+    api.get(base, { schema: { tags: ['change requests'], params: AgentParams, querystring: ListQuery, response: { 200: ChangeRequestList } } }, async (req) => ({
+      requests: await requests.list(req.params.agentId, req.query.status),
+    }));
+
+    api.post(base, { schema: { tags: ['change requests'], params: AgentParams, body: NewChangeRequest, response: { 201: ChangeRequest } } }, async (req, reply) => {
+      const me = memberOf(req);
+      const { agentId } = req.params;
+      mustWrite(me, { agentId, clientEnv: req.body.clientEnv });
+      if (!policyFor(await requests.policies(), agentId, req.body.clientEnv)) {
+        throw new ApiError(409, 'NO_CHANGE_POLICY', `Changes to ${req.body.clientEnv} of ${agentId} need no approval: save them directly`);
+      }
+      if (req.body.clientEnv === 'live' && !req.body.note.trim() && (await history.settings()).requireNoteForLive) {
+        throw new ApiError(400, 'HISTORY_NOTE_REQUIRED', 'Changes to live need a note saying why (a team setting)');
+      }
+      const request = await requests.create(agentId, req.body, me.email);
+      await inHistory(request, me.email, 'opened', request.note || undefined);
+      return reply.status(201).send(request);
+    });
+
+    api.get(`${base}/:id`, { schema: { tags: ['change requests'], params: RequestParams, response: { 200: ChangeRequest } } }, async (req) => found(req));
+
+    api.put(`${base}/:id`, { schema: { tags: ['change requests'], params: RequestParams, body: ChangeRequestEdit, response: { 200: ChangeRequest } } }, async (req) => {
+      const me = memberOf(req);
+      const request = await found(req);
+      mustBeOpen(request);
+      if (request.author !== me.email) throw new ApiError(403, 'FORBIDDEN', 'Only the author edits a change request: comment to suggest a change');
+      if (!(await requests.edit(request.id, request.revision, req.body))) throw new ApiError(409, 'CHANGE_REQUEST_MOVED', 'The request changed meanwhile: read it again');
+      const edited = (await requests.get(request.agentId, request.id))!;
+      await step(edited, me.email, 'edited', request.approvedBy.length > 0 ? `Approvals start again (${request.approvedBy.join(', ')} had approved)` : undefined);
+      return (await requests.get(request.agentId, request.id))!;
+    });
+
+    api.post(`${base}/:id/comments`, { schema: { tags: ['change requests'], params: RequestParams, body: ChangeRequestComment, response: { 200: ChangeRequest } } }, async (req) => {
+      const request = await found(req);
+      await step(request, memberOf(req).email, 'commented', req.body.text);
+      return (await requests.get(request.agentId, request.id))!;
+    });
+
+    api.post(`${base}/:id/approve`, { schema: { tags: ['change requests'], params: RequestParams, response: { 200: ChangeRequest } } }, async (req) => {
+      const me = memberOf(req);
+      const request = await found(req);
+      mustBeOpen(request);
+      mustWrite(me, request);
+      if (request.author === me.email) throw new ApiError(403, 'SELF_APPROVAL', 'The author cannot approve their own request (an admin can apply it with a reason instead)');
+      if (request.approvedBy.includes(me.email)) throw new ApiError(409, 'ALREADY_APPROVED', 'You already approved this revision');
+      await step(request, me.email, 'approved');
+      return (await requests.get(request.agentId, request.id))!;
+    });
+
+    api.post(`${base}/:id/decline`, { preValidation: bodyOptional, schema: { tags: ['change requests'], params: RequestParams, body: DeclineBody, response: { 200: ChangeRequest } } }, async (req) => {
+      const me = memberOf(req);
+      const request = await found(req);
+      mustBeOpen(request);
+      mustWrite(me, request);
+      if (!(await requests.transition(request.id, 'open', 'declined', request.revision))) throw new ApiError(409, 'CHANGE_REQUEST_MOVED', 'The request changed meanwhile: read it again');
+      await step(request, me.email, request.author === me.email ? 'withdrawn' : 'declined', req.body.text);
+      return (await requests.get(request.agentId, request.id))!;
+    });
+
+    api.post(`${base}/:id/apply`, { preValidation: bodyOptional, schema: { tags: ['change requests'], params: RequestParams, body: ChangeRequestApply, response: { 200: ChangeRequest } } }, async (req) => {
+      const me = memberOf(req);
+      const request = await found(req);
+      mustBeOpen(request);
+      mustWrite(me, request);
+      const breakGlass = req.body.breakGlass;
+      if (breakGlass && !isAdmin(me)) throw new ApiError(403, 'FORBIDDEN', 'Only an admin may apply a change without its approvals');
+      if (!breakGlass && request.approvedBy.length < request.approvalsNeeded) {
+        throw new ApiError(409, 'APPROVALS_MISSING', `Change request #${request.id} has ${request.approvedBy.length} of ${plural(request.approvalsNeeded, 'approval', 'approvals')}`);
+      }
+      if (!(await requests.transition(request.id, 'open', 'applying', request.revision))) {
+        throw new ApiError(409, 'CHANGE_REQUEST_MOVED', `Change request #${request.id} is being applied, or changed meanwhile: read it again`);
+      }
+      if (breakGlass) await step(request, me.email, 'bypassed', breakGlass.reason);
+      const answer = await applyWrite(req, request);
+      if (answer.statusCode < 300) {
+        const version = (answer.json() as ConfigPage).lastUpdated;
+        await requests.transition(request.id, 'applying', 'applied', request.revision, { appliedVersion: version, staleAt: null });
+        await requests.addEvent(request.id, me.email, 'applied', request.revision, version);
+      } else {
+        const error = answer.json() as ApiErrorBody;
+        const current = answer.statusCode === 412 && error.data && 'currentPage' in error.data ? (error.data.currentPage as ConfigPage).lastUpdated : undefined;
+        await requests.transition(request.id, 'applying', 'open', request.revision, current ? { staleAt: current } : {});
+        const why = current
+          ? `The page changed since the request was based on it (now at ${current}): nothing was written; the author must rebase it`
+          : answer.statusCode >= 500
+            ? `No clear answer (${answer.statusCode}): applying again is safe, it only writes over the base version`
+            : `Refused: ${error.error_message ?? answer.statusCode}`;
+        await step(request, me.email, 'failed', why);
+      }
+      return (await requests.get(request.agentId, request.id))!;
+    });
+
+    /** The request's write, sent through this server as the member applying it (checked, forwarded, recorded). */
+    async function applyWrite(req: FastifyRequest, request: ChangeRequest) {
+      const token = randomBytes(24).toString('base64url');
+      applying.set(token, `${request.agentId}/${request.clientEnv}`);
+      try {
+        const page = pathOf(pageEndpoint, { agentId: request.agentId, clientEnv: request.clientEnv });
+        return await app.inject({
+          method: request.kind === 'variables' ? 'PATCH' : 'PUT',
+          url: `${page}/${request.kind}`,
+          payload: request.kind === 'variables' ? { variables: request.body } : { schema: request.body },
+          headers: {
+            host: req.headers.host ?? '',
+            ...(req.headers.cookie && { cookie: req.headers.cookie }),
+            'content-type': 'application/json',
+            'if-match': `"${request.baseVersion}"`,
+            [CHANGE_REQUEST_HEADER]: token,
+            [HISTORY_HEADERS.source]: `change-request:${request.id}`,
+            ...(request.note && { [HISTORY_HEADERS.note]: encodeURIComponent(request.note) }),
+          },
+        });
+      } finally {
+        applying.delete(token);
+      }
+    }
+  };
+}
