@@ -5,6 +5,8 @@ import { ThemeToggle } from '../components/ui/theme-toggle.tsx';
 import { ConnectionBadge, ConnectionIndicator } from './connection-indicator.tsx';
 import { PageFocus } from './page-focus.tsx';
 import { UserMenu } from './user-menu.tsx';
+import { useMe } from '../api/me.ts';
+import { useOpenRequestCount } from '../api/change-requests.ts';
 import { paths, useRouteParams } from '../lib/paths.ts';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
@@ -74,6 +76,8 @@ export function Layout() {
 function AgentLinks({ agentId, agentPath, className, id }: { agentId: string; agentPath: string; className: string; id?: string }) {
   // The agent by name where the list knows it (the ID stays one hover away); else by its ID.
   const name = useAgentName(agentId);
+  const team = useMe()?.mode === 'team';
+  const openRequests = useOpenRequestCount(agentId);
   return (
     <nav id={id} aria-label="Agent" className={className}>
       <span className={`mx-1 max-w-56 shrink-0 truncate text-xs text-slate-600 dark:text-slate-400 ${name ? 'font-medium' : 'font-mono'}`} title={agentId}>
@@ -91,6 +95,17 @@ function AgentLinks({ agentId, agentPath, className, id }: { agentId: string; ag
       <NavLink to={paths.history(agentId)} className={navClass}>
         History
       </NavLink>
+      {team && (
+        <NavLink to={paths.changeRequests(agentId)} className={navClass}>
+          Requests
+          {openRequests > 0 && (
+            <span className="ml-1.5 rounded-full bg-amber-500 px-1.5 py-0.5 text-xs font-semibold text-slate-950">
+              {openRequests}
+              <span className="sr-only"> open</span>
+            </span>
+          )}
+        </NavLink>
+      )}
     </nav>
   );
 }

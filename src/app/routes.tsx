@@ -23,6 +23,8 @@ const PAGES = [
   [ROUTES.phoneNumbers, lazyPage(async () => (await import('../features/connectors/phone-numbers-page.tsx')).PhoneNumbersPage)],
   [ROUTES.history, lazyPage(async () => (await import('../features/history/history-page.tsx')).HistoryPage)],
   [ROUTES.versions, lazyPage(async () => (await import('../features/history/page-versions-page.tsx')).PageVersionsPage)],
+  [ROUTES.changeRequests, lazyPage(async () => (await import('../features/change-requests/change-requests-page.tsx')).ChangeRequestsPage)],
+  [ROUTES.changeRequest, lazyPage(async () => (await import('../features/change-requests/change-request-page.tsx')).ChangeRequestPage)],
   [ROUTES.members, lazyPage(async () => (await import('../features/members/members-page.tsx')).MembersPage)],
 ] as const;
 

@@ -16,6 +16,8 @@ export const ROUTES = {
   history: '/agents/:agentId/history',
   versions: '/agents/:agentId/history/versions',
   members: '/members',
+  changeRequests: '/agents/:agentId/change-requests',
+  changeRequest: '/agents/:agentId/change-requests/:requestId',
 } as const;
 
 const enc = encodeURIComponent;
@@ -26,6 +28,8 @@ const query = (search: URLSearchParams | string | undefined) => {
 
 export const paths = {
   members: () => ROUTES.members,
+  changeRequests: (agentId: string) => `${paths.agent(agentId)}/change-requests`,
+  changeRequest: (agentId: string, id: string) => `${paths.changeRequests(agentId)}/${enc(id)}`,
   agent: (agentId: string) => `/agents/${enc(agentId)}`,
   editor: (agentId: string, env: string) => `${paths.agent(agentId)}/configs/${enc(env)}`,
   schemaEditor: (agentId: string, env: string) => `${paths.editor(agentId, env)}/schema`,
@@ -57,6 +61,6 @@ export function schemaRestoreOf(state: unknown): SchemaRestoreState | undefined 
  * an agent's routes `agentId` is empty.
  */
 export function useRouteParams() {
-  const { agentId = '', clientEnv = '', connectorId = '' } = useParams();
-  return { agentId, clientEnv, connectorId };
+  const { agentId = '', clientEnv = '', connectorId = '', requestId = '' } = useParams();
+  return { agentId, clientEnv, connectorId, requestId };
 }

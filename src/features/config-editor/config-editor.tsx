@@ -6,6 +6,8 @@ import { EmptyState, Loading } from '../../components/ui/states.tsx';
 import { Timestamp } from '../../components/ui/timestamp.tsx';
 import { SectionedSchemaForm, type SectionedFormHandle } from '../../components/schema-form/sectioned-schema-form.tsx';
 import { useWriteBlock } from '../../api/me.ts';
+import { useChangeRequestActions, usePolicy } from '../../api/change-requests.ts';
+import { Link } from 'react-router';
 import { useNoteRequired } from '../../api/history.ts';
 import { ApiError } from '../../api/http-client.ts';
 import { toErrorSchema } from '../../components/schema-form/error-schema.ts';
@@ -60,6 +62,9 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
   const diff = useMemo(() => savePatchOf(base.schema, base.variables ?? {}, baseline, formData), [base, baseline, formData]);
   const online = useOnline();
   const writeBlock = useWriteBlock(agentId, env);
+  const policy = usePolicy(agentId, env);
+  const requests = useChangeRequestActions(agentId);
+  const [openedRequest, setOpenedRequest] = useState<string>();
   const noteRequired = useNoteRequired();
   const cannotSave = !online ? 'You are offline: saving is off until the connection is back. Your edits stay here.' : writeBlock;
   const changeCount = diff.changedKeys.length + diff.clearedKeys.length;
@@ -132,6 +137,15 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
 
   const confirmSave = async (note: string) => {
     setReviewing(false);
+    if (policy) {
+      // Under a policy the edits become a change request: the request holds them from now on.
+      const opened = await requests.open.mutateAsync({ clientEnv: env, kind: 'variables', body: diff.patch, baseVersion: base.lastUpdated ?? '', note }).catch(() => undefined);
+      if (opened) {
+        setOpenedRequest(opened.id);
+        adopt(base);
+      }
+      return;
+    }
     const page = await save(base, diff, { note });
     if (page) adopt(page);
   };
@@ -240,6 +254,24 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
               {cannotSave}
             </p>
           )}
+          {policy && !openedRequest && (
+            <p className="text-sm text-slate-600 dark:text-slate-300">
+              Changes here need {plural(policy.approvals, 'approval', 'approvals')}: saving opens a change request.
+            </p>
+          )}
+          {openedRequest && (
+            <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100">
+              Change request #{openedRequest} opened: nothing changes until it is approved and applied.{' '}
+              <Link className="font-medium underline" to={paths.changeRequest(agentId, openedRequest)}>
+                View the request
+              </Link>
+            </p>
+          )}
+          {requests.open.error && (
+            <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+              The change request could not be opened: {requests.open.error.message} Your edits are still here.
+            </p>
+          )}
           <UnsavedChangeList
             schema={base.schema}
             diff={diff}
@@ -307,6 +339,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
           before={base.variables ?? {}}
           patch={diff.patch}
           noteRequired={noteRequired(env)}
+          approvals={policy?.approvals}
           onConfirm={confirmSave}
           onCancel={() => setReviewing(false)}
         />

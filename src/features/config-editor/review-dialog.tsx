@@ -16,15 +16,19 @@ type Props = {
   patch: JsonObject;
   /** The team requires a note for this environment. */
   noteRequired: boolean;
+  /** Under an approval policy: how many approvals the change needs (it becomes a change request, not a write). */
+  approvals?: number;
   onConfirm: (note: string) => void;
   onCancel: () => void;
 };
 
 /** Shows exactly what a save sends, old → new per key; live needs the word "live" typed before it is sent. */
-export function ReviewDialog({ env, before, patch, noteRequired, onConfirm, onCancel }: Props) {
+export function ReviewDialog({ env, before, patch, noteRequired, approvals, onConfirm, onCancel }: Props) {
   const [typed, setTyped] = useState('');
   const [note, setNote] = useState('');
-  const confirmed = isConfirmed(env, typed) && noteSatisfied(noteRequired, note);
+  const requesting = approvals !== undefined;
+  // A request writes nothing yet: `live` is typed when it is applied.
+  const confirmed = (requesting || isConfirmed(env, typed)) && noteSatisfied(noteRequired || requesting, note);
   const keys = Object.keys(patch);
   return (
     <Modal labelledBy="review-title" onClose={onCancel} className="w-[min(44rem,calc(100vw-2rem))] p-0">
@@ -37,8 +41,14 @@ export function ReviewDialog({ env, before, patch, noteRequired, onConfirm, onCa
         className="space-y-4 p-6"
       >
         <h2 id="review-title" className="text-lg font-semibold">
-          Review {plural(keys.length, 'change', 'changes')} to {ENV_LABELS[env]}
+          {requesting ? 'Request approval for' : 'Review'} {plural(keys.length, 'change', 'changes')} to {ENV_LABELS[env]}
         </h2>
+        {requesting && (
+          <p className="rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm dark:border-brand-800 dark:bg-brand-950">
+            Changes to {ENV_LABELS[env]} need {plural(approvals, 'approval', 'approvals')} from someone else on the team. This opens a change request;
+            nothing reaches {ENV_LABELS[env]} until it is approved and applied.
+          </p>
+        )}
         <ul className="max-h-[45vh] space-y-3 overflow-auto">
           {keys.map((key) => {
             const note = wholeObjectNote(before[key], patch[key]);
@@ -56,12 +66,12 @@ export function ReviewDialog({ env, before, patch, noteRequired, onConfirm, onCa
           })}
         </ul>
         <RequestBody patch={patch} />
-        <NoteField value={note} onChange={setNote} required={noteRequired} />
-        {env === 'live' && <TypeToConfirm word="live" value={typed} onChange={setTyped} />}
+        <NoteField value={note} onChange={setNote} required={noteRequired || requesting} />
+        {env === 'live' && !requesting && <TypeToConfirm word="live" value={typed} onChange={setTyped} />}
         <div className="flex justify-end gap-2">
           <Button onClick={onCancel}>Keep editing</Button>
-          <Button type="submit" variant={env === 'live' ? 'danger' : 'primary'} disabled={!confirmed}>
-            Save to {ENV_LABELS[env]}
+          <Button type="submit" variant={env === 'live' && !requesting ? 'danger' : 'primary'} disabled={!confirmed}>
+            {requesting ? 'Request approval' : `Save to ${ENV_LABELS[env]}`}
           </Button>
         </div>
       </form>

@@ -12,6 +12,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/ui/states.tsx'
 import { Timestamp } from '../../components/ui/timestamp.tsx';
 import { AccessEditor, type AccessDraft } from './access-editor.tsx';
 import { grantInWords } from './grant-words.ts';
+import { ApprovalPolicies } from './approval-policies.tsx';
 
 /** Team mode, admins: who may view and change what, and ending someone's sessions. */
 export function MembersPage() {
@@ -31,7 +32,10 @@ export function MembersPage() {
       ) : me && !me.admin ? (
         <EmptyState title="Only admins manage members">Ask an admin of your team if you need other access.</EmptyState>
       ) : (
-        <MemberList />
+        <>
+          <MemberList />
+          <ApprovalPolicies />
+        </>
       )}
     </div>
   );

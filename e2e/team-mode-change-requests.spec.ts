@@ -1,0 +1,72 @@
+/**
+ * Four eyes on live, as two people do it: an admin requires approval for live; an editor's save becomes a change
+ * request they cannot approve themselves; a colleague sees it in the navigation, reviews it against live as it is
+ * now, approves and applies it; the history holds every step. Two browser contexts are two people.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { TEAM_ADMIN } from '../playwright.config.ts';
+import { expectAccessible } from './axe.ts';
+
+const DEMO = 'PROJECT-HARBOURVIEW';
+
+async function person(browser: Browser, email: string, path: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(path);
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  return page;
+}
+
+test('a change to live waits for a colleague’s approval, then is applied once and recorded step by step', async ({ browser }) => {
+  const admin = await person(browser, TEAM_ADMIN, '/members');
+  for (const email of ['ana@example.com', 'ben@example.com']) {
+    expect((await admin.request.put(`/api/members/${email}`, { data: { admin: false, grants: [{ role: 'editor', agentId: DEMO }] } })).ok()).toBe(true);
+  }
+  // The admin requires one approval for live.
+  await admin.getByRole('button', { name: 'Add a rule' }).click();
+  await admin.getByLabel('Agent of rule 1').selectOption({ label: 'of Harbourview Hotel Concierge' });
+  await admin.getByRole('button', { name: 'Save approval rules' }).click();
+  await expect(admin.getByRole('button', { name: 'Save approval rules' })).toBeDisabled();
+
+  try {
+    // Ana's save to live becomes a request.
+    const ana = await person(browser, 'ana@example.com', `/agents/${DEMO}/configs/live`);
+    await expect(ana.getByText('Changes here need 1 approval: saving opens a change request.')).toBeVisible();
+    await ana.getByLabel('Persona name').fill('Ava (winter)');
+    await ana.getByRole('button', { name: 'Save', exact: true }).click();
+    const review = ana.getByRole('dialog');
+    await expect(review.getByRole('heading', { name: 'Request approval for 1 change to Live' })).toBeVisible();
+    await review.getByLabel(/Note/).fill('Winter persona');
+    await review.getByRole('button', { name: 'Request approval' }).click();
+    await expect(ana.getByText(/Change request #\d+ opened/)).toBeVisible();
+    await ana.getByRole('link', { name: 'View the request' }).click();
+    await expect(ana.getByText('0 approvals of 1 needed.')).toBeVisible();
+    await expect(ana.getByText('You opened this request: someone else approves it.')).toBeVisible();
+    await expect(ana.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+    // Nothing reached live.
+    expect((await (await ana.request.get(`/v1/agents/${DEMO}/real-time-configs/live`)).json()).variables.agent_persona_name).not.toBe('Ava (winter)');
+
+    // Ben sees it waiting, reviews it against live as it is now, approves and applies it.
+    const ben = await person(browser, 'ben@example.com', `/agents/${DEMO}`);
+    await ben.getByRole('link', { name: /Requests\s*1 open/ }).click();
+    await ben.getByRole('link', { name: /Winter persona/ }).click();
+    await expect(ben.getByRole('heading', { name: /The change, against Live as it is now/ })).toBeVisible();
+    await expect(ben.getByText('Ava (winter)')).toBeVisible();
+    await expectAccessible(ben);
+    await ben.getByRole('button', { name: 'Approve' }).click();
+    await expect(ben.getByText('Approved: ready to apply')).toBeVisible();
+    await ben.getByLabel(/Type live/).fill('live');
+    await ben.getByRole('button', { name: 'Apply to Live' }).click();
+    await expect(ben.getByText('Applied', { exact: true })).toBeVisible();
+    expect((await (await ben.request.get(`/v1/agents/${DEMO}/real-time-configs/live`)).json()).variables.agent_persona_name).toBe('Ava (winter)');
+
+    // Every step is in the history.
+    await ben.goto(`/agents/${DEMO}/history?env=live`);
+    await expect(ben.getByRole('article').first()).toContainText('ben@example.com');
+    await expect(ben.getByRole('article').filter({ hasText: 'opened' }).first()).toContainText('ana@example.com');
+    await expect(ben.getByRole('article').filter({ hasText: 'approved' }).first()).toContainText('ben@example.com');
+  } finally {
+    expect((await admin.request.put('/api/settings/change-policies', { data: { policies: [] } })).ok()).toBe(true);
+  }
+});

@@ -1,0 +1,269 @@
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { isAdmin } from '../../../contract/access-rules.ts';
+import type { JsonObject } from '../../../contract/agents-api.ts';
+import type { ChangeRequest } from '../../../contract/change-requests.ts';
+import { plural } from '../../../contract/plural.ts';
+import { useAgentName } from '../../api/agents.ts';
+import { changeRequestQuery, useChangeRequestActions } from '../../api/change-requests.ts';
+import { configPageQuery } from '../../api/configs.ts';
+import { getHistory, historyKeys } from '../../api/history.ts';
+import { useMe, useWriteBlock } from '../../api/me.ts';
+import { AgentEyebrow } from '../../components/ui/agent-eyebrow.tsx';
+import { Button } from '../../components/ui/button.tsx';
+import { Card } from '../../components/ui/card.tsx';
+import { ENV_LABELS, EnvBadge } from '../../components/ui/env-badge.tsx';
+import { SchemaChangeList } from '../../components/ui/schema-change-list.tsx';
+import { ErrorState, Loading } from '../../components/ui/states.tsx';
+import { Timestamp } from '../../components/ui/timestamp.tsx';
+import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
+import { ValueChange } from '../../components/ui/value-change.tsx';
+import { paths, useRouteParams } from '../../lib/paths.ts';
+import { schemaDifferences } from '../../lib/schema-diff.ts';
+import { StatusBadge } from './status-badge.tsx';
+
+const EVENT_WORDS = {
+  opened: 'opened the request',
+  edited: 'edited it (approvals start again)',
+  commented: 'commented',
+  approved: 'approved',
+  declined: 'declined',
+  withdrawn: 'withdrew it',
+  applied: 'applied it',
+  failed: 'tried to apply it: it did not apply',
+  bypassed: 'applied it without its approvals (break glass)',
+} as const;
+
+/** /agents/:agentId/change-requests/:requestId — the change against the page as it is now, its steps, and what you may do. */
+export function ChangeRequestPage() {
+  const { agentId, requestId } = useRouteParams();
+  const name = useAgentName(agentId);
+  const request = useQuery(changeRequestQuery(agentId, requestId));
+  return (
+    <div className="space-y-5">
+      <header>
+        <AgentEyebrow agentId={agentId} name={name} />
+        <Link to={paths.changeRequests(agentId)} className="text-sm text-brand-700 underline dark:text-brand-300">
+          ← Change requests
+        </Link>
+        <h1 className="mt-1 text-2xl font-semibold [overflow-wrap:anywhere]">
+          Change request #{requestId}
+          {request.data?.note && <span className="font-normal">: {request.data.note}</span>}
+        </h1>
+      </header>
+      {request.isPending ? (
+        <Loading label="Loading the change request…" />
+      ) : request.error ? (
+        <ErrorState title="This change request could not be loaded" error={request.error} onRetry={() => void request.refetch()} />
+      ) : (
+        <RequestDetail request={request.data} />
+      )}
+    </div>
+  );
+}
+
+function RequestDetail({ request }: { request: ChangeRequest }) {
+  const queryClient = useQueryClient();
+  const page = useQuery(configPageQuery(queryClient, request.agentId, request.clientEnv));
+  const label = ENV_LABELS[request.clientEnv];
+  const open = request.status === 'open';
+  const moved = open && page.data !== undefined && page.data.lastUpdated !== request.baseVersion;
+  return (
+    <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="min-w-0 space-y-5">
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <EnvBadge env={request.clientEnv} />
+          <StatusBadge request={request} />
+          <span>
+            by <strong>{request.author}</strong>, <Timestamp iso={request.createdAt} />
+          </span>
+        </div>
+        {moved && <Moved request={request} now={page.data!.lastUpdated!} />}
+        <Card className="p-5">
+          <h2 className="text-lg font-semibold">{request.status === 'applied' ? `What it changed in ${label}` : `The change, against ${label} as it is now`}</h2>
+          {page.isPending ? (
+            <Loading label={`Reading ${label}…`} />
+          ) : page.error ? (
+            <ErrorState title={`${label} could not be read`} error={page.error} onRetry={() => void page.refetch()} />
+          ) : request.kind === 'variables' ? (
+            <ul className="mt-3 space-y-3">
+              {Object.entries(request.body).map(([key, value]) => (
+                <ValueChange key={key} name={key} before={page.data.variables?.[key]} after={value} beforeLabel={`${label} now`} afterLabel="Requested" />
+              ))}
+            </ul>
+          ) : (
+            <SchemaChangeList changes={schemaDifferences([page.data.schema ?? {}, request.body as JsonObject], ['now', 'requested'])} className="mt-3 text-sm" />
+          )}
+        </Card>
+        <Timeline request={request} />
+      </div>
+      <Actions request={request} stale={moved} currentVersion={page.data?.lastUpdated} />
+    </div>
+  );
+}
+
+/** The page moved past the request's base: which of its keys changed meanwhile (those are conflicts). */
+function Moved({ request, now }: { request: ChangeRequest; now: string }) {
+  const since = useQuery({
+    queryKey: [...historyKeys.agent(request.agentId), 'since', request.clientEnv, request.baseVersion],
+    queryFn: ({ signal }) => getHistory(request.agentId, { clientEnv: request.clientEnv, since: request.baseVersion, limit: '500' }, signal),
+  });
+  const changed = new Set(since.data?.entries.filter((entry) => entry.outcome === 'applied').flatMap((entry) => entry.changes.map((change) => change.key)));
+  const conflicts = Object.keys(request.body).filter((key) => changed.has(key));
+  return (
+    <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
+      {ENV_LABELS[request.clientEnv]} changed since this request was made (it was based on <code>{request.baseVersion}</code>, it is now at <code>{now}</code>), so it
+      will not be applied as it is: its author rebases it on the page as it is now, and it is approved again.
+      {request.kind === 'variables' && since.data && (
+        <span className="mt-1 block">
+          {conflicts.length > 0 ? `Changed meanwhile and also in this request (conflicts): ${conflicts.join(', ')}.` : 'None of the keys it changes was changed meanwhile.'}
+        </span>
+      )}
+    </p>
+  );
+}
+
+function Timeline({ request }: { request: ChangeRequest }) {
+  const actions = useChangeRequestActions(request.agentId);
+  const [comment, setComment] = useState('');
+  return (
+    <Card className="p-5">
+      <h2 className="text-lg font-semibold">Steps</h2>
+      <ol className="mt-3 space-y-2 text-sm">
+        {request.events.map((event, i) => (
+          <li key={i}>
+            <span className="font-medium">{event.actor ?? 'Switchboard'}</span> {EVENT_WORDS[event.kind]}
+            {event.revision > 1 && <span className="text-slate-600 dark:text-slate-400"> (revision {event.revision})</span>} · <Timestamp iso={event.at} />
+            {event.text && <blockquote className="mt-1 whitespace-pre-line border-l-2 border-slate-300 pl-3 dark:border-slate-600">{event.text}</blockquote>}
+          </li>
+        ))}
+      </ol>
+      <form
+        className="mt-4 space-y-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (comment.trim()) actions.comment.mutate({ id: request.id, text: comment.trim() }, { onSuccess: () => setComment('') });
+        }}
+      >
+        <label htmlFor="request-comment" className="block text-sm font-medium">
+          Comment
+        </label>
+        <textarea
+          id="request-comment"
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          rows={2}
+          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800"
+        />
+        <Button type="submit" disabled={!comment.trim() || actions.comment.isPending}>
+          Add comment
+        </Button>
+      </form>
+    </Card>
+  );
+}
+
+function Actions({ request, stale, currentVersion }: { request: ChangeRequest; stale: boolean; currentVersion?: string }) {
+  const me = useMe();
+  const actions = useChangeRequestActions(request.agentId);
+  const writeBlock = useWriteBlock(request.agentId, request.clientEnv);
+  const [typed, setTyped] = useState('');
+  const [reason, setReason] = useState('');
+  const [declineText, setDeclineText] = useState('');
+  const email = me?.mode === 'team' ? me.email : undefined;
+  const author = email === request.author;
+  const approved = request.approvedBy.length >= request.approvalsNeeded;
+  const env = request.clientEnv;
+  const failure = actions.approve.error ?? actions.decline.error ?? actions.apply.error ?? actions.edit.error;
+  if (request.status !== 'open') {
+    return (
+      <Card className="h-fit p-5 text-sm">
+        <h2 className="text-lg font-semibold">Closed</h2>
+        <p className="mt-1">
+          {request.status === 'applied' ? `Applied to ${ENV_LABELS[env]}${request.appliedVersion ? ` (version ${request.appliedVersion})` : ''}.` : `This request was ${request.status}.`}
+        </p>
+      </Card>
+    );
+  }
+  return (
+    <Card className="h-fit space-y-4 p-5 text-sm">
+      <h2 className="text-lg font-semibold">Review</h2>
+      <p>
+        {plural(request.approvedBy.length, 'approval', 'approvals')} of {request.approvalsNeeded} needed
+        {request.approvedBy.length > 0 && <>: {request.approvedBy.join(', ')}</>}.
+      </p>
+      {writeBlock ? (
+        <p className="text-slate-600 dark:text-slate-300">{writeBlock}</p>
+      ) : (
+        <>
+          {!author && !request.approvedBy.includes(email ?? '') && (
+            <Button variant="primary" disabled={actions.approve.isPending || stale} onClick={() => actions.approve.mutate(request.id)}>
+              Approve
+            </Button>
+          )}
+          {author && <p className="text-slate-600 dark:text-slate-300">You opened this request: someone else approves it.</p>}
+          {author && stale && currentVersion && (
+            <Button
+              variant="primary"
+              disabled={actions.edit.isPending}
+              onClick={() => actions.edit.mutate({ id: request.id, body: request.body, baseVersion: currentVersion, note: request.note })}
+            >
+              Rebase on {ENV_LABELS[env]} as it is now
+            </Button>
+          )}
+          {(approved || (me && isAdmin(me))) && !stale && (
+            <div className="space-y-2 border-t border-slate-200 pt-3 dark:border-slate-700">
+              {!approved && (
+                <div className="space-y-1">
+                  <label htmlFor="break-glass" className="block font-medium">
+                    Apply without approval (break glass): why?
+                  </label>
+                  <textarea
+                    id="break-glass"
+                    rows={2}
+                    value={reason}
+                    onChange={(e) => setReason(e.target.value)}
+                    className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+                  />
+                  <p className="text-xs text-slate-600 dark:text-slate-400">At least 10 characters. Recorded in the history and shown to the team.</p>
+                </div>
+              )}
+              {env === 'live' && <TypeToConfirm word="live" value={typed} onChange={setTyped} />}
+              <Button
+                variant={env === 'live' ? 'danger' : 'primary'}
+                disabled={actions.apply.isPending || !isConfirmed(env, typed) || (!approved && reason.trim().length < 10)}
+                onClick={() => actions.apply.mutate({ id: request.id, ...(!approved && { breakGlass: reason.trim() }) })}
+              >
+                {approved ? `Apply to ${ENV_LABELS[env]}` : `Apply without approval`}
+              </Button>
+            </div>
+          )}
+          <div className="space-y-1 border-t border-slate-200 pt-3 dark:border-slate-700">
+            {!author && (
+              <>
+                <label htmlFor="decline-text" className="block font-medium">
+                  Why decline? (optional)
+                </label>
+                <input
+                  id="decline-text"
+                  value={declineText}
+                  onChange={(e) => setDeclineText(e.target.value)}
+                  className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+                />
+              </>
+            )}
+            <Button disabled={actions.decline.isPending} onClick={() => actions.decline.mutate({ id: request.id, text: declineText.trim() || undefined })}>
+              {author ? 'Withdraw request' : 'Decline'}
+            </Button>
+          </div>
+        </>
+      )}
+      {failure && (
+        <p role="alert" className="text-red-700 dark:text-red-300">
+          {failure.message}
+        </p>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,71 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { plural } from '../../../contract/plural.ts';
+import type { ChangeRequest } from '../../../contract/change-requests.ts';
+import { useAgentName } from '../../api/agents.ts';
+import { changeRequestsQuery } from '../../api/change-requests.ts';
+import { AgentEyebrow } from '../../components/ui/agent-eyebrow.tsx';
+import { EnvBadge } from '../../components/ui/env-badge.tsx';
+import { EmptyState, ErrorState, Loading } from '../../components/ui/states.tsx';
+import { Timestamp } from '../../components/ui/timestamp.tsx';
+import { paths, useRouteParams } from '../../lib/paths.ts';
+import { StatusBadge } from './status-badge.tsx';
+
+/** /agents/:agentId/change-requests — open requests first, then the latest closed ones. */
+export function ChangeRequestsPage() {
+  const { agentId } = useRouteParams();
+  const name = useAgentName(agentId);
+  const list = useQuery(changeRequestsQuery(agentId));
+  const open = list.data?.requests.filter((r) => r.status === 'open' || r.status === 'applying') ?? [];
+  const closed = list.data?.requests.filter((r) => r.status !== 'open' && r.status !== 'applying') ?? [];
+  return (
+    <div className="space-y-6">
+      <header>
+        <AgentEyebrow agentId={agentId} name={name} />
+        <h1 className="text-2xl font-semibold">Change requests</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-300">
+          Where the team requires approval, a change waits here until someone other than its author approves it; then it is applied, only if the page is
+          still as it was when the change was made.
+        </p>
+      </header>
+      {list.isPending ? (
+        <Loading label="Loading change requests…" />
+      ) : list.error ? (
+        <ErrorState title="Change requests could not be loaded" error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.data.requests.length === 0 ? (
+        <EmptyState title="No change requests">When an environment needs approval, saving there opens a request, listed here.</EmptyState>
+      ) : (
+        <>
+          <RequestList title={`Open (${open.length})`} requests={open} agentId={agentId} empty="Nothing waits for review." />
+          {closed.length > 0 && <RequestList title="Closed" requests={closed} agentId={agentId} />}
+        </>
+      )}
+    </div>
+  );
+}
+
+function RequestList({ title, requests, agentId, empty }: { title: string; requests: ChangeRequest[]; agentId: string; empty?: string }) {
+  return (
+    <section aria-label={title} className="space-y-2">
+      <h2 className="text-lg font-semibold">{title}</h2>
+      {requests.length === 0 && empty && <p className="text-sm text-slate-600 dark:text-slate-400">{empty}</p>}
+      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+        {requests.map((request) => (
+          <li key={request.id} className="p-4">
+            <Link to={paths.changeRequest(agentId, request.id)} className="font-medium text-brand-700 underline dark:text-brand-300">
+              #{request.id} {request.note || `${plural(Object.keys(request.body).length, 'key', 'keys')} in ${request.clientEnv}`}
+            </Link>
+            <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
+              <EnvBadge env={request.clientEnv} />
+              <StatusBadge request={request} />
+              <span>by {request.author}</span>
+              <span>
+                · <Timestamp iso={request.updatedAt} />
+              </span>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
