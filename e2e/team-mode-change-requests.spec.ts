@@ -70,3 +70,33 @@ test('a change to live waits for a colleague’s approval, then is applied once 
     expect((await admin.request.put('/api/settings/change-policies', { data: { policies: [] } })).ok()).toBe(true);
   }
 });
+
+test('a promotion under a rule becomes a request; an admin can apply it without approval, with a reason the history keeps', async ({ browser }) => {
+  const AGENT = 'PROJECT-RIVERSIDE';
+  const admin = await person(browser, TEAM_ADMIN, `/agents/${AGENT}/compare?show=differs`);
+  expect((await admin.request.put('/api/settings/change-policies', { data: { policies: [{ agentId: AGENT, clientEnv: 'pre-release', approvals: 2 }] } })).ok()).toBe(true);
+  try {
+    await admin.reload();
+    await admin.getByLabel('Select appointment_reminder_hours').check();
+    const bar = admin.getByRole('region', { name: 'Promote selected rows' });
+    await bar.getByLabel('Copy from').selectOption('sandbox');
+    await bar.getByLabel('to').selectOption('pre-release');
+    await bar.getByRole('button', { name: 'Promote…' }).click();
+    const dialog = admin.getByRole('dialog');
+    await expect(dialog.getByText('Changes to Pre-release need 2 approvals from someone else on the team')).toBeVisible();
+    await dialog.getByLabel(/Note/).fill('Reminders two days ahead');
+    await dialog.getByRole('button', { name: 'Request approval' }).click();
+
+    // The request opens; nothing reached pre-release yet.
+    await expect(admin.getByRole('heading', { name: /Change request #\d+: Reminders two days ahead/ })).toBeVisible();
+    const stored = async () => (await (await admin.request.get(`/v1/agents/${AGENT}/real-time-configs/pre-release`)).json()).variables.appointment_reminder_hours;
+    expect(await stored()).toBe(24);
+    await admin.getByLabel(/Apply without approval \(break glass\)/).fill('Clinic asked for it before the weekend');
+    await admin.getByRole('button', { name: 'Apply without approval' }).click();
+    await expect(admin.getByText('Applied', { exact: true })).toBeVisible();
+    await expect(admin.getByText('applied it without its approvals (break glass)')).toBeVisible();
+    expect(await stored()).toBe(48);
+  } finally {
+    expect((await admin.request.put('/api/settings/change-policies', { data: { policies: [] } })).ok()).toBe(true);
+  }
+});

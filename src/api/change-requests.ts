@@ -24,11 +24,32 @@ export const policiesQuery = () =>
 export const savePolicies = (policies: ChangePolicy[]) =>
   request<{ policies: ChangePolicy[] }>('/api/settings/change-policies', { method: 'PUT', body: { policies } });
 
-/** The approval policy for a page, in team mode (local mode has none). */
-export function usePolicy(agentId: string, env: ClientEnv): ChangePolicy | undefined {
+/** The approval policies for an agent's pages, in team mode (local mode has none): env → its policy, if one applies. */
+export function usePolicies(agentId: string): (env: ClientEnv) => ChangePolicy | undefined {
   const team = useMe()?.mode === 'team';
   const policies = useQuery({ ...policiesQuery(), enabled: team }).data?.policies;
-  return team && policies ? policyFor(policies, agentId, env) : undefined;
+  return (env) => (team && policies ? policyFor(policies, agentId, env) : undefined);
+}
+
+export const usePolicy = (agentId: string, env: ClientEnv) => usePolicies(agentId)(env);
+
+/**
+ * What a review dialog needs to turn a PATCH into a change request where a policy applies to its target (undefined
+ * where none does): opening the request, then `onOpened` with its id.
+ */
+export function usePatchRequests(agentId: string, onOpened: (id: string) => void) {
+  const policyOf = usePolicies(agentId);
+  const { open } = useChangeRequestActions(agentId);
+  return (env: ClientEnv) => {
+    const policy = policyOf(env);
+    if (!policy) return undefined;
+    return {
+      approvals: policy.approvals,
+      open: async (patch: Record<string, unknown>, note: string, baseVersion: string) =>
+        (await open.mutateAsync({ clientEnv: env, kind: 'variables', body: patch, baseVersion, note })).id,
+      onOpened,
+    };
+  };
 }
 
 export const changeRequestsQuery = (agentId: string) =>

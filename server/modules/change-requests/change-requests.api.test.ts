@@ -135,3 +135,15 @@ test('policies are an admin’s; the open count answers only for agents the memb
   await team.grant('nobody@example.com', [{ role: 'viewer', agentId: 'PROJECT-RIVERSIDE' }]);
   expect((await team.as('nobody@example.com', { url: '/api/change-requests/open' })).json()).toEqual({ open: {} });
 });
+
+test('a schema change is requested and applied the same way; a request for a page without a policy is refused', async () => {
+  const page = await livePage();
+  const schema = { ...(page.schema as object), title: 'Live, reviewed' };
+  const response = await team.as(AUTHOR, { method: 'POST', url: REQUESTS, payload: { clientEnv: 'live', kind: 'schema', body: schema, baseVersion: page.lastUpdated, note: 'Title' } });
+  const request = response.json<ChangeRequest>();
+  await act(REVIEWER, request, 'approve');
+  expect((await act(REVIEWER, request, 'apply')).json<ChangeRequest>().status).toBe('applied');
+  expect((await livePage()).schema).toMatchObject({ title: 'Live, reviewed' });
+  const sandbox = await team.as(AUTHOR, { method: 'POST', url: REQUESTS, payload: { clientEnv: 'sandbox', kind: 'variables', body: {}, baseVersion: page.lastUpdated!, note: '' } });
+  expect(sandbox.json()).toMatchObject({ error_code: 'NO_CHANGE_POLICY' });
+});

@@ -8,6 +8,7 @@ import { Modal } from '../ui/modal.tsx';
 import { RequestBody } from '../ui/request-body.tsx';
 import { NoteField, noteSatisfied } from '../ui/note-field.tsx';
 import { isConfirmed, TypeToConfirm } from '../ui/type-to-confirm.tsx';
+import { plural } from '../../../contract/plural.ts';
 import { ValueChange } from '../ui/value-change.tsx';
 import { jsonEqual } from '../../lib/json-equal.ts';
 import { checkVariables } from '../../lib/validation/variables-check.ts';
@@ -42,6 +43,12 @@ type Props = PatchRequest & {
   noteRequired: boolean;
   /** Why this user may not write to the target (their role, a read-only console): shown, and nothing can be sent. */
   blocked?: string;
+  /** Under an approval policy the PATCH becomes a change request: nothing is written until it is approved and applied. */
+  request?: {
+    approvals: number;
+    open: (patch: JsonObject, note: string, baseVersion: string) => Promise<string>;
+    onOpened: (id: string) => void;
+  };
   /** Said above the changes (where the values come from). */
   intro?: ReactNode;
   onWritten: (page: ConfigPage) => void;
@@ -62,7 +69,7 @@ type Phase =
  * result checked against the target's own schema first (nothing is sent if it fails), `live` typed out, a note for
  * the history, and If-Match on the version shown so a concurrent change is shown instead of overwritten.
  */
-export function PatchReviewDialog({ title, target, basedOn, plan, confirmLabel, send, noteRequired, blocked, intro, onWritten, onRestart, onClose }: Props) {
+export function PatchReviewDialog({ title, target, basedOn, plan, confirmLabel, send, noteRequired, blocked, request, intro, onWritten, onRestart, onClose }: Props) {
   const [typed, setTyped] = useState('');
   const [note, setNote] = useState('');
   const [nulls, setNulls] = useState<string[]>([]);
@@ -72,10 +79,19 @@ export function PatchReviewDialog({ title, target, basedOn, plan, confirmLabel, 
   const check = useMergedCheck(basedOn, patch);
   const keys = Object.keys(patch);
   const label = ENV_LABELS[target];
-  const canSend = !blocked && keys.length > 0 && check?.valid === true && isConfirmed(target, typed) && noteSatisfied(noteRequired, note) && phase.kind !== 'sending';
+  // A request writes nothing yet: `live` is typed when it is applied.
+  const canSend =
+    !blocked && keys.length > 0 && check?.valid === true && (request || isConfirmed(target, typed)) && noteSatisfied(noteRequired || !!request, note) && phase.kind !== 'sending';
 
   async function sendPatch() {
     setPhase({ kind: 'sending' });
+    if (request) {
+      try {
+        return request.onOpened(await request.open(patch, note, basedOn.lastUpdated ?? ''));
+      } catch (error) {
+        return setPhase({ kind: 'failed', error, fieldErrors: fieldErrorsOf(error), unknown: false });
+      }
+    }
     const outcome = await send(patch, note);
     if (outcome.kind === 'saved') return onWritten(outcome.page);
     if (outcome.kind === 'conflict') return setPhase({ kind: 'conflict', current: outcome.current });
@@ -97,6 +113,12 @@ export function PatchReviewDialog({ title, target, basedOn, plan, confirmLabel, 
           {title}
         </h2>
         {intro}
+        {request && (
+          <p className="rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm dark:border-brand-800 dark:bg-brand-950">
+            Changes to {label} need {plural(request.approvals, 'approval', 'approvals')} from someone else on the team: this opens a change request, and
+            nothing reaches {label} until it is approved and applied.
+          </p>
+        )}
         {keys.length > 0 ? (
           <ul className="max-h-[40vh] space-y-3 overflow-auto" aria-label="Changes">
             {keys.map((key) => (
@@ -139,8 +161,8 @@ export function PatchReviewDialog({ title, target, basedOn, plan, confirmLabel, 
             {blocked}
           </p>
         )}
-        {phase.kind !== 'conflict' && keys.length > 0 && <NoteField value={note} onChange={setNote} required={noteRequired} />}
-        {target === 'live' && phase.kind !== 'conflict' && <TypeToConfirm word="live" value={typed} onChange={setTyped} />}
+        {phase.kind !== 'conflict' && keys.length > 0 && <NoteField value={note} onChange={setNote} required={noteRequired || !!request} />}
+        {target === 'live' && phase.kind !== 'conflict' && !request && <TypeToConfirm word="live" value={typed} onChange={setTyped} />}
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>{phase.kind === 'conflict' ? 'Close' : 'Cancel'}</Button>
           {phase.kind === 'conflict' ? (
@@ -148,8 +170,8 @@ export function PatchReviewDialog({ title, target, basedOn, plan, confirmLabel, 
               Review again with current values
             </Button>
           ) : (
-            <Button type="submit" variant={target === 'live' ? 'danger' : 'primary'} disabled={!canSend}>
-              {phase.kind === 'sending' ? 'Sending…' : confirmLabel}
+            <Button type="submit" variant={target === 'live' && !request ? 'danger' : 'primary'} disabled={!canSend}>
+              {phase.kind === 'sending' ? 'Sending…' : request ? 'Request approval' : confirmLabel}
             </Button>
           )}
         </div>

@@ -1,4 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
 import type { ConfigPage } from '../../../contract/agents-api.ts';
 import type { ClientEnv } from '../../../contract/client-envs.ts';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
@@ -14,6 +15,7 @@ import { useConfigWrites } from '../../api/config-writes.ts';
 import { paths } from '../../lib/paths.ts';
 import { useNoteRequired } from '../../api/history.ts';
 import { useWriteBlocks } from '../../api/me.ts';
+import { usePatchRequests } from '../../api/change-requests.ts';
 import { PromotionBar } from './promotion-bar.tsx';
 import { SchemaDifferencesPanel } from './schema-differences-panel.tsx';
 import { schemaDifferences } from '../../lib/schema-diff.ts';
@@ -60,6 +62,9 @@ export function CompareWorkspace({ agentId, pages, view, onViewChange }: Props) 
   const historyOf = useCallback((key: string) => paths.history(agentId, new URLSearchParams({ key })), [agentId]);
   const noteRequired = useNoteRequired();
   const writeBlock = useWriteBlocks(agentId);
+  const navigate = useNavigate();
+  // Under an approval policy a promotion becomes a change request: once opened, it is shown.
+  const requestFor = usePatchRequests(agentId, (id) => navigate(paths.changeRequest(agentId, id)));
   const openPromotion = (pointers: string[], from: ClientEnv, to: ClientEnv) => {
     setDiff(undefined);
     promotions.openPromotion(pointers, from, to);
@@ -223,6 +228,7 @@ export function CompareWorkspace({ agentId, pages, view, onViewChange }: Props) 
           send={(patch, note) => writes.writeVariables(write.target, patch, write.basedOn, { note, ...promotions.metaOf(write) })}
           noteRequired={noteRequired(write.target)}
           blocked={writeBlock(write.target)}
+          request={requestFor(write.target)}
           onWritten={promotions.onWritten}
           onRestart={() => promotions.restart(write)}
           onClose={promotions.close}

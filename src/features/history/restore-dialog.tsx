@@ -1,10 +1,13 @@
 import { useState, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { paths } from '../../lib/paths.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ClientEnv, ConfigPage } from '../../../contract/agents-api.ts';
 import { configPageQuery } from '../../api/configs.ts';
 import { useConfigWrites } from '../../api/config-writes.ts';
 import { useNoteRequired } from '../../api/history.ts';
 import { useWriteBlock } from '../../api/me.ts';
+import { usePatchRequests } from '../../api/change-requests.ts';
 import { PatchReviewDialog } from '../../components/patch-review/patch-review-dialog.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
@@ -34,6 +37,8 @@ export function RestoreDialog({ agentId, env, target, what, entryId, onDone, onC
   const writes = useConfigWrites(agentId);
   const noteRequired = useNoteRequired()(env);
   const writeBlock = useWriteBlock(agentId, env);
+  const navigate = useNavigate();
+  const requestFor = usePatchRequests(agentId, (id) => navigate(paths.changeRequest(agentId, id)));
   const [attempt, setAttempt] = useState(0);
   const current = useQuery({ ...configPageQuery(queryClient, agentId, env), staleTime: 0, refetchOnMount: 'always' });
 
@@ -85,6 +90,7 @@ export function RestoreDialog({ agentId, env, target, what, entryId, onDone, onC
       }
       noteRequired={noteRequired}
       blocked={writeBlock}
+      request={requestFor(env)}
       send={(patch, note) => writes.writeVariables(env, patch, page, { note, kind: 'restore', source: entryId })}
       onWritten={() => onDone(`Restored ${what} in ${ENV_LABELS[env]}.`)}
       onRestart={() => {

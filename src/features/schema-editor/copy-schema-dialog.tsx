@@ -4,6 +4,7 @@ import type { VariablesCheck } from '../../../contract/config-validation.ts';
 import { CLIENT_ENVS } from '../../../contract/client-envs.ts';
 import { useConfigWrites } from '../../api/config-writes.ts';
 import { useWriteBlocks } from '../../api/me.ts';
+import { useChangeRequestActions, usePolicies } from '../../api/change-requests.ts';
 import { useNoteRequired } from '../../api/history.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
@@ -35,12 +36,16 @@ export function CopySchemaDialog({ agentId, source, schema, pages, results, onCl
   const writes = useConfigWrites(agentId);
   const targets = CLIENT_ENVS.filter((env) => env !== source);
   const writeBlock = useWriteBlocks(agentId);
+  const policyOf = usePolicies(agentId);
+  const requests = useChangeRequestActions(agentId);
   const pageOf = (env: ClientEnv) => pages.find((page) => page.clientEnv === env);
   const [chosen, setChosen] = useState<ClientEnv[]>([]);
   const [typed, setTyped] = useState('');
   const [note, setNote] = useState('');
   const noteRequired = useNoteRequired();
-  const needsNote = chosen.some(noteRequired);
+  // A change request always says why; `live` is typed only where this dialog writes it (a request is applied later).
+  const needsNote = chosen.some((env) => noteRequired(env) || !!policyOf(env));
+  const writesLive = chosen.includes('live') && !policyOf('live');
   const [outcomes, setOutcomes] = useState<Outcome[]>();
   const [sending, setSending] = useState(false);
 
@@ -50,6 +55,17 @@ export function CopySchemaDialog({ agentId, source, schema, pages, results, onCl
     for (const env of chosen) {
       const basedOn = pageOf(env);
       if (!basedOn) continue;
+      const policy = policyOf(env);
+      if (policy) {
+        // Under an approval policy this environment gets a change request instead of the write.
+        const opened = await requests.open.mutateAsync({ clientEnv: env, kind: 'schema', body: schema, baseVersion: basedOn.lastUpdated ?? '', note }).then(
+          (request) => ({ env, ok: true, message: `change request #${request.id} opened: it needs ${plural(policy.approvals, 'approval', 'approvals')}` }),
+          (error: unknown) => ({ env, ok: false, message: `no change request opened: ${(error as Error).message}` }),
+        );
+        done.push(opened);
+        setOutcomes([...done]);
+        continue;
+      }
       const outcome = await writes.writeSchema(env, schema, basedOn, { note });
       if (outcome.kind === 'saved') done.push({ env, ok: true, message: 'schema saved' });
       else if (outcome.kind === 'conflict') done.push({ env, ok: false, message: 'the page changed since it was loaded; nothing was sent' });
@@ -108,10 +124,10 @@ export function CopySchemaDialog({ agentId, source, schema, pages, results, onCl
           })}
         </ul>
         {chosen.length > 0 && <NoteField value={note} onChange={setNote} required={needsNote} />}
-        {chosen.includes('live') && <TypeToConfirm word="live" value={typed} onChange={setTyped} />}
+        {writesLive && <TypeToConfirm word="live" value={typed} onChange={setTyped} />}
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>
-          <Button variant={chosen.includes('live') ? 'danger' : 'primary'} disabled={chosen.length === 0 || sending || !noteSatisfied(needsNote, note) || !isConfirmed(chosen.includes('live') ? 'live' : '', typed)} onClick={() => void send()}>
+          <Button variant={writesLive ? 'danger' : 'primary'} disabled={chosen.length === 0 || sending || !noteSatisfied(needsNote, note) || !isConfirmed(writesLive ? 'live' : '', typed)} onClick={() => void send()}>
             {sending ? 'Copying…' : chosen.length === 0 ? 'Tick an environment to copy to' : `Copy to ${chosen.map((env) => ENV_LABELS[env]).join(' and ')}`}
           </Button>
         </div>

@@ -4,6 +4,7 @@ import type { VariablesCheck } from '../../../contract/config-validation.ts';
 import { useConfigWrites } from '../../api/config-writes.ts';
 import { ApiError } from '../../api/http-client.ts';
 import { useNoteRequired } from '../../api/history.ts';
+import { useChangeRequestActions, usePolicy } from '../../api/change-requests.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { FieldErrorList } from '../../components/ui/field-error-list.tsx';
@@ -27,11 +28,15 @@ type Props = {
   onClose: () => void;
   /** A restore from the history says so (with its entry) in the record it leaves. */
   restoreOf?: string;
+  /** Under an approval policy the schema is not saved but requested: called with the request opened. */
+  onRequested: (id: string) => void;
 };
 
 /** Old → new property by property, this environment's blast radius, `live` typed out, then one conditional PUT. */
-export function SchemaReviewDialog({ agentId, env, basedOn, schema, check, onSaved, onRebase, onClose, restoreOf }: Props) {
+export function SchemaReviewDialog({ agentId, env, basedOn, schema, check, onSaved, onRebase, onClose, restoreOf, onRequested }: Props) {
   const writes = useConfigWrites(agentId);
+  const policy = usePolicy(agentId, env);
+  const requests = useChangeRequestActions(agentId);
   const noteRequired = useNoteRequired()(env);
   const [typed, setTyped] = useState('');
   const [note, setNote] = useState('');
@@ -44,6 +49,15 @@ export function SchemaReviewDialog({ agentId, env, basedOn, schema, check, onSav
   async function save() {
     setSaving(true);
     setFailure(undefined);
+    if (policy) {
+      const opened = await requests.open.mutateAsync({ clientEnv: env, kind: 'schema', body: schema, baseVersion: basedOn.lastUpdated ?? '', note }).catch((error: unknown) => {
+        setFailure({ error, landed: 'no' });
+        return undefined;
+      });
+      setSaving(false);
+      if (opened) onRequested(opened.id);
+      return;
+    }
     const outcome = await writes.writeSchema(env, schema, basedOn, { note, ...(restoreOf && { kind: 'restore', source: restoreOf }) });
     setSaving(false);
     if (outcome.kind === 'saved') onSaved(outcome.page);
@@ -55,8 +69,14 @@ export function SchemaReviewDialog({ agentId, env, basedOn, schema, check, onSav
     <Modal labelledBy="schema-review-title" onClose={onClose} className="w-[min(52rem,calc(100vw-2rem))] p-0">
       <div className="space-y-4 p-6">
         <h2 id="schema-review-title" className="text-lg font-semibold">
-          Save the schema of {label}
+          {policy ? `Request approval for the schema of ${label}` : `Save the schema of ${label}`}
         </h2>
+        {policy && (
+          <p className="rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm dark:border-brand-800 dark:bg-brand-950">
+            Changes to {label} need {plural(policy.approvals, 'approval', 'approvals')} from someone else on the team: this opens a change request, and
+            nothing reaches {label} until it is approved and applied.
+          </p>
+        )}
         <section aria-labelledby="schema-changes-title">
           <h3 id="schema-changes-title" className="text-sm font-semibold">
             {changes.length === 0
@@ -100,8 +120,8 @@ export function SchemaReviewDialog({ agentId, env, basedOn, schema, check, onSav
             </p>
           </div>
         )}
-        {!conflict && <NoteField value={note} onChange={setNote} required={noteRequired} />}
-        {env === 'live' && !conflict && <TypeToConfirm word="live" value={typed} onChange={setTyped} />}
+        {!conflict && <NoteField value={note} onChange={setNote} required={noteRequired || !!policy} />}
+        {env === 'live' && !conflict && !policy && <TypeToConfirm word="live" value={typed} onChange={setTyped} />}
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>Keep editing</Button>
           {conflict ? (
@@ -109,8 +129,12 @@ export function SchemaReviewDialog({ agentId, env, basedOn, schema, check, onSav
               Review against the new version
             </Button>
           ) : (
-            <Button variant={env === 'live' ? 'danger' : 'primary'} disabled={!isConfirmed(env, typed) || !noteSatisfied(noteRequired, note) || saving} onClick={() => void save()}>
-              {saving ? 'Saving…' : `Save schema to ${label}`}
+            <Button
+              variant={env === 'live' && !policy ? 'danger' : 'primary'}
+              disabled={!(policy || isConfirmed(env, typed)) || !noteSatisfied(noteRequired || !!policy, note) || saving}
+              onClick={() => void save()}
+            >
+              {saving ? 'Sending…' : policy ? 'Request approval' : `Save schema to ${label}`}
             </Button>
           )}
         </div>

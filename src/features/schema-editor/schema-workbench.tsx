@@ -33,7 +33,7 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
   const [text, setText] = useState(() => (fromHistory ? formatJson(fromHistory.restoreSchema) : (restored?.text ?? formatJson(page.schema ?? {}))));
   const [reviewing, setReviewing] = useState(false);
   const [copying, setCopying] = useState(false);
-  const [saved, setSaved] = useState<string>();
+  const [saved, setSaved] = useState<ReactNode>();
   const settled = useDebouncedValue(text, 300);
   const parsed = useMemo(() => parseJsonObject(settled, 'A schema'), [settled]);
   const schema = parsed.ok ? parsed.value : undefined;
@@ -168,6 +168,18 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
           }}
           onRebase={(current) => {
             setBasedOn(current);
+            setReviewing(false);
+          }}
+          onRequested={(id) => {
+            removeSchemaDraft(agentId, env);
+            setSaved(
+              <>
+                Change request #{id} opened: the schema of {label} changes once it is approved and applied.{' '}
+                <Link className="font-medium underline" to={paths.changeRequest(agentId, id)}>
+                  View the request
+                </Link>
+              </>,
+            );
             setReviewing(false);
           }}
           onClose={() => setReviewing(false)}
