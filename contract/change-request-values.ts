@@ -13,13 +13,15 @@ export const CHANGE_REQUEST_KINDS = ['variables', 'schema'] as const;
 export type ChangeRequestKind = (typeof CHANGE_REQUEST_KINDS)[number];
 
 /** Every step of a request, each also in the agent's history. */
-export const CHANGE_REQUEST_EVENTS = ['opened', 'edited', 'commented', 'approved', 'declined', 'withdrawn', 'applied', 'failed', 'bypassed'] as const;
+export const CHANGE_REQUEST_EVENTS = ['opened', 'edited', 'commented', 'approved', 'declined', 'withdrawn', 'scheduled', 'unscheduled', 'applied', 'failed', 'bypassed'] as const;
 export type ChangeRequestEventKind = (typeof CHANGE_REQUEST_EVENTS)[number];
 
 /** An admin's rule: writes to this environment (of this agent, or of every agent) need this many approvals. */
 export type ChangePolicy = { agentId?: string; clientEnv: ClientEnv; approvals: number };
 
 export const MAX_APPROVALS = 5;
+/** How far ahead a change may be scheduled. */
+export const MAX_SCHEDULE_DAYS = 90;
 
 /** The policy for a page: the one naming the agent wins over one for every agent. Undefined: writes go straight. */
 export function policyFor(policies: ChangePolicy[], agentId: string, env: ClientEnv): ChangePolicy | undefined {

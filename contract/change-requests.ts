@@ -47,6 +47,8 @@ export const ChangeRequestApply = Type.Object(
 );
 export type ChangeRequestApply = Static<typeof ChangeRequestApply>;
 
+export const ChangeRequestSchedule = Type.Object({ at: Type.String({ format: 'date-time' }) }, { additionalProperties: false });
+
 export const ChangeRequestEvent = Type.Object({
   at: Type.String({ format: 'date-time' }),
   actor: Type.Optional(Type.String()),
@@ -76,6 +78,9 @@ export const ChangeRequest = Type.Object({
   appliedVersion: Type.Optional(Type.String()),
   /** Set when applying found the page at another version than the base: the author must rebase. */
   staleAt: Type.Optional(Type.String()),
+  /** Applied by itself at this time (if approved by then) as `scheduledBy`. */
+  scheduledAt: Type.Optional(Type.String({ format: 'date-time' })),
+  scheduledBy: Type.Optional(Type.String()),
   events: Type.Array(ChangeRequestEvent),
 });
 export type ChangeRequest = Static<typeof ChangeRequest>;

@@ -129,10 +129,17 @@ export async function buildApp(options: AppOptions) {
   await app.register(fastifyCookie);
   const author = options.author ?? defaultAuthor();
   // Before the history's hooks and compression: who is asking is known before anything is recorded or sent.
-  const registerTeamRoutes = options.team ? registerTeam(app, state, options.team) : undefined;
+  const team = options.team ? registerTeam(app, state, options.team) : undefined;
   const history = createHistoryRepository(state);
   // Team mode's four eyes: its gate runs after the access gate, before any handler.
-  const registerChangeRequestRoutes = options.team ? registerChangeRequests(app, createChangeRequestsRepository(state), history) : undefined;
+  const registerChangeRequestRoutes =
+    team && options.team
+      ? registerChangeRequests(app, createChangeRequestsRepository(state), history, {
+          actAs: team.actAs,
+          host: new URL(options.team.publicUrl).host,
+          scheduleEveryMs: options.team.scheduleEveryMs,
+        })
+      : undefined;
   if (options.scale && !options.upstream) await seedScaleHistory(state);
   await history.prune();
   // Before compression, whose onSend hook turns answers into streams: the history reads a page answer as written.
@@ -158,7 +165,7 @@ export async function buildApp(options: AppOptions) {
     ready = await registerEmulator(app, options);
   }
   registerHistoryRoutes(app, history, readAgentPages);
-  registerTeamRoutes?.();
+  team?.registerRoutes();
   registerChangeRequestRoutes?.();
   if (!options.team) app.get('/api/me', { schema: { hide: true } }, async (): Promise<Me> => ({ mode: 'local', name: author }));
   app.get('/api/runtime', { schema: { hide: true } }, async () => runtimeOf(options, raceWindows));

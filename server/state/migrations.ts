@@ -137,4 +137,12 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('change_request_events_by_request').on('change_request_events').columns(['request_id', 'id']).execute();
     },
   },
+  '004-change-request-schedules': {
+    async up(db: Kysely<unknown>) {
+      // One column per statement: SQLite adds one at a time.
+      await db.schema.alterTable('change_requests').addColumn('scheduled_at', 'text').execute();
+      await db.schema.alterTable('change_requests').addColumn('scheduled_by', 'text').execute();
+      await db.schema.createIndex('change_requests_due').on('change_requests').columns(['status', 'scheduled_at']).execute();
+    },
+  },
 };

@@ -91,6 +91,9 @@ export type StateTables = {
     updated_at: string;
     applied_version: string | null;
     stale_at: string | null;
+    /** When to apply it by itself (if approved by then), and as whom. */
+    scheduled_at: string | null;
+    scheduled_by: string | null;
   };
   change_request_events: {
     id: Generated<number>;

@@ -27,7 +27,12 @@ export async function startTeamApp(postgresUrl: string, { admin, names = {}, opt
       dbFile,
       stateStore: databaseUrl,
       allowedHosts: [`127.0.0.1:${port}`],
-      team: { oidc: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret }, publicUrl: url, admins: [admin.toUpperCase()] },
+      team: {
+        oidc: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret },
+        publicUrl: url,
+        admins: [admin.toUpperCase()],
+        scheduleEveryMs: 100,
+      },
       ...options,
       ...extra,
     });

@@ -89,6 +89,11 @@ export function useChangeRequestActions(agentId: string) {
     comment: useMutation({ mutationFn: ({ id, text }: { id: string; text: string }) => post(id, 'comments', { text }), onSettled: settled }),
     approve: useMutation({ mutationFn: (id: string) => post(id, 'approve'), onSettled: settled }),
     decline: useMutation({ mutationFn: ({ id, text }: { id: string; text?: string }) => post(id, 'decline', text ? { text } : {}), onSettled: settled }),
+    schedule: useMutation({
+      mutationFn: ({ id, at }: { id: string; at: string | null }) =>
+        request<ChangeRequest>(`${base(agentId)}/${enc(id)}/schedule`, at ? { method: 'PUT', body: { at } } : { method: 'DELETE' }),
+      onSettled: settled,
+    }),
     apply: useMutation({
       mutationFn: ({ id, breakGlass }: { id: string; breakGlass?: string }) => post(id, 'apply', breakGlass ? { breakGlass: { reason: breakGlass } } : {}),
       onSettled: settled,

@@ -4,6 +4,7 @@
  * Authentication runs before the body is read; authorisation after (a connector move names its new agent in the
  * body), and before any handler or the history's hooks.
  */
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isClientEnv } from '../../../contract/agents-api.ts';
 import { isAdmin, mayView, mayWrite, mayWriteTelephony, type Me } from '../../../contract/access.ts';
@@ -39,16 +40,26 @@ export const SESSION_COOKIE = { secure: '__Host-switchboard-session', plain: 'sw
 
 export type AccessOptions = { members: MembersRepository; sessions: SessionsRepository; cookieName: string };
 
-export function registerAccess(app: FastifyInstance, { members, sessions, cookieName }: AccessOptions) {
+/** The header of a request this server makes to itself on a member's behalf (see `actAs`). */
+const ACT_AS_HEADER = 'x-switchboard-act-as';
+
+/** A request this server sends itself as a member (applying a change request, now or at its time). */
+export type ActAs = (email: string) => { headers: Record<string, string>; done: () => void };
+
+export function registerAccess(app: FastifyInstance, { members, sessions, cookieName }: AccessOptions): ActAs {
   app.decorateRequest('me', undefined);
+  // One-use tokens of requests in flight from this process to itself: random, in memory, never sent anywhere else.
+  const acting = new Map<string, string>();
 
   app.addHook('onRequest', async (req, reply) => {
     const route = req.routeOptions.url;
     // The route that will run decides; without one (a 404), the path as sent.
     if (!GUARDED.test(route ?? req.url.split('?')[0]) || (route && PUBLIC_ROUTES.has(route))) return;
+    const actingAs = acting.get(String(req.headers[ACT_AS_HEADER] ?? ''));
     const token = req.cookies[cookieName];
-    const session = token ? await sessions.find(token) : undefined;
+    const session = actingAs ? { email: actingAs, expiresAt: new Date(Date.now() + 60_000).toISOString() } : token ? await sessions.find(token) : undefined;
     if (!session) throw new ApiError(401, 'SIGN_IN_REQUIRED', 'Sign in to use Switchboard');
+    // Access is read now, on every request: a member removed or changed meanwhile is refused or limited at once.
     const access = await members.access(session.email);
     if (!access) throw new ApiError(401, 'SIGN_IN_REQUIRED', 'Your membership has ended: sign in again or ask an admin');
     req.me = { mode: 'team', email: session.email, ...access, expiresAt: session.expiresAt };
@@ -71,6 +82,12 @@ export function registerAccess(app: FastifyInstance, { members, sessions, cookie
       return payload;
     }
   });
+
+  return (email) => {
+    const token = randomBytes(24).toString('base64url');
+    acting.set(token, email);
+    return { headers: { [ACT_AS_HEADER]: token }, done: () => acting.delete(token) };
+  };
 }
 
 const forbidden = (message: string) => new ApiError(403, 'FORBIDDEN', message);

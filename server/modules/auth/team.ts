@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { StateDb } from '../../state/state-store.ts';
 import { createMembersRepository } from '../members/members.repository.ts';
 import { registerMemberRoutes } from '../members/members.routes.ts';
-import { registerAccess, SESSION_COOKIE } from './access.ts';
+import { registerAccess, SESSION_COOKIE, type ActAs } from './access.ts';
 import { registerAuthRoutes } from './auth.routes.ts';
 import { createOidcClient, type OidcOptions } from './oidc.ts';
 import { createSessionsRepository } from './sessions.repository.ts';
@@ -19,12 +19,17 @@ export type TeamOptions = {
   admins: string[];
   /** How long a sign-in lasts. */
   sessionHours?: number;
+  /** How often each replica looks for scheduled changes that are due (5 s). */
+  scheduleEveryMs?: number;
 };
 
 const PURGE_EVERY_MS = 60 * 60_000;
 
-/** Registers the gate (hooks, before the history's and compression's); returns what registers the routes. */
-export function registerTeam(app: FastifyInstance, state: StateDb, team: TeamOptions): () => void {
+/**
+ * Registers the gate (hooks, before the history's and compression's); returns what registers the routes, and how this
+ * server sends itself a request as a member.
+ */
+export function registerTeam(app: FastifyInstance, state: StateDb, team: TeamOptions): { registerRoutes: () => void; actAs: ActAs } {
   if (team.admins.length === 0) throw new Error('Team mode needs at least one admin by configuration (ADMIN_EMAILS)');
   const publicUrl = new URL(team.publicUrl).origin;
   const secure = publicUrl.startsWith('https:');
@@ -34,13 +39,16 @@ export function registerTeam(app: FastifyInstance, state: StateDb, team: TeamOpt
   const sessions = createSessionsRepository(state, { lifetimeMs: (team.sessionHours ?? 12) * 3_600_000 });
   const oidc = createOidcClient(team.oidc, `${publicUrl}/api/auth/callback`);
 
-  registerAccess(app, { members, sessions, cookieName });
+  const actAs = registerAccess(app, { members, sessions, cookieName });
   const purge = () => sessions.purge().catch((error: unknown) => app.log.error({ err: error }, 'sessions: expired ones could not be removed'));
   app.addHook('onReady', async () => void purge());
   const timer = setInterval(purge, PURGE_EVERY_MS).unref();
   app.addHook('onClose', async () => clearInterval(timer));
-  return () => {
-    registerAuthRoutes(app, { oidc, members, sessions, publicUrl, cookieName, secure });
-    registerMemberRoutes(app, members, sessions);
+  return {
+    actAs,
+    registerRoutes: () => {
+      registerAuthRoutes(app, { oidc, members, sessions, publicUrl, cookieName, secure });
+      registerMemberRoutes(app, members, sessions);
+    },
   };
 }

@@ -147,3 +147,41 @@ test('a schema change is requested and applied the same way; a request for a pag
   const sandbox = await team.as(AUTHOR, { method: 'POST', url: REQUESTS, payload: { clientEnv: 'sandbox', kind: 'variables', body: {}, baseVersion: page.lastUpdated!, note: '' } });
   expect(sandbox.json()).toMatchObject({ error_code: 'NO_CHANGE_POLICY' });
 });
+
+const soon = (ms = 400) => new Date(Date.now() + ms).toISOString();
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1_200));
+const schedule = (email: string, request: ChangeRequest, at: string) =>
+  team.as(email, { method: 'PUT', url: `${REQUESTS}/${request.id}/schedule`, payload: { at } });
+
+test('a scheduled change applies by itself at its time, once, as the member who scheduled it', async () => {
+  const request = await open({ agent_persona_name: 'Ava (night shift)' });
+  await act(REVIEWER, request, 'approve');
+  expect((await schedule(REVIEWER, request, soon())).json<ChangeRequest>()).toMatchObject({ scheduledBy: REVIEWER });
+  await settle();
+  const done = (await team.as(AUTHOR, { url: `${REQUESTS}/${request.id}` })).json<ChangeRequest>();
+  expect(done.status).toBe('applied');
+  expect(done.events.filter((e) => e.kind === 'applied')).toMatchObject([{ actor: REVIEWER }]);
+  expect((await livePage()).variables?.agent_persona_name).toBe('Ava (night shift)');
+  expect((await schedule(AUTHOR, request, soon())).statusCode).toBe(409);
+});
+
+test('a scheduled change does not apply over a change made since, nor before its approvals, and says so', async () => {
+  const stale = await open({ agent_persona_name: 'Scheduled, then overtaken' });
+  await act(REVIEWER, stale, 'approve');
+  await schedule(REVIEWER, stale, soon(600));
+  const first = await open({ silence_timeout_seconds: 10 });
+  await act(REVIEWER, first, 'approve');
+  await act(REVIEWER, first, 'apply');
+  const unapproved = await open({ agent_persona_name: 'Never approved' });
+  await schedule(AUTHOR, unapproved, soon());
+  const before = await livePage();
+  await settle();
+  expect(await livePage()).toEqual(before);
+  const staleNow = (await team.as(AUTHOR, { url: `${REQUESTS}/${stale.id}` })).json<ChangeRequest>();
+  expect(staleNow).toMatchObject({ status: 'open', staleAt: before.lastUpdated });
+  expect(staleNow.events.at(-1)).toMatchObject({ kind: 'failed', text: expect.stringMatching(/page changed since/) });
+  const waiting = (await team.as(AUTHOR, { url: `${REQUESTS}/${unapproved.id}` })).json<ChangeRequest>();
+  expect(waiting.events.at(-1)).toMatchObject({ kind: 'failed', text: expect.stringMatching(/before its approvals/) });
+  expect(waiting.scheduledAt).toBeUndefined();
+  expect((await schedule(AUTHOR, unapproved, '2020-01-01T00:00:00.000Z')).json()).toMatchObject({ error_code: 'SCHEDULE_INVALID' });
+});

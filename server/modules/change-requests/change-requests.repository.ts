@@ -60,6 +60,7 @@ export function createChangeRequestsRepository(db: StateDb, { now = () => new Da
         updatedAt: row.updated_at,
         ...(row.applied_version !== null && { appliedVersion: row.applied_version }),
         ...(row.stale_at !== null && { staleAt: row.stale_at }),
+        ...(row.scheduled_at !== null && { scheduledAt: row.scheduled_at, scheduledBy: row.scheduled_by ?? undefined }),
         events: own,
       };
     });
@@ -128,6 +129,36 @@ export function createChangeRequestsRepository(db: StateDb, { now = () => new Da
       const at = now().toISOString();
       await db.insertInto('change_request_events').values({ request_id: Number(id), at, actor: actor ?? null, kind, revision, text: text ?? null }).execute();
       await db.updateTable('change_requests').set({ updated_at: at }).where('id', '=', Number(id)).execute();
+    },
+
+    /** Sets (or with `at` null clears) when an open request applies by itself, and as whom. */
+    async schedule(id: string, at: string | null, by: string | null): Promise<boolean> {
+      const result = await db
+        .updateTable('change_requests')
+        .set({ scheduled_at: at, scheduled_by: by, updated_at: now().toISOString() })
+        .where('id', '=', Number(id))
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    /** Takes a due request off the schedule; false when another replica took it first. */
+    async takeDue(id: string, at: string): Promise<boolean> {
+      const result = await db.updateTable('change_requests').set({ scheduled_at: null }).where('id', '=', Number(id)).where('scheduled_at', '=', at).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    /** Open requests whose time has come (each replica asks; applying one is a conditional update, so once). */
+    async due(): Promise<ChangeRequest[]> {
+      const rows = (await db
+        .selectFrom('change_requests')
+        .selectAll()
+        .where('status', '=', 'open')
+        .where('scheduled_at', '<=', now().toISOString())
+        .orderBy('scheduled_at')
+        .limit(20)
+        .execute()) as Row[];
+      return withEvents(rows);
     },
 
     /** The author's edit of an open request at `revision`: the next revision (approvals start again). */

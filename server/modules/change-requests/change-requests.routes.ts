@@ -22,6 +22,8 @@ import {
   ChangeRequestEdit,
   ChangeRequestList,
   CHANGE_REQUEST_STATUSES,
+  ChangeRequestSchedule,
+  MAX_SCHEDULE_DAYS,
   NewChangeRequest,
   policyFor,
   type ChangeRequestEventKind,
@@ -31,6 +33,7 @@ import { HISTORY_HEADERS } from '../../../contract/history-values.ts';
 import { plural } from '../../../contract/plural.ts';
 import { ApiError } from '../../errors.ts';
 import type { HistoryRepository } from '../history/history.repository.ts';
+import type { ActAs } from '../auth/access.ts';
 import type { ChangeRequestsRepository } from './change-requests.repository.ts';
 
 const TELEPHONY_WRITES = new Set(ENDPOINTS.filter((e) => !e.read && !CONDITIONAL_WRITES.has(`${e.method} ${e.path}`)).map((e) => `${e.method} ${e.path}`));
@@ -47,8 +50,17 @@ const bodyOptional = async (req: FastifyRequest) => {
   req.body ??= {};
 };
 
-/** Registers the gate on writes (a hook, before any handler); returns what registers the routes. */
-export function registerChangeRequests(app: FastifyInstance, requests: ChangeRequestsRepository, history: HistoryRepository): () => void {
+export type ChangeRequestOptions = {
+  /** How this server sends itself a request as a member (the applying one: a write goes through every check). */
+  actAs: ActAs;
+  /** A Host this server answers to, for the requests it sends itself. */
+  host: string;
+  /** How often each replica looks for scheduled changes that are due. */
+  scheduleEveryMs?: number;
+};
+
+/** Registers the gate on writes (a hook, before any handler) and the scheduler; returns what registers the routes. */
+export function registerChangeRequests(app: FastifyInstance, requests: ChangeRequestsRepository, history: HistoryRepository, options: ChangeRequestOptions): () => void {
   /** Tokens of the writes this process is applying for a request, with the page each may write. */
   const applying = new Map<string, string>();
 
@@ -80,30 +92,108 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
     }
   });
 
+  /** A step of a request, in its own list and in the agent's history. */
+  async function step(request: ChangeRequest, actor: string | undefined, kind: ChangeRequestEventKind, text?: string) {
+    await requests.addEvent(request.id, actor, kind, request.revision, text);
+    await inHistory(request, actor, kind, text);
+  }
+
+  async function inHistory(request: ChangeRequest, actor: string | undefined, kind: ChangeRequestEventKind, text?: string) {
+    await history.record({
+      agentId: request.agentId,
+      clientEnv: request.clientEnv,
+      kind: 'change-request',
+      outcome: 'applied',
+      ...(actor && { author: actor }),
+      ...(text && { note: text }),
+      subject: `Change request #${request.id} ${kind}`,
+      source: `change-request:${request.id}`,
+      changes: [],
+    });
+  }
+
+  /**
+   * Applies the request as `actor` if it is still open at its revision (false when another replica or request got
+   * there first): a conditional write on its base version, through this server, then the outcome on the request.
+   */
+  async function applyRequest(request: ChangeRequest, actor: string, bypass?: string): Promise<boolean> {
+    if (!(await requests.transition(request.id, 'open', 'applying', request.revision))) return false;
+    if (bypass) await step(request, actor, 'bypassed', bypass);
+    const answer = await applyWrite(request, actor);
+    if (answer.statusCode < 300) {
+      const version = (answer.json() as ConfigPage).lastUpdated;
+      await requests.transition(request.id, 'applying', 'applied', request.revision, { appliedVersion: version, staleAt: null });
+      await requests.addEvent(request.id, actor, 'applied', request.revision, version);
+      return true;
+    }
+    const error = answer.json() as ApiErrorBody;
+    const current = answer.statusCode === 412 && error.data && 'currentPage' in error.data ? (error.data.currentPage as ConfigPage).lastUpdated : undefined;
+    await requests.transition(request.id, 'applying', 'open', request.revision, current ? { staleAt: current } : {});
+    const why = current
+      ? `The page changed since the request was based on it (now at ${current}): nothing was written; the author must rebase it`
+      : answer.statusCode >= 500
+        ? `No clear answer (${answer.statusCode}): applying again is safe, it only writes over the base version`
+        : `Refused: ${error.error_message ?? answer.statusCode}`;
+    await step(request, actor, 'failed', why);
+    return true;
+  }
+
+  /** The request's write, sent through this server as `actor` (checked, forwarded and recorded like any write). */
+  async function applyWrite(request: ChangeRequest, actor: string) {
+    const token = randomBytes(24).toString('base64url');
+    applying.set(token, `${request.agentId}/${request.clientEnv}`);
+    const acting = options.actAs(actor);
+    try {
+      const page = pathOf(pageEndpoint, { agentId: request.agentId, clientEnv: request.clientEnv });
+      return await app.inject({
+        method: request.kind === 'variables' ? 'PATCH' : 'PUT',
+        url: `${page}/${request.kind}`,
+        payload: request.kind === 'variables' ? { variables: request.body } : { schema: request.body },
+        headers: {
+          host: options.host,
+          ...acting.headers,
+          'content-type': 'application/json',
+          'if-match': `"${request.baseVersion}"`,
+          [CHANGE_REQUEST_HEADER]: token,
+          [HISTORY_HEADERS.source]: `change-request:${request.id}`,
+          ...(request.note && { [HISTORY_HEADERS.note]: encodeURIComponent(request.note) }),
+        },
+      });
+    } finally {
+      applying.delete(token);
+      acting.done();
+    }
+  }
+
+  // Scheduled changes: every replica looks; each due request is applied by whichever gets it first (applyRequest).
+  async function applyDue() {
+    for (const request of await requests.due()) {
+      const by = request.scheduledBy ?? request.author;
+      if (!(await requests.takeDue(request.id, request.scheduledAt!))) continue;
+      if (request.approvedBy.length < request.approvalsNeeded) {
+        await step(request, undefined, 'failed', `Its time came (${request.scheduledAt}) before its approvals (${request.approvedBy.length} of ${request.approvalsNeeded}): not applied`);
+        continue;
+      }
+      await applyRequest(request, by);
+    }
+  }
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  app.addHook('onReady', async () => {
+    timer = setInterval(() => {
+      running = running.then(applyDue).catch((error: unknown) => app.log.error({ err: error }, 'change requests: scheduled changes could not be applied'));
+    }, options.scheduleEveryMs ?? 5_000);
+    timer.unref();
+  });
+  app.addHook('preClose', async () => {
+    clearInterval(timer);
+    await running;
+  });
+
   return () => {
     const api = app.withTypeProvider<TypeBoxTypeProvider>();
     const base = '/api/agents/:agentId/change-requests';
     const memberOf = (req: FastifyRequest) => req.me as Member;
-
-    /** A step of a request, in its own list and in the agent's history. */
-    async function step(request: ChangeRequest, actor: string | undefined, kind: ChangeRequestEventKind, text?: string) {
-      await requests.addEvent(request.id, actor, kind, request.revision, text);
-      await inHistory(request, actor, kind, text);
-    }
-
-    async function inHistory(request: ChangeRequest, actor: string | undefined, kind: ChangeRequestEventKind, text?: string) {
-      await history.record({
-        agentId: request.agentId,
-        clientEnv: request.clientEnv,
-        kind: 'change-request',
-        outcome: 'applied',
-        ...(actor && { author: actor }),
-        ...(text && { note: text }),
-        subject: `Change request #${request.id} ${kind}`,
-        source: `change-request:${request.id}`,
-        changes: [],
-      });
-    }
 
     async function found(req: FastifyRequest<{ Params: { agentId: string; id: string } }>): Promise<ChangeRequest> {
       const request = await requests.get(req.params.agentId, req.params.id);
@@ -199,52 +289,35 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
       if (!breakGlass && request.approvedBy.length < request.approvalsNeeded) {
         throw new ApiError(409, 'APPROVALS_MISSING', `Change request #${request.id} has ${request.approvedBy.length} of ${plural(request.approvalsNeeded, 'approval', 'approvals')}`);
       }
-      if (!(await requests.transition(request.id, 'open', 'applying', request.revision))) {
+      if (!(await applyRequest(request, me.email, breakGlass?.reason))) {
         throw new ApiError(409, 'CHANGE_REQUEST_MOVED', `Change request #${request.id} is being applied, or changed meanwhile: read it again`);
-      }
-      if (breakGlass) await step(request, me.email, 'bypassed', breakGlass.reason);
-      const answer = await applyWrite(req, request);
-      if (answer.statusCode < 300) {
-        const version = (answer.json() as ConfigPage).lastUpdated;
-        await requests.transition(request.id, 'applying', 'applied', request.revision, { appliedVersion: version, staleAt: null });
-        await requests.addEvent(request.id, me.email, 'applied', request.revision, version);
-      } else {
-        const error = answer.json() as ApiErrorBody;
-        const current = answer.statusCode === 412 && error.data && 'currentPage' in error.data ? (error.data.currentPage as ConfigPage).lastUpdated : undefined;
-        await requests.transition(request.id, 'applying', 'open', request.revision, current ? { staleAt: current } : {});
-        const why = current
-          ? `The page changed since the request was based on it (now at ${current}): nothing was written; the author must rebase it`
-          : answer.statusCode >= 500
-            ? `No clear answer (${answer.statusCode}): applying again is safe, it only writes over the base version`
-            : `Refused: ${error.error_message ?? answer.statusCode}`;
-        await step(request, me.email, 'failed', why);
       }
       return (await requests.get(request.agentId, request.id))!;
     });
 
-    /** The request's write, sent through this server as the member applying it (checked, forwarded, recorded). */
-    async function applyWrite(req: FastifyRequest, request: ChangeRequest) {
-      const token = randomBytes(24).toString('base64url');
-      applying.set(token, `${request.agentId}/${request.clientEnv}`);
-      try {
-        const page = pathOf(pageEndpoint, { agentId: request.agentId, clientEnv: request.clientEnv });
-        return await app.inject({
-          method: request.kind === 'variables' ? 'PATCH' : 'PUT',
-          url: `${page}/${request.kind}`,
-          payload: request.kind === 'variables' ? { variables: request.body } : { schema: request.body },
-          headers: {
-            host: req.headers.host ?? '',
-            ...(req.headers.cookie && { cookie: req.headers.cookie }),
-            'content-type': 'application/json',
-            'if-match': `"${request.baseVersion}"`,
-            [CHANGE_REQUEST_HEADER]: token,
-            [HISTORY_HEADERS.source]: `change-request:${request.id}`,
-            ...(request.note && { [HISTORY_HEADERS.note]: encodeURIComponent(request.note) }),
-          },
-        });
-      } finally {
-        applying.delete(token);
+    api.put(`${base}/:id/schedule`, { schema: { tags: ['change requests'], params: RequestParams, body: ChangeRequestSchedule, response: { 200: ChangeRequest } } }, async (req) => {
+      const me = memberOf(req);
+      const request = await found(req);
+      mustBeOpen(request);
+      mustWrite(me, request);
+      const at = new Date(req.body.at);
+      const ahead = at.getTime() - Date.now();
+      if (!(ahead > 0 && ahead <= MAX_SCHEDULE_DAYS * 86_400_000)) {
+        throw new ApiError(400, 'SCHEDULE_INVALID', `A change is scheduled in the future, at most ${MAX_SCHEDULE_DAYS} days ahead`);
       }
-    }
+      await requests.schedule(request.id, at.toISOString(), me.email);
+      await step(request, me.email, 'scheduled', at.toISOString());
+      return (await requests.get(request.agentId, request.id))!;
+    });
+
+    api.delete(`${base}/:id/schedule`, { schema: { tags: ['change requests'], params: RequestParams, response: { 200: ChangeRequest } } }, async (req) => {
+      const me = memberOf(req);
+      const request = await found(req);
+      mustBeOpen(request);
+      mustWrite(me, request);
+      await requests.schedule(request.id, null, null);
+      await step(request, me.email, 'unscheduled');
+      return (await requests.get(request.agentId, request.id))!;
+    });
   };
 }

@@ -30,6 +30,8 @@ const EVENT_WORDS = {
   approved: 'approved',
   declined: 'declined',
   withdrawn: 'withdrew it',
+  scheduled: 'scheduled it to apply by itself at',
+  unscheduled: 'cancelled its schedule',
   applied: 'applied it',
   failed: 'tried to apply it: it did not apply',
   bypassed: 'applied it without its approvals (break glass)',
@@ -239,6 +241,7 @@ function Actions({ request, stale, currentVersion }: { request: ChangeRequest; s
               </Button>
             </div>
           )}
+          <Schedule request={request} />
           <div className="space-y-1 border-t border-slate-200 pt-3 dark:border-slate-700">
             {!author && (
               <>
@@ -265,5 +268,58 @@ function Actions({ request, stale, currentVersion }: { request: ChangeRequest; s
         </p>
       )}
     </Card>
+  );
+}
+
+/** Apply by itself at a time (if approved by then, and only if the page is still at its base version). */
+function Schedule({ request }: { request: ChangeRequest }) {
+  const actions = useChangeRequestActions(request.agentId);
+  const [when, setWhen] = useState('');
+  const [problem, setProblem] = useState<string>();
+  if (request.scheduledAt) {
+    return (
+      <div className="space-y-2 border-t border-slate-200 pt-3 dark:border-slate-700">
+        <p>
+          Applies by itself <Timestamp iso={request.scheduledAt} />
+          {request.scheduledBy && <> (scheduled by {request.scheduledBy})</>}, if approved by then and {ENV_LABELS[request.clientEnv]} has not changed meanwhile.
+        </p>
+        <Button disabled={actions.schedule.isPending} onClick={() => actions.schedule.mutate({ id: request.id, at: null })}>
+          Cancel the schedule
+        </Button>
+      </div>
+    );
+  }
+  const at = when ? new Date(when) : undefined;
+  const valid = at !== undefined && !Number.isNaN(at.getTime());
+  return (
+    <form
+      className="space-y-2 border-t border-slate-200 pt-3 dark:border-slate-700"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!valid) return;
+        if (at.getTime() <= Date.now()) return setProblem('Choose a time in the future.');
+        setProblem(undefined);
+        actions.schedule.mutate({ id: request.id, at: at.toISOString() });
+      }}
+    >
+      <label htmlFor="schedule-at" className="block font-medium">
+        Apply by itself at (your time)
+      </label>
+      <input
+        id="schedule-at"
+        type="datetime-local"
+        value={when}
+        onChange={(e) => setWhen(e.target.value)}
+        className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+      />
+      <Button type="submit" disabled={!valid || actions.schedule.isPending}>
+        Schedule
+      </Button>
+      {(problem ?? actions.schedule.error) && (
+        <p role="alert" className="text-red-700 dark:text-red-300">
+          {problem ?? actions.schedule.error?.message}
+        </p>
+      )}
+    </form>
   );
 }
