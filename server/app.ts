@@ -44,6 +44,8 @@ import { openStateStore } from './state/state-store.ts';
 import { registerTeam, type TeamOptions } from './modules/auth/team.ts';
 import { createChangeRequestsRepository } from './modules/change-requests/change-requests.repository.ts';
 import { registerChangeRequests } from './modules/change-requests/change-requests.routes.ts';
+import { createWebhooksRepository } from './modules/webhooks/webhooks.repository.ts';
+import { announceLiveChanges, createAnnouncer, registerWebhooks } from './modules/webhooks/webhooks.ts';
 import type { Me } from '../contract/access.ts';
 import { sql } from 'kysely';
 import { CheckPool } from './validation/check-pool.ts';
@@ -130,7 +132,10 @@ export async function buildApp(options: AppOptions) {
   const author = options.author ?? defaultAuthor();
   // Before the history's hooks and compression: who is asking is known before anything is recorded or sent.
   const team = options.team ? registerTeam(app, state, options.team) : undefined;
-  const history = createHistoryRepository(state);
+  // Team mode tells where the team talks (webhooks) of changes to live and of change requests.
+  const webhooks = options.team ? createWebhooksRepository(state) : undefined;
+  const announce = webhooks ? createAnnouncer(webhooks, app.log) : undefined;
+  const history = createHistoryRepository(state, { ...(announce && { onRecorded: announceLiveChanges(announce) }) });
   // Team mode's four eyes: its gate runs after the access gate, before any handler.
   const registerChangeRequestRoutes =
     team && options.team
@@ -138,6 +143,8 @@ export async function buildApp(options: AppOptions) {
           actAs: team.actAs,
           host: new URL(options.team.publicUrl).host,
           scheduleEveryMs: options.team.scheduleEveryMs,
+          announce: announce!,
+          publicUrl: options.team.publicUrl,
         })
       : undefined;
   if (options.scale && !options.upstream) await seedScaleHistory(state);
@@ -167,6 +174,7 @@ export async function buildApp(options: AppOptions) {
   registerHistoryRoutes(app, history, readAgentPages);
   team?.registerRoutes();
   registerChangeRequestRoutes?.();
+  if (webhooks) registerWebhooks(app, webhooks, options.team?.webhooks);
   if (!options.team) app.get('/api/me', { schema: { hide: true } }, async (): Promise<Me> => ({ mode: 'local', name: author }));
   app.get('/api/runtime', { schema: { hide: true } }, async () => runtimeOf(options, raceWindows));
   // Alive: the process answers (an orchestrator restarts it otherwise).

@@ -3,7 +3,7 @@
  * change a migration that has shipped: add the next one. Written with Kysely's schema builder so they also run on
  * Postgres (team mode).
  */
-import type { Kysely, Migration } from 'kysely';
+import type { ColumnDefinitionBuilder, Kysely, Migration } from 'kysely';
 import { isShared } from './dialect.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -143,6 +143,38 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('change_requests').addColumn('scheduled_at', 'text').execute();
       await db.schema.alterTable('change_requests').addColumn('scheduled_by', 'text').execute();
       await db.schema.createIndex('change_requests_due').on('change_requests').columns(['status', 'scheduled_at']).execute();
+    },
+  },
+  '005-webhooks': {
+    async up(db: Kysely<unknown>) {
+      const id = (col: ColumnDefinitionBuilder) => (isShared(db) ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement());
+      await db.schema
+        .createTable('webhooks')
+        .addColumn('id', 'integer', id)
+        .addColumn('url', 'text', (col) => col.notNull())
+        .addColumn('secret', 'text', (col) => col.notNull())
+        .addColumn('format', 'text', (col) => col.notNull())
+        .addColumn('events_json', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .execute();
+      // The outbox: every event for every webhook, until delivered or given up (the delivery log).
+      await db.schema
+        .createTable('webhook_deliveries')
+        .addColumn('id', 'integer', id)
+        .addColumn('webhook_id', 'integer', (col) => col.notNull().references('webhooks.id').onDelete('cascade'))
+        .addColumn('event', 'text', (col) => col.notNull())
+        .addColumn('body', 'text', (col) => col.notNull())
+        .addColumn('status', 'text', (col) => col.notNull())
+        .addColumn('attempts', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'text', (col) => col.notNull())
+        .addColumn('claimed_until', 'text')
+        .addColumn('last_status', 'integer')
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addColumn('delivered_at', 'text')
+        .execute();
+      await db.schema.createIndex('webhook_deliveries_due').on('webhook_deliveries').columns(['status', 'next_attempt_at']).execute();
+      await db.schema.createIndex('webhook_deliveries_by_webhook').on('webhook_deliveries').columns(['webhook_id', 'id']).execute();
     },
   },
 };

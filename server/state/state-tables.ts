@@ -104,4 +104,29 @@ export type StateTables = {
     revision: number;
     text: string | null;
   };
+  webhooks: {
+    id: Generated<number>;
+    url: string;
+    /** The HMAC key deliveries are signed with (shown once, when the webhook is added). */
+    secret: string;
+    format: string;
+    events_json: string;
+    created_at: string;
+  };
+  webhook_deliveries: {
+    id: Generated<number>;
+    webhook_id: number;
+    event: string;
+    body: string;
+    /** `pending` (to send, or to retry at next_attempt_at), `delivered`, or `failed` (given up). */
+    status: string;
+    attempts: number;
+    next_attempt_at: string;
+    /** A replica sending it now holds it until then. */
+    claimed_until: string | null;
+    last_status: number | null;
+    last_error: string | null;
+    created_at: string;
+    delivered_at: string | null;
+  };
 };

@@ -32,6 +32,7 @@ export async function startTeamApp(postgresUrl: string, { admin, names = {}, opt
         publicUrl: url,
         admins: [admin.toUpperCase()],
         scheduleEveryMs: 100,
+        webhooks: { everyMs: 50, retryDelaysMs: [100, 100, 100] },
       },
       ...options,
       ...extra,

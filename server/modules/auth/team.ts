@@ -10,6 +10,7 @@ import { registerAccess, SESSION_COOKIE, type ActAs } from './access.ts';
 import { registerAuthRoutes } from './auth.routes.ts';
 import { createOidcClient, type OidcOptions } from './oidc.ts';
 import { createSessionsRepository } from './sessions.repository.ts';
+import type { WebhookOptions } from '../webhooks/webhooks.ts';
 
 export type TeamOptions = {
   oidc: OidcOptions;
@@ -21,6 +22,8 @@ export type TeamOptions = {
   sessionHours?: number;
   /** How often each replica looks for scheduled changes that are due (5 s). */
   scheduleEveryMs?: number;
+  /** How often each replica sends due webhook deliveries (1 s), and the waits between attempts. */
+  webhooks?: WebhookOptions;
 };
 
 const PURGE_EVERY_MS = 60 * 60_000;

@@ -34,6 +34,8 @@ import { plural } from '../../../contract/plural.ts';
 import { ApiError } from '../../errors.ts';
 import type { HistoryRepository } from '../history/history.repository.ts';
 import type { ActAs } from '../auth/access.ts';
+import type { WebhookEvent } from '../../../contract/webhook-values.ts';
+import type { Announce } from '../webhooks/webhooks.ts';
 import type { ChangeRequestsRepository } from './change-requests.repository.ts';
 
 const TELEPHONY_WRITES = new Set(ENDPOINTS.filter((e) => !e.read && !CONDITIONAL_WRITES.has(`${e.method} ${e.path}`)).map((e) => `${e.method} ${e.path}`));
@@ -57,6 +59,10 @@ export type ChangeRequestOptions = {
   host: string;
   /** How often each replica looks for scheduled changes that are due. */
   scheduleEveryMs?: number;
+  /** Word of each step where the team talks (webhooks). */
+  announce: Announce;
+  /** The console's address, for links in that word. */
+  publicUrl: string;
 };
 
 /** Registers the gate on writes (a hook, before any handler) and the scheduler; returns what registers the routes. */
@@ -96,6 +102,7 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
   async function step(request: ChangeRequest, actor: string | undefined, kind: ChangeRequestEventKind, text?: string) {
     await requests.addEvent(request.id, actor, kind, request.revision, text);
     await inHistory(request, actor, kind, text);
+    tell(request, actor, kind, text);
   }
 
   async function inHistory(request: ChangeRequest, actor: string | undefined, kind: ChangeRequestEventKind, text?: string) {
@@ -112,6 +119,31 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
     });
   }
 
+  const WORD: Partial<Record<ChangeRequestEventKind, WebhookEvent>> = {
+    opened: 'request.opened',
+    approved: 'request.approved',
+    declined: 'request.declined',
+    applied: 'request.applied',
+    bypassed: 'request.break-glass',
+  };
+
+  /** Word of a step where the team talks: the request's keys (or schema), who, and a link to it. */
+  function tell(request: ChangeRequest, actor: string | undefined, kind: ChangeRequestEventKind, text?: string) {
+    const event = WORD[kind];
+    if (!event) return;
+    const what = kind === 'bypassed' ? 'applied without its approvals (break glass)' : kind;
+    void options.announce(event, {
+      summary: `Change request #${request.id} ${what}: ${request.clientEnv} of ${request.agentId}`,
+      agentId: request.agentId,
+      clientEnv: request.clientEnv,
+      ...(actor && { actor }),
+      ...((text ?? request.note) && { note: text ?? request.note }),
+      request: { id: request.id, url: `${options.publicUrl}/agents/${encodeURIComponent(request.agentId)}/change-requests/${request.id}` },
+      changes: request.kind === 'variables' ? Object.entries(request.body).map(([key, after]) => ({ key, after })) : [],
+      ...(request.kind === 'schema' && { schemaChanged: true }),
+    });
+  }
+
   /**
    * Applies the request as `actor` if it is still open at its revision (false when another replica or request got
    * there first): a conditional write on its base version, through this server, then the outcome on the request.
@@ -124,6 +156,7 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
       const version = (answer.json() as ConfigPage).lastUpdated;
       await requests.transition(request.id, 'applying', 'applied', request.revision, { appliedVersion: version, staleAt: null });
       await requests.addEvent(request.id, actor, 'applied', request.revision, version);
+      tell(request, actor, 'applied');
       return true;
     }
     const error = answer.json() as ApiErrorBody;
@@ -236,6 +269,7 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
       }
       const request = await requests.create(agentId, req.body, me.email);
       await inHistory(request, me.email, 'opened', request.note || undefined);
+      tell(request, me.email, 'opened');
       return reply.status(201).send(request);
     });
 

@@ -43,7 +43,14 @@ const containing = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (
  * top-level key, and the last version of each page seen, which the next read is compared with to find changes made
  * outside Switchboard.
  */
-export function createHistoryRepository(db: StateDb, { now = () => new Date(), searchWindow = SEARCH_WINDOW } = {}) {
+export type HistoryOptions = {
+  now?: () => Date;
+  searchWindow?: number;
+  /** Told of each entry once it is recorded (team mode announces changes to live with it). */
+  onRecorded?: (entry: NewEntry, id: string) => void;
+};
+
+export function createHistoryRepository(db: StateDb, { now = () => new Date(), searchWindow = SEARCH_WINDOW, onRecorded }: HistoryOptions = {}) {
   /**
    * Pages whose stored head is complete and at this version: most reads are this, and cost no query. A page version
    * never changes, so what another replica records about it can only be the same.
@@ -231,6 +238,7 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
         batch.forEach(({ entry, resolve }, i) => {
           // The next read of the page decides an unknown outcome, so that read must not be skipped as already known.
           if (entry.outcome === 'unknown' && entry.clientEnv) knownHeads.delete(pageKeyOf(entry.agentId, entry.clientEnv));
+          if (ids[i] !== undefined) onRecorded?.(entry, ids[i]!);
           resolve(ids[i]);
         });
       } catch (error) {
@@ -310,6 +318,7 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
         // A write made under a page lock is recorded in the lock's own transaction, committed when it is released.
         const [id] = await recordBatch(held, [{ entry, written, resolve: () => {}, reject: () => {} }]);
         if (entry.outcome === 'unknown' && entry.clientEnv) knownHeads.delete(pageKeyOf(entry.agentId, entry.clientEnv));
+        if (id !== undefined) onRecorded?.(entry, id);
         return id;
       }
       return new Promise((resolve, reject) => {
@@ -330,6 +339,8 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
       const key = pageKeyOf(agentId, env);
       if (!page.lastUpdated || knownHeads.get(key) === page.lastUpdated) return;
       const lastUpdated = page.lastUpdated;
+      /** A change made outside Switchboard found by this read (told once its transaction is committed). */
+      let outside: { entry: NewEntry; id: string } | undefined;
       const compare = async (tx: Tx) => {
         const head = await tx
           .selectFrom('page_heads')
@@ -365,7 +376,7 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
           }
           const schemaChanged = head.schema_json !== null && head.schema_json !== schemaJson && !explained.has('\u0000schema');
           if (changes.length > 0 || schemaChanged) {
-            await insertEntry(tx, {
+            const entry: NewEntry = {
               agentId,
               clientEnv: env,
               kind: 'external',
@@ -373,7 +384,8 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
               version: lastUpdated,
               changes,
               ...(schemaChanged && { schema: { before: JSON.parse(head.schema_json!), after: page.schema ?? {} } }),
-            });
+            };
+            outside = { entry, id: String(await insertEntry(tx, entry)) };
           }
         }
         // The page as read becomes the head: every key now known.
@@ -389,13 +401,16 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
           .execute();
         knownHeads.set(key, lastUpdated);
       };
-      if (held) return compare(held);
-      // On a shared store, after any write to the page in flight on another replica has been recorded (page-locks.ts):
-      // until then its change would look like one made outside Switchboard.
-      await db.transaction().execute(async (tx) => {
-        await lockUntilCommit(tx, LOCKS.page, pageLockName(agentId, env));
-        await compare(tx);
-      });
+      if (held) await compare(held);
+      else {
+        // On a shared store, after any write to the page in flight on another replica has been recorded (page-locks.ts):
+        // until then its change would look like one made outside Switchboard.
+        await db.transaction().execute(async (tx) => {
+          await lockUntilCommit(tx, LOCKS.page, pageLockName(agentId, env));
+          await compare(tx);
+        });
+      }
+      if (outside) onRecorded?.(outside.entry, outside.id);
     },
 
     /** Newest first, `limit` at a time; `nextCursor` continues after the last one. */
