@@ -1,8 +1,11 @@
 /**
  * Four eyes on live, as two people do it: an admin requires approval for live; an editor's save becomes a change
  * request they cannot approve themselves; a colleague sees it in the navigation, reviews it against live as it is
- * now, approves and applies it; the history holds every step. Two browser contexts are two people.
+ * now, approves and applies it; the history holds every step. Two browser contexts are two people. Word of it goes to
+ * a webhook receiver started by the test.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { TEAM_ADMIN } from '../playwright.config.ts';
 import { expectAccessible } from './axe.ts';
@@ -98,5 +101,33 @@ test('a promotion under a rule becomes a request; an admin can apply it without 
     expect(await stored()).toBe(48);
   } finally {
     expect((await admin.request.put('/api/settings/change-policies', { data: { policies: [] } })).ok()).toBe(true);
+  }
+});
+
+test('an admin adds a webhook, sends a test, and sees it delivered in the log', async ({ browser }) => {
+  const bodies: string[] = [];
+  const receiver = createServer(async (req, res) => {
+    let body = '';
+    for await (const chunk of req) body += String(chunk);
+    bodies.push(body);
+    res.end('ok');
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const address = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  try {
+    const admin = await person(browser, TEAM_ADMIN, '/members');
+    await admin.getByLabel('Address (https)').fill(address);
+    await admin.getByRole('button', { name: 'Add webhook' }).click();
+    await expect(admin.getByText('Added. Its signing secret, shown this once')).toBeVisible();
+    const item = admin.getByRole('listitem').filter({ hasText: address });
+    await item.getByRole('button', { name: 'Send a test' }).click();
+    await item.getByRole('button', { name: 'Show the delivery log' }).click();
+    await expect(item.getByRole('cell', { name: 'Delivered (200)' })).toBeVisible({ timeout: 15_000 });
+    expect(JSON.parse(bodies[0]).text).toContain('Test message from Switchboard');
+    await expectAccessible(admin);
+    await item.getByRole('button', { name: /Remove/ }).click();
+    await expect(item).toHaveCount(0);
+  } finally {
+    receiver.close();
   }
 });

@@ -38,8 +38,8 @@ test('an admin gives a newcomer access; the newcomer sees what they may do, save
 
   // The admin makes them a viewer of Harbourview, from the account menu's members page.
   await admin.getByRole('button', { name: /account menu/ }).click();
-  await admin.getByRole('link', { name: 'Members and access' }).click();
-  await expect(admin.getByRole('heading', { name: 'Members and access' })).toBeVisible();
+  await admin.getByRole('link', { name: 'Team settings' }).click();
+  await expect(admin.getByRole('heading', { name: 'Team settings' })).toBeVisible();
   await expectAccessible(admin);
   await admin.getByRole('button', { name: 'Edit access of sam@example.com' }).click();
   const dialog = admin.getByRole('dialog');
@@ -90,7 +90,7 @@ test('the sign-in page and the members page work on a phone', async ({ browser }
   await page.goto('/members');
   await expectAccessible(page);
   await signIn(page, TEAM_ADMIN);
-  await expect(page.getByRole('heading', { name: 'Members and access' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Team settings' })).toBeVisible();
   expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
   await page.getByRole('button', { name: 'Add a member' }).click();
   await page.getByRole('dialog').getByLabel('Email').fill('not an address');

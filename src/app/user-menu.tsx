@@ -57,7 +57,7 @@ export function UserMenu() {
           </p>
           {me.admin && (
             <Link to={paths.members()} onClick={() => setOpen(false)} className="block rounded px-2 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800">
-              Members and access
+              Team settings
             </Link>
           )}
           <button

@@ -13,6 +13,7 @@ import { Timestamp } from '../../components/ui/timestamp.tsx';
 import { AccessEditor, type AccessDraft } from './access-editor.tsx';
 import { grantInWords } from './grant-words.ts';
 import { ApprovalPolicies } from './approval-policies.tsx';
+import { WebhooksPanel } from './webhooks-panel.tsx';
 
 /** Team mode, admins: who may view and change what, and ending someone's sessions. */
 export function MembersPage() {
@@ -20,7 +21,7 @@ export function MembersPage() {
   return (
     <div className="space-y-6">
       <header className="space-y-1">
-        <h1 className="text-2xl font-semibold">Members and access</h1>
+        <h1 className="text-2xl font-semibold">Team settings</h1>
         <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-300">
           A <strong>viewer</strong> sees the agents granted; an <strong>editor</strong> also changes the environments granted (connectors and phone
           numbers need editor on all three environments of the agent); an <strong>admin</strong> may do everything and manages members. The server
@@ -35,6 +36,7 @@ export function MembersPage() {
         <>
           <MemberList />
           <ApprovalPolicies />
+          <WebhooksPanel />
         </>
       )}
     </div>
