@@ -165,7 +165,7 @@ test('offline: Save is disabled and says why; back online it works', async ({ pa
   await page.goto(editor('sandbox'));
   await page.getByLabel('Persona name').fill('Offline edit');
   await context.setOffline(true);
-  await expect(page.getByText(/You are offline: saving is off/)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /You are offline: saving is off/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Save' })).toBeDisabled();
   await context.setOffline(false);
   await expect(page.getByRole('button', { name: 'Save' })).toBeEnabled();
