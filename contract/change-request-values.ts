@@ -8,8 +8,11 @@ import type { ClientEnv } from './client-envs.ts';
 export const CHANGE_REQUEST_STATUSES = ['open', 'applying', 'applied', 'declined', 'withdrawn'] as const;
 export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number];
 
-/** What a request writes when applied: a config page's variables (PATCH) or its schema (PUT). */
-export const CHANGE_REQUEST_KINDS = ['variables', 'schema'] as const;
+/**
+ * What a request writes when applied: a config page's variables (PATCH) or its schema (PUT), or a connector's fields
+ * (PATCH; its body is `{ connectorId, changes }`, and its base is the fields it changes as they were).
+ */
+export const CHANGE_REQUEST_KINDS = ['variables', 'schema', 'connector'] as const;
 export type ChangeRequestKind = (typeof CHANGE_REQUEST_KINDS)[number];
 
 /** Every step of a request, each also in the agent's history. */

@@ -131,3 +131,30 @@ test('an admin adds a webhook, sends a test, and sees it delivered in the log', 
     receiver.close();
   }
 });
+
+test('a live connector’s new voice is requested, approved by a colleague and applied', async ({ browser }) => {
+  const admin = await person(browser, TEAM_ADMIN, '/members');
+  expect((await admin.request.put('/api/members/cleo@example.com', { data: { admin: false, grants: [{ role: 'editor', agentId: DEMO }] } })).ok()).toBe(true);
+  expect((await admin.request.put('/api/settings/change-policies', { data: { policies: [{ agentId: DEMO, clientEnv: 'live', approvals: 1 }] } })).ok()).toBe(true);
+  try {
+    const cleo = await person(browser, 'cleo@example.com', `/agents/${DEMO}/connectors/conn_hv_live_us`);
+    await expect(cleo.getByText('Changes to Live connectors need 1 approval: reviewing opens a change request.')).toBeVisible();
+    await cleo.getByLabel('Voice', { exact: true }).fill('en-US-Neural2-C');
+    await cleo.getByRole('button', { name: 'Review changes…' }).click();
+    const dialog = cleo.getByRole('dialog');
+    await dialog.getByLabel(/Note/).fill('Warmer US voice');
+    await dialog.getByRole('button', { name: 'Request approval' }).click();
+    await expect(cleo.getByRole('heading', { name: /Change request #\d+: Warmer US voice/ })).toBeVisible();
+    await expect(cleo.getByText('en-US-Neural2-C')).toBeVisible();
+
+    await admin.goto(cleo.url());
+    await admin.getByRole('button', { name: 'Approve' }).click();
+    await admin.getByLabel(/Type live/).fill('live');
+    await admin.getByRole('button', { name: 'Apply to Live' }).click();
+    await expect(admin.getByText('Applied', { exact: true })).toBeVisible();
+    const connector = await (await admin.request.get(`/v1/agents/${DEMO}/telephony/connectors/conn_hv_live_us`)).json();
+    expect(connector.voiceName).toBe('en-US-Neural2-C');
+  } finally {
+    expect((await admin.request.put('/api/settings/change-policies', { data: { policies: [] } })).ok()).toBe(true);
+  }
+});

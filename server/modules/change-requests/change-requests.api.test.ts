@@ -185,3 +185,33 @@ test('a scheduled change does not apply over a change made since, nor before its
   expect(waiting.scheduledAt).toBeUndefined();
   expect((await schedule(AUTHOR, unapproved, '2020-01-01T00:00:00.000Z')).json()).toMatchObject({ error_code: 'SCHEDULE_INVALID' });
 });
+
+test('a connector change is requested like a page change; its base is the fields it changes, as they were', async () => {
+  const CONNECTORS = `/v1/agents/${DEMO_AGENT_ID}/telephony/connectors`;
+  const connector = async (id: string) => (await team.as(ADMIN, { url: `${CONNECTORS}/${id}` })).json<{ voiceName: string; clientEnv: string }>();
+  const openFor = async (changes: object, note: string) => {
+    const response = await team.as(AUTHOR, {
+      method: 'POST',
+      url: REQUESTS,
+      payload: { clientEnv: 'live', kind: 'connector', body: { connectorId: 'conn_hv_live_uk', changes }, baseVersion: 'current', note },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json<ChangeRequest>();
+  };
+  // Held: a live connector; not held: a sandbox one (the rule is for live).
+  expect((await team.as(AUTHOR, { method: 'DELETE', url: `${CONNECTORS}/conn_hv_live_uk` })).statusCode).toBe(409);
+  expect((await team.as(AUTHOR, { method: 'PATCH', url: `${CONNECTORS}/conn_hv_sbx_main`, payload: { voiceName: 'en-GB-Neural2-D' } })).statusCode).toBe(200);
+
+  const first = await openFor({ voiceName: 'en-GB-Neural2-B' }, 'Warmer voice');
+  const second = await openFor({ voiceName: 'en-GB-Neural2-D' }, 'Another voice');
+  for (const request of [first, second]) await act(REVIEWER, request, 'approve');
+  expect((await act(REVIEWER, first, 'apply')).json<ChangeRequest>().status).toBe('applied');
+  expect((await connector('conn_hv_live_uk')).voiceName).toBe('en-GB-Neural2-B');
+  // The second was made against the voice as it was before the first: it does not apply.
+  const stale = (await act(REVIEWER, second, 'apply')).json<ChangeRequest>();
+  expect(stale).toMatchObject({ status: 'open', staleAt: 'changed' });
+  expect((await connector('conn_hv_live_uk')).voiceName).toBe('en-GB-Neural2-B');
+  // A body that is not a connector change is refused when the request is opened.
+  const bad = await team.as(AUTHOR, { method: 'POST', url: REQUESTS, payload: { clientEnv: 'live', kind: 'connector', body: { connectorId: 'conn_hv_live_uk', changes: { name: 'x' } }, baseVersion: 'x', note: '' } });
+  expect(bad.statusCode).toBe(400);
+});

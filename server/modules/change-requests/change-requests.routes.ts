@@ -7,12 +7,13 @@
  * recorded like any write. An admin may apply without approvals with a reason (break glass), recorded as such. Every
  * step is also in the agent's history.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isAdmin, mayView, mayWrite, type Me } from '../../../contract/access.ts';
-import { AgentParams, type ApiErrorBody, type ClientEnv, type ConfigPage } from '../../../contract/agents-api.ts';
+import { AgentParams, ConnectorParams, isClientEnv, UpdateConnectorBody, type ApiErrorBody, type ClientEnv, type ConfigPage, type Connector } from '../../../contract/agents-api.ts';
+import { Value } from '@sinclair/typebox/value';
 import {
   CHANGE_REQUEST_HEADER,
   ChangePolicies,
@@ -28,7 +29,7 @@ import {
   policyFor,
   type ChangeRequestEventKind,
 } from '../../../contract/change-requests.ts';
-import { CONDITIONAL_WRITES, CONFIG_PAGE_PATH, ENDPOINTS, pathOf } from '../../../contract/endpoints.ts';
+import { CONDITIONAL_WRITES, CONFIG_PAGE_PATH, CONNECTORS_PATH, ENDPOINTS, pathOf } from '../../../contract/endpoints.ts';
 import { HISTORY_HEADERS } from '../../../contract/history-values.ts';
 import { plural } from '../../../contract/plural.ts';
 import { ApiError } from '../../errors.ts';
@@ -40,6 +41,23 @@ import type { ChangeRequestsRepository } from './change-requests.repository.ts';
 
 const TELEPHONY_WRITES = new Set(ENDPOINTS.filter((e) => !e.read && !CONDITIONAL_WRITES.has(`${e.method} ${e.path}`)).map((e) => `${e.method} ${e.path}`));
 const pageEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === CONFIG_PAGE_PATH)!;
+const connectorEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === `${CONNECTORS_PATH}/:connectorId`)!;
+
+/** A connector request's body: which connector, and the PATCH it sends. */
+const ConnectorRequestSchema = Type.Object(
+  {
+    connectorId: ConnectorParams.properties.connectorId,
+    changes: Type.Composite([UpdateConnectorBody], { additionalProperties: false, minProperties: 1 }),
+  },
+  { additionalProperties: false },
+);
+type ConnectorRequestBody = { connectorId: string; changes: Record<string, unknown> };
+
+/** The base of a connector request: the fields it changes, as they are (a digest; connectors have no version). */
+function connectorBase(connector: Connector, body: ConnectorRequestBody): string {
+  const fields = Object.fromEntries(Object.keys(body.changes).sort().map((key) => [key, (connector as Record<string, unknown>)[key] ?? null]));
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
 const RequestParams = Type.Object({ agentId: AgentParams.properties.agentId, id: Type.String({ pattern: '^\\d{1,15}$' }) });
 const ListQuery = Type.Object({ status: Type.Optional(Type.Union(CHANGE_REQUEST_STATUSES.map((s) => Type.Literal(s)))) }, { additionalProperties: false });
 
@@ -70,6 +88,28 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
   /** Tokens of the writes this process is applying for a request, with the page each may write. */
   const applying = new Map<string, string>();
 
+  /** Checks a connector request's body against the connector as it is, and answers its base. */
+  async function connectorRequestBase(agentId: string, env: ClientEnv, body: Record<string, unknown>, actor: string): Promise<string> {
+    if (!Value.Check(ConnectorRequestSchema, body)) {
+      throw new ApiError(400, 'INVALID_REQUEST', 'A connector request is { connectorId, changes } with at least one of variantId, asrLangCode, voiceName, projectId');
+    }
+    const connector = await readConnector(agentId, body.connectorId, actor);
+    if (!connector) throw new ApiError(404, 'CONNECTORS_NOT_FOUND', `There is no connector ${body.connectorId} for ${agentId}`);
+    if (connector.clientEnv !== env) throw new ApiError(400, 'INVALID_REQUEST', `Connector ${body.connectorId} is in ${connector.clientEnv}, not ${env}`);
+    return connectorBase(connector, body);
+  }
+
+  /** A connector as `actor` may read it (through this server: the emulator, or PolyAI), or undefined. */
+  async function readConnector(agentId: string, connectorId: string, actor: string): Promise<Connector | undefined> {
+    const acting = options.actAs(actor);
+    try {
+      const answer = await app.inject({ url: pathOf(connectorEndpoint, { agentId, connectorId }), headers: { host: options.host, ...acting.headers } });
+      return answer.statusCode === 200 ? (answer.json() as Connector) : undefined;
+    } finally {
+      acting.done();
+    }
+  }
+
   app.addHook('preValidation', async (req) => {
     if (!req.me) return;
     const route = `${req.method} ${req.routeOptions.url}`;
@@ -89,11 +129,28 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
         `Changes to ${clientEnv} of ${agentId} need ${plural(policy.approvals, 'approval', 'approvals')}: open a change request instead`,
       );
     }
+    const connectorId = (req.params as { connectorId?: string }).connectorId;
+    if (connectorId && (req.method === 'PATCH' || req.method === 'DELETE') && !req.routeOptions.url?.endsWith('/batch')) {
+      // One connector: held only if its own environment has a rule.
+      const connector = await readConnector(agentId, connectorId, req.me.email);
+      const env = connector?.clientEnv as ClientEnv | undefined;
+      const policy = env && isClientEnv(env) ? policyFor(policies, agentId, env) : undefined;
+      if (!policy) return;
+      const token = req.headers[CHANGE_REQUEST_HEADER];
+      if (req.method === 'PATCH' && typeof token === 'string' && applying.get(token) === `connector:${agentId}/${connectorId}`) return;
+      throw new ApiError(
+        409,
+        'CHANGE_REQUEST_REQUIRED',
+        req.method === 'PATCH'
+          ? `Changes to ${env} connectors of ${agentId} need ${plural(policy.approvals, 'approval', 'approvals')}: open a change request instead`
+          : `Deleting a ${env} connector of ${agentId} cannot go through a change request: an admin can lift the rule while doing it`,
+      );
+    }
     if (policies.some((policy) => policy.agentId === undefined || policy.agentId === agentId)) {
       throw new ApiError(
         409,
         'CHANGE_REQUEST_REQUIRED',
-        `${agentId} has an approval policy, and connector and phone-number changes cannot go through a change request yet: an admin can lift the policy while making them`,
+        `${agentId} has an approval rule, and batch connector edits and phone-number changes cannot go through a change request: an admin can lift the rule while making them`,
       );
     }
   });
@@ -139,7 +196,12 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
       ...(actor && { actor }),
       ...((text ?? request.note) && { note: text ?? request.note }),
       request: { id: request.id, url: `${options.publicUrl}/agents/${encodeURIComponent(request.agentId)}/change-requests/${request.id}` },
-      changes: request.kind === 'variables' ? Object.entries(request.body).map(([key, after]) => ({ key, after })) : [],
+      changes:
+        request.kind === 'connector'
+          ? Object.entries((request.body as ConnectorRequestBody).changes).map(([key, after]) => ({ key: `${(request.body as ConnectorRequestBody).connectorId}.${key}`, after }))
+          : request.kind === 'variables'
+            ? Object.entries(request.body).map(([key, after]) => ({ key, after }))
+            : [],
       ...(request.kind === 'schema' && { schemaChanged: true }),
     });
   }
@@ -151,9 +213,20 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
   async function applyRequest(request: ChangeRequest, actor: string, bypass?: string): Promise<boolean> {
     if (!(await requests.transition(request.id, 'open', 'applying', request.revision))) return false;
     if (bypass) await step(request, actor, 'bypassed', bypass);
+    if (request.kind === 'connector') {
+      // PolyAI's connectors have no versions: the base is the fields the request changes, as they were.
+      const { connectorId } = request.body as ConnectorRequestBody;
+      const now = await readConnector(request.agentId, connectorId, actor);
+      const base = now && connectorBase(now, request.body as ConnectorRequestBody);
+      if (base !== request.baseVersion) {
+        await requests.transition(request.id, 'applying', 'open', request.revision, { staleAt: now ? 'changed' : 'gone' });
+        await step(request, actor, 'failed', now ? 'The connector changed since the request was made: nothing was written; the author must rebase it' : 'The connector is gone');
+        return true;
+      }
+    }
     const answer = await applyWrite(request, actor);
     if (answer.statusCode < 300) {
-      const version = (answer.json() as ConfigPage).lastUpdated;
+      const version = request.kind === 'connector' ? undefined : (answer.json() as ConfigPage).lastUpdated;
       await requests.transition(request.id, 'applying', 'applied', request.revision, { appliedVersion: version, staleAt: null });
       await requests.addEvent(request.id, actor, 'applied', request.revision, version);
       tell(request, actor, 'applied');
@@ -174,19 +247,20 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
   /** The request's write, sent through this server as `actor` (checked, forwarded and recorded like any write). */
   async function applyWrite(request: ChangeRequest, actor: string) {
     const token = randomBytes(24).toString('base64url');
-    applying.set(token, `${request.agentId}/${request.clientEnv}`);
+    const connector = request.kind === 'connector' ? (request.body as ConnectorRequestBody) : undefined;
+    applying.set(token, connector ? `connector:${request.agentId}/${connector.connectorId}` : `${request.agentId}/${request.clientEnv}`);
     const acting = options.actAs(actor);
     try {
       const page = pathOf(pageEndpoint, { agentId: request.agentId, clientEnv: request.clientEnv });
       return await app.inject({
-        method: request.kind === 'variables' ? 'PATCH' : 'PUT',
-        url: `${page}/${request.kind}`,
-        payload: request.kind === 'variables' ? { variables: request.body } : { schema: request.body },
+        method: request.kind === 'schema' ? 'PUT' : 'PATCH',
+        url: connector ? pathOf(connectorEndpoint, { agentId: request.agentId, connectorId: connector.connectorId }) : `${page}/${request.kind}`,
+        payload: connector ? connector.changes : request.kind === 'variables' ? { variables: request.body } : { schema: request.body },
         headers: {
           host: options.host,
           ...acting.headers,
           'content-type': 'application/json',
-          'if-match': `"${request.baseVersion}"`,
+          ...(!connector && { 'if-match': `"${request.baseVersion}"` }),
           [CHANGE_REQUEST_HEADER]: token,
           [HISTORY_HEADERS.source]: `change-request:${request.id}`,
           ...(request.note && { [HISTORY_HEADERS.note]: encodeURIComponent(request.note) }),
@@ -267,7 +341,8 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
       if (req.body.clientEnv === 'live' && !req.body.note.trim() && (await history.settings()).requireNoteForLive) {
         throw new ApiError(400, 'HISTORY_NOTE_REQUIRED', 'Changes to live need a note saying why (a team setting)');
       }
-      const request = await requests.create(agentId, req.body, me.email);
+      const baseVersion = req.body.kind === 'connector' ? await connectorRequestBase(agentId, req.body.clientEnv, req.body.body, me.email) : req.body.baseVersion;
+      const request = await requests.create(agentId, { ...req.body, baseVersion }, me.email);
       await inHistory(request, me.email, 'opened', request.note || undefined);
       tell(request, me.email, 'opened');
       return reply.status(201).send(request);
@@ -280,7 +355,9 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
       const request = await found(req);
       mustBeOpen(request);
       if (request.author !== me.email) throw new ApiError(403, 'FORBIDDEN', 'Only the author edits a change request: comment to suggest a change');
-      if (!(await requests.edit(request.id, request.revision, req.body))) throw new ApiError(409, 'CHANGE_REQUEST_MOVED', 'The request changed meanwhile: read it again');
+      // A connector request is rebased onto the connector as it is now.
+      const baseVersion = request.kind === 'connector' ? await connectorRequestBase(request.agentId, request.clientEnv, req.body.body, me.email) : req.body.baseVersion;
+      if (!(await requests.edit(request.id, request.revision, { ...req.body, baseVersion }))) throw new ApiError(409, 'CHANGE_REQUEST_MOVED', 'The request changed meanwhile: read it again');
       const edited = (await requests.get(request.agentId, request.id))!;
       await step(edited, me.email, 'edited', request.approvedBy.length > 0 ? `Approvals start again (${request.approvedBy.join(', ')} had approved)` : undefined);
       return (await requests.get(request.agentId, request.id))!;

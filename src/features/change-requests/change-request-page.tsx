@@ -8,6 +8,7 @@ import { plural } from '../../../contract/plural.ts';
 import { useAgentName } from '../../api/agents.ts';
 import { changeRequestQuery, useChangeRequestActions } from '../../api/change-requests.ts';
 import { configPageQuery } from '../../api/configs.ts';
+import { connectorQuery } from '../../api/connectors.ts';
 import { getHistory, historyKeys } from '../../api/history.ts';
 import { useMe, useWriteBlock } from '../../api/me.ts';
 import { AgentEyebrow } from '../../components/ui/agent-eyebrow.tsx';
@@ -67,10 +68,12 @@ export function ChangeRequestPage() {
 
 function RequestDetail({ request }: { request: ChangeRequest }) {
   const queryClient = useQueryClient();
-  const page = useQuery(configPageQuery(queryClient, request.agentId, request.clientEnv));
+  const connector = request.kind === 'connector';
+  const page = useQuery({ ...configPageQuery(queryClient, request.agentId, request.clientEnv), enabled: !connector });
   const label = ENV_LABELS[request.clientEnv];
   const open = request.status === 'open';
-  const moved = open && page.data !== undefined && page.data.lastUpdated !== request.baseVersion;
+  // A page's version tells at once; a connector (no versions) is known to have moved when applying found it so.
+  const moved = open && (connector ? request.staleAt !== undefined : page.data !== undefined && page.data.lastUpdated !== request.baseVersion);
   return (
     <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="min-w-0 space-y-5">
@@ -81,7 +84,15 @@ function RequestDetail({ request }: { request: ChangeRequest }) {
             by <strong>{request.author}</strong>, <Timestamp iso={request.createdAt} />
           </span>
         </div>
-        {moved && <Moved request={request} now={page.data!.lastUpdated!} />}
+        {moved && !connector && <Moved request={request} now={page.data!.lastUpdated!} />}
+        {moved && connector && (
+          <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
+            The connector changed since this request was made, so it was not applied: its author rebases it on the connector as it is now, and it is approved again.
+          </p>
+        )}
+        {connector ? (
+          <ConnectorChange request={request} />
+        ) : (
         <Card className="p-5">
           <h2 className="text-lg font-semibold">{request.status === 'applied' ? `What it changed in ${label}` : `The change, against ${label} as it is now`}</h2>
           {page.isPending ? (
@@ -98,10 +109,36 @@ function RequestDetail({ request }: { request: ChangeRequest }) {
             <SchemaChangeList changes={schemaDifferences([page.data.schema ?? {}, request.body as JsonObject], ['now', 'requested'])} className="mt-3 text-sm" />
           )}
         </Card>
+        )}
         <Timeline request={request} />
       </div>
-      <Actions request={request} stale={moved} currentVersion={page.data?.lastUpdated} />
+      <Actions request={request} stale={moved} currentVersion={connector ? 'current' : page.data?.lastUpdated} />
     </div>
+  );
+}
+
+/** A connector request: each field it changes, the connector's value now → the requested one. */
+function ConnectorChange({ request }: { request: ChangeRequest }) {
+  const queryClient = useQueryClient();
+  const { connectorId, changes } = request.body as { connectorId: string; changes: Record<string, unknown> };
+  const current = useQuery(connectorQuery(queryClient, request.agentId, connectorId));
+  return (
+    <Card className="p-5">
+      <h2 className="text-lg font-semibold">
+        {request.status === 'applied' ? 'What it changed' : 'The change, against the connector as it is now'}: {current.data?.name ?? connectorId}
+      </h2>
+      {current.isPending ? (
+        <Loading label="Reading the connector…" />
+      ) : current.error ? (
+        <ErrorState title="The connector could not be read" error={current.error} onRetry={() => void current.refetch()} />
+      ) : (
+        <ul className="mt-3 space-y-3">
+          {Object.entries(changes).map(([field, value]) => (
+            <ValueChange key={field} name={field} before={(current.data as Record<string, unknown>)[field]} after={value} beforeLabel="Now" afterLabel="Requested" />
+          ))}
+        </ul>
+      )}
+    </Card>
   );
 }
 

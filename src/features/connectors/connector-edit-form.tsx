@@ -2,6 +2,12 @@ import { useState } from 'react';
 import type { Connector } from '../../../contract/agents-api.ts';
 import { ttsLangCodeOf } from '../../../contract/voices.ts';
 import { useUpdateConnector } from '../../api/connectors.ts';
+import { useChangeRequestActions, usePolicy } from '../../api/change-requests.ts';
+import { isClientEnv, type ClientEnv } from '../../../contract/client-envs.ts';
+import { plural } from '../../../contract/plural.ts';
+import { NoteField, noteSatisfied } from '../../components/ui/note-field.tsx';
+import { paths } from '../../lib/paths.ts';
+import { useNavigate } from 'react-router';
 import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
@@ -17,6 +23,12 @@ type Props = { agentId: string; connector: Connector; suggestions: Suggestions; 
 
 export function ConnectorEditForm({ agentId, connector, suggestions, onSaved }: Props) {
   const update = useUpdateConnector(agentId, connector.connectorId);
+  const env = connector.clientEnv;
+  // Under an approval rule for its environment, a connector change is requested, not saved.
+  const policy = usePolicy(agentId, (isClientEnv(env) ? env : 'live') as ClientEnv);
+  const requests = useChangeRequestActions(agentId);
+  const navigate = useNavigate();
+  const [note, setNote] = useState('');
   const [edit, setEdit] = useState<Required<ConnectorEdit>>({ variantId: connector.variantId, asrLangCode: connector.asrLangCode, voiceName: connector.voiceName });
   const [reviewing, setReviewing] = useState(false);
   const [typed, setTyped] = useState('');
@@ -24,9 +36,15 @@ export function ConnectorEditForm({ agentId, connector, suggestions, onSaved }: 
   const changed = Object.keys(body).length;
   const problems = patchProblems(connector, body);
   const tts = ttsLangCodeOf(edit.voiceName.trim());
-  const env = connector.clientEnv;
 
   async function send() {
+    if (policy && isClientEnv(env)) {
+      const opened = await requests.open
+        .mutateAsync({ clientEnv: env, kind: 'connector', body: { connectorId: connector.connectorId, changes: body }, baseVersion: 'current', note })
+        .catch(() => undefined);
+      if (opened) navigate(paths.changeRequest(agentId, opened.id));
+      return;
+    }
     const saved = await update.mutateAsync(body).catch(() => undefined);
     setReviewing(false);
     if (saved) onSaved(saved);
@@ -61,6 +79,11 @@ export function ConnectorEditForm({ agentId, connector, suggestions, onSaved }: 
           Not saved: {update.error.message}
         </p>
       )}
+      {policy && (
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          Changes to {ENV_LABELS[env as keyof typeof ENV_LABELS] ?? env} connectors need {plural(policy.approvals, 'approval', 'approvals')}: reviewing opens a change request.
+        </p>
+      )}
       <Button type="submit" variant="primary" disabled={changed === 0 || problems.refused.length > 0}>
         Review changes…
       </Button>
@@ -77,16 +100,32 @@ export function ConnectorEditForm({ agentId, connector, suggestions, onSaved }: 
             <summary>Exactly what is sent (request body)</summary>
             <pre className="mt-1 rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">{JSON.stringify(body, null, 2)}</pre>
           </details>
-          {env === 'live' && (
+          {policy && (
+            <div className="mt-3">
+              <NoteField value={note} onChange={setNote} required />
+            </div>
+          )}
+          {env === 'live' && !policy && (
             <div className="mt-3">
               <TypeToConfirm word="live" value={typed} onChange={setTyped} />
             </div>
           )}
+          {requests.open.error && (
+            <p role="alert" className="mt-3 text-sm text-red-800 dark:text-red-300">
+              The change request could not be opened: {requests.open.error.message}
+            </p>
+          )}
           <div className="mt-4 flex justify-end gap-2">
             <Button onClick={() => setReviewing(false)}>Keep editing</Button>
-            <Button variant={env === 'live' ? 'danger' : 'primary'} disabled={!isConfirmed(env, typed) || update.isPending} onClick={() => void send()}>
-              {update.isPending ? 'Saving…' : 'Save connector'}
-            </Button>
+            {policy ? (
+              <Button variant="primary" disabled={!noteSatisfied(true, note) || requests.open.isPending} onClick={() => void send()}>
+                Request approval
+              </Button>
+            ) : (
+              <Button variant={env === 'live' ? 'danger' : 'primary'} disabled={!isConfirmed(env, typed) || update.isPending} onClick={() => void send()}>
+                {update.isPending ? 'Saving…' : 'Save connector'}
+              </Button>
+            )}
           </div>
         </Modal>
       )}
