@@ -59,6 +59,18 @@ test('a change to live waits for a colleague’s approval, then is applied once 
     await expectAccessible(ben);
     await ben.getByRole('button', { name: 'Approve' }).click();
     await expect(ben.getByText('Approved: ready to apply')).toBeVisible();
+
+    // Ana changes her mind on the wording: her edit starts the approvals again.
+    await ana.reload();
+    await ana.getByRole('button', { name: 'Edit the request' }).click();
+    await ana.getByLabel('Values it sets (JSON)').fill('{ "agent_persona_name": "Ava (winter)" , "silence_timeout_seconds": 9 }');
+    await ana.getByRole('button', { name: 'Save the edit' }).click();
+    await expect(ana.getByText('0 approvals of 1 needed.')).toBeVisible();
+    await ben.reload();
+    await expect(ben.getByText('0 of 1 approvals')).toBeVisible();
+    await expect(ben.getByText('silence_timeout_seconds')).toBeVisible();
+    await ben.getByRole('button', { name: 'Approve' }).click();
+    await expect(ben.getByText('Approved: ready to apply')).toBeVisible();
     await ben.getByLabel(/Type live/).fill('live');
     await ben.getByRole('button', { name: 'Apply to Live' }).click();
     await expect(ben.getByText('Applied', { exact: true })).toBeVisible();

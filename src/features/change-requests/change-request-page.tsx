@@ -22,6 +22,7 @@ import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.
 import { ValueChange } from '../../components/ui/value-change.tsx';
 import { paths, useRouteParams } from '../../lib/paths.ts';
 import { schemaDifferences } from '../../lib/schema-diff.ts';
+import { formatJson, parseJsonObject } from '../../lib/parse-json-object.ts';
 import { StatusBadge } from './status-badge.tsx';
 
 const EVENT_WORDS = {
@@ -242,6 +243,7 @@ function Actions({ request, stale, currentVersion }: { request: ChangeRequest; s
             </Button>
           )}
           {author && <p className="text-slate-600 dark:text-slate-300">You opened this request: someone else approves it.</p>}
+          {author && <EditRequest request={request} currentVersion={currentVersion} />}
           {author && stale && currentVersion && (
             <Button
               variant="primary"
@@ -355,6 +357,82 @@ function Schedule({ request }: { request: ChangeRequest }) {
       {(problem ?? actions.schedule.error) && (
         <p role="alert" className="text-red-700 dark:text-red-300">
           {problem ?? actions.schedule.error?.message}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/**
+ * The author's edit of what the request writes (as JSON: the values, the schema, or the connector's changes) and its
+ * note; saving it starts the approvals again (the server says so in the steps).
+ */
+function EditRequest({ request, currentVersion }: { request: ChangeRequest; currentVersion?: string }) {
+  const actions = useChangeRequestActions(request.agentId);
+  const [open, setOpen] = useState(false);
+  const what = request.kind === 'connector' ? (request.body as { changes: JsonObject }).changes : (request.body as JsonObject);
+  const [text, setText] = useState(() => formatJson(what));
+  const [note, setNote] = useState(request.note);
+  const parsed = parseJsonObject(text, 'The change');
+  if (!open) {
+    return (
+      <Button onClick={() => setOpen(true)}>
+        Edit the request
+      </Button>
+    );
+  }
+  const label = request.kind === 'variables' ? 'Values it sets (JSON)' : request.kind === 'schema' ? 'Schema (JSON)' : 'Connector fields it changes (JSON)';
+  return (
+    <form
+      className="space-y-2 border-t border-slate-200 pt-3 dark:border-slate-700"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!parsed.ok) return;
+        const body = request.kind === 'connector' ? { connectorId: (request.body as { connectorId: string }).connectorId, changes: parsed.value } : parsed.value;
+        actions.edit.mutate(
+          // Kept on its base unless the page moved: then the edit is also the rebase onto the page as it is now.
+          { id: request.id, body, baseVersion: request.staleAt && currentVersion ? currentVersion : request.baseVersion, note },
+          { onSuccess: () => setOpen(false) },
+        );
+      }}
+    >
+      <label htmlFor="request-body" className="block font-medium">
+        {label}
+      </label>
+      <textarea
+        id="request-body"
+        rows={8}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        aria-invalid={parsed.ok ? undefined : true}
+        aria-describedby={parsed.ok ? undefined : 'request-body-problem'}
+        className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1 font-mono text-xs dark:border-slate-600 dark:bg-slate-800"
+      />
+      {!parsed.ok && (
+        <p id="request-body-problem" className="text-red-700 dark:text-red-300">
+          {parsed.message}
+          {parsed.line && ` (line ${parsed.line}, column ${parsed.column})`}
+        </p>
+      )}
+      <label htmlFor="request-note" className="block font-medium">
+        Note
+      </label>
+      <input
+        id="request-note"
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+      />
+      <p className="text-xs text-slate-600 dark:text-slate-400">Saving the edit starts the approvals again.</p>
+      <div className="flex gap-2">
+        <Button type="submit" variant="primary" disabled={!parsed.ok || !note.trim() || actions.edit.isPending}>
+          Save the edit
+        </Button>
+        <Button onClick={() => setOpen(false)}>Cancel</Button>
+      </div>
+      {actions.edit.error && (
+        <p role="alert" className="text-red-700 dark:text-red-300">
+          Not saved: {actions.edit.error.message}
         </p>
       )}
     </form>
