@@ -76,8 +76,9 @@ function RequestDetail({ request }: { request: ChangeRequest }) {
   // A page's version tells at once; a connector (no versions) is known to have moved when applying found it so.
   const moved = open && (connector ? request.staleAt !== undefined : page.data !== undefined && page.data.lastUpdated !== request.baseVersion);
   return (
+    // On a phone the review comes right after the change (before the steps); side by side on a wide screen.
     <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
-      <div className="min-w-0 space-y-5">
+      <div className="min-w-0 space-y-5 lg:col-start-1">
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <EnvBadge env={request.clientEnv} />
           <StatusBadge request={request} />
@@ -111,9 +112,13 @@ function RequestDetail({ request }: { request: ChangeRequest }) {
           )}
         </Card>
         )}
+      </div>
+      <div className="lg:col-start-2 lg:row-span-2 lg:row-start-1">
+        <Actions request={request} stale={moved} currentVersion={connector ? 'current' : page.data?.lastUpdated} />
+      </div>
+      <div className="min-w-0 lg:col-start-1">
         <Timeline request={request} />
       </div>
-      <Actions request={request} stale={moved} currentVersion={connector ? 'current' : page.data?.lastUpdated} />
     </div>
   );
 }
