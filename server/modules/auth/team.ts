@@ -11,6 +11,7 @@ import { registerAuthRoutes } from './auth.routes.ts';
 import { createOidcClient, type OidcOptions } from './oidc.ts';
 import { createSessionsRepository } from './sessions.repository.ts';
 import type { WebhookOptions } from '../webhooks/webhooks.ts';
+import { registerPeriodicTask } from '../../plugins/periodic-task.ts';
 
 export type TeamOptions = {
   oidc: OidcOptions;
@@ -43,10 +44,9 @@ export function registerTeam(app: FastifyInstance, state: StateDb, team: TeamOpt
   const oidc = createOidcClient(team.oidc, `${publicUrl}/api/auth/callback`);
 
   const actAs = registerAccess(app, { members, sessions, cookieName });
-  const purge = () => sessions.purge().catch((error: unknown) => app.log.error({ err: error }, 'sessions: expired ones could not be removed'));
-  app.addHook('onReady', async () => void purge());
-  const timer = setInterval(purge, PURGE_EVERY_MS).unref();
-  app.addHook('onClose', async () => clearInterval(timer));
+  // Expired sessions and abandoned sign-ins go at start and then hourly (an idempotent delete: any replica may do it).
+  app.addHook('onReady', async () => void sessions.purge().catch((error: unknown) => app.log.error({ err: error }, 'sessions: expired ones could not be removed')));
+  registerPeriodicTask(app, { everyMs: PURGE_EVERY_MS, task: () => sessions.purge(), what: 'sessions: removing expired ones' });
   return {
     actAs,
     registerRoutes: () => {

@@ -35,6 +35,7 @@ import { plural } from '../../../contract/plural.ts';
 import { ApiError } from '../../errors.ts';
 import type { HistoryRepository } from '../history/history.repository.ts';
 import type { ActAs } from '../auth/access.ts';
+import { registerPeriodicTask } from '../../plugins/periodic-task.ts';
 import type { WebhookEvent } from '../../../contract/webhook-values.ts';
 import type { Announce } from '../webhooks/webhooks.ts';
 import type { ChangeRequestsRepository } from './change-requests.repository.ts';
@@ -284,18 +285,7 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
       await applyRequest(request, by);
     }
   }
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  app.addHook('onReady', async () => {
-    timer = setInterval(() => {
-      running = running.then(applyDue).catch((error: unknown) => app.log.error({ err: error }, 'change requests: scheduled changes could not be applied'));
-    }, options.scheduleEveryMs ?? 5_000);
-    timer.unref();
-  });
-  app.addHook('preClose', async () => {
-    clearInterval(timer);
-    await running;
-  });
+  registerPeriodicTask(app, { everyMs: options.scheduleEveryMs ?? 5_000, task: applyDue, what: 'change requests: applying scheduled changes' });
 
   return () => {
     const api = app.withTypeProvider<TypeBoxTypeProvider>();

@@ -18,6 +18,7 @@ import {
 } from '../../../contract/webhooks.ts';
 import { plural } from '../../../contract/plural.ts';
 import { ApiError } from '../../errors.ts';
+import { registerPeriodicTask } from '../../plugins/periodic-task.ts';
 import type { NewEntry } from '../history/history.repository.ts';
 import type { Claimed, WebhooksRepository } from './webhooks.repository.ts';
 
@@ -102,18 +103,7 @@ export function registerWebhooks(app: FastifyInstance, webhooks: WebhooksReposit
       if (!outcome.ok) app.log.warn({ delivery: delivery.id, event: delivery.event, error: outcome.error }, 'webhooks: a delivery failed');
     }
   }
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  app.addHook('onReady', async () => {
-    timer = setInterval(() => {
-      running = running.then(sendDue).catch((error: unknown) => app.log.error({ err: error }, 'webhooks: deliveries could not be sent'));
-    }, options.everyMs ?? 1_000);
-    timer.unref();
-  });
-  app.addHook('preClose', async () => {
-    clearInterval(timer);
-    await running;
-  });
+  registerPeriodicTask(app, { everyMs: options.everyMs ?? 1_000, task: sendDue, what: 'webhooks: sending deliveries' });
 
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const IdParams = Type.Object({ id: Type.String({ pattern: '^\\d{1,15}$' }) });
