@@ -1,6 +1,7 @@
 /** Team mode's members API: its bodies and answers as TypeBox schemas (the rules themselves: ./access-rules.ts). */
 import { Type, type Static } from '@sinclair/typebox';
 import { ClientEnvName } from './agents-api.ts';
+import { TypedText } from './typed-text.ts';
 import { ROLES, type Grant as GrantType } from './access-rules.ts';
 
 export * from './access-rules.ts';
@@ -34,7 +35,7 @@ export type MemberList = Static<typeof MemberList>;
 
 /** `PUT /api/members/:email`: adds the member (before their first sign-in) or replaces their access. */
 export const MemberAccess = Type.Object(
-  { admin: Type.Boolean(), grants: Type.Array(GrantSchema, { maxItems: 200 }), name: Type.Optional(Type.String({ maxLength: 200 })) },
+  { admin: Type.Boolean(), grants: Type.Array(GrantSchema, { maxItems: 200 }), name: Type.Optional(TypedText({ maxLength: 200 })) },
   { additionalProperties: false },
 );
 export type MemberAccess = Static<typeof MemberAccess>;

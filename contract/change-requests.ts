@@ -3,6 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { ClientEnvName } from './agents-api.ts';
 import { CHANGE_REQUEST_EVENTS, CHANGE_REQUEST_KINDS, CHANGE_REQUEST_STATUSES, MAX_APPROVALS } from './change-request-values.ts';
 import { NOTE_MAX_LENGTH } from './history-values.ts';
+import { TypedText } from './typed-text.ts';
 
 export * from './change-request-values.ts';
 
@@ -19,7 +20,7 @@ export const ChangePolicySchema = Type.Object(
 export const ChangePolicies = Type.Object({ policies: Type.Array(ChangePolicySchema, { maxItems: 500 }) }, { additionalProperties: false });
 export type ChangePolicies = Static<typeof ChangePolicies>;
 
-const Note = Type.String({ maxLength: NOTE_MAX_LENGTH });
+const Note = TypedText({ maxLength: NOTE_MAX_LENGTH });
 /** What the request writes: `variables` (the PATCH body's variables) or `schema` (the PUT body's schema). */
 const Body = Type.Record(Type.String(), Type.Unknown());
 
@@ -40,9 +41,9 @@ export type NewChangeRequest = Static<typeof NewChangeRequest>;
 export const ChangeRequestEdit = Type.Object({ body: Body, baseVersion: Type.String({ minLength: 1, maxLength: 64 }), note: Note }, { additionalProperties: false });
 export type ChangeRequestEdit = Static<typeof ChangeRequestEdit>;
 
-export const ChangeRequestComment = Type.Object({ text: Type.String({ minLength: 1, maxLength: NOTE_MAX_LENGTH }) }, { additionalProperties: false });
+export const ChangeRequestComment = Type.Object({ text: TypedText({ minLength: 1, maxLength: NOTE_MAX_LENGTH }) }, { additionalProperties: false });
 export const ChangeRequestApply = Type.Object(
-  { breakGlass: Type.Optional(Type.Object({ reason: Type.String({ minLength: 10, maxLength: NOTE_MAX_LENGTH }) }, { additionalProperties: false })) },
+  { breakGlass: Type.Optional(Type.Object({ reason: TypedText({ minLength: 10, maxLength: NOTE_MAX_LENGTH }) }, { additionalProperties: false })) },
   { additionalProperties: false },
 );
 export type ChangeRequestApply = Static<typeof ChangeRequestApply>;

@@ -10,9 +10,13 @@ import { SignInRefused, type OidcClient } from './oidc.ts';
 import type { SessionsRepository } from './sessions.repository.ts';
 
 const SIGN_IN_COOKIE = 'switchboard-sign-in';
+const isControl = (char: string) => char < ' ' || char === '\u007f';
 
-/** Only a path of this console: `/…` but not `//host` or `/\host`, which browsers read as another site. */
-const safeReturnTo = (value: unknown) => (typeof value === 'string' && /^\/(?![/\\])[^\s]*$/.test(value) && value.length <= 2_000 ? value : '/');
+/**
+ * Only a path of this console, as the browser writes one (printable ASCII: anything else is percent-encoded): `/…`
+ * but not `//host` or `/\host`, which browsers read as another site.
+ */
+const safeReturnTo = (value: unknown) => (typeof value === 'string' && /^\/(?![/\\])[\x21-\x7e]*$/.test(value) && value.length <= 2_000 ? value : '/');
 
 export type AuthRoutesOptions = {
   oidc: OidcClient;
@@ -62,7 +66,10 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
       return failed(reply, 'The identity provider’s answer could not be verified. Please sign in again.');
     }
     const email = normaliseEmail(claims.email);
-    await members.signedIn(email, claims.name);
+    // Names are shown and stored as text: no control characters (Postgres text cannot even hold NUL).
+    if ([...email].some(isControl)) return failed(reply, 'The identity provider gave an email address Switchboard cannot use.');
+    const name = claims.name && [...claims.name].filter((char) => !isControl(char)).join('').trim();
+    await members.signedIn(email, name || undefined);
     const session = await sessions.create(email);
     reply.setCookie(cookieName, session.token, { ...cookie, expires: new Date(session.expiresAt) });
     req.log.info({ user: email }, 'signed in');

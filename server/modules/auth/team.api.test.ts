@@ -119,7 +119,7 @@ describe('signing in', () => {
   });
 
   test('a return address elsewhere is not followed', async () => {
-    for (const returnTo of ['//evil.example/x', '/\\evil.example', 'https://evil.example']) {
+    for (const returnTo of ['//evil.example/x', '/\\evil.example', 'https://evil.example', '/x\u0000y', '/\r\nSet-Cookie: x=1', '/日本']) {
       expect((await signIn(url, ADMIN, returnTo)).landedOn).toBe('/');
     }
   });

@@ -215,3 +215,13 @@ test('a connector change is requested like a page change; its base is the fields
   const bad = await team.as(AUTHOR, { method: 'POST', url: REQUESTS, payload: { clientEnv: 'live', kind: 'connector', body: { connectorId: 'conn_hv_live_uk', changes: { name: 'x' } }, baseVersion: 'x', note: '' } });
   expect(bad.statusCode).toBe(400);
 });
+
+test('text with control characters is refused with 400 (never stored, never a 500)', async () => {
+  const page = await livePage();
+  const nul = await team.as(AUTHOR, { method: 'POST', url: REQUESTS, payload: { clientEnv: 'live', kind: 'variables', body: { a: 1 }, baseVersion: page.lastUpdated, note: 'bad\u0000note' } });
+  expect(nul.statusCode).toBe(400);
+  const request = await open({ agent_persona_name: 'Ok' }, 'line one\nline two');
+  expect((await act(REVIEWER, request, 'comments', { text: 'esc\u001b[31m' })).statusCode).toBe(400);
+  expect((await act(REVIEWER, request, 'comments', { text: 'fine\tthanks' })).statusCode).toBe(200);
+  await act(AUTHOR, request, 'decline');
+});
