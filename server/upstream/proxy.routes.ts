@@ -41,8 +41,8 @@ export function registerProxyRoutes(
     await releasePageLock(req);
     return payload;
   });
+  // A safety net (releasing twice is harmless). Not on a client's abort: the write goes on, and the next writer must wait.
   app.addHook('onResponse', releasePageLock);
-  app.addHook('onRequestAbort', releasePageLock);
   const pageEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === CONFIG_PAGE_PATH)!;
   for (const endpoint of ENDPOINTS) {
     app.route({
