@@ -198,8 +198,11 @@ test('a connector change is requested like a page change; its base is the fields
     expect(response.statusCode, response.body).toBe(201);
     return response.json<ChangeRequest>();
   };
-  // Held: a live connector; not held: a sandbox one (the rule is for live).
+  // Held: a live connector; not held: a sandbox one (the rule is for live); a batch, if one of its connectors is held.
   expect((await team.as(AUTHOR, { method: 'DELETE', url: `${CONNECTORS}/conn_hv_live_uk` })).statusCode).toBe(409);
+  const batch = (ids: string[]) => team.as(AUTHOR, { method: 'PATCH', url: `${CONNECTORS}/batch`, payload: { updates: ids.map((connectorId) => ({ connectorId, asrLangCode: 'en-GB' })) } });
+  expect((await batch(['conn_hv_sbx_main', 'conn_hv_live_us'])).json()).toMatchObject({ error_code: 'CHANGE_REQUEST_REQUIRED', error_message: expect.stringMatching(/US toll-free/) });
+  expect((await batch(['conn_hv_sbx_main', 'conn_hv_pre_uk'])).statusCode).toBe(200);
   expect((await team.as(AUTHOR, { method: 'PATCH', url: `${CONNECTORS}/conn_hv_sbx_main`, payload: { voiceName: 'en-GB-Neural2-D' } })).statusCode).toBe(200);
 
   const first = await openFor({ voiceName: 'en-GB-Neural2-B' }, 'Warmer voice');

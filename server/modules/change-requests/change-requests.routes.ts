@@ -12,7 +12,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isAdmin, mayView, mayWrite, type Me } from '../../../contract/access.ts';
-import { AgentParams, ConnectorParams, isClientEnv, UpdateConnectorBody, type ApiErrorBody, type ClientEnv, type ConfigPage, type Connector } from '../../../contract/agents-api.ts';
+import { AgentParams, ConnectorParams, isClientEnv, UpdateConnectorBody, type ApiErrorBody, type ClientEnv, type ConfigPage, type Connector, type ConnectorList } from '../../../contract/agents-api.ts';
 import { Value } from '@sinclair/typebox/value';
 import {
   CHANGE_REQUEST_HEADER,
@@ -43,6 +43,9 @@ import type { ChangeRequestsRepository } from './change-requests.repository.ts';
 const TELEPHONY_WRITES = new Set(ENDPOINTS.filter((e) => !e.read && !CONDITIONAL_WRITES.has(`${e.method} ${e.path}`)).map((e) => `${e.method} ${e.path}`));
 const pageEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === CONFIG_PAGE_PATH)!;
 const connectorEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === `${CONNECTORS_PATH}/:connectorId`)!;
+const connectorsEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === CONNECTORS_PATH)!;
+
+const unchecked = () => new ApiError(503, 'CHANGE_RULE_UNCHECKED', 'The connectors could not be read to check the approval rules: nothing was written; try again');
 
 /** A connector request's body: which connector, and the PATCH it sends. */
 const ConnectorRequestSchema = Type.Object(
@@ -100,12 +103,28 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
     return connectorBase(connector, body);
   }
 
-  /** A connector as `actor` may read it (through this server: the emulator, or PolyAI), or undefined. */
+  /** A connector as `actor` may read it (through this server: the emulator, or PolyAI), or undefined if there is none. */
   async function readConnector(agentId: string, connectorId: string, actor: string): Promise<Connector | undefined> {
     const acting = options.actAs(actor);
     try {
       const answer = await app.inject({ url: pathOf(connectorEndpoint, { agentId, connectorId }), headers: { host: options.host, ...acting.headers } });
-      return answer.statusCode === 200 ? (answer.json() as Connector) : undefined;
+      if (answer.statusCode === 404) return undefined;
+      // Unknown means held: a rule must not be skipped because the connector could not be read.
+      if (answer.statusCode !== 200) throw unchecked();
+      return answer.json() as Connector;
+    } finally {
+      acting.done();
+    }
+  }
+
+  /** The agent's connectors as `actor` may read them. */
+  async function readConnectors(agentId: string, actor: string): Promise<Connector[]> {
+    const acting = options.actAs(actor);
+    try {
+      const answer = await app.inject({ url: pathOf(connectorsEndpoint, { agentId }), headers: { host: options.host, ...acting.headers } });
+      // Unknown means held: a rule must not be skipped because the connectors could not be read.
+      if (answer.statusCode !== 200) throw unchecked();
+      return (answer.json() as ConnectorList).connectors;
     } finally {
       acting.done();
     }
@@ -147,11 +166,25 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
           : `Deleting a ${env} connector of ${agentId} cannot go through a change request: an admin can lift the rule while doing it`,
       );
     }
+    if (req.method === 'PATCH' && req.routeOptions.url === `${CONNECTORS_PATH}/batch`) {
+      // A batch is held only if one of its connectors is in an environment with a rule.
+      const updates = (req.body as { updates?: unknown } | undefined)?.updates;
+      const ids = new Set(Array.isArray(updates) ? updates.map((update) => (update as { connectorId?: unknown }).connectorId) : []);
+      const held = (await readConnectors(agentId, req.me.email)).filter(
+        (connector) => ids.has(connector.connectorId) && isClientEnv(connector.clientEnv) && policyFor(policies, agentId, connector.clientEnv),
+      );
+      if (held.length === 0) return;
+      throw new ApiError(
+        409,
+        'CHANGE_REQUEST_REQUIRED',
+        `${plural(held.length, 'connector', 'connectors')} of this batch (${held.map((c) => c.name).slice(0, 5).join(', ')}) ${held.length === 1 ? 'is' : 'are'} in an environment that needs approval: edit ${held.length === 1 ? 'it' : 'them'} one at a time to request it`,
+      );
+    }
     if (policies.some((policy) => policy.agentId === undefined || policy.agentId === agentId)) {
       throw new ApiError(
         409,
         'CHANGE_REQUEST_REQUIRED',
-        `${agentId} has an approval rule, and batch connector edits and phone-number changes cannot go through a change request: an admin can lift the rule while making them`,
+        `${agentId} has an approval rule, and phone-number changes cannot go through a change request: an admin can lift the rule while making them`,
       );
     }
   });
