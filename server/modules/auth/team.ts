@@ -44,7 +44,7 @@ export function registerTeam(app: FastifyInstance, state: StateDb, team: TeamOpt
   const oidc = createOidcClient(team.oidc, `${publicUrl}/api/auth/callback`);
 
   const actAs = registerAccess(app, { members, sessions, cookieName });
-  // Expired sessions and abandoned sign-ins go at start and then hourly (an idempotent delete: any replica may do it).
+  // Expired sessions and abandoned sign-ins go at start and then hourly (an idempotent delete, whichever replica runs it).
   app.addHook('onReady', async () => void sessions.purge().catch((error: unknown) => app.log.error({ err: error }, 'sessions: expired ones could not be removed')));
   registerPeriodicTask(app, { everyMs: PURGE_EVERY_MS, task: () => sessions.purge(), what: 'sessions: removing expired ones' });
   return {

@@ -1,5 +1,5 @@
 /**
- * What a restore sends. A restore puts recorded values back through the same shallow-merge PATCH as any save: a key
+ * What a restore sends. A restore puts recorded values back through the same shallow-merge PATCH as every save: a key
  * that did not exist at that version cannot be removed (the API has no delete), so it is listed as staying — with
  * null offered where the page's schema allows it.
  */
