@@ -58,9 +58,9 @@ function RequestList({ title, requests, agentId, empty }: { title: string; reque
             <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
               <EnvBadge env={request.clientEnv} />
               <StatusBadge request={request} />
-              <span>by {request.author}</span>
+              {/* One line with its time: on a phone the separator never starts a line of its own. */}
               <span>
-                · <Timestamp iso={request.updatedAt} />
+                by {request.author}, <Timestamp iso={request.updatedAt} />
               </span>
             </div>
           </li>
