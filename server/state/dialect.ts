@@ -17,7 +17,7 @@ export const LOCKS = { page: 1 } as const;
  */
 export async function lockUntilCommit(tx: QueryExecutorProvider, namespace: number, name: string, timeoutMs = 20_000): Promise<void> {
   if (!isShared(tx)) return;
-  await sql`select set_config('lock_timeout', ${`${timeoutMs}ms`}, true)`.execute(tx);
-  await sql`select pg_advisory_xact_lock(${namespace}::int, hashtext(${name}))`.execute(tx);
+  // One round trip: the timeout is set (for this transaction) by the subquery before the lock is asked for.
+  await sql`select pg_advisory_xact_lock(${namespace}::int, hashtext(${name})) from (select set_config('lock_timeout', ${`${timeoutMs}ms`}, true)) as timeout`.execute(tx);
 }
 

@@ -11,12 +11,24 @@ import { PerKeyQueue } from './per-key-queue.ts';
 import type { StateDb } from './state-store.ts';
 import type { StateTables } from './state-tables.ts';
 
+/** Work done under a page lock just before it is let go: in the lock's transaction on Postgres. */
+export type LockedWork = (tx: Transaction<StateTables> | undefined) => Promise<void>;
+
+/** What the writes made under one lock share (several, when sent upstream together: see shareLock). */
+export type LockedWrites = {
+  /** Runs `work` once every write under the lock is done, in the order it was asked for, before the lock is let go. */
+  beforeRelease(work: LockedWork): void;
+};
+
 export type PageLock = {
   /**
-   * The transaction holding the lock (Postgres): the history of the write made under it goes here, so a writer never
+   * The transaction holding the lock (Postgres): the history of the writes made under it goes here, so a writer never
    * needs a second connection while it holds one (a full pool could otherwise leave it waiting on itself).
    */
   tx?: Transaction<StateTables>;
+  /** Shared by the writes made under this lock; `index` is this one's place among them (arrival order). */
+  writes: LockedWrites;
+  index: number;
   /** Lets the next writer in, once what was written under the lock is committed; safe to call more than once. */
   release(): Promise<void>;
 };
@@ -43,20 +55,19 @@ export function createPageLocks(db: StateDb) {
           let letGo!: () => void;
           const released = new Promise<void>((done) => (letGo = done));
           if (!shared) {
-            resolve({ release: async () => letGo() });
+            resolve(heldLock(undefined, async () => letGo()));
             return released;
           }
           let locked = false;
           const committed = db.transaction().execute(async (tx) => {
             await lockUntilCommit(tx, LOCKS.page, name);
             locked = true;
-            resolve({
-              tx,
-              release: () => {
+            resolve(
+              heldLock(tx, () => {
                 letGo();
                 return committed;
-              },
-            });
+              }),
+            );
             await released;
           });
           // Before the lock, the caller is told; after it, the one who releases is.
@@ -70,3 +81,48 @@ export function createPageLocks(db: StateDb) {
 }
 
 export type PageLocks = ReturnType<typeof createPageLocks>;
+
+/** A lock just taken: the work asked for before its release runs first (in its transaction), then `letGo`. */
+function heldLock(tx: Transaction<StateTables> | undefined, letGo: () => Promise<void>): PageLock {
+  const works: LockedWork[] = [];
+  let released: Promise<void> | undefined;
+  return {
+    tx,
+    index: 0,
+    writes: { beforeRelease: (work) => void works.push(work) },
+    release: () =>
+      (released ??= (async () => {
+        try {
+          for (const work of works) await work(tx);
+        } finally {
+          await letGo();
+        }
+      })()),
+  };
+}
+
+/**
+ * One lock held for several writes made together (server/upstream/combined-writes.ts), one share each: the lock is let
+ * go once every share is, and every share's release resolves only then, so no writer is answered before the history of
+ * all of them is committed.
+ */
+export function shareLock(lock: PageLock, count: number): PageLock[] {
+  let left = count;
+  let allLetGo!: () => void;
+  const committed = new Promise<void>((resolve) => (allLetGo = resolve)).then(() => lock.release());
+  return Array.from({ length: count }, (_, index) => {
+    let letGo = () => {
+      letGo = () => {};
+      if (--left === 0) allLetGo();
+    };
+    return {
+      tx: lock.tx,
+      writes: lock.writes,
+      index,
+      release: () => {
+        letGo();
+        return committed;
+      },
+    };
+  });
+}

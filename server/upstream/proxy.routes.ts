@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { etagOf, ifMatchAllows, isClientEnv, type ConfigPage, type ConfigPageList } from '../../contract/agents-api.ts';
+import { etagOf, ifMatchAllows, isClientEnv, type ConfigPage, type ConfigPageList, type JsonObject } from '../../contract/agents-api.ts';
 import { CONDITIONAL_WRITES, CONFIG_PAGE_PATH, CONFIGS_PATH, ENDPOINTS, pathOf, type Endpoint } from '../../contract/endpoints.ts';
 import type { HistoryRepository } from '../modules/history/history.repository.ts';
 import { ApiError, preconditionFailed } from '../errors.ts';
 import { sendError } from '../plugins/error-envelope.ts';
 import { callUpstream, type UpstreamAnswer } from './forward.ts';
-import type { PageLocks } from '../state/page-locks.ts';
+import type { PageLock, PageLocks } from '../state/page-locks.ts';
+import type { PreviousPage } from '../modules/history/history.recorder.ts';
+import { createWriteCombiner, mergeVariables, type Outcome } from './combined-writes.ts';
 import type { UpstreamOptions } from './upstream-options.ts';
 
 type Params = Record<string, string>;
@@ -44,6 +46,7 @@ export function registerProxyRoutes(
   // A safety net (releasing twice is harmless). Not on a client's abort: the write goes on, and the next writer must wait.
   app.addHook('onResponse', releasePageLock);
   const pageEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === CONFIG_PAGE_PATH)!;
+  const combiner = createWriteCombiner(pageLocks);
   for (const endpoint of ENDPOINTS) {
     app.route({
       method: endpoint.method,
@@ -57,6 +60,8 @@ export function registerProxyRoutes(
         const target = upstreamTarget(endpoint, req);
         if (CONDITIONAL_WRITES.has(`${endpoint.method} ${endpoint.path}`)) {
           const params = req.params as Params;
+          const variables = combinableVariables(endpoint, req);
+          if (variables) return combinedWrite(req, reply, endpoint, target, variables);
           req.pageLock = await pageLocks.acquire(params.agentId, params.clientEnv);
           return conditionalWrite(req, reply, endpoint, target);
         }
@@ -79,28 +84,93 @@ export function registerProxyRoutes(
   }
 
   /**
-   * Writes through this server are serialised per page (across replicas on a shared store: page-locks.ts); each re-reads the page upstream (which also tells the
-   * history what the write replaces, and records any change made elsewhere first), answers 412 itself when the
-   * version is stale, and only then forwards. What remains is a window of one upstream round trip in which a writer
-   * that does not go through this server could still slip in; it is measured and reported in /api/runtime.
+   * Writes through this server are serialised per page (across replicas on a shared store: page-locks.ts); each
+   * re-reads the page upstream (which also tells the history what the write replaces, and records any change made
+   * elsewhere first), answers 412 itself when the version is stale, and only then forwards. What remains is a window of
+   * one upstream round trip in which a writer that does not go through this server could still slip in; it is measured
+   * and reported in /api/runtime.
    */
   async function conditionalWrite(req: FastifyRequest, reply: FastifyReply, endpoint: Endpoint, target: string) {
-    const current = await callUpstream(upstream, req, 'GET', pathOf(pageEndpoint, req.params as Params));
-    if (current.status !== 200) return relay(req, reply, endpoint, current);
+    const current = await reread(req, req.pageLock);
+    if (!('page' in current)) return relay(req, reply, endpoint, current.answer);
+    const { page } = current;
+    if (req.historyWrite) req.historyWrite.previous = { variables: page.variables ?? {}, schema: page.schema };
+    if (!ifMatchAllows(req.headers['if-match'], page)) throw preconditionFailed(page);
+    return relay(req, reply, endpoint, await forward(req, req.method, target, req.body));
+  }
+
+  /** A variables write without If-Match, written together with the others waiting for its page (combined-writes.ts). */
+  async function combinedWrite(req: FastifyRequest, reply: FastifyReply, endpoint: Endpoint, target: string, variables: JsonObject) {
+    const { agentId, clientEnv } = req.params as Params;
+    const write: Combinable = { req, target, variables };
+    const { outcome, lock } = await combiner.join(agentId, clientEnv, write, JSON.stringify(variables).length, writeTogether);
+    req.pageLock = lock;
+    if ('error' in outcome) throw outcome.error;
+    if (req.historyWrite && outcome.result.previous) req.historyWrite.previous = outcome.result.previous;
+    return relay(req, reply, endpoint, outcome.result.answer);
+  }
+
+  /**
+   * One re-read for the batch, then one PATCH with every write's keys merged in order; each writer is answered with the
+   * page as written and told what its own keys held before it (earlier writes of the batch included). A refusal of the
+   * merged write (4xx: a value the schema refuses, say) changed nothing, and one bad value must fail only its own
+   * writer: the writes are then sent one by one, still under the lock.
+   */
+  async function writeTogether(writes: Combinable[], lock: PageLock): Promise<Outcome<Written>[]> {
+    const [first] = writes;
+    const current = await reread(first.req, lock);
+    if (!('page' in current)) return writes.map(() => ({ result: { answer: current.answer } }));
+    // What each key holds before the next write of the batch.
+    const values = new Map(Object.entries(current.page.variables ?? {}));
+    const previousOf = (variables: JsonObject): PreviousPage => ({
+      variables: Object.fromEntries(Object.keys(variables).filter((key) => values.has(key)).map((key) => [key, values.get(key)])),
+    });
+    const apply = (variables: JsonObject) => Object.entries(variables).forEach(([key, value]) => values.set(key, value));
+    if (writes.length > 1) {
+      const answer = await forward(first.req, 'PATCH', first.target, { variables: mergeVariables(writes.map((w) => w.variables)) });
+      if (answer.status < 400 || answer.status >= 500) {
+        return writes.map((write) => {
+          const previous = previousOf(write.variables);
+          apply(write.variables);
+          return { result: { answer, previous } };
+        });
+      }
+    }
+    const outcomes: Outcome<Written>[] = [];
+    for (const write of writes) {
+      const previous = previousOf(write.variables);
+      try {
+        const answer = await forward(write.req, 'PATCH', write.target, { variables: write.variables });
+        if (answer.status < 300) apply(write.variables);
+        outcomes.push({ result: { answer, previous } });
+      } catch (error) {
+        outcomes.push({ error });
+      }
+    }
+    return outcomes;
+  }
+
+  /** The page as it is upstream now, compared with the history's last version seen (under the page lock). */
+  async function reread(req: FastifyRequest, lock: PageLock | undefined): Promise<{ page: ConfigPage } | { answer: UpstreamAnswer }> {
+    const answer = await callUpstream(upstream, req, 'GET', pathOf(pageEndpoint, req.params as Params));
+    if (answer.status !== 200) return { answer };
     let page: ConfigPage;
     try {
-      page = JSON.parse(current.body) as ConfigPage;
+      page = JSON.parse(answer.body) as ConfigPage;
     } catch {
       throw new ApiError(502, 'UPSTREAM_INVALID_RESPONSE', "PolyAI's API answered the page re-read with something other than JSON: nothing was written");
     }
     const { agentId, clientEnv } = req.params as Params;
-    if (isClientEnv(clientEnv)) await history.observe(agentId, clientEnv, page, req.pageLock?.tx);
-    if (req.historyWrite) req.historyWrite.previous = { variables: page.variables ?? {}, schema: page.schema };
-    if (!ifMatchAllows(req.headers['if-match'], page)) throw preconditionFailed(page);
+    if (isClientEnv(clientEnv)) await history.observe(agentId, clientEnv, page, lock?.tx);
+    return { page };
+  }
+
+  /** A write sent after the re-read; the time between them is the race window reported in /api/runtime. */
+  async function forward(req: FastifyRequest, method: string, target: string, body: unknown): Promise<UpstreamAnswer> {
     const readAt = performance.now();
-    const answer = await callUpstream(upstream, req, req.method, target, req.body);
+    const answer = await callUpstream(upstream, req, method, target, body);
     raceWindows.samples = [...raceWindows.samples.slice(-99), performance.now() - readAt];
-    return relay(req, reply, endpoint, answer);
+    return answer;
   }
 
   /**
@@ -115,6 +185,24 @@ export function registerProxyRoutes(
       req.log.warn({ err: error }, 'history: the pages could not be read before answering');
     }
   };
+}
+
+type Combinable = { req: FastifyRequest; target: string; variables: JsonObject };
+type Written = { answer: UpstreamAnswer; previous?: PreviousPage };
+
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The variables of a write that may be combined with others (combined-writes.ts): a variables PATCH without If-Match
+ * (or with `*`) whose body is `{ variables }` and nothing else, so the merged body says all it said.
+ */
+function combinableVariables(endpoint: Endpoint, req: FastifyRequest): JsonObject | undefined {
+  if (endpoint.method !== 'PATCH') return undefined;
+  const ifMatch = req.headers['if-match'];
+  if (ifMatch !== undefined && ifMatch.trim() !== '*') return undefined;
+  const body = req.body;
+  if (!isObject(body) || Object.keys(body).length !== 1 || !isObject(body.variables)) return undefined;
+  return body.variables;
 }
 
 /** The endpoint's own path with the checked parameters, and only the query parameters it takes, re-serialised. */

@@ -182,11 +182,11 @@ export function registerHistoryRecorder(app: FastifyInstance, history: HistoryRe
         const sent = (req.body as { variables: JsonObject }).variables;
         const changes = variableChanges(write.previous?.variables ?? {}, sent);
         const kind: HistoryKind = write.kind ?? 'variables';
-        await history.record({ ...base, kind, version, changes }, version ? { version, values: sent } : undefined, req.pageLock?.tx);
+        await history.record({ ...base, kind, version, changes }, version ? { version, values: sent } : undefined, req.pageLock);
       } else if (write.route.endsWith('/schema')) {
         const schema = (req.body as { schema: JsonObject }).schema;
         const entry: NewEntry = { ...base, kind: write.kind ?? 'schema', version, changes: [], schema: { before: write.previous?.schema, after: schema } };
-        await history.record(entry, version ? { version, values: {}, schema } : undefined, req.pageLock?.tx);
+        await history.record(entry, version ? { version, values: {}, schema } : undefined, req.pageLock);
       } else {
         await history.record({ ...base, ...telephonyEntry(write.route, req.params as Record<string, string>, req.body as JsonObject | undefined) });
       }

@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
 import type { ClientEnv, ConfigPage, JsonObject } from '../../../contract/agents-api.ts';
 import type { HistoryChange, HistoryEntry, HistoryKind, HistoryOutcome, HistoryQuery, HistorySettings, PageAt } from '../../../contract/history.ts';
 import { isShared, lockUntilCommit, LOCKS } from '../../state/dialect.ts';
-import { pageLockName } from '../../state/page-locks.ts';
+import { pageLockName, type LockedWrites, type PageLock } from '../../state/page-locks.ts';
 import type { StateDb } from '../../state/state-store.ts';
 import type { StateTables } from '../../state/state-tables.ts';
 import { canonicalJson } from './canonical-json.ts';
@@ -234,18 +234,49 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
       const batch = pending;
       pending = [];
       try {
-        const ids = await db.transaction().execute((tx) => recordBatch(tx, batch));
-        batch.forEach(({ entry, resolve }, i) => {
-          // The next read of the page decides an unknown outcome, so that read must not be skipped as already known.
-          if (entry.outcome === 'unknown' && entry.clientEnv) knownHeads.delete(pageKeyOf(entry.agentId, entry.clientEnv));
-          if (ids[i] !== undefined) onRecorded?.(entry, ids[i]!);
-          resolve(ids[i]);
-        });
+        settle(batch, await db.transaction().execute((tx) => recordBatch(tx, batch)));
       } catch (error) {
         for (const { reject } of batch) reject(error);
       }
     }
     flushing = false;
+  }
+
+  function settle(batch: Pending[], ids: (string | undefined)[]) {
+    batch.forEach(({ entry, resolve }, i) => {
+      // The next read of the page decides an unknown outcome, so that read must not be skipped as already known.
+      if (entry.outcome === 'unknown' && entry.clientEnv) knownHeads.delete(pageKeyOf(entry.agentId, entry.clientEnv));
+      if (ids[i] !== undefined) onRecorded?.(entry, ids[i]!);
+      resolve(ids[i]);
+    });
+  }
+
+  const enqueue = (entry: NewEntry, written?: WrittenVersion) =>
+    new Promise<string | undefined>((resolve, reject) => {
+      pending.push({ entry, written, resolve, reject });
+      if (!flushing) void flush();
+    });
+
+  /** Per page lock, the writes made under it (several when sent upstream together), by their place among them. */
+  const lockedWrites = new WeakMap<LockedWrites, { entry: NewEntry; written?: WrittenVersion }[]>();
+
+  function recordUnderLock(entry: NewEntry, written: WrittenVersion | undefined, lock: PageLock) {
+    let writes = lockedWrites.get(lock.writes);
+    if (!writes) {
+      const all: { entry: NewEntry; written?: WrittenVersion }[] = [];
+      writes = all;
+      lockedWrites.set(lock.writes, all);
+      lock.writes.beforeRelease(async (tx) => {
+        const inOrder = all.filter((write) => write !== undefined);
+        if (!tx) {
+          await Promise.all(inOrder.map((write) => enqueue(write.entry, write.written)));
+          return;
+        }
+        const batch = inOrder.map((write) => ({ ...write, resolve: () => {}, reject: () => {} }));
+        settle(batch, await recordBatch(tx, batch));
+      });
+    }
+    writes[lock.index] = { entry, written };
   }
 
   /** One batch of writes: their entries and their changes in one statement each, then each page's head moved once. */
@@ -295,7 +326,8 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
               last_updated: eb.ref('excluded.last_updated'),
               schema_json: schema === undefined ? eb.ref('page_heads.schema_json') : eb.ref('excluded.schema_json'),
             }))
-            .where('page_heads.last_updated', '<', newest.version),
+            // Writes sent upstream together share one version, recorded one after another: each adds its keys.
+            .where('page_heads.last_updated', '<=', newest.version),
         )
         .returning('complete')
         .executeTakeFirst();
@@ -313,18 +345,10 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
      * (group commit): under load the history must not be what limits the server's writes. `held` is the transaction of
      * the page lock the write was made under (team mode's proxy).
      */
-    async record(entry: NewEntry, written?: WrittenVersion, held?: Tx): Promise<string | undefined> {
-      if (held) {
-        // A write made under a page lock is recorded in the lock's own transaction, committed when it is released.
-        const [id] = await recordBatch(held, [{ entry, written, resolve: () => {}, reject: () => {} }]);
-        if (entry.outcome === 'unknown' && entry.clientEnv) knownHeads.delete(pageKeyOf(entry.agentId, entry.clientEnv));
-        if (id !== undefined) onRecorded?.(entry, id);
-        return id;
-      }
-      return new Promise((resolve, reject) => {
-        pending.push({ entry, written, resolve, reject });
-        if (!flushing) void flush();
-      });
+    async record(entry: NewEntry, written?: WrittenVersion, held?: PageLock): Promise<string | undefined> {
+      if (!held) return enqueue(entry, written);
+      recordUnderLock(entry, written, held);
+      return undefined;
     },
 
     /** Whether `version` is the page's last version seen, with every key known: then a read of it needs no look. */
