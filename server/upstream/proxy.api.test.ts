@@ -2,6 +2,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ConfigPage } from '../../contract/agents-api.ts';
+import type { HistoryPage } from '../../contract/history.ts';
 import type { Runtime } from '../../contract/runtime.ts';
 import { buildApp } from '../app.ts';
 import { DEMO_AGENT_ID } from '../seed/demo-agents.ts';
@@ -141,6 +142,66 @@ describe('writes', () => {
       proxy.inject({ method: 'PATCH', url: `${page}/variables`, payload: { variables: { speaking_rate: value } }, headers: { 'if-match': etag } });
     const statuses = (await Promise.all([write(1.2), write(1.4)])).map((r) => r.statusCode).sort();
     expect(statuses).toEqual([200, 412]);
+  });
+});
+
+describe('unconditional writes to a busy page', () => {
+  // A page no other test writes, with a schema that refuses a word where a count goes.
+  const busy = `/v1/agents/PROJECT-RIVERSIDE/real-time-configs/pre-release`;
+  const history = async () =>
+    (await proxy.inject(`/api/agents/PROJECT-RIVERSIDE/history?clientEnv=pre-release&kind=variables`)).json<HistoryPage>().entries;
+  /** One write that holds the page (the upstream answers slowly), then `writes` sent while it does, all at once. */
+  async function burst(writes: object[]) {
+    await upstream.app.inject({
+      method: 'PUT',
+      url: `${busy}/schema`,
+      payload: { schema: { type: 'object', patternProperties: { '^burst_': { type: 'integer' } } } },
+      headers: { 'x-api-key': KEY },
+    });
+    await faults({ latencyMs: 100 });
+    const patch = (variables: object) => proxy.inject({ method: 'PATCH', url: `${busy}/variables`, payload: { variables } });
+    try {
+      const holding = patch({ holder: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const before = seen.filter((r) => r.method === 'PATCH').length;
+      const answers = await Promise.all(writes.map(patch));
+      await holding;
+      return { answers, patches: seen.filter((r) => r.method === 'PATCH').length - before };
+    } finally {
+      await clearFaults();
+    }
+  }
+
+  test('go upstream as one write; each writer gets the page as written and its own history entry', async () => {
+    const { answers, patches } = await burst([{ burst_a: 1 }, { same: 1 }, { burst_b: 2 }, { same: 2 }, { burst_c: 3 }]);
+    expect(answers.map((a) => a.statusCode), answers[0].body).toEqual([200, 200, 200, 200, 200]);
+    // The holder's own write, then one for the five that waited for it.
+    expect(patches).toBe(2);
+    const page = answers[0].json<ConfigPage>();
+    expect(page.variables).toMatchObject({ burst_a: 1, burst_b: 2, burst_c: 3, same: 2 });
+    expect(new Set(answers.map((a) => a.headers.etag))).toEqual(new Set([`"${page.lastUpdated}"`]));
+    const stored = (await upstream.app.inject({ url: busy, headers: { 'x-api-key': KEY } })).json<ConfigPage>().variables;
+    expect(stored).toMatchObject({ burst_a: 1, burst_b: 2, burst_c: 3, same: 2 });
+    // Newest first: each write once, in the order sent; the second write of a key replaced the first's value.
+    const entries = (await history()).slice(0, 5).reverse();
+    expect(entries.map((entry) => entry.changes)).toEqual([
+      [{ key: 'burst_a', after: 1 }],
+      [{ key: 'same', after: 1 }],
+      [{ key: 'burst_b', after: 2 }],
+      [{ key: 'same', before: 1, after: 2 }],
+      [{ key: 'burst_c', after: 3 }],
+    ]);
+    expect(entries.every((entry) => entry.version === page.lastUpdated && entry.outcome === 'applied')).toBe(true);
+  });
+
+  test('a value the upstream refuses fails only its own writer', async () => {
+    const { answers } = await burst([{ burst_d: 4 }, { burst_bad: 'four' }, { burst_e: 5 }]);
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 400, 200]);
+    const stored = (await upstream.app.inject({ url: busy, headers: { 'x-api-key': KEY } })).json<ConfigPage>().variables;
+    expect(stored).toMatchObject({ burst_d: 4, burst_e: 5 });
+    expect(stored).not.toHaveProperty('burst_bad');
+    const keys = (await history()).slice(0, 2).map((entry) => entry.changes[0].key);
+    expect(keys).toEqual(['burst_e', 'burst_d']);
   });
 });
 
