@@ -40,6 +40,7 @@ import { createHistoryRepository } from './modules/history/history.repository.ts
 import { registerHistoryRecorder } from './modules/history/history.recorder.ts';
 import { registerHistoryRoutes } from './modules/history/history.routes.ts';
 import { createPageLocks } from './state/page-locks.ts';
+import { createGenerationCache, registerGenerationCheck } from './state/generation.ts';
 import { openStateStore } from './state/state-store.ts';
 import { registerTeam, type TeamOptions } from './modules/auth/team.ts';
 import { createChangeRequestsRepository } from './modules/change-requests/change-requests.repository.ts';
@@ -131,15 +132,17 @@ export async function buildApp(options: AppOptions) {
   await app.register(fastifyCookie);
   const author = options.author ?? defaultAuthor();
   // Before the history's hooks and compression: who is asking is known before anything is recorded or sent.
-  const team = options.team ? registerTeam(app, state, options.team) : undefined;
+  const generation = createGenerationCache(state);
+  const team = options.team ? registerTeam(app, state, options.team, generation) : undefined;
+  registerGenerationCheck(app, generation);
   // Team mode tells where the team talks (webhooks) of changes to live and of change requests.
-  const webhooks = options.team ? createWebhooksRepository(state) : undefined;
+  const webhooks = options.team ? createWebhooksRepository(state, { generation }) : undefined;
   const announce = webhooks ? createAnnouncer(webhooks, app.log) : undefined;
-  const history = createHistoryRepository(state, { ...(announce && { onRecorded: announceLiveChanges(announce) }) });
+  const history = createHistoryRepository(state, { generation, ...(announce && { onRecorded: announceLiveChanges(announce) }) });
   // Team mode's four eyes: its gate runs after the access gate, before any handler.
   const registerChangeRequestRoutes =
     team && options.team
-      ? registerChangeRequests(app, createChangeRequestsRepository(state), history, {
+      ? registerChangeRequests(app, createChangeRequestsRepository(state, { generation }), history, {
           actAs: team.actAs,
           host: new URL(options.team.publicUrl).host,
           scheduleEveryMs: options.team.scheduleEveryMs,

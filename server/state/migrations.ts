@@ -3,7 +3,7 @@
  * change a migration that has shipped: add the next one. Written with Kysely's schema builder so they also run on
  * Postgres (team mode).
  */
-import type { ColumnDefinitionBuilder, Kysely, Migration } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration } from 'kysely';
 import { isShared } from './dialect.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -177,4 +177,30 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('webhook_deliveries_by_webhook').on('webhook_deliveries').columns(['webhook_id', 'id']).execute();
     },
   },
+  '006-generation': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.createTable('state_generation').addColumn('id', 'integer', (col) => col.primaryKey()).addColumn('value', 'integer', (col) => col.notNull()).execute();
+      await sql`insert into state_generation (id, value) values (1, 0)`.execute(db);
+      // Every change to these tables moves the generation in its own transaction (./generation.ts): no code path can
+      // change them and leave another replica's copy in use.
+      if (isShared(db)) {
+        await sql`create function bump_state_generation() returns trigger language plpgsql as $$
+          begin update state_generation set value = value + 1 where id = 1; return null; end $$`.execute(db);
+      }
+      for (const table of GENERATION_TABLES) {
+        if (isShared(db)) {
+          await sql`create trigger ${sql.id(`${table}_generation`)} after insert or update or delete on ${sql.table(table)}
+            for each statement execute function bump_state_generation()`.execute(db);
+          continue;
+        }
+        for (const change of ['insert', 'update', 'delete']) {
+          await sql`create trigger ${sql.id(`${table}_${change}_generation`)} after ${sql.raw(change)} on ${sql.table(table)}
+            begin update state_generation set value = value + 1 where id = 1; end`.execute(db);
+        }
+      }
+    },
+  },
 };
+
+/** The tables the generation follows: read on every request, changed rarely (members, grants, settings, webhooks). */
+export const GENERATION_TABLES = ['members', 'member_grants', 'settings', 'webhooks'] as const;

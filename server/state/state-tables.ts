@@ -2,6 +2,8 @@
 import type { Generated } from 'kysely';
 
 export type StateTables = {
+  /** One row: moved by triggers on every change to the tables replicas keep copies of (generation.ts). */
+  state_generation: { id: number; value: number };
   history_entries: {
     id: Generated<number>;
     agent_id: string;

@@ -12,6 +12,7 @@ import { ENDPOINTS } from '../../../contract/endpoints.ts';
 import { ApiError } from '../../errors.ts';
 import type { MembersRepository } from '../members/members.repository.ts';
 import type { SessionsRepository } from './sessions.repository.ts';
+import type { GenerationCache } from '../../state/generation.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -38,7 +39,7 @@ const GUARDED = /^\/(?:v1|api|__emulator)(?:\/|$)/;
 
 export const SESSION_COOKIE = { secure: '__Host-switchboard-session', plain: 'switchboard-session' } as const;
 
-export type AccessOptions = { members: MembersRepository; sessions: SessionsRepository; cookieName: string };
+export type AccessOptions = { members: MembersRepository; sessions: SessionsRepository; generation: GenerationCache; cookieName: string };
 
 /** The header of a request this server makes to itself on a member's behalf (see `actAs`). */
 const ACT_AS_HEADER = 'x-switchboard-act-as';
@@ -46,7 +47,7 @@ const ACT_AS_HEADER = 'x-switchboard-act-as';
 /** A request this server sends itself as a member (applying a change request, now or at its time). */
 export type ActAs = (email: string) => { headers: Record<string, string>; done: () => void };
 
-export function registerAccess(app: FastifyInstance, { members, sessions, cookieName }: AccessOptions): ActAs {
+export function registerAccess(app: FastifyInstance, { members, sessions, generation, cookieName }: AccessOptions): ActAs {
   app.decorateRequest('me', undefined);
   // One-use tokens of requests in flight from this process to itself: random, in memory, never sent anywhere else.
   const acting = new Map<string, string>();
@@ -59,7 +60,10 @@ export function registerAccess(app: FastifyInstance, { members, sessions, cookie
     const token = req.cookies[cookieName];
     const session = actingAs ? { email: actingAs, expiresAt: new Date(Date.now() + 60_000).toISOString() } : token ? await sessions.find(token) : undefined;
     if (!session) throw new ApiError(401, 'SIGN_IN_REQUIRED', 'Sign in to use Switchboard');
-    // Access is read now, on every request: a member removed or changed meanwhile is refused or limited at once.
+    if ('generation' in session) generation.observe(session.generation);
+    else await generation.refresh();
+    req.generationSeen = true;
+    // Access as of now, on every request: a member removed or changed meanwhile is refused or limited at once.
     const access = await members.access(session.email);
     if (!access) throw new ApiError(401, 'SIGN_IN_REQUIRED', 'Your membership has ended: sign in again or ask an admin');
     req.me = { mode: 'team', email: session.email, ...access, expiresAt: session.expiresAt };

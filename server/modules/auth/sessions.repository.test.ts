@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { openStateStore, type StateDb } from '../../state/state-store.ts';
+import { createGenerationCache } from '../../state/generation.ts';
 import { createMembersRepository } from '../members/members.repository.ts';
 import { createSessionsRepository } from './sessions.repository.ts';
 
@@ -9,7 +10,7 @@ let clock: Date;
 beforeEach(async () => {
   db = await openStateStore(':memory:');
   clock = new Date('2026-05-01T09:00:00.000Z');
-  await createMembersRepository(db).signedIn('sam@example.com', 'Sam');
+  await createMembersRepository(db, { generation: createGenerationCache(db) }).signedIn('sam@example.com', 'Sam');
 });
 afterEach(() => db.destroy());
 
@@ -19,7 +20,7 @@ test('a session ends when its lifetime is over, and the store keeps only a hash 
   expect(expiresAt).toBe('2026-05-01T10:00:00.000Z');
   expect(JSON.stringify(await db.selectFrom('sessions').selectAll().execute())).not.toContain(token);
   clock = new Date('2026-05-01T09:59:59.000Z');
-  expect(await sessions.find(token)).toEqual({ email: 'sam@example.com', expiresAt });
+  expect(await sessions.find(token)).toMatchObject({ email: 'sam@example.com', expiresAt });
   clock = new Date('2026-05-01T10:00:00.000Z');
   expect(await sessions.find(token)).toBeUndefined();
   await sessions.purge();

@@ -3,6 +3,7 @@
  * cookie carries a random token; the store keeps only its SHA-256, so reading the table does not let anyone in.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { generationOf } from '../../state/generation.ts';
 import type { StateDb } from '../../state/state-store.ts';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -24,12 +25,15 @@ export function createSessionsRepository(db: StateDb, { lifetimeMs, now = () => 
       return { token, expiresAt };
     },
 
-    /** The session's member, if the token is one of a session that has neither expired nor been revoked. */
-    async find(token: string): Promise<{ email: string; expiresAt: string } | undefined> {
+    /**
+     * The session's member, if the token is one of a session that has neither expired nor been revoked, with the
+     * store's generation read in the same query (the request needs it: ../../state/generation.ts).
+     */
+    async find(token: string): Promise<{ email: string; expiresAt: string; generation: number } | undefined> {
       const at = now();
       const row = await db
         .selectFrom('sessions')
-        .select(['email', 'expires_at', 'last_seen_at'])
+        .select(['email', 'expires_at', 'last_seen_at', generationOf(db).as('generation')])
         .where('id_hash', '=', hashOf(token))
         .where('expires_at', '>', at.toISOString())
         .executeTakeFirst();
@@ -37,7 +41,7 @@ export function createSessionsRepository(db: StateDb, { lifetimeMs, now = () => 
       if (at.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
         await db.updateTable('sessions').set({ last_seen_at: at.toISOString() }).where('id_hash', '=', hashOf(token)).execute();
       }
-      return { email: row.email, expiresAt: row.expires_at };
+      return { email: row.email, expiresAt: row.expires_at, generation: Number(row.generation) };
     },
 
     async revoke(token: string): Promise<void> {

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { StateDb } from '../../state/state-store.ts';
 import { createMembersRepository } from '../members/members.repository.ts';
+import type { GenerationCache } from '../../state/generation.ts';
 import { registerMemberRoutes } from '../members/members.routes.ts';
 import { registerAccess, SESSION_COOKIE, type ActAs } from './access.ts';
 import { registerAuthRoutes } from './auth.routes.ts';
@@ -33,17 +34,17 @@ const PURGE_EVERY_MS = 60 * 60_000;
  * Registers the gate (hooks, before the history's and compression's); returns what registers the routes, and how this
  * server sends itself a request as a member.
  */
-export function registerTeam(app: FastifyInstance, state: StateDb, team: TeamOptions): { registerRoutes: () => void; actAs: ActAs } {
+export function registerTeam(app: FastifyInstance, state: StateDb, team: TeamOptions, generation: GenerationCache): { registerRoutes: () => void; actAs: ActAs } {
   if (team.admins.length === 0) throw new Error('Team mode needs at least one admin by configuration (ADMIN_EMAILS)');
   const publicUrl = new URL(team.publicUrl).origin;
   const secure = publicUrl.startsWith('https:');
   // `__Host-`: the browser keeps the cookie to this exact origin (https only).
   const cookieName = secure ? SESSION_COOKIE.secure : SESSION_COOKIE.plain;
-  const members = createMembersRepository(state, { configAdmins: team.admins });
+  const members = createMembersRepository(state, { configAdmins: team.admins, generation });
   const sessions = createSessionsRepository(state, { lifetimeMs: (team.sessionHours ?? 12) * 3_600_000 });
   const oidc = createOidcClient(team.oidc, `${publicUrl}/api/auth/callback`);
 
-  const actAs = registerAccess(app, { members, sessions, cookieName });
+  const actAs = registerAccess(app, { members, sessions, generation, cookieName });
   // Expired sessions and abandoned sign-ins go at start and then hourly (an idempotent delete, whichever replica runs it).
   app.addHook('onReady', async () => void sessions.purge().catch((error: unknown) => app.log.error({ err: error }, 'sessions: expired ones could not be removed')));
   registerPeriodicTask(app, { everyMs: PURGE_EVERY_MS, task: () => sessions.purge(), what: 'sessions: removing expired ones' });

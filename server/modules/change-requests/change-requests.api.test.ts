@@ -53,6 +53,20 @@ test('under a policy a direct write to live is refused with nothing written; oth
   expect(connector.statusCode).toBe(409);
 });
 
+test('a rule saved on one replica holds on another at once, and so does lifting it', async () => {
+  const replica = await team.replica();
+  try {
+    const write = { method: 'PATCH', url: `${LIVE}/variables`, payload: { variables: { agent_persona_name: 'Replica' } } } as const;
+    expect((await team.as(AUTHOR, write, replica)).statusCode).toBe(409);
+    expect((await team.as(ADMIN, { method: 'PUT', url: '/api/settings/change-policies', payload: { policies: [] } })).statusCode).toBe(200);
+    expect((await team.as(AUTHOR, write, replica)).statusCode).toBe(200);
+    expect((await setPolicy(2)).statusCode).toBe(200);
+    expect((await team.as(AUTHOR, write, replica)).json()).toMatchObject({ error_code: 'CHANGE_REQUEST_REQUIRED' });
+  } finally {
+    await replica.close();
+  }
+});
+
 test('the author cannot approve their own request; another editor can, and then it applies once, as the request wrote it', async () => {
   const request = await open({ agent_persona_name: 'Ava (holidays)' });
   expect((await act(AUTHOR, request, 'approve')).json()).toMatchObject({ error_code: 'SELF_APPROVAL' });

@@ -14,6 +14,7 @@ import {
   type ChangeRequestStatus,
   type NewChangeRequest,
 } from '../../../contract/change-requests.ts';
+import type { GenerationCache } from '../../state/generation.ts';
 import type { StateDb } from '../../state/state-store.ts';
 import type { StateTables } from '../../state/state-tables.ts';
 
@@ -22,11 +23,13 @@ type Row = StateTables['change_requests'] & { id: number };
 /** A request left `applying` this long (its replica died mid-way) may be applied again: the write is conditional. */
 const APPLYING_EXPIRES_MS = 2 * 60_000;
 
-export function createChangeRequestsRepository(db: StateDb, { now = () => new Date() } = {}) {
-  async function policies(): Promise<ChangePolicy[]> {
-    const row = await db.selectFrom('settings').select('value_json').where('name', '=', 'change-policies').executeTakeFirst();
-    return row ? (JSON.parse(row.value_json) as ChangePolicy[]) : [];
-  }
+export function createChangeRequestsRepository(db: StateDb, { now = () => new Date(), generation }: { now?: () => Date; generation: GenerationCache }) {
+  /** The approval rules (read by every write's gate; kept between their changes). */
+  const policies = () =>
+    generation.get('change-policies', async (): Promise<readonly ChangePolicy[]> => {
+      const row = await db.selectFrom('settings').select('value_json').where('name', '=', 'change-policies').executeTakeFirst();
+      return row ? (JSON.parse(row.value_json) as ChangePolicy[]) : [];
+    });
 
   async function withEvents(rows: Row[]): Promise<ChangeRequest[]> {
     if (rows.length === 0) return [];
@@ -150,6 +153,8 @@ export function createChangeRequestsRepository(db: StateDb, { now = () => new Da
 
     /** Open requests whose time has come (each replica asks; applying one is a conditional update, so once). */
     async due(): Promise<ChangeRequest[]> {
+      // Asked outside any request: the rules kept must be those of now.
+      await generation.refresh();
       const rows = (await db
         .selectFrom('change_requests')
         .selectAll()

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
+import { createGenerationCache } from '../../state/generation.ts';
 import { openStateStore, type StateDb } from '../../state/state-store.ts';
 import { freshDatabase } from '../../test/postgres.ts';
 import { createHistoryRepository } from './history.repository.ts';
@@ -56,7 +57,7 @@ describe.each([
 
   test('the migrations are versioned: opening the store again applies nothing twice', async () => {
     const rows = await db.selectFrom('kysely_migration' as never).selectAll().execute();
-    expect(rows.map((row) => (row as { name: string }).name)).toEqual(['001-history', '002-team', '003-change-requests', '004-change-request-schedules', '005-webhooks']);
+    expect(rows.map((row) => (row as { name: string }).name)).toEqual(['001-history', '002-team', '003-change-requests', '004-change-request-schedules', '005-webhooks', '006-generation']);
   });
 
   test('a change outside Switchboard is found key by key, once', async () => {
@@ -88,9 +89,13 @@ test('on Postgres, a setting saved by one replica holds on the other at once', a
   const url = await freshDatabase(inject('postgresUrl'));
   const [one, two] = await Promise.all([openStateStore(url), openStateStore(url)]);
   try {
-    const [a, b] = [createHistoryRepository(one), createHistoryRepository(two)];
+    // Each replica keeps the settings between changes; a request reads the store's generation before using them.
+    const [seenByA, seenByB] = [createGenerationCache(one), createGenerationCache(two)];
+    const [a, b] = [createHistoryRepository(one, { generation: seenByA }), createHistoryRepository(two, { generation: seenByB })];
+    await seenByB.refresh();
     expect((await b.settings()).requireNoteForLive).toBe(false);
     await a.saveSettings({ requireNoteForLive: true });
+    await seenByB.refresh();
     expect((await b.settings()).requireNoteForLive).toBe(true);
   } finally {
     await Promise.all([one.destroy(), two.destroy()]);

@@ -1,8 +1,9 @@
 import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
 import type { ClientEnv, ConfigPage, JsonObject } from '../../../contract/agents-api.ts';
 import type { HistoryChange, HistoryEntry, HistoryKind, HistoryOutcome, HistoryQuery, HistorySettings, PageAt } from '../../../contract/history.ts';
-import { isShared, lockUntilCommit, LOCKS } from '../../state/dialect.ts';
+import { lockUntilCommit, LOCKS } from '../../state/dialect.ts';
 import { pageLockName, type LockedWrites, type PageLock } from '../../state/page-locks.ts';
+import type { GenerationCache } from '../../state/generation.ts';
 import type { StateDb } from '../../state/state-store.ts';
 import type { StateTables } from '../../state/state-tables.ts';
 import { canonicalJson } from './canonical-json.ts';
@@ -48,18 +49,16 @@ export type HistoryOptions = {
   searchWindow?: number;
   /** Told of each entry once it is recorded (team mode announces changes to live with it). */
   onRecorded?: (entry: NewEntry, id: string) => void;
+  /** Keeps the settings between their changes (the server's); without it, they are read at every use. */
+  generation?: GenerationCache;
 };
 
-export function createHistoryRepository(db: StateDb, { now = () => new Date(), searchWindow = SEARCH_WINDOW, onRecorded }: HistoryOptions = {}) {
+export function createHistoryRepository(db: StateDb, { now = () => new Date(), searchWindow = SEARCH_WINDOW, onRecorded, generation }: HistoryOptions = {}) {
   /**
    * Pages whose stored head is complete and at this version: most reads are this, and cost no query. A page version
    * never changes, so what another replica records about it can only be the same.
    */
   const knownHeads = new Map<string, string>();
-  // Settings are kept in memory only when this process is the store's only user: on a shared store an admin's change
-  // on one replica must hold on every other at once (a note required for live).
-  const cacheSettings = !isShared(db);
-  let settings: HistorySettings | undefined;
 
   const entryRow = (entry: NewEntry, at: string) => ({
     agent_id: entry.agentId,
@@ -168,13 +167,11 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
     return cutoff > firstSeen ? cutoff : firstSeen;
   }
 
-  async function readSettings(): Promise<HistorySettings> {
-    if (settings) return settings;
+  async function loadSettings(): Promise<HistorySettings> {
     const row = await db.selectFrom('settings').select('value_json').where('name', '=', 'history').executeTakeFirst();
-    const read = { ...DEFAULT_SETTINGS, ...(row ? (JSON.parse(row.value_json) as Partial<HistorySettings>) : {}) };
-    if (cacheSettings) settings = read;
-    return read;
+    return { ...DEFAULT_SETTINGS, ...(row ? (JSON.parse(row.value_json) as Partial<HistorySettings>) : {}) };
   }
+  const readSettings = () => (generation ? generation.get('history-settings', loadSettings) : loadSettings());
 
   /** The lowest id a search below `cursor` reads; undefined when the rest of the history fits in one window. */
   async function searchFloor(agentId: string, cursor: string | undefined): Promise<number | undefined> {
@@ -531,13 +528,12 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
         .values({ name: 'history', value_json: json })
         .onConflict((oc) => oc.column('name').doUpdateSet({ value_json: json }))
         .execute();
-      if (cacheSettings) settings = next;
       return next;
     },
 
     /** Removes entries older than the retention setting; returns how many went. */
     async prune(): Promise<number> {
-      const { retentionDays } = await readSettings();
+      const { retentionDays } = await loadSettings();
       if (!retentionDays) return 0;
       const cutoff = new Date(now().getTime() - retentionDays * 86_400_000).toISOString();
       const result = await db.deleteFrom('history_entries').where('at', '<', cutoff).executeTakeFirst();

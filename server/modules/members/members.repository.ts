@@ -5,6 +5,7 @@
  */
 import type { ClientEnv } from '../../../contract/agents-api.ts';
 import type { Grant, Member, MemberAccess, Role } from '../../../contract/access.ts';
+import type { GenerationCache } from '../../state/generation.ts';
 import type { StateDb } from '../../state/state-store.ts';
 
 /** Emails are compared in lower case: providers differ in how they spell them. */
@@ -18,7 +19,9 @@ const grantOf = (row: GrantRow): Grant => ({
   ...(row.client_env && { clientEnv: row.client_env as ClientEnv }),
 });
 
-export function createMembersRepository(db: StateDb, { configAdmins = [] as string[], now = () => new Date() } = {}) {
+export type MembersOptions = { configAdmins?: string[]; now?: () => Date; generation: GenerationCache };
+
+export function createMembersRepository(db: StateDb, { configAdmins = [], now = () => new Date(), generation }: MembersOptions) {
   const fromConfig = new Set(configAdmins.map(normaliseEmail));
 
   async function grantsOf(emails: string[]): Promise<Map<string, Grant[]>> {
@@ -32,12 +35,14 @@ export function createMembersRepository(db: StateDb, { configAdmins = [] as stri
   return {
     isConfigAdmin: (email: string) => fromConfig.has(normaliseEmail(email)),
 
-    /** The member's access now (undefined if not a member): read on every request, so a change holds at once. */
-    async access(email: string): Promise<{ name?: string; admin: boolean; grants: Grant[] } | undefined> {
-      const row = await db.selectFrom('members').select(['name', 'admin']).where('email', '=', email).executeTakeFirst();
-      if (!row && !fromConfig.has(email)) return undefined;
-      const grants = (await grantsOf([email])).get(email) ?? [];
-      return { ...(row?.name && { name: row.name }), admin: fromConfig.has(email) || row?.admin === 1, grants };
+    /** The member's access now (undefined if not a member): a change holds from the next request on. */
+    access(email: string): Promise<Readonly<{ name?: string; admin: boolean; grants: readonly Grant[] }> | undefined> {
+      return generation.get(`access:${email}`, async () => {
+        const row = await db.selectFrom('members').select(['name', 'admin']).where('email', '=', email).executeTakeFirst();
+        if (!row && !fromConfig.has(email)) return undefined;
+        const grants = (await grantsOf([email])).get(email) ?? [];
+        return { ...(row?.name && { name: row.name }), admin: fromConfig.has(email) || row?.admin === 1, grants };
+      });
     },
 
     /** Records a sign-in: a new member has no access until an admin grants some (config admins excepted). */

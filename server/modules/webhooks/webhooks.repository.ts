@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { NewWebhook, Webhook, WebhookDelivery, WebhookEvent, WebhookFormat } from '../../../contract/webhooks.ts';
+import type { GenerationCache } from '../../state/generation.ts';
 import type { StateDb } from '../../state/state-store.ts';
 import type { StateTables } from '../../state/state-tables.ts';
 
@@ -12,7 +13,7 @@ export type Claimed = { id: number; event: string; body: string; attempts: numbe
 
 const LOG_SIZE = 50;
 
-export function createWebhooksRepository(db: StateDb, { now = () => new Date() } = {}) {
+export function createWebhooksRepository(db: StateDb, { now = () => new Date(), generation }: { now?: () => Date; generation: GenerationCache }) {
   async function counts(ids: number[]): Promise<Map<number, Webhook['deliveries']>> {
     const rows = ids.length
       ? await db
@@ -64,9 +65,8 @@ export function createWebhooksRepository(db: StateDb, { now = () => new Date() }
 
     /** Queues `body` for every webhook that wants `event` (or only `onlyTo`, for a test delivery). */
     async enqueue(event: WebhookEvent | 'test', body: string, onlyTo?: string): Promise<number> {
-      let query = db.selectFrom('webhooks').select(['id', 'events_json']);
-      if (onlyTo) query = query.where('id', '=', Number(onlyTo));
-      const targets = (await query.execute()).filter((row) => onlyTo || (JSON.parse(row.events_json) as string[]).includes(event));
+      const all = await generation.get('webhook-events', () => db.selectFrom('webhooks').select(['id', 'events_json']).execute());
+      const targets = all.filter((row) => (onlyTo ? row.id === Number(onlyTo) : (JSON.parse(row.events_json) as string[]).includes(event)));
       if (targets.length === 0) return 0;
       const at = now().toISOString();
       await db

@@ -1,0 +1,61 @@
+/**
+ * Members, grants, settings and webhooks are read on nearly every request and change rarely. Each process keeps what
+ * it read of them for as long as the store's generation stays where it was: a counter that triggers move in the very
+ * transaction of any change to those tables (migration 006), on SQLite and Postgres alike. Every API request learns
+ * the generation before it reads anything kept here (with its session in team mode, or with one small query), so a
+ * change committed on any replica holds from the next request on, on every replica, as if nothing were kept.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { StateDb } from './state-store.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set once this request has told the generation cache where the store's generation is. */
+    generationSeen?: boolean;
+  }
+}
+
+/** The store's generation, as a subquery (to be read along with a query a request makes anyway) or on its own. */
+export const generationOf = (db: StateDb) => db.selectFrom('state_generation').select('value').where('id', '=', 1);
+
+export function createGenerationCache(db: StateDb) {
+  /** The newest generation any request has seen; -1 until one has, and nothing is kept before that. */
+  let known = -1;
+  const values = new Map<string, unknown>();
+  const observe = (generation: number) => {
+    if (generation <= known) return;
+    known = generation;
+    values.clear();
+  };
+  return {
+    observe,
+    /** Reads the generation now (for work outside a request, or a request that did not read it with its session). */
+    async refresh(): Promise<void> {
+      observe((await generationOf(db).executeTakeFirstOrThrow()).value);
+    },
+    /** `name`'s value as kept, or loaded now and kept unless the generation moved while it loaded. */
+    async get<T>(name: string, load: () => Promise<T>): Promise<T> {
+      if (values.has(name)) return values.get(name) as T;
+      const at = known;
+      const value = await load();
+      if (at >= 0 && known === at) values.set(name, value);
+      return value;
+    },
+  };
+}
+
+export type GenerationCache = ReturnType<typeof createGenerationCache>;
+
+/**
+ * Every request reads the generation before its handler (a request whose session lookup read it is spared the query):
+ * no route, however it is reached, sees what a replica kept from before a change. Registered after team mode's own
+ * onRequest hook.
+ */
+export function registerGenerationCheck(app: FastifyInstance, cache: GenerationCache) {
+  app.decorateRequest('generationSeen', false);
+  app.addHook('onRequest', async (req: FastifyRequest) => {
+    if (req.generationSeen) return;
+    await cache.refresh();
+    req.generationSeen = true;
+  });
+}
