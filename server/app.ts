@@ -39,7 +39,7 @@ import { registerPhoneNumberRoutes } from './modules/phone-numbers/phone-numbers
 import { createHistoryRepository } from './modules/history/history.repository.ts';
 import { registerHistoryRecorder } from './modules/history/history.recorder.ts';
 import { registerHistoryRoutes } from './modules/history/history.routes.ts';
-import { createPageLocks } from './state/page-locks.ts';
+import { createPageLocks, registerPageLockRelease } from './state/page-locks.ts';
 import { createGenerationCache, registerGenerationCheck } from './state/generation.ts';
 import { openStateStore } from './state/state-store.ts';
 import { registerTeam, type TeamOptions } from './modules/auth/team.ts';
@@ -154,6 +154,7 @@ export async function buildApp(options: AppOptions) {
   await history.prune();
   // Before compression, whose onSend hook turns answers into streams: the history reads a page answer as written.
   registerHistoryRecorder(app, history, { author });
+  registerPageLockRelease(app);
   // API answers (a page, 10,000 connectors) are compressed for browsers that ask; a fast brotli level keeps the CPU
   // cost small. Static files are precompressed at build time instead.
   await app.register(fastifyCompress, {

@@ -30,21 +30,6 @@ export function registerProxyRoutes(
   pageLocks: PageLocks,
 ) {
   const listEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === CONFIGS_PATH)!;
-  app.decorateRequest('pageLock', undefined);
-  // A page lock is let go after the history's own onSend hook (registered before this one) recorded the write.
-  const releasePageLock = async (req: FastifyRequest) => {
-    try {
-      await req.pageLock?.release();
-    } catch (error) {
-      req.log.error({ err: error }, 'history: the write was forwarded, but its history entry could not be committed');
-    }
-  };
-  app.addHook('onSend', async (req, _reply, payload) => {
-    await releasePageLock(req);
-    return payload;
-  });
-  // A safety net (releasing twice is harmless). Not on a client's abort: the write goes on, and the next writer must wait.
-  app.addHook('onResponse', releasePageLock);
   const pageEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === CONFIG_PAGE_PATH)!;
   const combiner = createWriteCombiner(pageLocks);
   for (const endpoint of ENDPOINTS) {
