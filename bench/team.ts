@@ -1,8 +1,8 @@
 /**
  * Team mode at load: two replicas on one Postgres proxying to an emulator that stands in for PolyAI, 50 signed-in
  * users writing their own keys at once (each user one key; the users spread over the six demo pages, so writers to
- * one page queue behind its lock). Measured against the same 50 writers sent straight to the upstream in the same
- * run: the latency the proxy adds at p50 and p99. Then contested rounds (every writer on the same version) and a
+ * one page wait for its lock, and go upstream together). Measured against the same 50 writers sent straight to the
+ * upstream in the same run, both warmed up and measured in turn: the latency the proxy adds at p50 and p99. Then contested rounds (every writer on the same version) and a
  * read-back: no lost write, one winner per version, every acknowledged write in the history once.
  */
 import { DEMO_AGENT_ID } from '../server/seed/demo-agents.ts';
@@ -24,24 +24,32 @@ const AGENTS = [DEMO_AGENT_ID, 'PROJECT-RIVERSIDE'];
 const PAGES = AGENTS.flatMap((agent) => ['sandbox', 'pre-release', 'live'].map((env) => `/v1/agents/${agent}/real-time-configs/${env}`));
 const SCENARIO = `team: 2 replicas on Postgres, ${USERS} users`;
 
-type Writer = { base: string; headers: Record<string, string> };
+type Writer = { base: string; headers: Record<string, string>; prefix: string };
 
-/** Each user writes their own key WRITES_PER_USER times, all users at once; returns each request's latency. */
-async function load(writerOf: (user: number) => Writer, acknowledged: Map<number, number>): Promise<number[]> {
+/** Unmeasured writes per user on each path first: both are measured warm (JIT, connection pools, caches). */
+const WARM_UP_WRITES = 5;
+
+/**
+ * Each user writes their own key `writes` times, all users at once; returns each request's latency and records the last
+ * value acknowledged per user (values differ from round to round, so every write changes something).
+ */
+async function load(writerOf: (user: number) => Writer, acknowledged: Map<number, string>, round: string, writes: number): Promise<number[]> {
+  const { prefix } = writerOf(0);
   const latencies: number[] = [];
   await Promise.all(
     Array.from({ length: USERS }, async (_, user) => {
       const { base, headers } = writerOf(user);
-      for (let n = 1; n <= WRITES_PER_USER; n++) {
+      for (let n = 1; n <= writes; n++) {
+        const value = `${round}:${n}`;
         const started = performance.now();
         const response = await fetch(`${base}${PAGES[user % PAGES.length]}/variables`, {
           method: 'PATCH',
           headers: { 'content-type': 'application/json', ...headers },
-          body: JSON.stringify({ variables: { [`bench_user_${user}`]: n } }),
+          body: JSON.stringify({ variables: { [`${prefix}${user}`]: value } }),
         });
         await response.arrayBuffer();
         latencies.push(performance.now() - started);
-        if (response.ok) acknowledged.set(user, n);
+        if (response.ok) acknowledged.set(user, value);
         else throw new Error(`user ${user}: ${response.status}`);
       }
     }),
@@ -76,9 +84,8 @@ export async function teamRows(): Promise<Row[]> {
     const replicas = await Promise.all([startServerProcess({ ...env, PORT: String(portA) }), startServerProcess({ ...env, PORT: String(portB) })]);
     stops.unshift(...replicas.map((replica) => replica.stop));
 
-    // The upstream's own latency for the same writers, first (its keys are other keys than the proxied run's).
-    const directLatencies = await load(() => ({ base: upstream.url, headers: direct }), new Map());
-
+    // Straight to the upstream, the users write keys of their own: Switchboard records those as changes made outside it.
+    const straight = () => ({ base: upstream.url, headers: direct, prefix: 'direct_user_' });
     const admin = (await signIn(publicUrl, ADMIN)).cookie;
     const cookies: string[] = [];
     for (let user = 0; user < USERS; user++) {
@@ -90,11 +97,20 @@ export async function teamRows(): Promise<Row[]> {
       });
       cookies.push((await signIn(publicUrl, email)).cookie);
     }
-    // Each page's current version is Switchboard's baseline before the measured writes (the direct ones came before).
+    // Each page's current version is Switchboard's baseline before the measured writes.
     for (const page of PAGES) await fetch(`${publicUrl}${page}`, { headers: { cookie: admin } });
 
-    const acknowledged = new Map<number, number>();
-    const proxied = await load((user) => ({ base: replicas[user % 2].url, headers: { cookie: cookies[user] } }), acknowledged);
+    const acknowledged = new Map<number, string>();
+    const viaReplicas = (user: number) => ({ base: replicas[user % 2].url, headers: { cookie: cookies[user] }, prefix: 'bench_user_' });
+    // Warm both paths, then measure them in turn, twice each, so both meet the machine in the same state.
+    await load(straight, new Map(), 'warm-up', WARM_UP_WRITES);
+    await load(viaReplicas, acknowledged, 'warm-up', WARM_UP_WRITES);
+    const directLatencies: number[] = [];
+    const proxied: number[] = [];
+    for (const round of ['first', 'second']) {
+      directLatencies.push(...(await load(straight, new Map(), round, WRITES_PER_USER / 2)));
+      proxied.push(...(await load(viaReplicas, acknowledged, round, WRITES_PER_USER / 2)));
+    }
 
     // Contested: ten writers on one version, alternating replicas, ten rounds.
     let badRounds = 0;
@@ -136,7 +152,7 @@ export async function teamRows(): Promise<Row[]> {
         cursor = page.nextCursor ?? '';
       } while (cursor);
     }
-    const expected = USERS * WRITES_PER_USER + contestedWins;
+    const expected = USERS * (WARM_UP_WRITES + WRITES_PER_USER) + contestedWins;
 
     const own = summarize(directLatencies);
     const through = summarize(proxied);
