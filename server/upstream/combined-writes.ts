@@ -26,41 +26,46 @@ export function mergeVariables(writes: JsonObject[]): JsonObject {
 }
 
 export function createWriteCombiner(pageLocks: PageLocks, maxBytes = MAX_COMBINED_BYTES) {
-  /** Per page, the batch still taking writes: it is waiting for the page lock. */
+  /** Per page, the batch still taking writes: waiting for the page lock, or re-reading the page under it. */
   const open = new Map<string, Batch<unknown, unknown>>();
   return {
     /**
-     * Adds a write to the page's waiting batch (or starts one) and resolves once the batch has been written, with this
+     * Adds a write to the page's open batch (or starts one) and resolves once the batch has been written, with this
      * write's outcome and its share of the page lock, which it must release once its history is recorded. `writeAll`
-     * is called once per batch, under the lock, with every write in arrival order, and returns an outcome for each.
+     * is called once per batch, under the lock, with the writes so far (in arrival order); the batch takes writes until
+     * it calls `close` (once it has re-read the page, just before writing), which answers all of them; it returns an
+     * outcome for each.
      */
     async join<W, R>(
       agentId: string,
       env: string,
       write: W,
       bytes: number,
-      writeAll: (writes: W[], lock: PageLock) => Promise<Outcome<R>[]>,
+      writeAll: (batch: { writes: readonly W[]; close: () => W[] }, lock: PageLock) => Promise<Outcome<R>[]>,
     ): Promise<{ outcome: Outcome<R>; lock: PageLock }> {
       const name = pageLockName(agentId, env);
       let batch = open.get(name) as Batch<W, R> | undefined;
       if (!batch || batch.bytes + bytes > maxBytes) {
         const started: Batch<W, R> = { writes: [], bytes: 0, outcomes: Promise.resolve([]) };
         open.set(name, started as Batch<unknown, unknown>);
+        // From here on, a later write waits for the next batch.
+        const close = () => {
+          if (open.get(name) === started) open.delete(name);
+          return started.writes;
+        };
         started.outcomes = pageLocks.acquire(agentId, env).then(
           async (lock) => {
-            // Written from here on: a later write waits for the next batch.
-            if (open.get(name) === started) open.delete(name);
-            const shares = shareLock(lock, started.writes.length);
             let outcomes: Outcome<R>[];
             try {
-              outcomes = await writeAll(started.writes, lock);
+              outcomes = await writeAll({ writes: started.writes, close }, lock);
             } catch (error) {
-              outcomes = started.writes.map(() => ({ error }));
+              outcomes = close().map(() => ({ error }));
             }
+            const shares = shareLock(lock, started.writes.length);
             return outcomes.map((outcome, i) => ({ outcome, lock: shares[i] }));
           },
           (error: unknown) => {
-            if (open.get(name) === started) open.delete(name);
+            close();
             throw error;
           },
         );

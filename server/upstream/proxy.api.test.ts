@@ -150,8 +150,12 @@ describe('unconditional writes to a busy page', () => {
   const busy = `/v1/agents/PROJECT-RIVERSIDE/real-time-configs/pre-release`;
   const history = async () =>
     (await proxy.inject(`/api/agents/PROJECT-RIVERSIDE/history?clientEnv=pre-release&kind=variables`)).json<HistoryPage>().entries;
-  /** One write that holds the page (the upstream answers slowly), then `writes` sent while it does, all at once. */
-  async function burst(writes: object[]) {
+  /**
+   * One write that holds the page (the upstream answers slowly), then `writes` sent while it does, all at once. A
+   * conditional holder is written alone (the others wait for the page lock); an unconditional one is still re-reading
+   * the page when they arrive.
+   */
+  async function burst(writes: object[], holder: 'conditional' | 'unconditional' = 'conditional') {
     await upstream.app.inject({
       method: 'PUT',
       url: `${busy}/schema`,
@@ -159,13 +163,14 @@ describe('unconditional writes to a busy page', () => {
       headers: { 'x-api-key': KEY },
     });
     await faults({ latencyMs: 100 });
-    const patch = (variables: object) => proxy.inject({ method: 'PATCH', url: `${busy}/variables`, payload: { variables } });
+    const patch = (variables: object, headers = {}) => proxy.inject({ method: 'PATCH', url: `${busy}/variables`, payload: { variables }, headers });
+    const etag = (await proxy.inject(busy)).headers.etag as string;
     try {
-      const holding = patch({ holder: 1 });
+      const holding = patch({ holder: holder === 'conditional' ? etag : 'any' }, holder === 'conditional' ? { 'if-match': etag } : {});
       await new Promise((resolve) => setTimeout(resolve, 30));
       const before = seen.filter((r) => r.method === 'PATCH').length;
-      const answers = await Promise.all(writes.map(patch));
-      await holding;
+      const answers = await Promise.all(writes.map((variables) => patch(variables)));
+      expect((await holding).statusCode).toBe(200);
       return { answers, patches: seen.filter((r) => r.method === 'PATCH').length - before };
     } finally {
       await clearFaults();
@@ -192,6 +197,12 @@ describe('unconditional writes to a busy page', () => {
       [{ key: 'burst_c', after: 3 }],
     ]);
     expect(entries.every((entry) => entry.version === page.lastUpdated && entry.outcome === 'applied')).toBe(true);
+  });
+
+  test('writes that arrive while a batch re-reads the page go with it', async () => {
+    const { answers, patches } = await burst([{ burst_f: 6 }, { burst_g: 7 }], 'unconditional');
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200]);
+    expect(patches).toBe(1);
   });
 
   test('a value the upstream refuses fails only its own writer', async () => {

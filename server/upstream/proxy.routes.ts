@@ -101,9 +101,11 @@ export function registerProxyRoutes(
    * merged write (4xx: a value the schema refuses, say) changed nothing, and one bad value must fail only its own
    * writer: the writes are then sent one by one, still under the lock.
    */
-  async function writeTogether(writes: Combinable[], lock: PageLock): Promise<Outcome<Written>[]> {
+  async function writeTogether(batch: { writes: readonly Combinable[]; close: () => Combinable[] }, lock: PageLock): Promise<Outcome<Written>[]> {
+    const current = await reread(batch.writes[0].req, lock);
+    // Writes that arrived during the re-read go with this batch too.
+    const writes = batch.close();
     const [first] = writes;
-    const current = await reread(first.req, lock);
     if (!('page' in current)) return writes.map(() => ({ result: { answer: current.answer } }));
     // What each key holds before the next write of the batch.
     const values = new Map(Object.entries(current.page.variables ?? {}));
