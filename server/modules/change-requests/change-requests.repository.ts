@@ -26,7 +26,7 @@ const APPLYING_EXPIRES_MS = 2 * 60_000;
 export function createChangeRequestsRepository(db: StateDb, { now = () => new Date(), generation }: { now?: () => Date; generation: GenerationCache }) {
   /** The approval rules (read by every write's gate; kept between their changes). */
   const policies = () =>
-    generation.get('change-policies', async (): Promise<readonly ChangePolicy[]> => {
+    generation.get('change-policies', async (): Promise<ChangePolicy[]> => {
       const row = await db.selectFrom('settings').select('value_json').where('name', '=', 'change-policies').executeTakeFirst();
       return row ? (JSON.parse(row.value_json) as ChangePolicy[]) : [];
     });

@@ -36,7 +36,7 @@ export function createMembersRepository(db: StateDb, { configAdmins = [], now = 
     isConfigAdmin: (email: string) => fromConfig.has(normaliseEmail(email)),
 
     /** The member's access now (undefined if not a member): a change holds from the next request on. */
-    access(email: string): Promise<Readonly<{ name?: string; admin: boolean; grants: readonly Grant[] }> | undefined> {
+    access(email: string): Promise<{ name?: string; admin: boolean; grants: Grant[] } | undefined> {
       return generation.get(`access:${email}`, async () => {
         const row = await db.selectFrom('members').select(['name', 'admin']).where('email', '=', email).executeTakeFirst();
         if (!row && !fromConfig.has(email)) return undefined;
