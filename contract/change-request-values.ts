@@ -9,10 +9,11 @@ export const CHANGE_REQUEST_STATUSES = ['open', 'applying', 'applied', 'declined
 export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number];
 
 /**
- * What a request writes when applied: a config page's variables (PATCH) or its schema (PUT), or a connector's fields
- * (PATCH; its body is `{ connectorId, changes }`, and its base is the fields it changes as they were).
+ * What a request writes when applied: a config page's variables (PATCH) or its schema (PUT), a connector's fields
+ * (PATCH; its body is `{ connectorId, changes }`, and its base is the fields it changes as they were), or a connector's
+ * deletion (DELETE, with its numbers; its body is `{ connectorId }`, and its base is the whole connector as it was).
  */
-export const CHANGE_REQUEST_KINDS = ['variables', 'schema', 'connector'] as const;
+export const CHANGE_REQUEST_KINDS = ['variables', 'schema', 'connector', 'connector-delete'] as const;
 export type ChangeRequestKind = (typeof CHANGE_REQUEST_KINDS)[number];
 
 /** Every step of a request, each also in the agent's history. */

@@ -177,7 +177,7 @@ test('deleting a connector names the numbers that go with it before anything is 
   await page.getByRole('button', { name: 'Delete connector…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete French pilot?' });
   await expect(dialog.getByRole('list', { name: 'Numbers deleted with it' })).toHaveText('+33 1 70 12 34 56');
-  const confirm = dialog.getByRole('button', { name: 'Delete connector and 1 numbers' });
+  const confirm = dialog.getByRole('button', { name: 'Delete connector and 1 number' });
   await expect(confirm).toBeDisabled();
   expect(deletes).toBe(0);
   await dialog.getByLabel(/Type the connector’s name/).fill('French pilot');

@@ -170,3 +170,35 @@ test('a live connector’s new voice is requested, approved by a colleague and a
     expect((await admin.request.put('/api/settings/change-policies', { data: { policies: [] } })).ok()).toBe(true);
   }
 });
+
+test('deleting a live connector is requested with what goes with it, then approved and applied by a colleague', async ({ browser }) => {
+  const admin = await person(browser, TEAM_ADMIN, '/members');
+  expect((await admin.request.put('/api/members/dana@example.com', { data: { admin: false, grants: [{ role: 'editor', agentId: DEMO }] } })).ok()).toBe(true);
+  expect((await admin.request.put('/api/settings/change-policies', { data: { policies: [{ agentId: DEMO, clientEnv: 'live', approvals: 1 }] } })).ok()).toBe(true);
+  try {
+    const dana = await person(browser, 'dana@example.com', `/agents/${DEMO}/connectors/conn_hv_live_es`);
+    await dana.getByRole('button', { name: 'Delete connector…' }).click();
+    const dialog = dana.getByRole('dialog');
+    await expect(dialog.getByText('Deleting a Live connector needs 1 approval: this opens a change request')).toBeVisible();
+    await dialog.getByLabel(/Type the connector’s name/).fill('Spanish line');
+    await expect(dialog.getByRole('button', { name: 'Request deletion of the connector and 1 number' })).toBeDisabled();
+    await dialog.getByLabel(/Note/).fill('The Spanish line closes');
+    await dialog.getByRole('button', { name: 'Request deletion of the connector and 1 number' }).click();
+    await expect(dana.getByRole('heading', { name: /Change request #\d+: The Spanish line closes/ })).toBeVisible();
+    await expect(dana.getByRole('heading', { name: 'Deletes the connector Spanish line' })).toBeVisible();
+    await expect(dana.getByRole('list', { name: 'Numbers deleted with it' })).toHaveText('+34910123456');
+    // Nothing is deleted yet.
+    expect((await admin.request.get(`/v1/agents/${DEMO}/telephony/connectors/conn_hv_live_es`)).status()).toBe(200);
+    await expectAccessible(dana);
+
+    await admin.goto(dana.url());
+    await admin.getByRole('button', { name: 'Approve' }).click();
+    await admin.getByLabel(/Type live/).fill('live');
+    await admin.getByRole('button', { name: 'Apply to Live' }).click();
+    await expect(admin.getByText('Applied', { exact: true })).toBeVisible();
+    await expect(admin.getByRole('heading', { name: /Deleted the connector/ })).toBeVisible();
+    expect((await admin.request.get(`/v1/agents/${DEMO}/telephony/connectors/conn_hv_live_es`)).status()).toBe(404);
+  } finally {
+    expect((await admin.request.put('/api/settings/change-policies', { data: { policies: [] } })).ok()).toBe(true);
+  }
+});

@@ -29,7 +29,10 @@ export function createGenerationCache(db: StateDb) {
   };
   return {
     observe,
-    /** Reads the generation now (for work outside a request, or a request that did not read it with its session). */
+    /**
+     * Reads the generation now: for work outside a request, a request that did not read it with its session, and right
+     * after this process changed a table the generation follows (so the request that changed it reads its change).
+     */
     async refresh(): Promise<void> {
       observe((await generationOf(db).executeTakeFirstOrThrow()).value);
     },

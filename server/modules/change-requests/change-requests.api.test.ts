@@ -242,3 +242,39 @@ test('text with control characters is refused with 400 (never stored, never a 50
   expect((await act(REVIEWER, request, 'comments', { text: 'fine\tthanks' })).statusCode).toBe(200);
   await act(AUTHOR, request, 'decline');
 });
+
+test('deleting a connector under a rule is requested too; its base is the whole connector, as it was', async () => {
+  const CONNECTORS = `/v1/agents/${DEMO_AGENT_ID}/telephony/connectors`;
+  const url = `${CONNECTORS}/conn_hv_live_es`;
+  const direct = await team.as(AUTHOR, { method: 'DELETE', url });
+  expect(direct.json()).toMatchObject({ error_code: 'CHANGE_REQUEST_REQUIRED', error_message: expect.stringMatching(/request the deletion/) });
+  const openDeletion = async (body: object = { connectorId: 'conn_hv_live_es' }) =>
+    team.as(AUTHOR, { method: 'POST', url: REQUESTS, payload: { clientEnv: 'live', kind: 'connector-delete', body, baseVersion: 'current', note: 'The Spanish line closes' } });
+  expect((await openDeletion({ connectorId: 'conn_hv_live_es', changes: {} })).statusCode).toBe(400);
+  expect((await openDeletion({ connectorId: 'conn_nowhere' })).statusCode).toBe(404);
+  const [first, second] = [(await openDeletion()).json<ChangeRequest>(), (await openDeletion()).json<ChangeRequest>()];
+  for (const request of [first, second]) await act(REVIEWER, request, 'approve');
+
+  // The connector changes meanwhile (through a request of its own): a deletion reviewed before that is not applied.
+  const change = await team.as(AUTHOR, {
+    method: 'POST',
+    url: REQUESTS,
+    payload: { clientEnv: 'live', kind: 'connector', body: { connectorId: 'conn_hv_live_es', changes: { voiceName: 'es-ES-Neural2-C' } }, baseVersion: 'current', note: 'Voice' },
+  });
+  await act(REVIEWER, change.json<ChangeRequest>(), 'approve');
+  expect((await act(REVIEWER, change.json<ChangeRequest>(), 'apply')).json<ChangeRequest>().status).toBe('applied');
+  expect((await act(REVIEWER, first, 'apply')).json<ChangeRequest>()).toMatchObject({ status: 'open', staleAt: 'changed' });
+  expect((await team.as(ADMIN, { url })).statusCode).toBe(200);
+
+  // Rebased by its author onto the connector as it is, approved again, applied: the connector and its number are gone.
+  const rebased = await team.as(AUTHOR, { method: 'PUT', url: `${REQUESTS}/${first.id}`, payload: { body: first.body, baseVersion: 'current', note: first.note } });
+  expect(rebased.json<ChangeRequest>().approvedBy).toEqual([]);
+  await act(REVIEWER, first, 'approve');
+  expect((await act(REVIEWER, first, 'apply')).json<ChangeRequest>().status).toBe('applied');
+  expect((await team.as(ADMIN, { url })).statusCode).toBe(404);
+  expect((await team.as(ADMIN, { url: `/v1/agents/${DEMO_AGENT_ID}/telephony/phone-numbers/%2B34910123456` })).statusCode).toBe(404);
+  const [entry] = (await team.as(ADMIN, { url: `/api/agents/${DEMO_AGENT_ID}/history?kind=connector` })).json<HistoryPage>().entries;
+  expect(entry).toMatchObject({ subject: 'Deleted connector conn_hv_live_es', author: REVIEWER, source: `change-request:${first.id}` });
+  // The second one finds nothing left to delete.
+  expect((await act(REVIEWER, second, 'apply')).json<ChangeRequest>()).toMatchObject({ status: 'open', staleAt: 'gone' });
+});

@@ -75,6 +75,7 @@ export function createChangeRequestsRepository(db: StateDb, { now = () => new Da
     async savePolicies(next: ChangePolicy[]): Promise<void> {
       const json = JSON.stringify(next);
       await db.insertInto('settings').values({ name: 'change-policies', value_json: json }).onConflict((oc) => oc.column('name').doUpdateSet({ value_json: json })).execute();
+      await generation.refresh();
     },
 
     async create(agentId: string, input: NewChangeRequest, author: string): Promise<ChangeRequest> {

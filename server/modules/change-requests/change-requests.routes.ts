@@ -28,6 +28,7 @@ import {
   NewChangeRequest,
   policyFor,
   type ChangeRequestEventKind,
+  type ChangeRequestKind,
 } from '../../../contract/change-requests.ts';
 import { CONDITIONAL_WRITES, CONFIG_PAGE_PATH, CONNECTORS_PATH, ENDPOINTS, pathOf } from '../../../contract/endpoints.ts';
 import { HISTORY_HEADERS } from '../../../contract/history-values.ts';
@@ -56,10 +57,19 @@ const ConnectorRequestSchema = Type.Object(
   { additionalProperties: false },
 );
 type ConnectorRequestBody = { connectorId: string; changes: Record<string, unknown> };
+/** A connector deletion request's body: which connector. */
+const ConnectorDeleteSchema = Type.Object({ connectorId: ConnectorParams.properties.connectorId }, { additionalProperties: false });
 
-/** The base of a connector request: the fields it changes, as they are (a digest; connectors have no version). */
-function connectorBase(connector: Connector, body: ConnectorRequestBody): string {
-  const fields = Object.fromEntries(Object.keys(body.changes).sort().map((key) => [key, (connector as Record<string, unknown>)[key] ?? null]));
+const isConnectorKind = (kind: ChangeRequestKind) => kind === 'connector' || kind === 'connector-delete';
+
+/**
+ * The base of a connector request (a digest; connectors have no version): what it depends on, as it is — the fields it
+ * changes, or, to delete it, the whole connector (a deletion is reviewed against everything the connector is).
+ */
+function connectorBase(connector: Connector, kind: ChangeRequestKind, body: Record<string, unknown>): string {
+  const record = connector as Record<string, unknown>;
+  const keys = kind === 'connector-delete' ? Object.keys(record) : Object.keys((body as ConnectorRequestBody).changes);
+  const fields = Object.fromEntries(keys.sort().map((key) => [key, record[key] ?? null]));
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 const RequestParams = Type.Object({ agentId: AgentParams.properties.agentId, id: Type.String({ pattern: '^\\d{1,15}$' }) });
@@ -93,14 +103,18 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
   const applying = new Map<string, string>();
 
   /** Checks a connector request's body against the connector as it is, and answers its base. */
-  async function connectorRequestBase(agentId: string, env: ClientEnv, body: Record<string, unknown>, actor: string): Promise<string> {
-    if (!Value.Check(ConnectorRequestSchema, body)) {
+  async function connectorRequestBase(agentId: string, env: ClientEnv, kind: ChangeRequestKind, body: Record<string, unknown>, actor: string): Promise<string> {
+    if (kind === 'connector-delete' && !Value.Check(ConnectorDeleteSchema, body)) {
+      throw new ApiError(400, 'INVALID_REQUEST', 'A request to delete a connector is { connectorId }');
+    }
+    if (kind === 'connector' && !Value.Check(ConnectorRequestSchema, body)) {
       throw new ApiError(400, 'INVALID_REQUEST', 'A connector request is { connectorId, changes } with at least one of variantId, asrLangCode, voiceName, projectId');
     }
-    const connector = await readConnector(agentId, body.connectorId, actor);
-    if (!connector) throw new ApiError(404, 'CONNECTORS_NOT_FOUND', `There is no connector ${body.connectorId} for ${agentId}`);
-    if (connector.clientEnv !== env) throw new ApiError(400, 'INVALID_REQUEST', `Connector ${body.connectorId} is in ${connector.clientEnv}, not ${env}`);
-    return connectorBase(connector, body);
+    const { connectorId } = body as { connectorId: string };
+    const connector = await readConnector(agentId, connectorId, actor);
+    if (!connector) throw new ApiError(404, 'CONNECTORS_NOT_FOUND', `There is no connector ${connectorId} for ${agentId}`);
+    if (connector.clientEnv !== env) throw new ApiError(400, 'INVALID_REQUEST', `Connector ${connectorId} is in ${connector.clientEnv}, not ${env}`);
+    return connectorBase(connector, kind, body);
   }
 
   /** A connector as `actor` may read it (through this server: the emulator, or PolyAI), or undefined if there is none. */
@@ -157,13 +171,15 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
       const policy = env && isClientEnv(env) ? policyFor(policies, agentId, env) : undefined;
       if (!policy) return;
       const token = req.headers[CHANGE_REQUEST_HEADER];
-      if (req.method === 'PATCH' && typeof token === 'string' && applying.get(token) === `connector:${agentId}/${connectorId}`) return;
+      const kind: ChangeRequestKind = req.method === 'DELETE' ? 'connector-delete' : 'connector';
+      if (typeof token === 'string' && applying.get(token) === `${kind}:${agentId}/${connectorId}`) return;
+      const needs = plural(policy.approvals, 'approval', 'approvals');
       throw new ApiError(
         409,
         'CHANGE_REQUEST_REQUIRED',
-        req.method === 'PATCH'
-          ? `Changes to ${env} connectors of ${agentId} need ${plural(policy.approvals, 'approval', 'approvals')}: open a change request instead`
-          : `Deleting a ${env} connector of ${agentId} cannot go through a change request: an admin can lift the rule while doing it`,
+        kind === 'connector'
+          ? `Changes to ${env} connectors of ${agentId} need ${needs}: open a change request instead`
+          : `Deleting a ${env} connector of ${agentId} needs ${needs}: request the deletion instead`,
       );
     }
     if (req.method === 'PATCH' && req.routeOptions.url === `${CONNECTORS_PATH}/batch`) {
@@ -233,7 +249,9 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
       changes:
         request.kind === 'connector'
           ? Object.entries((request.body as ConnectorRequestBody).changes).map(([key, after]) => ({ key: `${(request.body as ConnectorRequestBody).connectorId}.${key}`, after }))
-          : request.kind === 'variables'
+          : request.kind === 'connector-delete'
+            ? [{ key: (request.body as ConnectorRequestBody).connectorId, after: 'deleted' }]
+            : request.kind === 'variables'
             ? Object.entries(request.body).map(([key, after]) => ({ key, after }))
             : [],
       ...(request.kind === 'schema' && { schemaChanged: true }),
@@ -247,11 +265,11 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
   async function applyRequest(request: ChangeRequest, actor: string, bypass?: string): Promise<boolean> {
     if (!(await requests.transition(request.id, 'open', 'applying', request.revision))) return false;
     if (bypass) await step(request, actor, 'bypassed', bypass);
-    if (request.kind === 'connector') {
-      // PolyAI's connectors have no versions: the base is the fields the request changes, as they were.
+    if (isConnectorKind(request.kind)) {
+      // PolyAI's connectors have no versions: the base is what the request depends on, as it was.
       const { connectorId } = request.body as ConnectorRequestBody;
       const now = await readConnector(request.agentId, connectorId, actor);
-      const base = now && connectorBase(now, request.body as ConnectorRequestBody);
+      const base = now && connectorBase(now, request.kind, request.body);
       if (base !== request.baseVersion) {
         await requests.transition(request.id, 'applying', 'open', request.revision, { staleAt: now ? 'changed' : 'gone' });
         await step(request, actor, 'failed', now ? 'The connector changed since the request was made: nothing was written; the author must rebase it' : 'The connector is gone');
@@ -260,7 +278,7 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
     }
     const answer = await applyWrite(request, actor);
     if (answer.statusCode < 300) {
-      const version = request.kind === 'connector' ? undefined : (answer.json() as ConfigPage).lastUpdated;
+      const version = isConnectorKind(request.kind) ? undefined : (answer.json() as ConfigPage).lastUpdated;
       await requests.transition(request.id, 'applying', 'applied', request.revision, { appliedVersion: version, staleAt: null });
       await requests.addEvent(request.id, actor, 'applied', request.revision, version);
       tell(request, actor, 'applied');
@@ -281,19 +299,20 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
   /** The request's write, sent through this server as `actor` (checked, forwarded and recorded like any write). */
   async function applyWrite(request: ChangeRequest, actor: string) {
     const token = randomBytes(24).toString('base64url');
-    const connector = request.kind === 'connector' ? (request.body as ConnectorRequestBody) : undefined;
-    applying.set(token, connector ? `connector:${request.agentId}/${connector.connectorId}` : `${request.agentId}/${request.clientEnv}`);
+    const connector = isConnectorKind(request.kind) ? (request.body as ConnectorRequestBody) : undefined;
+    applying.set(token, connector ? `${request.kind}:${request.agentId}/${connector.connectorId}` : `${request.agentId}/${request.clientEnv}`);
     const acting = options.actAs(actor);
+    const payload = request.kind === 'connector-delete' ? undefined : connector ? connector.changes : request.kind === 'variables' ? { variables: request.body } : { schema: request.body };
     try {
       const page = pathOf(pageEndpoint, { agentId: request.agentId, clientEnv: request.clientEnv });
       return await app.inject({
-        method: request.kind === 'schema' ? 'PUT' : 'PATCH',
+        method: request.kind === 'schema' ? 'PUT' : request.kind === 'connector-delete' ? 'DELETE' : 'PATCH',
         url: connector ? pathOf(connectorEndpoint, { agentId: request.agentId, connectorId: connector.connectorId }) : `${page}/${request.kind}`,
-        payload: connector ? connector.changes : request.kind === 'variables' ? { variables: request.body } : { schema: request.body },
+        ...(payload && { payload }),
         headers: {
           host: options.host,
           ...acting.headers,
-          'content-type': 'application/json',
+          ...(payload && { 'content-type': 'application/json' }),
           ...(!connector && { 'if-match': `"${request.baseVersion}"` }),
           [CHANGE_REQUEST_HEADER]: token,
           [HISTORY_HEADERS.source]: `change-request:${request.id}`,
@@ -364,7 +383,7 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
       if (req.body.clientEnv === 'live' && !req.body.note.trim() && (await history.settings()).requireNoteForLive) {
         throw new ApiError(400, 'HISTORY_NOTE_REQUIRED', 'Changes to live need a note saying why (a team setting)');
       }
-      const baseVersion = req.body.kind === 'connector' ? await connectorRequestBase(agentId, req.body.clientEnv, req.body.body, me.email) : req.body.baseVersion;
+      const baseVersion = isConnectorKind(req.body.kind) ? await connectorRequestBase(agentId, req.body.clientEnv, req.body.kind, req.body.body, me.email) : req.body.baseVersion;
       const request = await requests.create(agentId, { ...req.body, baseVersion }, me.email);
       await inHistory(request, me.email, 'opened', request.note || undefined);
       tell(request, me.email, 'opened');
@@ -379,7 +398,7 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
       mustBeOpen(request);
       if (request.author !== me.email) throw new ApiError(403, 'FORBIDDEN', 'Only the author edits a change request: comment to suggest a change');
       // A connector request is rebased onto the connector as it is now.
-      const baseVersion = request.kind === 'connector' ? await connectorRequestBase(request.agentId, request.clientEnv, req.body.body, me.email) : req.body.baseVersion;
+      const baseVersion = isConnectorKind(request.kind) ? await connectorRequestBase(request.agentId, request.clientEnv, request.kind, req.body.body, me.email) : req.body.baseVersion;
       if (!(await requests.edit(request.id, request.revision, { ...req.body, baseVersion }))) throw new ApiError(409, 'CHANGE_REQUEST_MOVED', 'The request changed meanwhile: read it again');
       const edited = (await requests.get(request.agentId, request.id))!;
       await step(edited, me.email, 'edited', request.approvedBy.length > 0 ? `Approvals start again (${request.approvedBy.join(', ')} had approved)` : undefined);

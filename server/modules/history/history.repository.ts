@@ -528,6 +528,7 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
         .values({ name: 'history', value_json: json })
         .onConflict((oc) => oc.column('name').doUpdateSet({ value_json: json }))
         .execute();
+      await generation?.refresh();
       return next;
     },
 

@@ -53,6 +53,7 @@ export function createMembersRepository(db: StateDb, { configAdmins = [], now = 
         .values({ email, name: name ?? null, admin: 0, created_at: at, last_seen_at: at })
         .onConflict((oc) => oc.column('email').doUpdateSet({ last_seen_at: at, ...(name && { name }) }))
         .execute();
+      await generation.refresh();
     },
 
     async list(): Promise<Member[]> {
@@ -99,11 +100,13 @@ export function createMembersRepository(db: StateDb, { configAdmins = [], now = 
         }
         if (scopes.size > 0) await tx.insertInto('member_grants').values([...scopes.values()].map((row) => ({ email, ...row }))).execute();
       });
+      await generation.refresh();
     },
 
     /** Removes a member, their grants and their sessions. */
     async remove(email: string): Promise<boolean> {
       const result = await db.deleteFrom('members').where('email', '=', email).executeTakeFirst();
+      await generation.refresh();
       return Number(result.numDeletedRows) > 0;
     },
 

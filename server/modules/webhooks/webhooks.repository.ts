@@ -51,11 +51,13 @@ export function createWebhooksRepository(db: StateDb, { now = () => new Date(), 
         .values({ url: input.url, secret, format: input.format, events_json: JSON.stringify(input.events), created_at: now().toISOString() })
         .returning('id')
         .executeTakeFirstOrThrow();
+      await generation.refresh();
       return { id: String(id), secret };
     },
 
     async remove(id: string): Promise<boolean> {
       const result = await db.deleteFrom('webhooks').where('id', '=', Number(id)).executeTakeFirst();
+      await generation.refresh();
       return Number(result.numDeletedRows) > 0;
     },
 

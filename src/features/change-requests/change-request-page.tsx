@@ -8,7 +8,9 @@ import { plural } from '../../../contract/plural.ts';
 import { useAgentName } from '../../api/agents.ts';
 import { changeRequestQuery, useChangeRequestActions } from '../../api/change-requests.ts';
 import { configPageQuery } from '../../api/configs.ts';
+import { ApiError } from '../../api/http-client.ts';
 import { connectorQuery } from '../../api/connectors.ts';
+import { connectorNumbersQuery } from '../../api/phone-numbers.ts';
 import { getHistory, historyKeys } from '../../api/history.ts';
 import { useMe, useWriteBlock } from '../../api/me.ts';
 import { AgentEyebrow } from '../../components/ui/agent-eyebrow.tsx';
@@ -69,7 +71,7 @@ export function ChangeRequestPage() {
 
 function RequestDetail({ request }: { request: ChangeRequest }) {
   const queryClient = useQueryClient();
-  const connector = request.kind === 'connector';
+  const connector = request.kind === 'connector' || request.kind === 'connector-delete';
   const page = useQuery({ ...configPageQuery(queryClient, request.agentId, request.clientEnv), enabled: !connector });
   const label = ENV_LABELS[request.clientEnv];
   const open = request.status === 'open';
@@ -92,7 +94,9 @@ function RequestDetail({ request }: { request: ChangeRequest }) {
             The connector changed since this request was made, so it was not applied: its author rebases it on the connector as it is now, and it is approved again.
           </p>
         )}
-        {connector ? (
+        {request.kind === 'connector-delete' ? (
+          <ConnectorDeletion request={request} />
+        ) : connector ? (
           <ConnectorChange request={request} />
         ) : (
         <Card className="p-5">
@@ -143,6 +147,53 @@ function ConnectorChange({ request }: { request: ChangeRequest }) {
             <ValueChange key={field} name={field} before={(current.data as Record<string, unknown>)[field]} after={value} beforeLabel="Now" afterLabel="Requested" />
           ))}
         </ul>
+      )}
+    </Card>
+  );
+}
+
+/** A connector deletion: the connector as it is now and the numbers deleted with it (or that it is gone). */
+function ConnectorDeletion({ request }: { request: ChangeRequest }) {
+  const queryClient = useQueryClient();
+  const { connectorId } = request.body as { connectorId: string };
+  const current = useQuery({ ...connectorQuery(queryClient, request.agentId, connectorId), retry: false });
+  const numbers = useQuery({ ...connectorNumbersQuery(request.agentId, connectorId), enabled: current.isSuccess });
+  const gone = current.error instanceof ApiError && current.error.status === 404;
+  return (
+    <Card className="p-5">
+      <h2 className="text-lg font-semibold">
+        {request.status === 'applied' ? 'Deleted' : 'Deletes'} the connector {current.data?.name ?? connectorId}
+      </h2>
+      {current.isPending ? (
+        <Loading label="Reading the connector…" />
+      ) : gone ? (
+        <p className="mt-2 text-sm">{request.status === 'applied' ? 'It is gone, with its phone numbers.' : `There is no connector ${connectorId} any more.`}</p>
+      ) : current.error ? (
+        <ErrorState title="The connector could not be read" error={current.error} onRetry={() => void current.refetch()} />
+      ) : (
+        <div className="mt-2 space-y-2 text-sm">
+          <p>
+            <code>{connectorId}</code> in {ENV_LABELS[request.clientEnv]}: variant <code>{current.data.variantId || 'unassigned'}</code>, voice <code>{current.data.voiceName}</code>.
+          </p>
+          {numbers.isPending ? (
+            <Loading label="Reading its phone numbers…" />
+          ) : numbers.error ? (
+            <ErrorState title="Its phone numbers could not be read" error={numbers.error} onRetry={() => void numbers.refetch()} />
+          ) : numbers.data.phoneNumbers.length === 0 ? (
+            <p>It has no phone numbers; only the connector is deleted.</p>
+          ) : (
+            <>
+              <p className="font-medium text-red-800 dark:text-red-300">
+                {plural(numbers.data.phoneNumbers.length, 'phone number is', 'phone numbers are')} deleted with it; calls to them will no longer be answered:
+              </p>
+              <ul className="max-h-40 list-disc overflow-auto pl-5 font-mono" aria-label="Numbers deleted with it">
+                {numbers.data.phoneNumbers.map((number) => (
+                  <li key={number.number}>{number.number}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
       )}
     </Card>
   );
@@ -376,6 +427,8 @@ function EditRequest({ request, currentVersion }: { request: ChangeRequest; curr
   const actions = useChangeRequestActions(request.agentId);
   const [open, setOpen] = useState(false);
   const what = request.kind === 'connector' ? (request.body as { changes: JsonObject }).changes : (request.body as JsonObject);
+  // A deletion has nothing to edit but its note; saving it rebases it onto the connector as it is now.
+  const deletion = request.kind === 'connector-delete';
   const [text, setText] = useState(() => formatJson(what));
   const [note, setNote] = useState(request.note);
   const parsed = parseJsonObject(text, 'The change');
@@ -393,7 +446,7 @@ function EditRequest({ request, currentVersion }: { request: ChangeRequest; curr
       onSubmit={(e) => {
         e.preventDefault();
         if (!parsed.ok) return;
-        const body = request.kind === 'connector' ? { connectorId: (request.body as { connectorId: string }).connectorId, changes: parsed.value } : parsed.value;
+        const body = deletion ? request.body : request.kind === 'connector' ? { connectorId: (request.body as { connectorId: string }).connectorId, changes: parsed.value } : parsed.value;
         actions.edit.mutate(
           // Kept on its base unless the page moved: then the edit is also the rebase onto the page as it is now.
           { id: request.id, body, baseVersion: request.staleAt && currentVersion ? currentVersion : request.baseVersion, note },
@@ -401,18 +454,22 @@ function EditRequest({ request, currentVersion }: { request: ChangeRequest; curr
         );
       }}
     >
-      <label htmlFor="request-body" className="block font-medium">
-        {label}
-      </label>
-      <textarea
-        id="request-body"
-        rows={8}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        aria-invalid={parsed.ok ? undefined : true}
-        aria-describedby={parsed.ok ? undefined : 'request-body-problem'}
-        className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1 font-mono text-xs dark:border-slate-600 dark:bg-slate-800"
-      />
+      {!deletion && (
+        <>
+          <label htmlFor="request-body" className="block font-medium">
+            {label}
+          </label>
+          <textarea
+            id="request-body"
+            rows={8}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-invalid={parsed.ok ? undefined : true}
+            aria-describedby={parsed.ok ? undefined : 'request-body-problem'}
+            className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1 font-mono text-xs dark:border-slate-600 dark:bg-slate-800"
+          />
+        </>
+      )}
       {!parsed.ok && (
         <p id="request-body-problem" className="text-red-700 dark:text-red-300">
           {parsed.message}

@@ -53,7 +53,7 @@ function RequestList({ title, requests, agentId, empty }: { title: string; reque
         {requests.map((request) => (
           <li key={request.id} className="p-4">
             <Link to={paths.changeRequest(agentId, request.id)} className="font-medium text-brand-700 underline dark:text-brand-300">
-              #{request.id} {request.note || `${plural(Object.keys(request.body).length, 'key', 'keys')} in ${request.clientEnv}`}
+              #{request.id} {request.note || summaryOf(request)}
             </Link>
             <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
               <EnvBadge env={request.clientEnv} />
@@ -68,4 +68,19 @@ function RequestList({ title, requests, agentId, empty }: { title: string; reque
       </ul>
     </section>
   );
+}
+
+/** What a request without a note does, in a few words. */
+function summaryOf(request: ChangeRequest): string {
+  const connectorId = (request.body as { connectorId?: string }).connectorId;
+  switch (request.kind) {
+    case 'variables':
+      return `${plural(Object.keys(request.body).length, 'key', 'keys')} in ${request.clientEnv}`;
+    case 'schema':
+      return `the schema of ${request.clientEnv}`;
+    case 'connector':
+      return `connector ${connectorId}`;
+    case 'connector-delete':
+      return `delete connector ${connectorId}`;
+  }
 }
