@@ -58,7 +58,9 @@ test('a rule saved on one replica holds on another at once, and so does lifting 
   try {
     const write = { method: 'PATCH', url: `${LIVE}/variables`, payload: { variables: { agent_persona_name: 'Replica' } } } as const;
     expect((await team.as(AUTHOR, write, replica)).statusCode).toBe(409);
-    expect((await team.as(ADMIN, { method: 'PUT', url: '/api/settings/change-policies', payload: { policies: [] } })).statusCode).toBe(200);
+    // The answer to a save is the rules as saved (even when this replica had just read them).
+    expect((await team.as(ADMIN, { url: '/api/settings/change-policies' })).json()).toMatchObject({ policies: [{ clientEnv: 'live' }] });
+    expect((await team.as(ADMIN, { method: 'PUT', url: '/api/settings/change-policies', payload: { policies: [] } })).json()).toEqual({ policies: [] });
     expect((await team.as(AUTHOR, write, replica)).statusCode).toBe(200);
     expect((await setPolicy(2)).statusCode).toBe(200);
     expect((await team.as(AUTHOR, write, replica)).json()).toMatchObject({ error_code: 'CHANGE_REQUEST_REQUIRED' });
