@@ -83,7 +83,7 @@ export function DeleteConnectorDialog({ agentId, connector, numbers, numbersKnow
           {policy ? 'The change request could not be opened' : 'Not deleted'}: {failed.message}
         </p>
       )}
-      <div className="mt-4 flex justify-end gap-2">
+      <div className="mt-4 flex flex-wrap justify-end gap-2">
         <Button onClick={onClose}>Keep it</Button>
         <Button
           variant="danger"
