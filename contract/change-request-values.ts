@@ -11,9 +11,11 @@ export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number];
 /**
  * What a request writes when applied: a config page's variables (PATCH) or its schema (PUT), a connector's fields
  * (PATCH; its body is `{ connectorId, changes }`, and its base is the fields it changes as they were), or a connector's
- * deletion (DELETE, with its numbers; its body is `{ connectorId }`, and its base is the whole connector as it was).
+ * deletion (DELETE, with its numbers; its body is `{ connectorId }`, and its base is the whole connector as it was), or
+ * a phone number's move to another connector (PATCH; its body is `{ phoneNumber, connectorId }`, and its base is where
+ * the number is and where its new connector answers calls).
  */
-export const CHANGE_REQUEST_KINDS = ['variables', 'schema', 'connector', 'connector-delete'] as const;
+export const CHANGE_REQUEST_KINDS = ['variables', 'schema', 'connector', 'connector-delete', 'phone-number-move'] as const;
 export type ChangeRequestKind = (typeof CHANGE_REQUEST_KINDS)[number];
 
 /** Every step of a request, each also in the agent's history. */
@@ -30,6 +32,19 @@ export const MAX_SCHEDULE_DAYS = 90;
 /** The policy for a page: the one naming the agent wins over one for every agent. Undefined: writes go straight. */
 export function policyFor(policies: ChangePolicy[], agentId: string, env: ClientEnv): ChangePolicy | undefined {
   return policies.find((p) => p.agentId === agentId && p.clientEnv === env) ?? policies.find((p) => p.agentId === undefined && p.clientEnv === env);
+}
+
+/**
+ * The rule a write reaching several environments must satisfy (a phone number moved between them): the one needing the
+ * most approvals, the first reached on a tie; undefined when none has a rule.
+ */
+export function strictestRule(policies: ChangePolicy[], agentId: string, envs: ClientEnv[]): { env: ClientEnv; policy: ChangePolicy } | undefined {
+  let strictest: { env: ClientEnv; policy: ChangePolicy } | undefined;
+  for (const env of envs) {
+    const policy = policyFor(policies, agentId, env);
+    if (policy && (!strictest || policy.approvals > strictest.policy.approvals)) strictest = { env, policy };
+  }
+  return strictest;
 }
 
 /** The header with which an approved request's write is applied (its id); a write without it is refused under a policy. */

@@ -202,3 +202,34 @@ test('deleting a live connector is requested with what goes with it, then approv
     expect((await admin.request.put('/api/settings/change-policies', { data: { policies: [] } })).ok()).toBe(true);
   }
 });
+
+test('moving a live number to a sandbox line is requested, then approved and applied by a colleague', async ({ browser }) => {
+  const admin = await person(browser, TEAM_ADMIN, '/members');
+  expect((await admin.request.put('/api/members/eli@example.com', { data: { admin: false, grants: [{ role: 'editor', agentId: DEMO }] } })).ok()).toBe(true);
+  expect((await admin.request.put('/api/settings/change-policies', { data: { policies: [{ agentId: DEMO, clientEnv: 'live', approvals: 1 }] } })).ok()).toBe(true);
+  try {
+    const eli = await person(browser, 'eli@example.com', `/agents/${DEMO}/connectors/conn_hv_live_us`);
+    await eli.getByRole('region', { name: 'Phone numbers' }).getByRole('button', { name: 'Move…' }).click();
+    const dialog = eli.getByRole('dialog');
+    await dialog.getByLabel('New connector').selectOption({ label: 'Sandbox test line (sandbox, en-GB-Neural2-C)' });
+    await expect(dialog.getByText('Calls in Live change with this move, which needs 1 approval: this opens a change request')).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Request the move' })).toBeDisabled();
+    await dialog.getByLabel(/Note/).fill('US toll-free to the test line for the audit');
+    await dialog.getByRole('button', { name: 'Request the move' }).click();
+    await expect(eli.getByRole('heading', { name: /Change request #\d+: US toll-free to the test line/ })).toBeVisible();
+    await expect(eli.getByRole('heading', { name: 'Moves the number +18885550142' })).toBeVisible();
+    await expect(eli.getByText('Sandbox test line (Sandbox)')).toBeVisible();
+    expect((await (await admin.request.get(`/v1/agents/${DEMO}/telephony/phone-numbers/%2B18885550142`)).json()).connectorId).toBe('conn_hv_live_us');
+    await expectAccessible(eli);
+
+    await admin.goto(eli.url());
+    await admin.getByRole('button', { name: 'Approve' }).click();
+    await admin.getByLabel(/Type live/).fill('live');
+    await admin.getByRole('button', { name: 'Apply to Live' }).click();
+    await expect(admin.getByText('Applied', { exact: true })).toBeVisible();
+    await expect(admin.getByText('Its calls are answered by Sandbox test line (Sandbox).')).toBeVisible();
+    expect((await (await admin.request.get(`/v1/agents/${DEMO}/telephony/phone-numbers/%2B18885550142`)).json()).connectorId).toBe('conn_hv_sbx_main');
+  } finally {
+    expect((await admin.request.put('/api/settings/change-policies', { data: { policies: [] } })).ok()).toBe(true);
+  }
+});

@@ -1,9 +1,11 @@
 /** Change requests (team mode, under an admin's approval policy): list, open, review, apply. */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ClientEnv } from '../../contract/client-envs.ts';
-import { policyFor, type ChangePolicy } from '../../contract/change-request-values.ts';
+import { policyFor, strictestRule, type ChangePolicy } from '../../contract/change-request-values.ts';
 import type { ChangeRequest, ChangeRequestList, NewChangeRequest } from '../../contract/change-requests.ts';
 import { configKeys } from './configs.ts';
+import { connectorKeys } from './connectors.ts';
+import { phoneNumberKeys } from './phone-numbers.ts';
 import { historyKeys } from './history.ts';
 import { enc, request } from './http-client.ts';
 import { useMe } from './me.ts';
@@ -24,11 +26,23 @@ export const policiesQuery = () =>
 export const savePolicies = (policies: ChangePolicy[]) =>
   request<{ policies: ChangePolicy[] }>('/api/settings/change-policies', { method: 'PUT', body: { policies } });
 
-/** The approval policies for an agent's pages, in team mode (local mode has none): env → its policy, if one applies. */
-export function usePolicies(agentId: string): (env: ClientEnv) => ChangePolicy | undefined {
+/** The approval rules, in team mode (local mode has none; undefined until read). */
+function useTeamPolicies(): ChangePolicy[] | undefined {
   const team = useMe()?.mode === 'team';
   const policies = useQuery({ ...policiesQuery(), enabled: team }).data?.policies;
-  return (env) => (team && policies ? policyFor(policies, agentId, env) : undefined);
+  return team ? policies : undefined;
+}
+
+/** The approval policies for an agent's pages: env → its policy, if one applies. */
+export function usePolicies(agentId: string): (env: ClientEnv) => ChangePolicy | undefined {
+  const policies = useTeamPolicies();
+  return (env) => (policies ? policyFor(policies, agentId, env) : undefined);
+}
+
+/** The rule a write reaching several environments needs (a number's move): the strictest, as the server decides. */
+export function useStrictestRule(agentId: string): (envs: ClientEnv[]) => ReturnType<typeof strictestRule> {
+  const policies = useTeamPolicies();
+  return (envs) => (policies ? strictestRule(policies, agentId, envs) : undefined);
 }
 
 export const usePolicy = (agentId: string, env: ClientEnv) => usePolicies(agentId)(env);
@@ -77,6 +91,9 @@ export function useChangeRequestActions(agentId: string) {
       queryClient.invalidateQueries({ queryKey: changeRequestKeys.all }),
       queryClient.invalidateQueries({ queryKey: historyKeys.agent(agentId) }),
       queryClient.invalidateQueries({ queryKey: configKeys.agent(agentId) }),
+      // An applied request may have changed a connector or moved or deleted numbers.
+      queryClient.invalidateQueries({ queryKey: connectorKeys.agent(agentId) }),
+      queryClient.invalidateQueries({ queryKey: phoneNumberKeys.agent(agentId) }),
     ]);
   const post = (id: string, action: string, body: object = {}) => request<ChangeRequest>(`${base(agentId)}/${enc(id)}/${action}`, { method: 'POST', body });
   return {

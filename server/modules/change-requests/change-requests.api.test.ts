@@ -280,3 +280,35 @@ test('deleting a connector under a rule is requested too; its base is the whole 
   // The second one finds nothing left to delete.
   expect((await act(REVIEWER, second, 'apply')).json<ChangeRequest>()).toMatchObject({ status: 'open', staleAt: 'gone' });
 });
+
+test('phone numbers are held where their calls would change under a rule, and a move is requested like any change', async () => {
+  const NUMBERS = `/v1/agents/${DEMO_AGENT_ID}/telephony/phone-numbers`;
+  const number = async (n: string) => (await team.as(ADMIN, { url: `${NUMBERS}/${encodeURIComponent(n)}` })).json<{ connectorId?: string }>();
+  const move = (n: string, connectorId: string) => team.as(AUTHOR, { method: 'PATCH', url: `${NUMBERS}/${encodeURIComponent(n)}`, payload: { connectorId } });
+  // The rule is for live: sandbox numbers move freely; a number leaving or joining live is held.
+  expect((await move('+442079460199', 'conn_hv_sbx_de')).statusCode).toBe(200);
+  expect((await move('+442079460199', 'conn_hv_live_us')).json()).toMatchObject({ error_code: 'CHANGE_REQUEST_REQUIRED', error_message: expect.stringMatching(/request the move/) });
+  expect((await move('+442079460101', 'conn_hv_sbx_main')).json()).toMatchObject({ error_code: 'CHANGE_REQUEST_REQUIRED' });
+  // Releasing a live number, or importing into live (PolyAI's default), cannot be requested: refused; sandbox is free.
+  expect((await team.as(AUTHOR, { method: 'DELETE', url: `${NUMBERS}/%2B442079460101` })).json()).toMatchObject({ error_code: 'CHANGE_REQUEST_REQUIRED' });
+  expect((await team.as(AUTHOR, { method: 'DELETE', url: NUMBERS, payload: { phoneNumbers: ['+442079460199', '+442079460101'] } })).statusCode).toBe(409);
+  expect((await team.as(AUTHOR, { method: 'POST', url: NUMBERS, payload: { phoneNumbers: ['+442079460777'] } })).statusCode).toBe(409);
+  expect((await team.as(AUTHOR, { method: 'POST', url: NUMBERS, payload: { phoneNumbers: ['+442079460777'], clientEnv: 'sandbox' } })).statusCode).toBe(201);
+  expect((await team.as(AUTHOR, { method: 'DELETE', url: `${NUMBERS}/%2B442079460777` })).statusCode).toBe(200);
+
+  const openMove = (clientEnv: string, body: object) =>
+    team.as(AUTHOR, { method: 'POST', url: REQUESTS, payload: { clientEnv, kind: 'phone-number-move', body, baseVersion: 'current', note: 'Test line for the UK number' } });
+  const body = { phoneNumber: '+442079460101', connectorId: 'conn_hv_sbx_main' };
+  expect((await openMove('sandbox', body)).statusCode).toBe(409); // sandbox has no rule
+  expect((await openMove('live', { phoneNumber: '+442079460101' })).statusCode).toBe(400);
+  expect((await openMove('live', { ...body, phoneNumber: '+449999999999' })).statusCode).toBe(404);
+  const [first, second] = [(await openMove('live', body)).json<ChangeRequest>(), (await openMove('live', { ...body, connectorId: 'conn_hv_sbx_de' })).json<ChangeRequest>()];
+  for (const request of [first, second]) await act(REVIEWER, request, 'approve');
+  expect((await act(REVIEWER, first, 'apply')).json<ChangeRequest>().status).toBe('applied');
+  expect((await number('+442079460101')).connectorId).toBe('conn_hv_sbx_main');
+  const [entry] = (await team.as(ADMIN, { url: `/api/agents/${DEMO_AGENT_ID}/history?kind=phone-number` })).json<HistoryPage>().entries;
+  expect(entry).toMatchObject({ subject: 'Moved +442079460101', author: REVIEWER, source: `change-request:${first.id}` });
+  // The second was made while the number was still on the live line: it does not apply.
+  expect((await act(REVIEWER, second, 'apply')).json<ChangeRequest>()).toMatchObject({ status: 'open', staleAt: 'changed' });
+  expect((await number('+442079460101')).connectorId).toBe('conn_hv_sbx_main');
+});

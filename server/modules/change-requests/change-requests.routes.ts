@@ -12,7 +12,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isAdmin, mayView, mayWrite, type Me } from '../../../contract/access.ts';
-import { AgentParams, ConnectorParams, isClientEnv, UpdateConnectorBody, type ApiErrorBody, type ClientEnv, type ConfigPage, type Connector, type ConnectorList } from '../../../contract/agents-api.ts';
+import { AgentParams, ConnectorParams, isClientEnv, UpdateConnectorBody, type ApiErrorBody, type ClientEnv, type ConfigPage, type Connector, type ConnectorList, type PhoneNumberList } from '../../../contract/agents-api.ts';
 import { Value } from '@sinclair/typebox/value';
 import {
   CHANGE_REQUEST_HEADER,
@@ -27,10 +27,12 @@ import {
   MAX_SCHEDULE_DAYS,
   NewChangeRequest,
   policyFor,
+  strictestRule,
   type ChangeRequestEventKind,
   type ChangeRequestKind,
 } from '../../../contract/change-requests.ts';
-import { CONDITIONAL_WRITES, CONFIG_PAGE_PATH, CONNECTORS_PATH, ENDPOINTS, pathOf } from '../../../contract/endpoints.ts';
+import { CONDITIONAL_WRITES, CONFIG_PAGE_PATH, CONNECTORS_PATH, ENDPOINTS, NUMBERS_PATH, pathOf } from '../../../contract/endpoints.ts';
+import { envsReached, moveBase, PhoneNumberMoveSchema, type NumberWrite, type PhoneNumberMove, type Telephony } from './phone-number-rules.ts';
 import { HISTORY_HEADERS } from '../../../contract/history-values.ts';
 import { plural } from '../../../contract/plural.ts';
 import { ApiError } from '../../errors.ts';
@@ -45,6 +47,8 @@ const TELEPHONY_WRITES = new Set(ENDPOINTS.filter((e) => !e.read && !CONDITIONAL
 const pageEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === CONFIG_PAGE_PATH)!;
 const connectorEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === `${CONNECTORS_PATH}/:connectorId`)!;
 const connectorsEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === CONNECTORS_PATH)!;
+const numbersEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === NUMBERS_PATH)!;
+const numberEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === `${NUMBERS_PATH}/:phoneNumber`)!;
 
 const unchecked = () => new ApiError(503, 'CHANGE_RULE_UNCHECKED', 'The connectors could not be read to check the approval rules: nothing was written; try again');
 
@@ -61,6 +65,8 @@ type ConnectorRequestBody = { connectorId: string; changes: Record<string, unkno
 const ConnectorDeleteSchema = Type.Object({ connectorId: ConnectorParams.properties.connectorId }, { additionalProperties: false });
 
 const isConnectorKind = (kind: ChangeRequestKind) => kind === 'connector' || kind === 'connector-delete';
+/** Kinds whose base is a digest of what they depend on (connectors and numbers have no versions), worked out here. */
+const hasDigestBase = (kind: ChangeRequestKind) => isConnectorKind(kind) || kind === 'phone-number-move';
 
 /**
  * The base of a connector request (a digest; connectors have no version): what it depends on, as it is — the fields it
@@ -76,6 +82,19 @@ const RequestParams = Type.Object({ agentId: AgentParams.properties.agentId, id:
 const ListQuery = Type.Object({ status: Type.Optional(Type.Union(CHANGE_REQUEST_STATUSES.map((s) => Type.Literal(s)))) }, { additionalProperties: false });
 
 type Member = Me & { mode: 'team' };
+
+/** What a phone-number write touches (its body is not validated yet here: anything unexpected touches nothing more). */
+function numberWriteOf(req: FastifyRequest): NumberWrite {
+  const body = (req.body ?? {}) as { phoneNumbers?: unknown; clientEnv?: unknown; connectorId?: unknown };
+  const phoneNumber = (req.params as { phoneNumber?: string }).phoneNumber;
+  const listed = Array.isArray(body.phoneNumbers) ? body.phoneNumbers.filter((n): n is string => typeof n === 'string') : [];
+  // An import names its environment, or gets PolyAI's default, taken to be live.
+  if (req.method === 'POST') return { numbers: [], importInto: typeof body.clientEnv === 'string' ? body.clientEnv : 'live' };
+  return {
+    numbers: phoneNumber === undefined ? listed : [phoneNumber],
+    ...(req.method === 'PATCH' && typeof body.connectorId === 'string' && { toConnector: body.connectorId }),
+  };
+}
 
 /** A decline may say why; without a body it is a decline all the same. */
 const DeclineBody = Type.Object({ text: Type.Optional(ChangeRequestComment.properties.text) }, { additionalProperties: false });
@@ -102,6 +121,30 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
   /** Tokens of the writes this process is applying for a request, with the page each may write. */
   const applying = new Map<string, string>();
 
+  /**
+   * The base of a request whose kind has no versions, checked against what it depends on as it is now: a connector
+   * request's connector, or a move's number and connector (whose rule must be the one the request is for).
+   */
+  async function digestBase(agentId: string, env: ClientEnv, kind: ChangeRequestKind, body: Record<string, unknown>, actor: string): Promise<string> {
+    if (kind !== 'phone-number-move') return connectorRequestBase(agentId, env, kind, body, actor);
+    if (!Value.Check(PhoneNumberMoveSchema, body)) throw new ApiError(400, 'INVALID_REQUEST', 'A request to move a number is { phoneNumber, connectorId }');
+    const telephony = await readTelephony(agentId, actor);
+    const base = moveBase(telephony, body);
+    if (!base) throw new ApiError(404, 'PHONE_NUMBERS_NOT_FOUND', `${agentId} has no number ${body.phoneNumber} or no connector ${body.connectorId}`);
+    const rule = strictestRule(await requests.policies(), agentId, envsReached(telephony, { numbers: [body.phoneNumber], toConnector: body.connectorId }));
+    if (rule && rule.env !== env) {
+      throw new ApiError(400, 'INVALID_REQUEST', `This move reaches ${rule.env}, whose rule needs ${plural(rule.policy.approvals, 'approval', 'approvals')}: request it for ${rule.env}`);
+    }
+    return base;
+  }
+
+  /** What a request of a kind without versions depends on, as it is now (undefined: it is gone). */
+  async function currentBase(request: ChangeRequest, actor: string): Promise<string | undefined> {
+    if (request.kind === 'phone-number-move') return moveBase(await readTelephony(request.agentId, actor), request.body as PhoneNumberMove);
+    const now = await readConnector(request.agentId, (request.body as ConnectorRequestBody).connectorId, actor);
+    return now && connectorBase(now, request.kind, request.body);
+  }
+
   /** Checks a connector request's body against the connector as it is, and answers its base. */
   async function connectorRequestBase(agentId: string, env: ClientEnv, kind: ChangeRequestKind, body: Record<string, unknown>, actor: string): Promise<string> {
     if (kind === 'connector-delete' && !Value.Check(ConnectorDeleteSchema, body)) {
@@ -126,6 +169,19 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
       // Unknown means held: a rule must not be skipped because the connector could not be read.
       if (answer.statusCode !== 200) throw unchecked();
       return answer.json() as Connector;
+    } finally {
+      acting.done();
+    }
+  }
+
+  /** The agent's numbers and connectors as `actor` may read them. */
+  async function readTelephony(agentId: string, actor: string): Promise<Telephony> {
+    const acting = options.actAs(actor);
+    try {
+      const answer = await app.inject({ url: pathOf(numbersEndpoint, { agentId }), headers: { host: options.host, ...acting.headers } });
+      // Unknown means held: a rule must not be skipped because the numbers could not be read.
+      if (answer.statusCode !== 200) throw unchecked();
+      return { numbers: (answer.json() as PhoneNumberList).phoneNumbers, connectors: await readConnectors(agentId, actor) };
     } finally {
       acting.done();
     }
@@ -196,13 +252,22 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
         `${plural(held.length, 'connector', 'connectors')} of this batch (${held.map((c) => c.name).slice(0, 5).join(', ')}) ${held.length === 1 ? 'is' : 'are'} in an environment that needs approval: edit ${held.length === 1 ? 'it' : 'them'} one at a time to request it`,
       );
     }
-    if (policies.some((policy) => policy.agentId === undefined || policy.agentId === agentId)) {
-      throw new ApiError(
-        409,
-        'CHANGE_REQUEST_REQUIRED',
-        `${agentId} has an approval rule, and phone-number changes cannot go through a change request: an admin can lift the rule while making them`,
-      );
-    }
+    // Phone numbers: held if a number's calls would change in an environment with a rule.
+    if (!policies.some((policy) => policy.agentId === undefined || policy.agentId === agentId)) return;
+    const phoneNumber = (req.params as { phoneNumber?: string }).phoneNumber;
+    const rule = strictestRule(policies, agentId, envsReached(await readTelephony(agentId, req.me.email), numberWriteOf(req)));
+    if (!rule) return;
+    const token = req.headers[CHANGE_REQUEST_HEADER];
+    const move = req.method === 'PATCH' && phoneNumber !== undefined;
+    if (move && typeof token === 'string' && applying.get(token) === `phone-number-move:${agentId}/${phoneNumber}`) return;
+    const needs = plural(rule.policy.approvals, 'approval', 'approvals');
+    throw new ApiError(
+      409,
+      'CHANGE_REQUEST_REQUIRED',
+      move
+        ? `Moving ${phoneNumber} changes who answers its calls in ${rule.env} of ${agentId}, which needs ${needs}: request the move instead`
+        : `These numbers answer calls in ${rule.env} of ${agentId}, which needs ${needs}, and importing or releasing numbers cannot go through a change request: an admin can lift the rule while doing it`,
+    );
   });
 
   /** A step of a request, in its own list and in the agent's history. */
@@ -251,6 +316,8 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
           ? Object.entries((request.body as ConnectorRequestBody).changes).map(([key, after]) => ({ key: `${(request.body as ConnectorRequestBody).connectorId}.${key}`, after }))
           : request.kind === 'connector-delete'
             ? [{ key: (request.body as ConnectorRequestBody).connectorId, after: 'deleted' }]
+            : request.kind === 'phone-number-move'
+              ? [{ key: (request.body as PhoneNumberMove).phoneNumber, after: (request.body as PhoneNumberMove).connectorId }]
             : request.kind === 'variables'
             ? Object.entries(request.body).map(([key, after]) => ({ key, after }))
             : [],
@@ -265,20 +332,19 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
   async function applyRequest(request: ChangeRequest, actor: string, bypass?: string): Promise<boolean> {
     if (!(await requests.transition(request.id, 'open', 'applying', request.revision))) return false;
     if (bypass) await step(request, actor, 'bypassed', bypass);
-    if (isConnectorKind(request.kind)) {
-      // PolyAI's connectors have no versions: the base is what the request depends on, as it was.
-      const { connectorId } = request.body as ConnectorRequestBody;
-      const now = await readConnector(request.agentId, connectorId, actor);
-      const base = now && connectorBase(now, request.kind, request.body);
+    if (hasDigestBase(request.kind)) {
+      // Connectors and numbers have no versions: the base is what the request depends on, as it was.
+      const base = await currentBase(request, actor);
       if (base !== request.baseVersion) {
-        await requests.transition(request.id, 'applying', 'open', request.revision, { staleAt: now ? 'changed' : 'gone' });
-        await step(request, actor, 'failed', now ? 'The connector changed since the request was made: nothing was written; the author must rebase it' : 'The connector is gone');
+        const what = request.kind === 'phone-number-move' ? 'The number or its new connector' : 'The connector';
+        await requests.transition(request.id, 'applying', 'open', request.revision, { staleAt: base ? 'changed' : 'gone' });
+        await step(request, actor, 'failed', base ? `${what} changed since the request was made: nothing was written; the author must rebase it` : `${what} is gone`);
         return true;
       }
     }
     const answer = await applyWrite(request, actor);
     if (answer.statusCode < 300) {
-      const version = isConnectorKind(request.kind) ? undefined : (answer.json() as ConfigPage).lastUpdated;
+      const version = hasDigestBase(request.kind) ? undefined : (answer.json() as ConfigPage).lastUpdated;
       await requests.transition(request.id, 'applying', 'applied', request.revision, { appliedVersion: version, staleAt: null });
       await requests.addEvent(request.id, actor, 'applied', request.revision, version);
       tell(request, actor, 'applied');
@@ -299,21 +365,20 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
   /** The request's write, sent through this server as `actor` (checked, forwarded and recorded like any write). */
   async function applyWrite(request: ChangeRequest, actor: string) {
     const token = randomBytes(24).toString('base64url');
-    const connector = isConnectorKind(request.kind) ? (request.body as ConnectorRequestBody) : undefined;
-    applying.set(token, connector ? `${request.kind}:${request.agentId}/${connector.connectorId}` : `${request.agentId}/${request.clientEnv}`);
+    const { agentId } = request;
+    const write = writeOf(request);
+    applying.set(token, write.target);
     const acting = options.actAs(actor);
-    const payload = request.kind === 'connector-delete' ? undefined : connector ? connector.changes : request.kind === 'variables' ? { variables: request.body } : { schema: request.body };
     try {
-      const page = pathOf(pageEndpoint, { agentId: request.agentId, clientEnv: request.clientEnv });
       return await app.inject({
-        method: request.kind === 'schema' ? 'PUT' : request.kind === 'connector-delete' ? 'DELETE' : 'PATCH',
-        url: connector ? pathOf(connectorEndpoint, { agentId: request.agentId, connectorId: connector.connectorId }) : `${page}/${request.kind}`,
-        ...(payload && { payload }),
+        method: write.method,
+        url: write.url,
+        ...(write.payload && { payload: write.payload }),
         headers: {
           host: options.host,
           ...acting.headers,
-          ...(payload && { 'content-type': 'application/json' }),
-          ...(!connector && { 'if-match': `"${request.baseVersion}"` }),
+          ...(write.payload && { 'content-type': 'application/json' }),
+          ...(!hasDigestBase(request.kind) && { 'if-match': `"${request.baseVersion}"` }),
           [CHANGE_REQUEST_HEADER]: token,
           [HISTORY_HEADERS.source]: `change-request:${request.id}`,
           ...(request.note && { [HISTORY_HEADERS.note]: encodeURIComponent(request.note) }),
@@ -322,6 +387,27 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
     } finally {
       applying.delete(token);
       acting.done();
+    }
+
+    /** The request as an API call, and what its token may write (the gate checks it). */
+    function writeOf({ kind, body, clientEnv }: ChangeRequest): { method: 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: object; target: string } {
+      switch (kind) {
+        case 'variables':
+        case 'schema': {
+          const page = pathOf(pageEndpoint, { agentId, clientEnv });
+          return { method: kind === 'schema' ? 'PUT' : 'PATCH', url: `${page}/${kind}`, payload: kind === 'schema' ? { schema: body } : { variables: body }, target: `${agentId}/${clientEnv}` };
+        }
+        case 'connector':
+        case 'connector-delete': {
+          const { connectorId, changes } = body as ConnectorRequestBody;
+          const url = pathOf(connectorEndpoint, { agentId, connectorId });
+          return { method: kind === 'connector' ? 'PATCH' : 'DELETE', url, ...(kind === 'connector' && { payload: changes }), target: `${kind}:${agentId}/${connectorId}` };
+        }
+        case 'phone-number-move': {
+          const { phoneNumber, connectorId } = body as PhoneNumberMove;
+          return { method: 'PATCH', url: pathOf(numberEndpoint, { agentId, phoneNumber }), payload: { connectorId }, target: `${kind}:${agentId}/${phoneNumber}` };
+        }
+      }
     }
   }
 
@@ -383,7 +469,7 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
       if (req.body.clientEnv === 'live' && !req.body.note.trim() && (await history.settings()).requireNoteForLive) {
         throw new ApiError(400, 'HISTORY_NOTE_REQUIRED', 'Changes to live need a note saying why (a team setting)');
       }
-      const baseVersion = isConnectorKind(req.body.kind) ? await connectorRequestBase(agentId, req.body.clientEnv, req.body.kind, req.body.body, me.email) : req.body.baseVersion;
+      const baseVersion = hasDigestBase(req.body.kind) ? await digestBase(agentId, req.body.clientEnv, req.body.kind, req.body.body, me.email) : req.body.baseVersion;
       const request = await requests.create(agentId, { ...req.body, baseVersion }, me.email);
       await inHistory(request, me.email, 'opened', request.note || undefined);
       tell(request, me.email, 'opened');
@@ -398,7 +484,7 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
       mustBeOpen(request);
       if (request.author !== me.email) throw new ApiError(403, 'FORBIDDEN', 'Only the author edits a change request: comment to suggest a change');
       // A connector request is rebased onto the connector as it is now.
-      const baseVersion = isConnectorKind(request.kind) ? await connectorRequestBase(request.agentId, request.clientEnv, request.kind, req.body.body, me.email) : req.body.baseVersion;
+      const baseVersion = hasDigestBase(request.kind) ? await digestBase(request.agentId, request.clientEnv, request.kind, req.body.body, me.email) : req.body.baseVersion;
       if (!(await requests.edit(request.id, request.revision, { ...req.body, baseVersion }))) throw new ApiError(409, 'CHANGE_REQUEST_MOVED', 'The request changed meanwhile: read it again');
       const edited = (await requests.get(request.agentId, request.id))!;
       await step(edited, me.email, 'edited', request.approvedBy.length > 0 ? `Approvals start again (${request.approvedBy.join(', ')} had approved)` : undefined);

@@ -4,13 +4,14 @@ import { Link } from 'react-router';
 import { isAdmin } from '../../../contract/access-rules.ts';
 import type { JsonObject } from '../../../contract/agents-api.ts';
 import type { ChangeRequest } from '../../../contract/change-requests.ts';
+import type { ClientEnv } from '../../../contract/client-envs.ts';
 import { plural } from '../../../contract/plural.ts';
 import { useAgentName } from '../../api/agents.ts';
 import { changeRequestQuery, useChangeRequestActions } from '../../api/change-requests.ts';
 import { configPageQuery } from '../../api/configs.ts';
 import { ApiError } from '../../api/http-client.ts';
-import { connectorQuery } from '../../api/connectors.ts';
-import { connectorNumbersQuery } from '../../api/phone-numbers.ts';
+import { connectorListQuery, connectorQuery } from '../../api/connectors.ts';
+import { connectorNumbersQuery, phoneNumberListQuery } from '../../api/phone-numbers.ts';
 import { getHistory, historyKeys } from '../../api/history.ts';
 import { useMe, useWriteBlock } from '../../api/me.ts';
 import { AgentEyebrow } from '../../components/ui/agent-eyebrow.tsx';
@@ -71,12 +72,13 @@ export function ChangeRequestPage() {
 
 function RequestDetail({ request }: { request: ChangeRequest }) {
   const queryClient = useQueryClient();
-  const connector = request.kind === 'connector' || request.kind === 'connector-delete';
-  const page = useQuery({ ...configPageQuery(queryClient, request.agentId, request.clientEnv), enabled: !connector });
+  // Connectors and numbers have no versions: applying finds out whether what a request depends on moved.
+  const versionless = request.kind === 'connector' || request.kind === 'connector-delete' || request.kind === 'phone-number-move';
+  const page = useQuery({ ...configPageQuery(queryClient, request.agentId, request.clientEnv), enabled: !versionless });
   const label = ENV_LABELS[request.clientEnv];
   const open = request.status === 'open';
-  // A page's version tells at once; a connector (no versions) is known to have moved when applying found it so.
-  const moved = open && (connector ? request.staleAt !== undefined : page.data !== undefined && page.data.lastUpdated !== request.baseVersion);
+  // A page's version tells at once; a connector or a number is known to have moved when applying found it so.
+  const moved = open && (versionless ? request.staleAt !== undefined : page.data !== undefined && page.data.lastUpdated !== request.baseVersion);
   return (
     // On a phone the review comes right after the change (before the steps); side by side on a wide screen.
     <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
@@ -88,15 +90,18 @@ function RequestDetail({ request }: { request: ChangeRequest }) {
             by <strong>{request.author}</strong>, <Timestamp iso={request.createdAt} />
           </span>
         </div>
-        {moved && !connector && <Moved request={request} now={page.data!.lastUpdated!} />}
-        {moved && connector && (
+        {moved && !versionless && <Moved request={request} now={page.data!.lastUpdated!} />}
+        {moved && versionless && (
           <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
-            The connector changed since this request was made, so it was not applied: its author rebases it on the connector as it is now, and it is approved again.
+            {request.kind === 'phone-number-move' ? 'The number or its new connector' : 'The connector'} changed since this request was made, so it was not applied: its
+            author rebases it on {request.kind === 'phone-number-move' ? 'them' : 'the connector'} as it is now, and it is approved again.
           </p>
         )}
-        {request.kind === 'connector-delete' ? (
+        {request.kind === 'phone-number-move' ? (
+          <NumberMove request={request} />
+        ) : request.kind === 'connector-delete' ? (
           <ConnectorDeletion request={request} />
-        ) : connector ? (
+        ) : versionless ? (
           <ConnectorChange request={request} />
         ) : (
         <Card className="p-5">
@@ -118,7 +123,7 @@ function RequestDetail({ request }: { request: ChangeRequest }) {
         )}
       </div>
       <div className="lg:col-start-2 lg:row-span-2 lg:row-start-1">
-        <Actions request={request} stale={moved} currentVersion={connector ? 'current' : page.data?.lastUpdated} />
+        <Actions request={request} stale={moved} currentVersion={versionless ? 'current' : page.data?.lastUpdated} />
       </div>
       <div className="min-w-0 lg:col-start-1">
         <Timeline request={request} />
@@ -147,6 +152,46 @@ function ConnectorChange({ request }: { request: ChangeRequest }) {
             <ValueChange key={field} name={field} before={(current.data as Record<string, unknown>)[field]} after={value} beforeLabel="Now" afterLabel="Requested" />
           ))}
         </ul>
+      )}
+    </Card>
+  );
+}
+
+/** A number's move: where it is answered now, and by which connector after. */
+function NumberMove({ request }: { request: ChangeRequest }) {
+  const { phoneNumber, connectorId } = request.body as { phoneNumber: string; connectorId: string };
+  const numbers = useQuery(phoneNumberListQuery(request.agentId));
+  const connectors = useQuery(connectorListQuery(request.agentId));
+  const name = (id?: string) => {
+    const found = connectors.data?.connectors.find((c) => c.connectorId === id);
+    return found ? `${found.name} (${ENV_LABELS[found.clientEnv as ClientEnv] ?? found.clientEnv})` : (id ?? 'no connector');
+  };
+  const number = numbers.data?.phoneNumbers.find((n) => n.number === phoneNumber);
+  const applied = request.status === 'applied';
+  return (
+    <Card className="p-5">
+      <h2 className="text-lg font-semibold">
+        {applied ? 'Moved' : 'Moves'} the number <span className="font-mono">{phoneNumber}</span>
+      </h2>
+      {numbers.isPending || connectors.isPending ? (
+        <Loading label="Reading the numbers and connectors…" />
+      ) : numbers.error || connectors.error ? (
+        <ErrorState
+          title="The numbers or connectors could not be read"
+          error={(numbers.error ?? connectors.error)!}
+          onRetry={() => void Promise.all([numbers.refetch(), connectors.refetch()])}
+        />
+      ) : !number ? (
+        <p className="mt-2 text-sm">There is no number {phoneNumber} any more.</p>
+      ) : applied ? (
+        <p className="mt-2 text-sm">Its calls are answered by {name(number.connectorId)}.</p>
+      ) : (
+        <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          <dt className="text-slate-600 dark:text-slate-400">Answered now by</dt>
+          <dd>{name(number.connectorId)}</dd>
+          <dt className="text-slate-600 dark:text-slate-400">Requested</dt>
+          <dd className="font-medium">{name(connectorId)}</dd>
+        </dl>
       )}
     </Card>
   );
@@ -427,8 +472,8 @@ function EditRequest({ request, currentVersion }: { request: ChangeRequest; curr
   const actions = useChangeRequestActions(request.agentId);
   const [open, setOpen] = useState(false);
   const what = request.kind === 'connector' ? (request.body as { changes: JsonObject }).changes : (request.body as JsonObject);
-  // A deletion has nothing to edit but its note; saving it rebases it onto the connector as it is now.
-  const deletion = request.kind === 'connector-delete';
+  // A deletion or a move has nothing to edit but its note; saving it rebases it onto what it depends on as it is now.
+  const deletion = request.kind === 'connector-delete' || request.kind === 'phone-number-move';
   const [text, setText] = useState(() => formatJson(what));
   const [note, setNote] = useState(request.note);
   const parsed = parseJsonObject(text, 'The change');

@@ -82,5 +82,7 @@ function summaryOf(request: ChangeRequest): string {
       return `connector ${connectorId}`;
     case 'connector-delete':
       return `delete connector ${connectorId}`;
+    case 'phone-number-move':
+      return `move ${(request.body as { phoneNumber: string }).phoneNumber} to ${connectorId}`;
   }
 }

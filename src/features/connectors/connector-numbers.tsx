@@ -1,10 +1,16 @@
 import { useState } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { Connector, PhoneNumberList } from '../../../contract/agents-api.ts';
+import { useNavigate } from 'react-router';
 import { useReassignPhoneNumber } from '../../api/phone-numbers.ts';
+import { useChangeRequestActions, useStrictestRule } from '../../api/change-requests.ts';
+import { isClientEnv } from '../../../contract/client-envs.ts';
+import { plural } from '../../../contract/plural.ts';
+import { NoteField } from '../../components/ui/note-field.tsx';
+import { paths } from '../../lib/paths.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Card } from '../../components/ui/card.tsx';
-import { EnvBadge } from '../../components/ui/env-badge.tsx';
+import { ENV_LABELS, EnvBadge } from '../../components/ui/env-badge.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
 import { ErrorState, Loading } from '../../components/ui/states.tsx';
 import { isConfirmed, TypeToConfirm } from '../../components/ui/type-to-confirm.tsx';
@@ -63,10 +69,28 @@ type MoveProps = { agentId: string; number: string; from: Connector; connectors:
 
 function MoveNumberDialog({ agentId, number, from, connectors, onClose }: MoveProps) {
   const reassign = useReassignPhoneNumber(agentId);
+  const ruleFor = useStrictestRule(agentId);
+  const requests = useChangeRequestActions(agentId);
+  const navigate = useNavigate();
   const [target, setTarget] = useState('');
   const [typed, setTyped] = useState('');
+  const [note, setNote] = useState('');
   const to = connectors.find((c) => c.connectorId === target);
   const touchesLive = from.clientEnv === 'live' || to?.clientEnv === 'live';
+  // Under an approval rule for either environment, the move is requested, not made.
+  const rule = to ? ruleFor([from.clientEnv, to.clientEnv].filter(isClientEnv)) : undefined;
+  const failed = rule ? requests.open.error : reassign.error;
+
+  function move() {
+    if (!rule) {
+      reassign.mutate({ number, connectorId: target }, { onSuccess: onClose });
+      return;
+    }
+    requests.open.mutate(
+      { clientEnv: rule.env, kind: 'phone-number-move', body: { phoneNumber: number, connectorId: target }, baseVersion: 'current', note: note.trim() },
+      { onSuccess: (opened) => navigate(paths.changeRequest(agentId, opened.id)) },
+    );
+  }
   return (
     <Modal labelledBy="move-title" onClose={onClose} className="w-[min(32rem,calc(100vw-2rem))] p-6">
       <h2 id="move-title" className="text-lg font-semibold">
@@ -91,24 +115,35 @@ function MoveNumberDialog({ agentId, number, from, connectors, onClose }: MovePr
           {to.clientEnv !== from.clientEnv && `; the number stays in ${from.clientEnv}, so its environment will differ from its connector's`}.
         </p>
       )}
-      {touchesLive && to && (
-        <div className="mt-3">
-          <TypeToConfirm word="live" value={typed} onChange={setTyped} />
+      {rule ? (
+        <div className="mt-3 space-y-2">
+          <p className="text-sm text-slate-600 dark:text-slate-300">
+            Calls in {ENV_LABELS[rule.env]} change with this move, which needs {plural(rule.policy.approvals, 'approval', 'approvals')}: this opens a change request,
+            and the number stays where it is until it is approved and applied.
+          </p>
+          <NoteField id="move-note" value={note} onChange={setNote} required />
         </div>
+      ) : (
+        touchesLive &&
+        to && (
+          <div className="mt-3">
+            <TypeToConfirm word="live" value={typed} onChange={setTyped} />
+          </div>
+        )
       )}
-      {reassign.isError && (
+      {failed && (
         <p role="alert" className="mt-2 text-sm text-red-800 dark:text-red-300">
-          Not moved: {reassign.error.message}
+          {rule ? 'The change request could not be opened' : 'Not moved'}: {failed.message}
         </p>
       )}
-      <div className="mt-4 flex justify-end gap-2">
+      <div className="mt-4 flex flex-wrap justify-end gap-2">
         <Button onClick={onClose}>Cancel</Button>
         <Button
           variant={touchesLive ? 'danger' : 'primary'}
-          disabled={!to || !isConfirmed(touchesLive ? 'live' : '', typed) || reassign.isPending}
-          onClick={() => reassign.mutate({ number, connectorId: target }, { onSuccess: onClose })}
+          disabled={!to || (rule ? !note.trim() || requests.open.isPending : !isConfirmed(touchesLive ? 'live' : '', typed) || reassign.isPending)}
+          onClick={move}
         >
-          Move number
+          {rule ? 'Request the move' : 'Move number'}
         </Button>
       </div>
     </Modal>
