@@ -9,13 +9,13 @@ export const CHANGE_REQUEST_STATUSES = ['open', 'applying', 'applied', 'declined
 export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number];
 
 /**
- * What a request writes when applied: a config page's variables (PATCH) or its schema (PUT), a connector's fields
- * (PATCH; its body is `{ connectorId, changes }`, and its base is the fields it changes as they were), or a connector's
- * deletion (DELETE, with its numbers; its body is `{ connectorId }`, and its base is the whole connector as it was), or
- * a phone number's move to another connector (PATCH; its body is `{ phoneNumber, connectorId }`, and its base is where
- * the number is and where its new connector answers calls).
+ * What a request writes when applied: a config page's variables (PATCH) or its schema (PUT); a connector's fields
+ * (PATCH; body `{ connectorId, changes }`; base: the fields it changes, as they were); several connectors' fields (the
+ * batch PATCH; body `{ updates }`; base: each one's fields it changes); a connector's deletion (DELETE, with its
+ * numbers; body `{ connectorId }`; base: the whole connector); a phone number's move to another connector (PATCH; body
+ * `{ phoneNumber, connectorId }`; base: where the number is and where its new connector answers calls).
  */
-export const CHANGE_REQUEST_KINDS = ['variables', 'schema', 'connector', 'connector-delete', 'phone-number-move'] as const;
+export const CHANGE_REQUEST_KINDS = ['variables', 'schema', 'connector', 'connector-batch', 'connector-delete', 'phone-number-move'] as const;
 export type ChangeRequestKind = (typeof CHANGE_REQUEST_KINDS)[number];
 
 /** Every step of a request, each also in the agent's history. */

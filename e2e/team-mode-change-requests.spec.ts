@@ -21,6 +21,21 @@ async function person(browser: Browser, email: string, path: string): Promise<Pa
   return page;
 }
 
+/**
+ * A telephony journey under a rule for the demo agent's live (one approval): the admin signed in, `editor` an editor of
+ * the agent; the rule is lifted afterwards whatever happens.
+ */
+async function underLiveRule(browser: Browser, editor: string, journey: (admin: Page) => Promise<void>) {
+  const admin = await person(browser, TEAM_ADMIN, '/members');
+  expect((await admin.request.put(`/api/members/${editor}`, { data: { admin: false, grants: [{ role: 'editor', agentId: DEMO }] } })).ok()).toBe(true);
+  expect((await admin.request.put('/api/settings/change-policies', { data: { policies: [{ agentId: DEMO, clientEnv: 'live', approvals: 1 }] } })).ok()).toBe(true);
+  try {
+    await journey(admin);
+  } finally {
+    expect((await admin.request.put('/api/settings/change-policies', { data: { policies: [] } })).ok()).toBe(true);
+  }
+}
+
 test('a change to live waits for a colleague’s approval, then is applied once and recorded step by step', async ({ browser }) => {
   const admin = await person(browser, TEAM_ADMIN, '/members');
   for (const email of ['ana@example.com', 'ben@example.com']) {
@@ -145,10 +160,7 @@ test('an admin adds a webhook, sends a test, and sees it delivered in the log', 
 });
 
 test('a live connector’s new voice is requested, approved by a colleague and applied', async ({ browser }) => {
-  const admin = await person(browser, TEAM_ADMIN, '/members');
-  expect((await admin.request.put('/api/members/cleo@example.com', { data: { admin: false, grants: [{ role: 'editor', agentId: DEMO }] } })).ok()).toBe(true);
-  expect((await admin.request.put('/api/settings/change-policies', { data: { policies: [{ agentId: DEMO, clientEnv: 'live', approvals: 1 }] } })).ok()).toBe(true);
-  try {
+  await underLiveRule(browser, 'cleo@example.com', async (admin) => {
     const cleo = await person(browser, 'cleo@example.com', `/agents/${DEMO}/connectors/conn_hv_live_us`);
     await expect(cleo.getByText('Changes to Live connectors need 1 approval: reviewing opens a change request.')).toBeVisible();
     await cleo.getByLabel('Voice', { exact: true }).fill('en-US-Neural2-C');
@@ -166,16 +178,11 @@ test('a live connector’s new voice is requested, approved by a colleague and a
     await expect(admin.getByText('Applied', { exact: true })).toBeVisible();
     const connector = await (await admin.request.get(`/v1/agents/${DEMO}/telephony/connectors/conn_hv_live_us`)).json();
     expect(connector.voiceName).toBe('en-US-Neural2-C');
-  } finally {
-    expect((await admin.request.put('/api/settings/change-policies', { data: { policies: [] } })).ok()).toBe(true);
-  }
+  });
 });
 
 test('deleting a live connector is requested with what goes with it, then approved and applied by a colleague', async ({ browser }) => {
-  const admin = await person(browser, TEAM_ADMIN, '/members');
-  expect((await admin.request.put('/api/members/dana@example.com', { data: { admin: false, grants: [{ role: 'editor', agentId: DEMO }] } })).ok()).toBe(true);
-  expect((await admin.request.put('/api/settings/change-policies', { data: { policies: [{ agentId: DEMO, clientEnv: 'live', approvals: 1 }] } })).ok()).toBe(true);
-  try {
+  await underLiveRule(browser, 'dana@example.com', async (admin) => {
     const dana = await person(browser, 'dana@example.com', `/agents/${DEMO}/connectors/conn_hv_live_es`);
     await dana.getByRole('button', { name: 'Delete connector…' }).click();
     const dialog = dana.getByRole('dialog');
@@ -198,16 +205,11 @@ test('deleting a live connector is requested with what goes with it, then approv
     await expect(admin.getByText('Applied', { exact: true })).toBeVisible();
     await expect(admin.getByRole('heading', { name: /Deleted the connector/ })).toBeVisible();
     expect((await admin.request.get(`/v1/agents/${DEMO}/telephony/connectors/conn_hv_live_es`)).status()).toBe(404);
-  } finally {
-    expect((await admin.request.put('/api/settings/change-policies', { data: { policies: [] } })).ok()).toBe(true);
-  }
+  });
 });
 
 test('moving a live number to a sandbox line is requested, then approved and applied by a colleague', async ({ browser }) => {
-  const admin = await person(browser, TEAM_ADMIN, '/members');
-  expect((await admin.request.put('/api/members/eli@example.com', { data: { admin: false, grants: [{ role: 'editor', agentId: DEMO }] } })).ok()).toBe(true);
-  expect((await admin.request.put('/api/settings/change-policies', { data: { policies: [{ agentId: DEMO, clientEnv: 'live', approvals: 1 }] } })).ok()).toBe(true);
-  try {
+  await underLiveRule(browser, 'eli@example.com', async (admin) => {
     const eli = await person(browser, 'eli@example.com', `/agents/${DEMO}/connectors/conn_hv_live_us`);
     await eli.getByRole('region', { name: 'Phone numbers' }).getByRole('button', { name: 'Move…' }).click();
     const dialog = eli.getByRole('dialog');
@@ -229,7 +231,42 @@ test('moving a live number to a sandbox line is requested, then approved and app
     await expect(admin.getByText('Applied', { exact: true })).toBeVisible();
     await expect(admin.getByText('Its calls are answered by Sandbox test line (Sandbox).')).toBeVisible();
     expect((await (await admin.request.get(`/v1/agents/${DEMO}/telephony/phone-numbers/%2B18885550142`)).json()).connectorId).toBe('conn_hv_sbx_main');
-  } finally {
-    expect((await admin.request.put('/api/settings/change-policies', { data: { policies: [] } })).ok()).toBe(true);
-  }
+  });
+});
+
+test('a batch edit that reaches live is requested as one, then approved and applied by a colleague', async ({ browser }) => {
+  await underLiveRule(browser, 'fay@example.com', async (admin) => {
+    const fay = await person(browser, 'fay@example.com', `/agents/${DEMO}/connectors?env=pre-release`);
+    await fay.getByLabel('Select all shown connectors').check();
+    await fay.getByRole('button', { name: 'Edit selected…' }).click();
+    // Pre-release has no rule: the batch is sent as it is.
+    let dialog = fay.getByRole('dialog', { name: 'Edit 2 connectors' });
+    await dialog.getByRole('checkbox', { name: 'ASR language' }).check();
+    await dialog.getByLabel('New ASR language').fill('en-US');
+    await expect(dialog.getByRole('button', { name: 'Update 2 connectors' })).toBeEnabled();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    await fay.goto(`/agents/${DEMO}/connectors`);
+    await fay.getByLabel('Select UK main line').check();
+    await fay.getByLabel('Select UK pre-release').check();
+    await fay.getByRole('button', { name: 'Edit selected…' }).click();
+    dialog = fay.getByRole('dialog', { name: 'Edit 2 connectors' });
+    await dialog.getByRole('checkbox', { name: 'ASR language' }).check();
+    await dialog.getByLabel('New ASR language').fill('en-IE');
+    await expect(dialog.getByText('Changes to Live connectors need 1 approval: this opens a change request for the whole batch')).toBeVisible();
+    await dialog.getByLabel(/Note/).fill('Irish English for the UK lines');
+    await dialog.getByRole('button', { name: 'Request approval for 2 connectors' }).click();
+    await expect(fay.getByRole('heading', { name: /Change request #\d+: Irish English for the UK lines/ })).toBeVisible();
+    await expect(fay.getByRole('heading', { name: /UK pre-release/ })).toBeVisible();
+    await expectAccessible(fay);
+
+    await admin.goto(fay.url());
+    await admin.getByRole('button', { name: 'Approve' }).click();
+    await admin.getByLabel(/Type live/).fill('live');
+    await admin.getByRole('button', { name: 'Apply to Live' }).click();
+    await expect(admin.getByText('Applied', { exact: true })).toBeVisible();
+    for (const id of ['conn_hv_live_uk', 'conn_hv_pre_uk']) {
+      expect((await (await admin.request.get(`/v1/agents/${DEMO}/telephony/connectors/${id}`)).json()).asrLangCode).toBe('en-IE');
+    }
+  });
 });

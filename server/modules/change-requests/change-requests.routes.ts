@@ -12,7 +12,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isAdmin, mayView, mayWrite, type Me } from '../../../contract/access.ts';
-import { AgentParams, ConnectorParams, isClientEnv, UpdateConnectorBody, type ApiErrorBody, type ClientEnv, type ConfigPage, type Connector, type ConnectorList, type PhoneNumberList } from '../../../contract/agents-api.ts';
+import { AgentParams, ConnectorParams, isClientEnv, UpdateConnectorBody, type ApiErrorBody, type ClientEnv, type ConfigPage, type Connector, type ConnectorList, type PhoneNumberList, type BatchUpdateConnectorsResponse } from '../../../contract/agents-api.ts';
 import { Value } from '@sinclair/typebox/value';
 import {
   CHANGE_REQUEST_HEADER,
@@ -49,6 +49,7 @@ const connectorEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path ===
 const connectorsEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === CONNECTORS_PATH)!;
 const numbersEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === NUMBERS_PATH)!;
 const numberEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === `${NUMBERS_PATH}/:phoneNumber`)!;
+const batchEndpoint = ENDPOINTS.find((e) => e.method === 'PATCH' && e.path === `${CONNECTORS_PATH}/batch`)!;
 
 const unchecked = () => new ApiError(503, 'CHANGE_RULE_UNCHECKED', 'The connectors could not be read to check the approval rules: nothing was written; try again');
 
@@ -66,7 +67,30 @@ const ConnectorDeleteSchema = Type.Object({ connectorId: ConnectorParams.propert
 
 const isConnectorKind = (kind: ChangeRequestKind) => kind === 'connector' || kind === 'connector-delete';
 /** Kinds whose base is a digest of what they depend on (connectors and numbers have no versions), worked out here. */
-const hasDigestBase = (kind: ChangeRequestKind) => isConnectorKind(kind) || kind === 'phone-number-move';
+const hasDigestBase = (kind: ChangeRequestKind) => isConnectorKind(kind) || kind === 'connector-batch' || kind === 'phone-number-move';
+
+/** A batch edit request's body: the batch endpoint's own, each connector once, each update changing something. */
+const ConnectorBatchSchema = Type.Object(
+  {
+    updates: Type.Array(
+      Type.Composite([Type.Object({ connectorId: ConnectorParams.properties.connectorId }), UpdateConnectorBody], { additionalProperties: false, minProperties: 2 }),
+      { minItems: 1, maxItems: 100, uniqueItems: true },
+    ),
+  },
+  { additionalProperties: false },
+);
+type ConnectorBatchBody = { updates: ({ connectorId: string } & Record<string, unknown>)[] };
+
+/** A batch's base: each connector's fields it changes, as they are (undefined when one of them is gone). */
+function batchBase(connectors: Connector[], body: ConnectorBatchBody): string | undefined {
+  const parts: string[] = [];
+  for (const { connectorId, ...changes } of [...body.updates].sort((a, b) => (a.connectorId < b.connectorId ? -1 : 1))) {
+    const connector = connectors.find((c) => c.connectorId === connectorId);
+    if (!connector) return undefined;
+    parts.push(`${connectorId}:${connectorBase(connector, 'connector', { connectorId, changes })}`);
+  }
+  return createHash('sha256').update(parts.join('\n')).digest('hex');
+}
 
 /**
  * The base of a connector request (a digest; connectors have no version): what it depends on, as it is — the fields it
@@ -82,6 +106,15 @@ const RequestParams = Type.Object({ agentId: AgentParams.properties.agentId, id:
 const ListQuery = Type.Object({ status: Type.Optional(Type.Union(CHANGE_REQUEST_STATUSES.map((s) => Type.Literal(s)))) }, { additionalProperties: false });
 
 type Member = Me & { mode: 'team' };
+
+/** A batch edit applies connector by connector: which of them the API did not update, said plainly (else undefined). */
+function partialBatch(request: ChangeRequest, answer: unknown): string | undefined {
+  if (request.kind !== 'connector-batch') return undefined;
+  const failed = ((answer as BatchUpdateConnectorsResponse).results ?? []).filter((result) => !result.success);
+  if (failed.length === 0) return undefined;
+  const total = (request.body as ConnectorBatchBody).updates.length;
+  return `${total - failed.length} of ${total} connectors updated; not updated: ${failed.map((f) => `${f.connectorId}${f.error ? ` (${f.error})` : ''}`).join(', ')}`;
+}
 
 /** What a phone-number write touches (its body is not validated yet here: anything unexpected touches nothing more). */
 function numberWriteOf(req: FastifyRequest): NumberWrite {
@@ -126,6 +159,7 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
    * request's connector, or a move's number and connector (whose rule must be the one the request is for).
    */
   async function digestBase(agentId: string, env: ClientEnv, kind: ChangeRequestKind, body: Record<string, unknown>, actor: string): Promise<string> {
+    if (kind === 'connector-batch') return connectorBatchBase(agentId, env, body, actor);
     if (kind !== 'phone-number-move') return connectorRequestBase(agentId, env, kind, body, actor);
     if (!Value.Check(PhoneNumberMoveSchema, body)) throw new ApiError(400, 'INVALID_REQUEST', 'A request to move a number is { phoneNumber, connectorId }');
     const telephony = await readTelephony(agentId, actor);
@@ -138,8 +172,25 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
     return base;
   }
 
+  /** Checks a batch edit against its connectors as they are (and its rule: the strictest of theirs), and answers its base. */
+  async function connectorBatchBase(agentId: string, env: ClientEnv, body: Record<string, unknown>, actor: string): Promise<string> {
+    if (!Value.Check(ConnectorBatchSchema, body) || new Set(body.updates.map((u) => u.connectorId)).size !== body.updates.length) {
+      throw new ApiError(400, 'INVALID_REQUEST', 'A batch edit request is { updates: [{ connectorId, …fields }] }, each connector once, each changing at least one of variantId, asrLangCode, voiceName, projectId');
+    }
+    const connectors = await readConnectors(agentId, actor);
+    const base = batchBase(connectors, body);
+    if (!base) throw new ApiError(404, 'CONNECTORS_NOT_FOUND', `Not every connector of this batch is one of ${agentId}'s`);
+    const envs = body.updates.map(({ connectorId }) => connectors.find((c) => c.connectorId === connectorId)!.clientEnv).filter(isClientEnv);
+    const rule = strictestRule(await requests.policies(), agentId, envs);
+    if (rule && rule.env !== env) {
+      throw new ApiError(400, 'INVALID_REQUEST', `This batch reaches ${rule.env}, whose rule needs ${plural(rule.policy.approvals, 'approval', 'approvals')}: request it for ${rule.env}`);
+    }
+    return base;
+  }
+
   /** What a request of a kind without versions depends on, as it is now (undefined: it is gone). */
   async function currentBase(request: ChangeRequest, actor: string): Promise<string | undefined> {
+    if (request.kind === 'connector-batch') return batchBase(await readConnectors(request.agentId, actor), request.body as ConnectorBatchBody);
     if (request.kind === 'phone-number-move') return moveBase(await readTelephony(request.agentId, actor), request.body as PhoneNumberMove);
     const now = await readConnector(request.agentId, (request.body as ConnectorRequestBody).connectorId, actor);
     return now && connectorBase(now, request.kind, request.body);
@@ -239,23 +290,25 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
       );
     }
     if (req.method === 'PATCH' && req.routeOptions.url === `${CONNECTORS_PATH}/batch`) {
-      // A batch is held only if one of its connectors is in an environment with a rule.
+      // A batch is held if one of its connectors is in an environment with a rule: the strictest of theirs.
       const updates = (req.body as { updates?: unknown } | undefined)?.updates;
       const ids = new Set(Array.isArray(updates) ? updates.map((update) => (update as { connectorId?: unknown }).connectorId) : []);
-      const held = (await readConnectors(agentId, req.me.email)).filter(
-        (connector) => ids.has(connector.connectorId) && isClientEnv(connector.clientEnv) && policyFor(policies, agentId, connector.clientEnv),
-      );
-      if (held.length === 0) return;
+      const envs = (await readConnectors(agentId, req.me.email)).filter((connector) => ids.has(connector.connectorId)).map((connector) => connector.clientEnv);
+      const rule = strictestRule(policies, agentId, envs.filter(isClientEnv));
+      if (!rule) return;
+      const token = req.headers[CHANGE_REQUEST_HEADER];
+      if (typeof token === 'string' && applying.get(token) === `connector-batch:${agentId}`) return;
       throw new ApiError(
         409,
         'CHANGE_REQUEST_REQUIRED',
-        `${plural(held.length, 'connector', 'connectors')} of this batch (${held.map((c) => c.name).slice(0, 5).join(', ')}) ${held.length === 1 ? 'is' : 'are'} in an environment that needs approval: edit ${held.length === 1 ? 'it' : 'them'} one at a time to request it`,
+        `This batch changes ${rule.env} connectors of ${agentId}, which need ${plural(rule.policy.approvals, 'approval', 'approvals')}: request the batch edit instead`,
       );
     }
     // Phone numbers: held if a number's calls would change in an environment with a rule.
     if (!policies.some((policy) => policy.agentId === undefined || policy.agentId === agentId)) return;
     const phoneNumber = (req.params as { phoneNumber?: string }).phoneNumber;
-    const rule = strictestRule(policies, agentId, envsReached(await readTelephony(agentId, req.me.email), numberWriteOf(req)));
+    const write = numberWriteOf(req);
+    const rule = strictestRule(policies, agentId, envsReached(await readTelephony(agentId, req.me.email), write));
     if (!rule) return;
     const token = req.headers[CHANGE_REQUEST_HEADER];
     const move = req.method === 'PATCH' && phoneNumber !== undefined;
@@ -266,7 +319,7 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
       'CHANGE_REQUEST_REQUIRED',
       move
         ? `Moving ${phoneNumber} changes who answers its calls in ${rule.env} of ${agentId}, which needs ${needs}: request the move instead`
-        : `These numbers answer calls in ${rule.env} of ${agentId}, which needs ${needs}, and importing or releasing numbers cannot go through a change request: an admin can lift the rule while doing it`,
+        : `${write.importInto ? `Importing numbers into ${rule.env}` : `Releasing numbers that answer calls in ${rule.env}`} of ${agentId} needs ${needs}, and cannot go through a change request: an admin can lift the rule while doing it`,
     );
   });
 
@@ -316,7 +369,9 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
           ? Object.entries((request.body as ConnectorRequestBody).changes).map(([key, after]) => ({ key: `${(request.body as ConnectorRequestBody).connectorId}.${key}`, after }))
           : request.kind === 'connector-delete'
             ? [{ key: (request.body as ConnectorRequestBody).connectorId, after: 'deleted' }]
-            : request.kind === 'phone-number-move'
+            : request.kind === 'connector-batch'
+              ? (request.body as ConnectorBatchBody).updates.flatMap(({ connectorId, ...fields }) => Object.entries(fields).map(([key, after]) => ({ key: `${connectorId}.${key}`, after })))
+              : request.kind === 'phone-number-move'
               ? [{ key: (request.body as PhoneNumberMove).phoneNumber, after: (request.body as PhoneNumberMove).connectorId }]
             : request.kind === 'variables'
             ? Object.entries(request.body).map(([key, after]) => ({ key, after }))
@@ -346,7 +401,7 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
     if (answer.statusCode < 300) {
       const version = hasDigestBase(request.kind) ? undefined : (answer.json() as ConfigPage).lastUpdated;
       await requests.transition(request.id, 'applying', 'applied', request.revision, { appliedVersion: version, staleAt: null });
-      await requests.addEvent(request.id, actor, 'applied', request.revision, version);
+      await requests.addEvent(request.id, actor, 'applied', request.revision, version ?? partialBatch(request, answer.json()));
       tell(request, actor, 'applied');
       return true;
     }
@@ -403,6 +458,8 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
           const url = pathOf(connectorEndpoint, { agentId, connectorId });
           return { method: kind === 'connector' ? 'PATCH' : 'DELETE', url, ...(kind === 'connector' && { payload: changes }), target: `${kind}:${agentId}/${connectorId}` };
         }
+        case 'connector-batch':
+          return { method: 'PATCH', url: pathOf(batchEndpoint, { agentId }), payload: body, target: `${kind}:${agentId}` };
         case 'phone-number-move': {
           const { phoneNumber, connectorId } = body as PhoneNumberMove;
           return { method: 'PATCH', url: pathOf(numberEndpoint, { agentId, phoneNumber }), payload: { connectorId }, target: `${kind}:${agentId}/${phoneNumber}` };

@@ -73,7 +73,7 @@ export function ChangeRequestPage() {
 function RequestDetail({ request }: { request: ChangeRequest }) {
   const queryClient = useQueryClient();
   // Connectors and numbers have no versions: applying finds out whether what a request depends on moved.
-  const versionless = request.kind === 'connector' || request.kind === 'connector-delete' || request.kind === 'phone-number-move';
+  const versionless = request.kind !== 'variables' && request.kind !== 'schema';
   const page = useQuery({ ...configPageQuery(queryClient, request.agentId, request.clientEnv), enabled: !versionless });
   const label = ENV_LABELS[request.clientEnv];
   const open = request.status === 'open';
@@ -99,6 +99,8 @@ function RequestDetail({ request }: { request: ChangeRequest }) {
         )}
         {request.kind === 'phone-number-move' ? (
           <NumberMove request={request} />
+        ) : request.kind === 'connector-batch' ? (
+          <ConnectorBatchChange request={request} />
         ) : request.kind === 'connector-delete' ? (
           <ConnectorDeletion request={request} />
         ) : versionless ? (
@@ -151,6 +153,45 @@ function ConnectorChange({ request }: { request: ChangeRequest }) {
           {Object.entries(changes).map(([field, value]) => (
             <ValueChange key={field} name={field} before={(current.data as Record<string, unknown>)[field]} after={value} beforeLabel="Now" afterLabel="Requested" />
           ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+/** A batch edit: per connector, each field it changes, its value now → the requested one. */
+function ConnectorBatchChange({ request }: { request: ChangeRequest }) {
+  const { updates } = request.body as { updates: ({ connectorId: string } & Record<string, unknown>)[] };
+  const connectors = useQuery(connectorListQuery(request.agentId));
+  return (
+    <Card className="p-5">
+      <h2 className="text-lg font-semibold">
+        {request.status === 'applied' ? 'What it changed' : 'The change, against the connectors as they are now'}: {plural(updates.length, 'connector', 'connectors')}
+      </h2>
+      {connectors.isPending ? (
+        <Loading label="Reading the connectors…" />
+      ) : connectors.error ? (
+        <ErrorState title="The connectors could not be read" error={connectors.error} onRetry={() => void connectors.refetch()} />
+      ) : (
+        <ul className="mt-3 space-y-4">
+          {updates.map(({ connectorId, ...changes }) => {
+            const current = connectors.data.connectors.find((c) => c.connectorId === connectorId) as Record<string, unknown> | undefined;
+            return (
+              <li key={connectorId}>
+                <h3 className="text-sm font-semibold">
+                  {(current?.name as string | undefined) ?? connectorId}{' '}
+                  <span className="font-normal text-slate-600 dark:text-slate-400">
+                    · {current ? ENV_LABELS[current.clientEnv as ClientEnv] ?? String(current.clientEnv) : 'no longer there'}
+                  </span>
+                </h3>
+                <ul className="mt-2 space-y-2">
+                  {Object.entries(changes).map(([field, value]) => (
+                    <ValueChange key={field} name={field} before={current?.[field]} after={value} beforeLabel="Now" afterLabel="Requested" />
+                  ))}
+                </ul>
+              </li>
+            );
+          })}
         </ul>
       )}
     </Card>
@@ -484,7 +525,8 @@ function EditRequest({ request, currentVersion }: { request: ChangeRequest; curr
       </Button>
     );
   }
-  const label = request.kind === 'variables' ? 'Values it sets (JSON)' : request.kind === 'schema' ? 'Schema (JSON)' : 'Connector fields it changes (JSON)';
+  const label =
+    request.kind === 'variables' ? 'Values it sets (JSON)' : request.kind === 'schema' ? 'Schema (JSON)' : request.kind === 'connector-batch' ? 'Connector changes (JSON)' : 'Connector fields it changes (JSON)';
   return (
     <form
       className="space-y-2 border-t border-slate-200 pt-3 dark:border-slate-700"

@@ -80,6 +80,8 @@ function summaryOf(request: ChangeRequest): string {
       return `the schema of ${request.clientEnv}`;
     case 'connector':
       return `connector ${connectorId}`;
+    case 'connector-batch':
+      return `${plural((request.body as { updates: unknown[] }).updates.length, 'connector', 'connectors')} in one batch`;
     case 'connector-delete':
       return `delete connector ${connectorId}`;
     case 'phone-number-move':

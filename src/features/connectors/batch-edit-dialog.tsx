@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import type { BatchUpdateConnectorsResponse, Connector } from '../../../contract/agents-api.ts';
+import { useNavigate } from 'react-router';
 import { useBatchUpdateConnectors } from '../../api/connectors.ts';
+import { useChangeRequestActions, useStrictestRule } from '../../api/change-requests.ts';
+import { isClientEnv } from '../../../contract/client-envs.ts';
+import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
+import { NoteField } from '../../components/ui/note-field.tsx';
+import { paths } from '../../lib/paths.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
 import { OutcomeDialog } from '../../components/ui/outcome-dialog.tsx';
@@ -19,6 +25,10 @@ type Field = keyof ConnectorEdit;
  */
 export function BatchEditDialog({ agentId, connectors, suggestions, onClose, onDone }: Props) {
   const batch = useBatchUpdateConnectors(agentId);
+  const ruleFor = useStrictestRule(agentId);
+  const requests = useChangeRequestActions(agentId);
+  const navigate = useNavigate();
+  const [note, setNote] = useState('');
   const [edit, setEdit] = useState<Record<Field, string | undefined>>({ variantId: undefined, asrLangCode: undefined, voiceName: undefined });
   const [typed, setTyped] = useState('');
   const [results, setResults] = useState<BatchUpdateConnectorsResponse['results']>();
@@ -31,11 +41,20 @@ export function BatchEditDialog({ agentId, connectors, suggestions, onClose, onD
   // Checked here as the server would: a value it refuses is named before anything is sent.
   const refused = updates.some(({ problems }) => problems.refused.length > 0);
   const touchesLive = updates.some(({ connector }) => connector.clientEnv === 'live');
-  const canSend = updates.length > 0 && !refused && isConfirmed(touchesLive ? 'live' : '', typed) && !batch.isPending;
+  // Under an approval rule for any of their environments (the strictest counts), the batch is requested, not sent.
+  const rule = ruleFor(updates.map(({ connector }) => connector.clientEnv).filter(isClientEnv));
+  const canSend =
+    updates.length > 0 && !refused && (rule ? note.trim() !== '' && !requests.open.isPending : isConfirmed(touchesLive ? 'live' : '', typed) && !batch.isPending);
   const nameOf = (id: string) => connectors.find((c) => c.connectorId === id)?.name ?? id;
 
   async function send() {
-    const response = await batch.mutateAsync({ updates: updates.map(({ connector, body }) => ({ connectorId: connector.connectorId, ...body })) });
+    const body = { updates: updates.map(({ connector, body }) => ({ connectorId: connector.connectorId, ...body })) };
+    if (rule) {
+      const opened = await requests.open.mutateAsync({ clientEnv: rule.env, kind: 'connector-batch', body, baseVersion: 'current', note: note.trim() });
+      navigate(paths.changeRequest(agentId, opened.id));
+      return;
+    }
+    const response = await batch.mutateAsync(body);
     setResults(response.results);
     onDone();
   }
@@ -112,11 +131,32 @@ export function BatchEditDialog({ agentId, connectors, suggestions, onClose, onD
             Nothing was updated: {batch.error.message}
           </p>
         )}
-        {touchesLive && <TypeToConfirm word="live" value={typed} onChange={setTyped} />}
-        <div className="flex justify-end gap-2">
+        {requests.open.isError && (
+          <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+            The change request could not be opened: {requests.open.error.message}
+          </p>
+        )}
+        {rule ? (
+          <div className="space-y-2">
+            <p className="text-sm text-slate-600 dark:text-slate-300">
+              Changes to {ENV_LABELS[rule.env]} connectors need {plural(rule.policy.approvals, 'approval', 'approvals')}: this opens a change request for the whole
+              batch, and nothing changes until it is approved and applied.
+            </p>
+            <NoteField id="batch-note" value={note} onChange={setNote} required />
+          </div>
+        ) : (
+          touchesLive && <TypeToConfirm word="live" value={typed} onChange={setTyped} />
+        )}
+        <div className="flex flex-wrap justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant={touchesLive ? 'danger' : 'primary'} disabled={!canSend}>
-            {batch.isPending ? 'Updating…' : `Update ${plural(updates.length, 'connector', 'connectors')}`}
+            {rule
+              ? requests.open.isPending
+                ? 'Opening…'
+                : `Request approval for ${plural(updates.length, 'connector', 'connectors')}`
+              : batch.isPending
+                ? 'Updating…'
+                : `Update ${plural(updates.length, 'connector', 'connectors')}`}
           </Button>
         </div>
       </form>
