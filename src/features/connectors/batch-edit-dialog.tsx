@@ -83,11 +83,12 @@ export function BatchEditDialog({ agentId, connectors, suggestions, onClose, onD
         <h2 id="batch-title" className="text-lg font-semibold">
           Edit {plural(connectors.length, 'connector', 'connectors')}
         </h2>
-        <fieldset className="space-y-2">
+        {/* min-w-0: a fieldset is as wide as its widest line by default, which overflows a phone. */}
+        <fieldset className="min-w-0 space-y-2">
           <legend className="text-sm text-slate-600 dark:text-slate-400">Tick a field to set it on every selected connector.</legend>
           {(Object.keys(EDIT_LABELS) as Field[]).map((field) => (
             <div key={field} className="flex items-center gap-3">
-              <label className="flex w-40 items-center gap-2 text-sm font-medium">
+              <label className="flex w-32 shrink-0 items-center gap-2 text-sm font-medium sm:w-40">
                 <input
                   type="checkbox"
                   className="size-4"
@@ -103,7 +104,7 @@ export function BatchEditDialog({ agentId, connectors, suggestions, onClose, onD
                 value={edit[field] ?? ''}
                 placeholder={field === 'variantId' ? 'empty: unassign' : field === 'voiceName' ? 'e.g. en-GB-Neural2-C' : 'e.g. en-GB'}
                 onChange={(e) => setEdit({ ...edit, [field]: e.target.value })}
-                className="block flex-1 rounded-md border-0 bg-white px-2.5 py-1.5 font-mono text-sm ring-1 ring-inset ring-slate-300 disabled:opacity-50 dark:bg-slate-950 dark:ring-slate-700"
+                className="block min-w-0 flex-1 rounded-md border-0 bg-white px-2.5 py-1.5 font-mono text-sm ring-1 ring-inset ring-slate-300 disabled:opacity-50 dark:bg-slate-950 dark:ring-slate-700"
               />
             </div>
           ))}
