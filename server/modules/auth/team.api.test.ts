@@ -4,61 +4,42 @@
  * roles enforced on the server. Every forbidden request is sent directly, as a script would, and must be refused with
  * 403 with nothing written.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Me, MemberAccess } from '../../../contract/access.ts';
 import type { AgentList, ConfigPage } from '../../../contract/agents-api.ts';
 import type { HistoryPage } from '../../../contract/history.ts';
-import { buildApp } from '../../app.ts';
 import { DEMO_AGENT_ID } from '../../seed/demo-agents.ts';
-import { freePort } from '../../test/free-port.ts';
-import { startOidcProvider, type TestProvider } from '../../test/oidc-provider.ts';
-import { freshDatabase } from '../../test/postgres.ts';
+import type { TestProvider } from '../../test/oidc-provider.ts';
 import { signIn } from '../../test/sign-in.ts';
+import { startTeamApp } from '../../test/team-app.ts';
 
 const ADMIN = 'ada@example.com';
 const OTHER = 'PROJECT-RIVERSIDE';
 const page = (env: string, agent = DEMO_AGENT_ID) => `/v1/agents/${agent}/real-time-configs/${env}`;
+let team: Awaited<ReturnType<typeof startTeamApp>>;
 let provider: TestProvider;
 let app: FastifyInstance;
 let replica: FastifyInstance;
 let url: string;
-let dir: string;
 
 /** The main app's log, as JSON lines. */
 const logLines: string[] = [];
 
-async function teamApp(port: number, databaseUrl: string, dbFile: string, logged = false) {
-  const publicUrl = `http://127.0.0.1:${port}`;
-  return buildApp({
-    dbFile,
-    ...(logged && { logger: { level: 'info', stream: { write: (line: string) => void logLines.push(line) } } }),
-    stateStore: databaseUrl,
-    allowedHosts: [`127.0.0.1:${port}`],
-    team: { oidc: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret }, publicUrl, admins: [ADMIN.toUpperCase()] },
-  });
-}
-
 beforeAll(async () => {
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}`;
-  provider = await startOidcProvider([`${url}/api/auth/callback`], { [ADMIN]: 'Ada Admin' });
-  dir = mkdtempSync(path.join(tmpdir(), 'switchboard-team-'));
-  const databaseUrl = await freshDatabase(inject('postgresUrl'));
-  app = await teamApp(port, databaseUrl, path.join(dir, 'emulator.sqlite'), true);
-  await app.listen({ port, host: '127.0.0.1' });
+  team = await startTeamApp(inject('postgresUrl'), {
+    admin: ADMIN,
+    names: { [ADMIN]: 'Ada Admin' },
+    options: { logger: { level: 'info', stream: { write: (line: string) => void logLines.push(line) } } },
+  });
+  ({ app, url, provider } = team);
   // A second replica on the same store (its own emulator file: only sessions and members are shared here).
-  replica = await teamApp(port, databaseUrl, path.join(dir, 'replica.sqlite'));
+  replica = await team.replica({ logger: false });
 }, 30_000);
 
 afterAll(async () => {
-  await app?.close();
   await replica?.close();
-  await provider?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await team?.close();
 });
 
 type Call = { method?: 'GET' | 'PUT' | 'PATCH' | 'POST' | 'DELETE'; url: string; payload?: object };
