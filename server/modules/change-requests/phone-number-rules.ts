@@ -6,12 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
-import { PhoneNumberParams, type Connector, type PhoneNumber } from '../../../contract/agents-api.ts';
+import { ConnectorParams, PhoneNumberParams, type Connector, type PhoneNumber } from '../../../contract/agents-api.ts';
 import { isClientEnv, type ClientEnv } from '../../../contract/client-envs.ts';
 
 /** A move request's body: the number, and the connector it goes to. */
 export const PhoneNumberMoveSchema = Type.Object(
-  { phoneNumber: PhoneNumberParams.properties.phoneNumber, connectorId: Type.String({ minLength: 1, maxLength: 128 }) },
+  { phoneNumber: PhoneNumberParams.properties.phoneNumber, connectorId: ConnectorParams.properties.connectorId },
   { additionalProperties: false },
 );
 export type PhoneNumberMove = { phoneNumber: string; connectorId: string };
@@ -21,16 +21,19 @@ export type NumberWrite = { numbers: string[]; toConnector?: string; importInto?
 
 export type Telephony = { numbers: PhoneNumber[]; connectors: Connector[] };
 
-/** The environment a number answers calls in now (undefined for a number the agent does not have). */
-export function envOfNumber({ numbers, connectors }: Telephony, number: string): string | undefined {
-  const found = numbers.find((n) => n.number === number);
-  if (!found) return undefined;
-  return (found.connectorId && connectors.find((c) => c.connectorId === found.connectorId)?.clientEnv) || found.clientEnv;
+/** Where each number answers calls now: its connector's environment, or its own while it has none. */
+function numberEnvs({ numbers, connectors }: Telephony): Map<string, string> {
+  const envOfConnector = new Map(connectors.map((c) => [c.connectorId, c.clientEnv]));
+  return new Map(numbers.map((n) => [n.number, (n.connectorId && envOfConnector.get(n.connectorId)) || n.clientEnv]));
 }
 
-/** The environments a write reaches (unknown numbers and connectors reach none: the write itself fails). */
+/**
+ * The environments a write reaches (unknown numbers and connectors reach none: the write itself fails). Looked up in
+ * maps: a body may name tens of thousands of numbers before it is validated.
+ */
 export function envsReached(telephony: Telephony, write: NumberWrite): ClientEnv[] {
-  const envs = new Set<string>(write.numbers.map((number) => envOfNumber(telephony, number)).filter((env) => env !== undefined));
+  const envOf = numberEnvs(telephony);
+  const envs = new Set<string>(write.numbers.map((number) => envOf.get(number)).filter((env) => env !== undefined));
   if (write.toConnector) {
     const target = telephony.connectors.find((c) => c.connectorId === write.toConnector)?.clientEnv;
     if (target) envs.add(target);
@@ -45,6 +48,6 @@ export function moveBase(telephony: Telephony, move: PhoneNumberMove): string | 
   const target = telephony.connectors.find((c) => c.connectorId === move.connectorId);
   if (!number || !target) return undefined;
   return createHash('sha256')
-    .update(JSON.stringify({ from: number.connectorId ?? null, env: envOfNumber(telephony, move.phoneNumber), to: target.clientEnv }))
+    .update(JSON.stringify({ from: number.connectorId ?? null, env: numberEnvs(telephony).get(move.phoneNumber), to: target.clientEnv }))
     .digest('hex');
 }
