@@ -27,6 +27,17 @@ test('a session ends when its lifetime is over, and the store keeps only a hash 
   expect(await db.selectFrom('sessions').selectAll().execute()).toEqual([]);
 });
 
+test('lookups made at once are each answered with their own session (or none), and the last use is written', async () => {
+  const sessions = createSessionsRepository(db, { lifetimeMs: 3_600_000, now: () => clock });
+  await createMembersRepository(db, { generation: createGenerationCache(db) }).signedIn('kim@example.com', 'Kim');
+  const [sam, kim] = [await sessions.create('sam@example.com'), await sessions.create('kim@example.com')];
+  clock = new Date('2026-05-01T09:05:00.000Z');
+  const found = await Promise.all([sessions.find(sam.token), sessions.find('not-a-token'), sessions.find(kim.token), sessions.find(sam.token)]);
+  expect(found.map((session) => session?.email)).toEqual(['sam@example.com', undefined, 'kim@example.com', 'sam@example.com']);
+  const seen = await db.selectFrom('sessions').select('last_seen_at').execute();
+  expect(seen.map((row) => row.last_seen_at)).toEqual(['2026-05-01T09:05:00.000Z', '2026-05-01T09:05:00.000Z']);
+});
+
 test('a sign-in in progress is taken once, and only within ten minutes', async () => {
   const sessions = createSessionsRepository(db, { lifetimeMs: 3_600_000, now: () => clock });
   await sessions.saveSignIn({ state: 's1', nonce: 'n', codeVerifier: 'v', returnTo: '/' });

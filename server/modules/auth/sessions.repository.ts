@@ -14,7 +14,32 @@ const TOUCH_EVERY_MS = 60_000;
 
 export type SignInRequest = { state: string; codeVerifier: string; nonce: string; returnTo: string };
 
+type Session = { email: string; expiresAt: string; generation: number };
+type Lookup = { idHash: string; resolve: (session: Session | undefined) => void; reject: (error: unknown) => void };
+
 export function createSessionsRepository(db: StateDb, { lifetimeMs, now = () => new Date() }: { lifetimeMs: number; now?: () => Date }) {
+  let waiting: Lookup[] = [];
+
+  async function lookUp() {
+    const lookups = waiting;
+    waiting = [];
+    try {
+      const at = now();
+      const rows = await db
+        .selectFrom('sessions')
+        .select(['id_hash', 'email', 'expires_at', 'last_seen_at', generationOf(db).as('generation')])
+        .where('id_hash', 'in', [...new Set(lookups.map((lookup) => lookup.idHash))])
+        .where('expires_at', '>', at.toISOString())
+        .execute();
+      const stale = rows.filter((row) => at.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS).map((row) => row.id_hash);
+      if (stale.length > 0) await db.updateTable('sessions').set({ last_seen_at: at.toISOString() }).where('id_hash', 'in', stale).execute();
+      const found = new Map(rows.map((row) => [row.id_hash, { email: row.email, expiresAt: row.expires_at, generation: Number(row.generation) }]));
+      for (const lookup of lookups) lookup.resolve(found.get(lookup.idHash));
+    } catch (error) {
+      for (const lookup of lookups) lookup.reject(error);
+    }
+  }
+
   return {
     /** A new session for `email`; the token goes in the cookie and nowhere else. */
     async create(email: string): Promise<{ token: string; expiresAt: string }> {
@@ -27,21 +52,14 @@ export function createSessionsRepository(db: StateDb, { lifetimeMs, now = () => 
 
     /**
      * The session's member, if the token is one of a session that has neither expired nor been revoked, with the
-     * store's generation read in the same query (the request needs it: ../../state/generation.ts).
+     * store's generation read in the same query (the request needs it: ../../state/generation.ts). Lookups asked for in
+     * the same turn of the event loop are read together, in one query: under load, one per busy moment, not per request.
      */
-    async find(token: string): Promise<{ email: string; expiresAt: string; generation: number } | undefined> {
-      const at = now();
-      const row = await db
-        .selectFrom('sessions')
-        .select(['email', 'expires_at', 'last_seen_at', generationOf(db).as('generation')])
-        .where('id_hash', '=', hashOf(token))
-        .where('expires_at', '>', at.toISOString())
-        .executeTakeFirst();
-      if (!row) return undefined;
-      if (at.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
-        await db.updateTable('sessions').set({ last_seen_at: at.toISOString() }).where('id_hash', '=', hashOf(token)).execute();
-      }
-      return { email: row.email, expiresAt: row.expires_at, generation: Number(row.generation) };
+    find(token: string): Promise<Session | undefined> {
+      return new Promise((resolve, reject) => {
+        waiting.push({ idHash: hashOf(token), resolve, reject });
+        if (waiting.length === 1) setImmediate(lookUp);
+      });
     },
 
     async revoke(token: string): Promise<void> {
