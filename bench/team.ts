@@ -28,6 +28,8 @@ type Writer = { base: string; headers: Record<string, string>; prefix: string };
 
 /** Unmeasured writes per user on each path first: both are measured warm (JIT, connection pools, caches). */
 const WARM_UP_WRITES = 5;
+/** The measured writes alternate between the paths in this many turns (a slow moment of the machine hits both). */
+const TURNS = 4;
 
 /**
  * Each user writes their own key `writes` times, all users at once; returns each request's latency and records the last
@@ -102,14 +104,14 @@ export async function teamRows(): Promise<Row[]> {
 
     const acknowledged = new Map<number, string>();
     const viaReplicas = (user: number) => ({ base: replicas[user % 2].url, headers: { cookie: cookies[user] }, prefix: 'bench_user_' });
-    // Warm both paths, then measure them in turn, twice each, so both meet the machine in the same state.
+    // Warm both paths, then measure them in turn, so both meet the machine in the same state.
     await load(straight, new Map(), 'warm-up', WARM_UP_WRITES);
     await load(viaReplicas, acknowledged, 'warm-up', WARM_UP_WRITES);
     const directLatencies: number[] = [];
     const proxied: number[] = [];
-    for (const round of ['first', 'second']) {
-      directLatencies.push(...(await load(straight, new Map(), round, WRITES_PER_USER / 2)));
-      proxied.push(...(await load(viaReplicas, acknowledged, round, WRITES_PER_USER / 2)));
+    for (let turn = 1; turn <= TURNS; turn++) {
+      directLatencies.push(...(await load(straight, new Map(), `turn ${turn}`, WRITES_PER_USER / TURNS)));
+      proxied.push(...(await load(viaReplicas, acknowledged, `turn ${turn}`, WRITES_PER_USER / TURNS)));
     }
 
     // Contested: ten writers on one version, alternating replicas, ten rounds.
