@@ -50,14 +50,16 @@ export function createGenerationCache(db: StateDb) {
 export type GenerationCache = ReturnType<typeof createGenerationCache>;
 
 /**
- * Every request reads the generation before its handler (a request whose session lookup read it is spared the query):
- * no route, however it is reached, sees what a replica kept from before a change. Registered after team mode's own
- * onRequest hook.
+ * Every API request reads the generation before its handler (a request whose session lookup read it is spared the
+ * query): no API route sees what a replica kept from before a change. Decided by the route matched, not the path as
+ * sent. Health checks and static files read nothing kept, and must answer while the store does not. Registered after
+ * team mode's own onRequest hook.
  */
 export function registerGenerationCheck(app: FastifyInstance, cache: GenerationCache) {
   app.decorateRequest('generationSeen', false);
   app.addHook('onRequest', async (req: FastifyRequest) => {
-    if (req.generationSeen) return;
+    const route = req.routeOptions.url ?? '';
+    if (req.generationSeen || !(route.startsWith('/v1/') || route.startsWith('/api/'))) return;
     await cache.refresh();
     req.generationSeen = true;
   });
