@@ -149,13 +149,20 @@ function ConnectorChange({ request }: { request: ChangeRequest }) {
       ) : current.error ? (
         <ErrorState title="The connector could not be read" error={current.error} onRetry={() => void current.refetch()} />
       ) : (
-        <ul className="mt-3 space-y-3">
-          {Object.entries(changes).map(([field, value]) => (
-            <ValueChange key={field} name={field} before={(current.data as Record<string, unknown>)[field]} after={value} beforeLabel="Now" afterLabel="Requested" />
-          ))}
-        </ul>
+        <FieldChanges current={current.data} changes={changes} className="mt-3 space-y-3" />
       )}
     </Card>
+  );
+}
+
+/** A connector's fields a request changes: each one's value now → the requested one. */
+function FieldChanges({ current, changes, className }: { current: object | undefined; changes: Record<string, unknown>; className: string }) {
+  return (
+    <ul className={className}>
+      {Object.entries(changes).map(([field, value]) => (
+        <ValueChange key={field} name={field} before={(current as Record<string, unknown> | undefined)?.[field]} after={value} beforeLabel="Now" afterLabel="Requested" />
+      ))}
+    </ul>
   );
 }
 
@@ -175,20 +182,16 @@ function ConnectorBatchChange({ request }: { request: ChangeRequest }) {
       ) : (
         <ul className="mt-3 space-y-4">
           {updates.map(({ connectorId, ...changes }) => {
-            const current = connectors.data.connectors.find((c) => c.connectorId === connectorId) as Record<string, unknown> | undefined;
+            const current = connectors.data.connectors.find((c) => c.connectorId === connectorId);
             return (
               <li key={connectorId}>
                 <h3 className="text-sm font-semibold">
-                  {(current?.name as string | undefined) ?? connectorId}{' '}
+                  {current?.name ?? connectorId}{' '}
                   <span className="font-normal text-slate-600 dark:text-slate-400">
-                    · {current ? ENV_LABELS[current.clientEnv as ClientEnv] ?? String(current.clientEnv) : 'no longer there'}
+                    · {current ? ENV_LABELS[current.clientEnv as ClientEnv] ?? current.clientEnv : 'no longer there'}
                   </span>
                 </h3>
-                <ul className="mt-2 space-y-2">
-                  {Object.entries(changes).map(([field, value]) => (
-                    <ValueChange key={field} name={field} before={current?.[field]} after={value} beforeLabel="Now" afterLabel="Requested" />
-                  ))}
-                </ul>
+                <FieldChanges current={current} changes={changes} className="mt-2 space-y-2" />
               </li>
             );
           })}
