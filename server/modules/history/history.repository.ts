@@ -339,8 +339,9 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
     /**
      * Records a write Switchboard served or forwarded; `written` moves the page's head to the version it made. Resolves
      * once committed. Writes recorded in the same turn of the event loop share one transaction and a few statements
-     * (group commit): under load the history must not be what limits the server's writes. `held` is the transaction of
-     * the page lock the write was made under (team mode's proxy).
+     * (group commit): under load the history must not be what limits the server's writes. A write made under a page
+     * lock (`held`, the proxy's) is recorded with the others made under it, in their order, just before the lock is let
+     * go — in its transaction on Postgres; it resolves at once, and the lock's release resolves once it is committed.
      */
     async record(entry: NewEntry, written?: WrittenVersion, held?: PageLock): Promise<string | undefined> {
       if (!held) return enqueue(entry, written);
