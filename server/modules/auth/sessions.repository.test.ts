@@ -38,6 +38,14 @@ test('lookups made at once are each answered with their own session (or none), a
   expect(seen.map((row) => row.last_seen_at)).toEqual(['2026-05-01T09:05:00.000Z', '2026-05-01T09:05:00.000Z']);
 });
 
+test('a flood of lookups at once is answered, each on its own (no query past the database’s parameter limit)', async () => {
+  const sessions = createSessionsRepository(db, { lifetimeMs: 3_600_000, now: () => clock });
+  const { token } = await sessions.create('sam@example.com');
+  const tokens = [...Array.from({ length: 40_000 }, (_, i) => `bogus-${i}`), token];
+  const found = await Promise.all(tokens.map((t) => sessions.find(t)));
+  expect(found.filter((session) => session !== undefined).map((session) => session!.email)).toEqual(['sam@example.com']);
+});
+
 test('a sign-in in progress is taken once, and only within ten minutes', async () => {
   const sessions = createSessionsRepository(db, { lifetimeMs: 3_600_000, now: () => clock });
   await sessions.saveSignIn({ state: 's1', nonce: 'n', codeVerifier: 'v', returnTo: '/' });

@@ -18,11 +18,12 @@ type Session = { email: string; expiresAt: string; generation: number };
 type Lookup = { idHash: string; resolve: (session: Session | undefined) => void; reject: (error: unknown) => void };
 
 export function createSessionsRepository(db: StateDb, { lifetimeMs, now = () => new Date() }: { lifetimeMs: number; now?: () => Date }) {
-  let waiting: Lookup[] = [];
+  const waiting: Lookup[] = [];
 
   async function lookUp() {
-    const lookups = waiting;
-    waiting = [];
+    // At most a thousand at a time: a flood of requests must not build a query past the databases' parameter limits.
+    const lookups = waiting.splice(0, 1_000);
+    if (waiting.length > 0) setImmediate(lookUp);
     try {
       const at = now();
       const rows = await db
