@@ -50,7 +50,7 @@ export function registerProxyRoutes(
           req.pageLock = await pageLocks.acquire(params.agentId, params.clientEnv);
           return conditionalWrite(req, reply, endpoint, target);
         }
-        const answer = await callUpstream(upstream, req, req.method, target, req.body);
+        const answer = await callUpstream(upstream, req, req.method, target, { body: req.body, compressed: !answersOnePage(endpoint) });
         if (endpoint.method === 'GET' && endpoint.path === CONFIGS_PATH && answer.status === 200) await observeList(req, answer.body);
         return relay(req, reply, endpoint, answer);
       },
@@ -155,7 +155,7 @@ export function registerProxyRoutes(
   /** A write sent after the re-read; the time between them is the race window reported in /api/runtime. */
   async function forward(req: FastifyRequest, method: string, target: string, body: unknown): Promise<UpstreamAnswer> {
     const readAt = performance.now();
-    const answer = await callUpstream(upstream, req, method, target, body);
+    const answer = await callUpstream(upstream, req, method, target, { body });
     raceWindows.samples = [...raceWindows.samples.slice(-99), performance.now() - readAt];
     return answer;
   }
@@ -166,7 +166,7 @@ export function registerProxyRoutes(
    */
   return async function readAgentPages(agentId: string, req: FastifyRequest): Promise<void> {
     try {
-      const answer = await callUpstream(upstream, req, 'GET', pathOf(listEndpoint, { agentId }));
+      const answer = await callUpstream(upstream, req, 'GET', pathOf(listEndpoint, { agentId }), { compressed: true });
       if (answer.status === 200) await observeList(req, answer.body);
     } catch (error) {
       req.log.warn({ err: error }, 'history: the pages could not be read before answering');
@@ -205,6 +205,9 @@ function upstreamTarget(endpoint: Endpoint, req: FastifyRequest): string {
   return text ? `${path}?${text}` : path;
 }
 
+/** A config page read or written: its answer is that page. */
+const answersOnePage = (endpoint: Endpoint) => endpoint.path === CONFIG_PAGE_PATH || CONDITIONAL_WRITES.has(`${endpoint.method} ${endpoint.path}`);
+
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 /**
@@ -221,8 +224,7 @@ function relay(req: FastifyRequest, reply: FastifyReply, endpoint: Endpoint, ans
     }
     return sendError(req, reply, answer.status, 'UPSTREAM_ERROR', `PolyAI's API answered ${answer.status} (${type})${excerpt ? `: ${excerpt}` : ''}`);
   }
-  const isPage = endpoint.path === CONFIG_PAGE_PATH || CONDITIONAL_WRITES.has(`${endpoint.method} ${endpoint.path}`);
-  if (isPage && answer.status >= 200 && answer.status < 300) {
+  if (answersOnePage(endpoint) && answer.status >= 200 && answer.status < 300) {
     try {
       reply.header('etag', etagOf(JSON.parse(answer.body) as ConfigPage));
     } catch {
