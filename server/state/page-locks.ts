@@ -6,14 +6,12 @@
  * in an open transaction until it is done.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Transaction } from 'kysely';
-import { isShared, lockUntilCommit, LOCKS } from './dialect.ts';
+import { inLockedTransaction, isShared, LOCKS, type StateTx } from './dialect.ts';
 import { PerKeyQueue } from './per-key-queue.ts';
 import type { StateDb } from './state-store.ts';
-import type { StateTables } from './state-tables.ts';
 
 /** Work done under a page lock just before it is let go: in the lock's transaction on Postgres. */
-export type LockedWork = (tx: Transaction<StateTables> | undefined) => Promise<void>;
+export type LockedWork = (tx: StateTx | undefined) => Promise<void>;
 
 /** What the writes made under one lock share (several, when sent upstream together: see shareLock). */
 export type LockedWrites = {
@@ -26,7 +24,7 @@ export type PageLock = {
    * The transaction holding the lock (Postgres): the history of the writes made under it goes here, so a writer never
    * needs a second connection while it holds one (a full pool could otherwise leave it waiting on itself).
    */
-  tx?: Transaction<StateTables>;
+  tx?: StateTx;
   /** Shared by the writes made under this lock; `index` is this one's place among them (arrival order). */
   writes: LockedWrites;
   index: number;
@@ -60,8 +58,7 @@ export function createPageLocks(db: StateDb) {
             return released;
           }
           let locked = false;
-          const committed = db.transaction().execute(async (tx) => {
-            await lockUntilCommit(tx, LOCKS.page, name);
+          const committed = inLockedTransaction(db, LOCKS.page, name, async (tx) => {
             locked = true;
             resolve(
               heldLock(tx, () => {
@@ -84,7 +81,7 @@ export function createPageLocks(db: StateDb) {
 export type PageLocks = ReturnType<typeof createPageLocks>;
 
 /** A lock just taken: the work asked for before its release runs first (in its transaction), then `letGo`. */
-function heldLock(tx: Transaction<StateTables> | undefined, letGo: () => Promise<void>): PageLock {
+function heldLock(tx: StateTx | undefined, letGo: () => Promise<void>): PageLock {
   const works: LockedWork[] = [];
   let released: Promise<void> | undefined;
   return {

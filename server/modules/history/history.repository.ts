@@ -1,7 +1,7 @@
-import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { ClientEnv, ConfigPage, JsonObject } from '../../../contract/agents-api.ts';
 import type { HistoryChange, HistoryEntry, HistoryKind, HistoryOutcome, HistoryQuery, HistorySettings, PageAt } from '../../../contract/history.ts';
-import { lockUntilCommit, LOCKS } from '../../state/dialect.ts';
+import { inLockedTransaction, LOCKS, type StateTx } from '../../state/dialect.ts';
 import { pageLockName, type LockedWrites, type PageLock } from '../../state/page-locks.ts';
 import type { GenerationCache } from '../../state/generation.ts';
 import type { StateDb } from '../../state/state-store.ts';
@@ -31,7 +31,7 @@ const DEFAULT_LIMIT = 100;
 const SEARCH_WINDOW = 10_000;
 const DEFAULT_SETTINGS: HistorySettings = { requireNoteForLive: false };
 type EntryRow = StateTables['history_entries'] & { id: number };
-type Tx = Transaction<StateTables>;
+type Tx = StateTx;
 
 const toJson = (value: unknown) => (value === undefined ? null : canonicalJson(value));
 const fromJson = (text: string | null): unknown => (text === null ? undefined : JSON.parse(text));
@@ -427,10 +427,7 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
       else {
         // On a shared store, after any write to the page in flight on another replica has been recorded (page-locks.ts):
         // until then its change would look like one made outside Switchboard.
-        await db.transaction().execute(async (tx) => {
-          await lockUntilCommit(tx, LOCKS.page, pageLockName(agentId, env));
-          await compare(tx);
-        });
+        await inLockedTransaction(db, LOCKS.page, pageLockName(agentId, env), compare);
       }
       if (outside) onRecorded?.(outside.entry, outside.id);
     },
