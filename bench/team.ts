@@ -5,6 +5,7 @@
  * upstream in the same run, both warmed up and measured in turn: the latency the proxy adds at p50 and p99. Then contested rounds (every writer on the same version) and a
  * read-back: no lost write, one winner per version, every acknowledged write in the history once.
  */
+import { request } from 'undici';
 import { DEMO_AGENT_ID } from '../server/seed/demo-agents.ts';
 import type { ConfigPage } from '../contract/agents-api.ts';
 import type { HistoryPage } from '../contract/history.ts';
@@ -33,7 +34,9 @@ const TURNS = 4;
 
 /**
  * Each user writes their own key `writes` times, all users at once; returns each request's latency and records the last
- * value acknowledged per user (values differ from round to round, so every write changes something).
+ * value acknowledged per user (values differ from round to round, so every write changes something). Sent with
+ * undici's request, not fetch: the load generator shares the machine, and its own CPU and pauses (fetch makes far more
+ * garbage) would land on whichever path it happened to be measuring. Answers are asked for compressed, as a browser does.
  */
 async function load(writerOf: (user: number) => Writer, acknowledged: Map<number, string>, round: string, writes: number): Promise<number[]> {
   const { prefix } = writerOf(0);
@@ -44,15 +47,15 @@ async function load(writerOf: (user: number) => Writer, acknowledged: Map<number
       for (let n = 1; n <= writes; n++) {
         const value = `${round}:${n}`;
         const started = performance.now();
-        const response = await fetch(`${base}${PAGES[user % PAGES.length]}/variables`, {
+        const response = await request(`${base}${PAGES[user % PAGES.length]}/variables`, {
           method: 'PATCH',
-          headers: { 'content-type': 'application/json', ...headers },
+          headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip, br', ...headers },
           body: JSON.stringify({ variables: { [`${prefix}${user}`]: value } }),
         });
-        await response.arrayBuffer();
+        await response.body.arrayBuffer();
         latencies.push(performance.now() - started);
-        if (response.ok) acknowledged.set(user, value);
-        else throw new Error(`user ${user}: ${response.status}`);
+        if (response.statusCode === 200) acknowledged.set(user, value);
+        else throw new Error(`user ${user}: ${response.statusCode}`);
       }
     }),
   );
@@ -99,18 +102,27 @@ export async function teamRows(): Promise<Row[]> {
       });
       cookies.push((await signIn(publicUrl, email)).cookie);
     }
-    // Each page's current version is Switchboard's baseline before the measured writes.
-    for (const page of PAGES) await fetch(`${publicUrl}${page}`, { headers: { cookie: admin } });
+    /**
+     * The pages as the console has them open: read through each replica (the console re-reads open pages in the
+     * background), which is where a change made outside Switchboard — here the straight writes of the turn before — is
+     * found and recorded, not in the next write.
+     */
+    const openPages = async () => {
+      for (const replica of replicas) for (const page of PAGES) await (await fetch(`${replica.url}${page}`, { headers: { cookie: admin } })).arrayBuffer();
+    };
+    await openPages();
 
     const acknowledged = new Map<number, string>();
     const viaReplicas = (user: number) => ({ base: replicas[user % 2].url, headers: { cookie: cookies[user] }, prefix: 'bench_user_' });
     // Warm both paths, then measure them in turn, so both meet the machine in the same state.
     await load(straight, new Map(), 'warm-up', WARM_UP_WRITES);
+    await openPages();
     await load(viaReplicas, acknowledged, 'warm-up', WARM_UP_WRITES);
     const directLatencies: number[] = [];
     const proxied: number[] = [];
     for (let turn = 1; turn <= TURNS; turn++) {
       directLatencies.push(...(await load(straight, new Map(), `turn ${turn}`, WRITES_PER_USER / TURNS)));
+      await openPages();
       proxied.push(...(await load(viaReplicas, acknowledged, `turn ${turn}`, WRITES_PER_USER / TURNS)));
     }
 
