@@ -55,6 +55,27 @@ describe.each([
     ]);
   });
 
+  test('writes recorded together move each page’s head forward only, with every key they set: the next read finds nothing outside', async () => {
+    const history = createHistoryRepository(db);
+    const at = (n: number) => `2026-01-0${n}T00:00:00.000Z`;
+    const odd = 'k "quoted" \\ back\u2028slash ü 🎛';
+    await history.observe('A', 'live', { clientEnv: 'live', lastUpdated: at(1), variables: { k: 1, other: 'x' } });
+    const write = (note: string, version: string, values: Record<string, unknown>, clientEnv: 'live' | 'sandbox' = 'live') =>
+      history.record({ ...entry(note), clientEnv, changes: Object.entries(values).map(([key, after]) => ({ key, after })) }, { version, values });
+    await Promise.all([write('two', at(2), { k: 2 }), write('three', at(3), { [odd]: { nested: [odd, null] } }), write('elsewhere', at(2), { s: 1 }, 'sandbox')]);
+    // A write answered with an older version (it went upstream before the others) does not move the head back.
+    await write('late', at(2), { k: 'stale' });
+    await history.observe('A', 'live', { clientEnv: 'live', lastUpdated: at(3), variables: { k: 2, other: 'x', [odd]: { nested: [odd, null] } } });
+    const entries = (await history.list('A', {})).entries;
+    expect(entries.map((e) => [e.kind, e.note])).toEqual([
+      ['variables', 'late'],
+      ['variables', 'elsewhere'],
+      ['variables', 'three'],
+      ['variables', 'two'],
+    ]);
+    expect(entries[2].changes).toEqual([{ key: odd, after: { nested: [odd, null] } }]);
+  });
+
   test('the migrations are versioned: opening the store again applies nothing twice', async () => {
     const rows = await db.selectFrom('kysely_migration' as never).selectAll().execute();
     expect(rows.map((row) => (row as { name: string }).name)).toEqual(['001-history', '002-team', '003-change-requests', '004-change-request-schedules', '005-webhooks', '006-generation']);

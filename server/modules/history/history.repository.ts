@@ -7,6 +7,7 @@ import type { GenerationCache } from '../../state/generation.ts';
 import type { StateDb } from '../../state/state-store.ts';
 import type { StateTables } from '../../state/state-tables.ts';
 import { canonicalJson } from './canonical-json.ts';
+import { storeBatch, type BatchRows } from './history-batch.ts';
 
 export type NewEntry = {
   agentId: string;
@@ -276,27 +277,20 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
     writes[lock.index] = { entry, written };
   }
 
-  /** One batch of writes: their entries and their changes in one statement each, then each page's head moved once. */
+  /** One batch of writes: their entries with their changes, and each page's head moved once (history-batch.ts). */
   async function recordBatch(tx: Tx, batch: Pending[]): Promise<(string | undefined)[]> {
     // A write that sent only values the page already held changed nothing worth an entry; its version still counts.
     const kept = batch.map(({ entry, written }) => entry.changes.length > 0 || entry.schema !== undefined || !written);
     const entries = batch.filter((_, i) => kept[i]).map(({ entry }) => entry);
-    const ids: (string | undefined)[] = batch.map(() => undefined);
-    if (entries.length > 0) {
-      const at = now().toISOString();
-      // One INSERT: its rows take ids in the order written (not always consecutive on Postgres, where other replicas
-      // draw from the same sequence; RETURNING's own order is not guaranteed), so the i-th smallest id is the i-th row.
-      const returned = await tx.insertInto('history_entries').values(entries.map((entry) => entryRow(entry, at))).returning('id').execute();
-      const entryIds = returned.map((row) => row.id).sort((a, b) => a - b);
-      const changes = entries.flatMap((entry, i) =>
-        entry.changes.map((change) => ({ entry_id: entryIds[i], key: change.key, before_json: toJson(change.before), after_json: toJson(change.after) })),
-      );
-      for (let i = 0; i < changes.length; i += 1_000) await tx.insertInto('history_changes').values(changes.slice(i, i + 1_000)).execute();
-      let next = 0;
-      kept.forEach((isKept, i) => {
-        if (isKept) ids[i] = String(entryIds[next++]);
-      });
-    }
+    const at = now().toISOString();
+    const rows: BatchRows = {
+      entries: entries.map((entry) => entryRow(entry, at)),
+      changes: entries.flatMap((entry, i) =>
+        entry.changes.map((change) => ({ entry: i, key: change.key, before_json: toJson(change.before), after_json: toJson(change.after) })),
+      ),
+      heads: [],
+      keys: [],
+    };
     // Each page's head moves to the newest version written in the batch, with every key those writes set.
     const pages = new Map<string, { agentId: string; env: string; versions: WrittenVersion[] }>();
     for (const { entry, written } of batch) {
@@ -306,32 +300,29 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
       page.versions.push(written);
       pages.set(key, page);
     }
+    const newest = new Map<string, string>();
     for (const [key, { agentId, env, versions }] of pages) {
       versions.sort((a, b) => (a.version < b.version ? -1 : a.version > b.version ? 1 : 0));
-      const newest = versions[versions.length - 1];
-      const schema = versions.findLast((version) => version.schema !== undefined)?.schema;
+      const { version } = versions[versions.length - 1];
+      newest.set(key, version);
+      const schema = versions.findLast((written) => written.schema !== undefined)?.schema;
+      // Only forward: a head already past these versions (a later read) stays where it is. Writes sent upstream
+      // together share one version: each adds its keys.
+      rows.heads.push({ agent_id: agentId, client_env: env, last_updated: version, schema_json: schema === undefined ? null : toJson(schema), first_seen: at });
       const values = new Map<string, string>();
-      for (const version of versions) for (const [k, value] of Object.entries(version.values)) values.set(k, canonicalJson(value));
-      // Only forward: a head already past these versions (a later read) stays where it is.
-      const moved = await tx
-        .insertInto('page_heads')
-        .values({ agent_id: agentId, client_env: env, last_updated: newest.version, schema_json: schema === undefined ? null : toJson(schema), complete: 0, first_seen: now().toISOString() })
-        .onConflict((oc) =>
-          oc
-            .columns(['agent_id', 'client_env'])
-            .doUpdateSet((eb) => ({
-              last_updated: eb.ref('excluded.last_updated'),
-              schema_json: schema === undefined ? eb.ref('page_heads.schema_json') : eb.ref('excluded.schema_json'),
-            }))
-            // Writes sent upstream together share one version, recorded one after another: each adds its keys.
-            .where('page_heads.last_updated', '<=', newest.version),
-        )
-        .returning('complete')
-        .executeTakeFirst();
-      if (!moved) continue;
-      await upsertKeys(tx, agentId, env, [...values]);
-      if (moved.complete) knownHeads.set(key, newest.version);
+      for (const written of versions) for (const [k, value] of Object.entries(written.values)) values.set(k, canonicalJson(value));
+      for (const [k, json] of values) rows.keys.push({ agent_id: agentId, client_env: env, key: k, value_json: json });
     }
+    const { entryIds, moved } = await storeBatch(tx, rows);
+    for (const head of moved) {
+      const key = pageKeyOf(head.agent_id, head.client_env);
+      if (head.complete) knownHeads.set(key, newest.get(key)!);
+    }
+    const ids: (string | undefined)[] = batch.map(() => undefined);
+    let next = 0;
+    kept.forEach((isKept, i) => {
+      if (isKept) ids[i] = String(entryIds[next++]);
+    });
     return ids;
   }
 
