@@ -62,6 +62,20 @@ test('one config page (read or written) is asked for plain: compressing it costs
   ]);
 });
 
+test('an answer that starts and then stalls is cut off at the timeout: 504, and the server goes on', async () => {
+  answer = (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.write('[{"id": "AGENT-1", "na');
+  };
+  const started = performance.now();
+  const stalled = await proxy.inject('/v1/agents');
+  expect(stalled.statusCode).toBe(504);
+  expect(stalled.json().error_code).toBe('UPSTREAM_TIMEOUT');
+  expect(performance.now() - started).toBeLessThan(4_000);
+  answer = (_req, res) => json(res, 200, JSON.stringify(agents));
+  expect((await proxy.inject('/v1/agents')).statusCode).toBe(200);
+});
+
 test('a redirect is not followed: the key never goes where it points', async () => {
   let followed = 0;
   const elsewhere = createServer((_req, res) => {
