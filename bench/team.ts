@@ -10,6 +10,8 @@ import { DEMO_AGENT_ID } from '../server/seed/demo-agents.ts';
 import type { ConfigPage } from '../contract/agents-api.ts';
 import type { HistoryPage } from '../contract/history.ts';
 import { startOidcProvider } from '../server/test/oidc-provider.ts';
+import { createHistoryRepository } from '../server/modules/history/history.repository.ts';
+import { openStateStore } from '../server/state/state-store.ts';
 import { freshDatabase, startPostgres } from '../server/test/postgres.ts';
 import { startServerProcess } from '../server/test/server-process.ts';
 import { signIn } from '../server/test/sign-in.ts';
@@ -172,7 +174,7 @@ export async function teamRows(): Promise<Row[]> {
     const own = summarize(directLatencies);
     const through = summarize(proxied);
     const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(0.99 * values.length) - 1];
-    return [
+    const rows: Row[] = [
       { scenario: SCENARIO, figure: `PATCH latency through the replicas (p50 / p95; ${proxied.length} writes)`, unit: 'ms', ...through },
       { scenario: SCENARIO, figure: 'PATCH latency straight to the upstream (p50 / p95)', unit: 'ms', ...own },
       { scenario: SCENARIO, figure: 'added by Switchboard at p99', unit: 'ms', median: p99(proxied) - p99(directLatencies), target: { on: 'median', op: '<=', value: 20 } },
@@ -181,7 +183,47 @@ export async function teamRows(): Promise<Row[]> {
       { scenario: SCENARIO, figure: `contested rounds without exactly one winner (of ${CONTESTED_ROUNDS})`, unit: 'rounds', median: badRounds, target: { on: 'median', op: '<=', value: 0 } },
       { scenario: SCENARIO, figure: `history entries missing or extra (of ${expected})`, unit: 'entries', median: Math.abs(expected - recorded) + external, target: { on: 'median', op: '<=', value: 0 } },
     ];
+    rows.push(await handoverRow(postgres.url));
+    return rows;
   } finally {
     for (const stop of stops) await stop();
   }
+}
+
+/**
+ * What a replica does on reading a page version the other replica wrote (every batch handed over between them, under
+ * the page lock): the page's history at 100,000 entries against the same read with none (the anchor). It must not
+ * depend on how long the history is.
+ */
+async function handoverRow(serverUrl: string): Promise<Row> {
+  const READS = 300;
+  const medianRead = async (entries: number) => {
+    const db = await openStateStore(await freshDatabase(serverUrl));
+    try {
+      const [writer, reader] = [createHistoryRepository(db), createHistoryRepository(db)];
+      await writer.observe('A', 'live', { clientEnv: 'live', lastUpdated: new Date(0).toISOString(), variables: { k: 0 } });
+      const row = { agent_id: 'A', client_env: 'live', kind: 'variables', outcome: 'applied', at: new Date(0).toISOString(), author: ADMIN };
+      for (let i = 0; i < entries; i += 1_000) await db.insertInto('history_entries').values(Array.from({ length: Math.min(1_000, entries - i) }, () => row)).execute();
+      const times: number[] = [];
+      for (let i = 1; i <= READS; i++) {
+        const version = new Date(i * 1_000).toISOString();
+        await writer.record({ agentId: 'A', clientEnv: 'live', kind: 'variables', outcome: 'applied', changes: [{ key: 'k', after: i }] }, { version, values: { k: i } });
+        const started = performance.now();
+        await reader.observe('A', 'live', { clientEnv: 'live', lastUpdated: version, variables: { k: i } });
+        times.push(performance.now() - started);
+      }
+      return summarize(times.slice(50));
+    } finally {
+      await db.destroy();
+    }
+  };
+  const anchor = (await medianRead(0)).median;
+  return {
+    scenario: 'team: history of 100,000 entries',
+    figure: 'a read of the version the other replica wrote (anchor: no history)',
+    unit: 'ms',
+    ...(await medianRead(100_000)),
+    anchor,
+    target: { on: 'ratio', op: '<=', value: 2 },
+  };
 }

@@ -78,7 +78,7 @@ describe.each([
 
   test('the migrations are versioned: opening the store again applies nothing twice', async () => {
     const rows = await db.selectFrom('kysely_migration' as never).selectAll().execute();
-    expect(rows.map((row) => (row as { name: string }).name)).toEqual(['001-history', '002-team', '003-change-requests', '004-change-request-schedules', '005-webhooks', '006-generation']);
+    expect(rows.map((row) => (row as { name: string }).name)).toEqual(['001-history', '002-team', '003-change-requests', '004-change-request-schedules', '005-webhooks', '006-generation', '007-unknown-outcomes']);
   });
 
   test('a change outside Switchboard is found key by key, once', async () => {

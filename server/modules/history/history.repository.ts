@@ -99,16 +99,14 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
     }
   }
 
+  /** The page's entries whose outcome is unknown (a partial index holds just these: migration 007). */
+  const unknownOutcomes = (tx: Tx, agentId: string, env: string) =>
+    tx.selectFrom('history_entries').select('id').where('agent_id', '=', agentId).where('client_env', '=', env).where('outcome', '=', 'unknown');
+
   /** Unknown outcomes on this page, decided by the page as read now: landed if it holds every value they wrote. */
   async function resolveUnknowns(tx: Tx, agentId: string, env: string, page: ConfigPage, seen: Map<string, string>, unchanged = false): Promise<Set<string>> {
     const explained = new Set<string>();
-    const unknown = await tx
-      .selectFrom('history_entries')
-      .select(['id', 'schema_after'])
-      .where('agent_id', '=', agentId)
-      .where('client_env', '=', env)
-      .where('outcome', '=', 'unknown')
-      .execute();
+    const unknown = await unknownOutcomes(tx, agentId, env).select('schema_after').execute();
     for (const entry of unknown) {
       const changes = await tx.selectFrom('history_changes').select(['key', 'after_json']).where('entry_id', '=', entry.id).execute();
       const landed =
@@ -358,15 +356,18 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
         const head = await tx
           .selectFrom('page_heads')
           .selectAll()
+          // Whether a write's outcome is undecided here, in the same query: most reads have none to decide.
+          .select((eb) => eb.exists(unknownOutcomes(tx, agentId, env)).as('undecided'))
           .where('agent_id', '=', agentId)
           .where('client_env', '=', env)
           .executeTakeFirst();
         if (head && lastUpdated < head.last_updated) return; // an older copy than one already seen
         const seen = new Map(Object.entries(page.variables ?? {}).map(([k, value]) => [k, canonicalJson(value)]));
         const schemaJson = toJson(page.schema ?? {});
+        const decide = (unchanged?: boolean) => (head?.undecided ? resolveUnknowns(tx, agentId, env, page, seen, unchanged) : Promise.resolve(new Set<string>()));
         if (head && head.complete && lastUpdated === head.last_updated) {
           // The version did not move: a write whose outcome was unknown did not land.
-          await resolveUnknowns(tx, agentId, env, page, seen, true);
+          await decide(true);
           knownHeads.set(key, lastUpdated);
           return;
         }
@@ -376,7 +377,7 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
           ),
         );
         if (head?.complete) {
-          const explained = await resolveUnknowns(tx, agentId, env, page, seen);
+          const explained = await decide();
           const changes: HistoryChange[] = [];
           for (const k of new Set([...stored.keys(), ...seen.keys()])) {
             const before = stored.get(k);
