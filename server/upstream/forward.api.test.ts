@@ -97,6 +97,9 @@ test('an encoding never asked for, a corrupt body and a decompression bomb are r
   const unknown = await proxy.inject('/v1/agents');
   expect(unknown.statusCode).toBe(502);
   expect(unknown.json().error).toContain('encoding Switchboard did not ask for (zstd)');
+  // Encodings stacked on one another are not what was asked for either.
+  answer = (_req, res) => json(res, 200, brotliCompressSync(gzipSync('[]')), { 'content-encoding': 'gzip, br' });
+  expect((await proxy.inject('/v1/agents')).json().error).toContain('did not ask for (gzip, br)');
 
   answer = (_req, res) => json(res, 200, 'not gzip at all', { 'content-encoding': 'gzip' });
   const corrupt = await proxy.inject('/v1/agents');
