@@ -98,14 +98,18 @@ async function storeStatementByStatement(tx: StateTx, rows: BatchRows): Promise<
       .executeTakeFirst();
     if (!row) continue;
     moved.push({ agent_id: head.agent_id, client_env: head.client_env, complete: row.complete });
-    const keys = rows.keys.filter((key) => key.agent_id === head.agent_id && key.client_env === head.client_env);
-    for (let i = 0; i < keys.length; i += 2_000) {
-      await tx
-        .insertInto('page_keys')
-        .values(keys.slice(i, i + 2_000))
-        .onConflict((oc) => oc.columns(['agent_id', 'client_env', 'key']).doUpdateSet((eb) => ({ value_json: eb.ref('excluded.value_json') })))
-        .execute();
-    }
+    await upsertKeys(tx, rows.keys.filter((key) => key.agent_id === head.agent_id && key.client_env === head.client_env));
   }
   return { entryIds, moved };
+}
+
+/** Sets the last value seen of each key (a statement per slice: SQLite takes at most 32,766 bound values in one). */
+export async function upsertKeys(tx: StateTx, keys: Row<'page_keys'>[]) {
+  for (let i = 0; i < keys.length; i += 2_000) {
+    await tx
+      .insertInto('page_keys')
+      .values(keys.slice(i, i + 2_000))
+      .onConflict((oc) => oc.columns(['agent_id', 'client_env', 'key']).doUpdateSet((eb) => ({ value_json: eb.ref('excluded.value_json') })))
+      .execute();
+  }
 }

@@ -7,7 +7,7 @@ import type { GenerationCache } from '../../state/generation.ts';
 import type { StateDb } from '../../state/state-store.ts';
 import type { StateTables } from '../../state/state-tables.ts';
 import { canonicalJson } from './canonical-json.ts';
-import { storeBatch, type BatchRows } from './history-batch.ts';
+import { storeBatch, upsertKeys, type BatchRows } from './history-batch.ts';
 
 export type NewEntry = {
   agentId: string;
@@ -86,17 +86,6 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
         .execute();
     }
     return id;
-  }
-
-  async function upsertKeys(tx: Tx, agentId: string, env: string, values: [string, string][]) {
-    // In slices: SQLite takes at most 32,766 bound values per statement.
-    for (let i = 0; i < values.length; i += 2_000) {
-      await tx
-        .insertInto('page_keys')
-        .values(values.slice(i, i + 2_000).map(([key, json]) => ({ agent_id: agentId, client_env: env, key, value_json: json })))
-        .onConflict((oc) => oc.columns(['agent_id', 'client_env', 'key']).doUpdateSet((eb) => ({ value_json: eb.ref('excluded.value_json') })))
-        .execute();
-    }
   }
 
   /** The page's entries whose outcome is unknown (a partial index holds just these: migration 007). */
@@ -407,7 +396,10 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
         for (let i = 0; i < removed.length; i += 500) {
           await tx.deleteFrom('page_keys').where('agent_id', '=', agentId).where('client_env', '=', env).where('key', 'in', removed.slice(i, i + 500)).execute();
         }
-        await upsertKeys(tx, agentId, env, [...seen].filter(([k, json]) => stored.get(k) !== json));
+        await upsertKeys(
+          tx,
+          [...seen].filter(([k, json]) => stored.get(k) !== json).map(([k, json]) => ({ agent_id: agentId, client_env: env, key: k, value_json: json })),
+        );
         await tx
           .insertInto('page_heads')
           .values({ agent_id: agentId, client_env: env, last_updated: lastUpdated, schema_json: schemaJson, complete: 1, first_seen: now().toISOString() })
