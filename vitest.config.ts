@@ -9,7 +9,7 @@ export default mergeConfig(
       setupFiles: ['./src/test/setup.ts'],
       // A real Postgres server for team mode's tests (started once; about a second).
       globalSetup: ['./server/test/postgres-global-setup.ts'],
-      include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'contract/**/*.test.ts'],
+      include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'contract/**/*.test.ts', 'scripts/**/*.test.ts'],
       css: false,
     },
   }),

