@@ -19,11 +19,20 @@ const FaultSettings = Type.Object({
       match: Type.Optional(Match),
     }),
   ),
-  /** Never answer the next `count` matching requests (until the faults are cleared or the server stops). */
-  hang: Type.Optional(Type.Object({ count: Type.Integer({ minimum: 1, maximum: 1000 }), match: Type.Optional(Match) })),
+  /**
+   * Never answer the next `count` matching requests (until the faults are cleared or the server stops); `after`
+   * applies the write first, as an API that dies before it answers.
+   */
+  hang: Type.Optional(
+    Type.Object({
+      count: Type.Integer({ minimum: 1, maximum: 1000 }),
+      match: Type.Optional(Match),
+      when: Type.Optional(Type.Union([Type.Literal('before'), Type.Literal('after')])),
+    }),
+  ),
 });
 type FaultSettings = Static<typeof FaultSettings>;
-type Rule = { kind: 'fail-before' | 'fail-after' | 'hang'; match: Static<typeof Match>; remaining: number; status: number };
+type Rule = { kind: 'fail-before' | 'fail-after' | 'hang' | 'hang-after'; match: Static<typeof Match>; remaining: number; status: number };
 
 const isApi = (req: FastifyRequest) => req.url.startsWith('/v1/');
 const isWrite = (req: FastifyRequest) => req.method !== 'GET' && req.method !== 'HEAD';
@@ -33,6 +42,7 @@ export function registerFaultInjection(app: FastifyInstance) {
   let rules: Rule[] = [];
   const hung = new Set<() => void>();
   const failAfter = new WeakMap<FastifyRequest, number>();
+  const hangAfter = new WeakSet<FastifyRequest>();
 
   const releaseHung = () => {
     for (const release of hung) release();
@@ -48,22 +58,26 @@ export function registerFaultInjection(app: FastifyInstance) {
 
   app.addHook('onClose', async () => releaseHung());
 
+  const untilReleased = () => new Promise<void>((resolve) => hung.add(resolve));
+
   app.addHook('onRequest', async (req, reply) => {
     if (!isApi(req)) return;
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     if (take(req, 'hang')) {
-      await new Promise<void>((resolve) => hung.add(resolve));
+      await untilReleased();
       return sendError(req, reply, 503, 'INJECTED_FAULT', 'Injected fault: a hung request was released');
     }
+    if (take(req, 'hang-after')) hangAfter.add(req);
     const before = take(req, 'fail-before');
     if (before) return sendError(req, reply, before.status, 'INJECTED_FAULT', 'Injected fault: the request was not applied');
     const after = take(req, 'fail-after');
     if (after) failAfter.set(req, after.status);
   });
 
-  // A failure after the handler ran: the write is stored, but the client only hears a 5xx.
+  // A failure after the handler ran: the write is stored, but the client only hears a 5xx (or nothing until released).
   app.addHook('onSend', async (req, reply, payload) => {
-    const status = failAfter.get(req);
+    if (hangAfter.has(req)) await untilReleased();
+    const status = hangAfter.has(req) ? 503 : failAfter.get(req);
     if (status === undefined) return payload;
     reply.code(status).type('application/json');
     return JSON.stringify({
@@ -86,7 +100,7 @@ export function registerFaultInjection(app: FastifyInstance) {
       const kind = fail.when === 'after' ? 'fail-after' : 'fail-before';
       rules.push({ kind, match: fail.match ?? 'writes', remaining: fail.count, status: fail.status ?? 503 });
     }
-    if (hang) rules.push({ kind: 'hang', match: hang.match ?? 'all', remaining: hang.count, status: 503 });
+    if (hang) rules.push({ kind: hang.when === 'after' ? 'hang-after' : 'hang', match: hang.match ?? 'all', remaining: hang.count, status: 503 });
     return state();
   });
   app.delete('/__emulator/faults', async () => {

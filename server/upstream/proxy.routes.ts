@@ -91,8 +91,11 @@ export function registerProxyRoutes(
     const { outcome, lock } = await combiner.join(agentId, clientEnv, write, JSON.stringify(variables).length, writeTogether);
     req.pageLock = lock;
     if ('error' in outcome) throw outcome.error;
-    if (req.historyWrite && outcome.result.previous) req.historyWrite.previous = outcome.result.previous;
-    return relay(req, reply, endpoint, outcome.result.answer);
+    const written = outcome.result;
+    // Set before a failure is thrown too: a write with no answer is recorded as unknown, with what it replaced.
+    if (req.historyWrite && written.previous) req.historyWrite.previous = written.previous;
+    if ('failure' in written) throw written.failure;
+    return relay(req, reply, endpoint, written.answer);
   }
 
   /**
@@ -114,27 +117,33 @@ export function registerProxyRoutes(
     });
     const apply = (variables: JsonObject) => Object.entries(variables).forEach(([key, value]) => values.set(key, value));
     if (writes.length > 1) {
-      const answer = await forward(first.req, 'PATCH', first.target, { variables: mergeVariables(writes.map((w) => w.variables)) });
-      if (answer.status < 400 || answer.status >= 500) {
+      const sent = await send(first.req, first.target, mergeVariables(writes.map((w) => w.variables)));
+      // Written, or perhaps written (a 5xx, no answer): every writer is answered alike, each with what it replaced.
+      if ('failure' in sent || sent.answer.status < 400 || sent.answer.status >= 500) {
         return writes.map((write) => {
           const previous = previousOf(write.variables);
           apply(write.variables);
-          return { result: { answer, previous } };
+          return { result: { ...sent, previous } };
         });
       }
     }
     const outcomes: Outcome<Written>[] = [];
     for (const write of writes) {
       const previous = previousOf(write.variables);
-      try {
-        const answer = await forward(write.req, 'PATCH', write.target, { variables: write.variables });
-        if (answer.status < 300) apply(write.variables);
-        outcomes.push({ result: { answer, previous } });
-      } catch (error) {
-        outcomes.push({ error });
-      }
+      const sent = await send(write.req, write.target, write.variables);
+      if ('answer' in sent && sent.answer.status < 300) apply(write.variables);
+      outcomes.push({ result: { ...sent, previous } });
     }
     return outcomes;
+  }
+
+  /** A variables PATCH of a batch: its answer, or why none came (a timeout, an unreachable API). */
+  async function send(req: FastifyRequest, target: string, variables: JsonObject): Promise<{ answer: UpstreamAnswer } | { failure: unknown }> {
+    try {
+      return { answer: await forward(req, 'PATCH', target, { variables }) };
+    } catch (failure) {
+      return { failure };
+    }
   }
 
   /** The page as it is upstream now, compared with the history's last version seen (under the page lock). */
@@ -175,7 +184,8 @@ export function registerProxyRoutes(
 }
 
 type Combinable = { req: FastifyRequest; target: string; variables: JsonObject };
-type Written = { answer: UpstreamAnswer; previous?: PreviousPage };
+/** A write of a batch: PolyAI's answer, or the failure that left it without one; and what its keys held before. */
+type Written = ({ answer: UpstreamAnswer } | { failure: unknown }) & { previous?: PreviousPage };
 
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 

@@ -19,7 +19,7 @@ let proxy: Awaited<ReturnType<typeof buildApp>>;
 beforeEach(async () => {
   upstream = await createTestApp({ requireApiKey: KEY, faultInjection: true });
   const baseUrl = await upstream.app.listen({ port: 0, host: '127.0.0.1' });
-  proxy = await buildApp({ dbFile: ':memory:', author: 'dana', upstream: { apiKey: KEY, baseUrl, readOnly: false, timeoutMs: 400 } });
+  proxy = await buildApp({ dbFile: ':memory:', author: 'dana', upstream: { apiKey: KEY, baseUrl, readOnly: false, timeoutMs: 1000 } });
 });
 afterEach(async () => {
   await proxy.close();
@@ -30,6 +30,7 @@ afterEach(async () => {
 const writeElsewhere = (variables: object) =>
   upstream.app.inject({ method: 'PATCH', url: `${page()}/variables`, payload: { variables }, headers: { 'x-api-key': KEY } });
 const history = async () => (await proxy.inject(`/api/agents/${DEMO_AGENT_ID}/history`)).json<HistoryPage>().entries;
+const faults = (payload: object) => upstream.app.inject({ method: 'POST', url: '/__emulator/faults', payload, headers: { 'x-api-key': KEY } });
 
 test('a change made outside Switchboard is found on the next read, key by key, with no author', async () => {
   const seen = (await proxy.inject(page())).json<ConfigPage>();
@@ -79,10 +80,10 @@ test('a forwarded write records what it replaced; an outside change just before 
 
 test('a write with no answer is recorded as unknown, then decided by the next read', async () => {
   await proxy.inject(page());
-  // The upstream applies the write and never answers; the proxy gives up after 400 ms.
-  await upstream.app.inject({ method: 'POST', url: '/__emulator/faults', payload: { latencyMs: 0, fail: { count: 1, when: 'after', match: 'writes' } }, headers: { 'x-api-key': KEY } });
+  // The upstream applies the write and never answers; the proxy gives up after a second.
+  await faults({ hang: { count: 1, when: 'after', match: 'writes' } });
   const lost = await proxy.inject({ method: 'PATCH', url: `${page()}/variables`, payload: { variables: { silence_timeout_seconds: 22 } } });
-  expect(lost.statusCode).toBeGreaterThanOrEqual(500);
+  expect(lost.json()).toMatchObject({ error_code: 'UPSTREAM_TIMEOUT' });
   // As recorded (a later page of the list does not read the pages first):
   const recorded = (await proxy.inject(`/api/agents/${DEMO_AGENT_ID}/history?cursor=999999`)).json<HistoryPage>().entries;
   expect(recorded[0]).toMatchObject({ outcome: 'unknown', changes: [{ key: 'silence_timeout_seconds', before: 10, after: 22 }] });
@@ -93,8 +94,23 @@ test('a write with no answer is recorded as unknown, then decided by the next re
   expect(entries[0]).toMatchObject({ outcome: 'applied', kind: 'variables' });
 
   // A write that failed before applying anything is decided the other way.
-  await upstream.app.inject({ method: 'POST', url: '/__emulator/faults', payload: { fail: { count: 1, when: 'before', match: 'writes' } }, headers: { 'x-api-key': KEY } });
+  await faults({ fail: { count: 1, when: 'before', match: 'writes' } });
   await proxy.inject({ method: 'PATCH', url: `${page()}/variables`, payload: { variables: { silence_timeout_seconds: 23 } } });
   await proxy.inject(page());
   expect((await history())[0]).toMatchObject({ outcome: 'not-applied', changes: [{ key: 'silence_timeout_seconds', after: 23 }] });
+});
+
+test('writes sent upstream together with no answer are each recorded as unknown, with what each replaced', async () => {
+  await proxy.inject(page());
+  // The upstream is slow enough that the second write arrives while the first re-reads the page: one PATCH for both,
+  // applied, never answered.
+  await faults({ latencyMs: 100, hang: { count: 1, when: 'after', match: 'writes' } });
+  const patch = (variables: object) => proxy.inject({ method: 'PATCH', url: `${page()}/variables`, payload: { variables } });
+  const answers = await Promise.all([patch({ silence_timeout_seconds: 31 }), patch({ silence_timeout_seconds: 32, speaking_rate: 1.2 })]);
+  expect(answers.map((answer) => answer.json().error_code)).toEqual(['UPSTREAM_TIMEOUT', 'UPSTREAM_TIMEOUT']);
+  const recorded = (await proxy.inject(`/api/agents/${DEMO_AGENT_ID}/history?cursor=999999`)).json<HistoryPage>().entries;
+  expect(recorded.map((entry) => [entry.outcome, entry.changes])).toEqual([
+    ['unknown', [{ key: 'silence_timeout_seconds', before: 31, after: 32 }, { key: 'speaking_rate', before: 1.1, after: 1.2 }]],
+    ['unknown', [{ key: 'silence_timeout_seconds', before: 10, after: 31 }]],
+  ]);
 });
