@@ -34,18 +34,5 @@ export function policyFor(policies: ChangePolicy[], agentId: string, env: Client
   return policies.find((p) => p.agentId === agentId && p.clientEnv === env) ?? policies.find((p) => p.agentId === undefined && p.clientEnv === env);
 }
 
-/**
- * The rule a write reaching several environments must satisfy (a phone number moved between them): the one needing the
- * most approvals, the first reached on a tie; undefined when none has a rule.
- */
-export function strictestRule(policies: ChangePolicy[], agentId: string, envs: ClientEnv[]): { env: ClientEnv; policy: ChangePolicy } | undefined {
-  let strictest: { env: ClientEnv; policy: ChangePolicy } | undefined;
-  for (const env of envs) {
-    const policy = policyFor(policies, agentId, env);
-    if (policy && (!strictest || policy.approvals > strictest.policy.approvals)) strictest = { env, policy };
-  }
-  return strictest;
-}
-
 /** The header with which an approved request's write is applied (its id); a write without it is refused under a policy. */
 export const CHANGE_REQUEST_HEADER = 'x-switchboard-change-request';

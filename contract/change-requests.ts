@@ -59,6 +59,13 @@ export const ChangeRequestEvent = Type.Object({
 });
 export type ChangeRequestEvent = Static<typeof ChangeRequestEvent>;
 
+/** What a request's write reaches (contract/reach.ts): its approvers need the editor role on every place. */
+export const ReachSchema = Type.Object({
+  agents: Type.Array(Type.String()),
+  places: Type.Array(Type.Object({ agentId: Type.String(), clientEnv: ClientEnvName })),
+  telephony: Type.Boolean(),
+});
+
 export const ChangeRequest = Type.Object({
   id: Type.String(),
   agentId: Type.String(),
@@ -71,9 +78,13 @@ export const ChangeRequest = Type.Object({
   status: literals(CHANGE_REQUEST_STATUSES),
   /** Starts at 1; each edit adds one, and approvals count for the current revision only. */
   revision: Type.Integer(),
+  /** The strictest rule of every place the request reaches, as the rules are now. */
   approvalsNeeded: Type.Integer(),
-  /** Who approved the current revision. */
+  /** Who approved the current revision, and still holds the role to: the approvals that count. */
   approvedBy: Type.Array(Type.String()),
+  /** Approvals of this revision that no longer count: the approver lost the role, or left the team, since. */
+  approvalsWithdrawn: Type.Array(Type.Object({ by: Type.String(), why: Type.String() })),
+  reach: ReachSchema,
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
   appliedVersion: Type.Optional(Type.String()),
@@ -82,6 +93,8 @@ export const ChangeRequest = Type.Object({
   /** Applied by itself at this time (if approved by then) as `scheduledBy`. */
   scheduledAt: Type.Optional(Type.String({ format: 'date-time' })),
   scheduledBy: Type.Optional(Type.String()),
+  /** While `applying`: until when the replica applying it holds it; past that, the next look decides what happened. */
+  leaseUntil: Type.Optional(Type.String({ format: 'date-time' })),
   events: Type.Array(ChangeRequestEvent),
 });
 export type ChangeRequest = Static<typeof ChangeRequest>;

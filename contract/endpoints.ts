@@ -6,9 +6,34 @@
  * them alone, so what reaches PolyAI is always this endpoint's path, however the request was spelled.
  */
 import type { TObject } from '@sinclair/typebox';
-import { AccountParams, AgentParams, ConfigPageParams, ConnectorParams, PhoneNumberListQuery, PhoneNumberParams } from './agents-api.ts';
+import {
+  AccountParams,
+  AgentParams,
+  BatchUpdateConnectorsBody,
+  ConfigPageParams,
+  ConnectorParams,
+  DeletePhoneNumbersBody,
+  ImportPhoneNumberBody,
+  ImportPhoneNumbersBody,
+  PhoneNumberListQuery,
+  PhoneNumberParams,
+  ReassignPhoneNumberBody,
+  UpdateConnectorBody,
+  UpdateSchemaBody,
+  UpdateVariablesBody,
+} from './agents-api.ts';
+import type { ConnectorChanges, Write } from './writes.ts';
 
-export type Endpoint = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string; read: boolean; params?: TObject; query?: TObject };
+type Params = Record<string, string>;
+type Body = Record<string, unknown>;
+type Common = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string; params?: TObject; query?: TObject };
+/**
+ * A write says what it sends (`body`, checked before anything reads it) and what it changes (`writes`: from its
+ * checked parameters and body, the write Switchboard reasons about — who may make it, which rule holds it). The type
+ * makes a write endpoint without them impossible.
+ */
+export type Endpoint = (Common & { read: true }) | (Common & { read: false; body?: TObject; writes: (params: Params, body: Body) => Write });
+export type WriteEndpoint = Extract<Endpoint, { read: false }>;
 
 const AGENT = '/v1/agents/:agentId';
 const CONFIGS = `${AGENT}/real-time-configs`;
@@ -19,28 +44,99 @@ const page = ConfigPageParams;
 const connector = ConnectorParams;
 const number = PhoneNumberParams;
 
+/** Numbers imported without an environment land in PolyAI's default, taken to be live. */
+const DEFAULT_IMPORT_ENV = 'live';
+
 export const ENDPOINTS: Endpoint[] = [
   { method: 'GET', path: '/v1/agents', read: true },
   { method: 'GET', path: '/v1/accounts/:accountId/agents', read: true, params: AccountParams },
   { method: 'GET', path: CONFIGS, read: true, params: agent },
   { method: 'GET', path: `${CONFIGS}/:clientEnv`, read: true, params: page },
-  { method: 'PUT', path: `${CONFIGS}/:clientEnv/schema`, read: false, params: page },
-  { method: 'PATCH', path: `${CONFIGS}/:clientEnv/variables`, read: false, params: page },
+  {
+    method: 'PUT',
+    path: `${CONFIGS}/:clientEnv/schema`,
+    read: false,
+    params: page,
+    body: UpdateSchemaBody,
+    writes: ({ agentId, clientEnv }, body) => ({ kind: 'schema', agentId, clientEnv, schema: body.schema as Body }),
+  },
+  {
+    method: 'PATCH',
+    path: `${CONFIGS}/:clientEnv/variables`,
+    read: false,
+    params: page,
+    body: UpdateVariablesBody,
+    writes: ({ agentId, clientEnv }, body) => ({ kind: 'variables', agentId, clientEnv, variables: body.variables as Body }),
+  },
   { method: 'GET', path: CONNECTORS, read: true, params: agent },
   { method: 'GET', path: `${CONNECTORS}/:connectorId`, read: true, params: connector },
-  { method: 'PATCH', path: `${CONNECTORS}/:connectorId`, read: false, params: connector },
-  { method: 'DELETE', path: `${CONNECTORS}/:connectorId`, read: false, params: connector },
+  {
+    method: 'PATCH',
+    path: `${CONNECTORS}/:connectorId`,
+    read: false,
+    params: connector,
+    body: UpdateConnectorBody,
+    writes: ({ agentId, connectorId }, body) => ({ kind: 'connector', agentId, connectorId, changes: body as ConnectorChanges }),
+  },
+  {
+    method: 'DELETE',
+    path: `${CONNECTORS}/:connectorId`,
+    read: false,
+    params: connector,
+    writes: ({ agentId, connectorId }) => ({ kind: 'connector-delete', agentId, connectorId }),
+  },
   { method: 'POST', path: `${CONNECTORS}/batch`, read: true, params: agent },
-  { method: 'PATCH', path: `${CONNECTORS}/batch`, read: false, params: agent },
+  {
+    method: 'PATCH',
+    path: `${CONNECTORS}/batch`,
+    read: false,
+    params: agent,
+    body: BatchUpdateConnectorsBody,
+    writes: ({ agentId }, body) => ({ kind: 'connector-batch', agentId, updates: body.updates as ({ connectorId: string } & ConnectorChanges)[] }),
+  },
   { method: 'POST', path: `${CONNECTORS}/lookup`, read: true, params: agent },
   { method: 'GET', path: NUMBERS, read: true, params: agent, query: PhoneNumberListQuery },
   { method: 'GET', path: `${NUMBERS}/:phoneNumber`, read: true, params: number },
   { method: 'POST', path: `${NUMBERS}/batch`, read: true, params: agent },
-  { method: 'POST', path: NUMBERS, read: false, params: agent },
-  { method: 'POST', path: `${NUMBERS}/:phoneNumber`, read: false, params: number },
-  { method: 'PATCH', path: `${NUMBERS}/:phoneNumber`, read: false, params: number },
-  { method: 'DELETE', path: `${NUMBERS}/:phoneNumber`, read: false, params: number },
-  { method: 'DELETE', path: NUMBERS, read: false, params: agent },
+  {
+    method: 'POST',
+    path: NUMBERS,
+    read: false,
+    params: agent,
+    body: ImportPhoneNumbersBody,
+    writes: ({ agentId }, body) => ({ kind: 'number-import', agentId, numbers: body.phoneNumbers as string[], clientEnv: (body.clientEnv as string | undefined) ?? DEFAULT_IMPORT_ENV }),
+  },
+  {
+    method: 'POST',
+    path: `${NUMBERS}/:phoneNumber`,
+    read: false,
+    params: number,
+    body: ImportPhoneNumberBody,
+    writes: ({ agentId, phoneNumber }, body) => ({ kind: 'number-import', agentId, numbers: [phoneNumber], clientEnv: (body.clientEnv as string | undefined) ?? DEFAULT_IMPORT_ENV }),
+  },
+  {
+    method: 'PATCH',
+    path: `${NUMBERS}/:phoneNumber`,
+    read: false,
+    params: number,
+    body: ReassignPhoneNumberBody,
+    writes: ({ agentId, phoneNumber }, body) => ({ kind: 'phone-number-move', agentId, phoneNumber, connectorId: body.connectorId as string }),
+  },
+  {
+    method: 'DELETE',
+    path: `${NUMBERS}/:phoneNumber`,
+    read: false,
+    params: number,
+    writes: ({ agentId, phoneNumber }) => ({ kind: 'number-release', agentId, numbers: [phoneNumber] }),
+  },
+  {
+    method: 'DELETE',
+    path: NUMBERS,
+    read: false,
+    params: agent,
+    body: DeletePhoneNumbersBody,
+    writes: ({ agentId }, body) => ({ kind: 'number-release', agentId, numbers: body.phoneNumbers as string[] }),
+  },
 ];
 
 /** The two config-page writes that honour If-Match. */

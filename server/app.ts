@@ -51,6 +51,9 @@ import type { Me } from '../contract/access.ts';
 import { sql } from 'kysely';
 import { CheckPool } from './validation/check-pool.ts';
 import { ConfigChecks } from './validation/config-checks.ts';
+import { registerWriteGate } from './writes/gate.ts';
+import { emulatorLookup, upstreamLookup } from './writes/lookup.ts';
+import type { Lookup } from './writes/reach.ts';
 
 export type AppOptions = {
   /** SQLite file of the emulator; created and seeded when new. Ignored in proxy mode. */
@@ -139,17 +142,28 @@ export async function buildApp(options: AppOptions) {
   const webhooks = options.team ? createWebhooksRepository(state, { generation }) : undefined;
   const announce = webhooks ? createAnnouncer(webhooks, app.log) : undefined;
   const history = createHistoryRepository(state, { generation, ...(announce && { onRecorded: announceLiveChanges(announce) }) });
-  // Team mode's four eyes: its gate runs after the access gate, before any handler.
-  const registerChangeRequestRoutes =
-    team && options.team
-      ? registerChangeRequests(app, createChangeRequestsRepository(state, { generation }), history, {
-          actAs: team.actAs,
-          host: new URL(options.team.publicUrl).host,
-          scheduleEveryMs: options.team.scheduleEveryMs,
-          announce: announce!,
-          publicUrl: options.team.publicUrl,
-        })
-      : undefined;
+  // The backend writes go to: the emulator's repositories, or PolyAI (proxy mode).
+  const emulator = options.upstream ? undefined : openEmulator(app, options);
+  const upstream = options.upstream;
+  const lookupFor = (correlationId: string): Lookup => (upstream ? upstreamLookup(upstream, correlationId) : emulator!.lookup);
+  // Team mode's four eyes: change requests, and the write gate (roles and rules over all a write reaches), after the
+  // access gate and before any handler or the history's hooks.
+  let registerChangeRequestRoutes: (() => void) | undefined;
+  if (team && options.team) {
+    const changeRequests = createChangeRequestsRepository(state, { generation, accessOf: team.accessOf });
+    const gate = registerChangeRequests(app, changeRequests, history, {
+      actAs: team.actAs,
+      accessOf: team.accessOf,
+      lookupFor,
+      host: new URL(options.team.publicUrl).host,
+      scheduleEveryMs: options.team.scheduleEveryMs,
+      leaseMs: options.team.changeRequestLeaseMs,
+      announce: announce!,
+      publicUrl: options.team.publicUrl,
+    });
+    registerChangeRequestRoutes = gate.registerRoutes;
+    registerWriteGate(app, { lookupFor: (req) => lookupFor(req.id), policies: changeRequests.policies, isApprovedWrite: gate.isApprovedWrite });
+  }
   if (options.scale && !options.upstream) await seedScaleHistory(state);
   await history.prune();
   // Before compression, whose onSend hook turns answers into streams: the history reads a page answer as written.
@@ -170,10 +184,10 @@ export async function buildApp(options: AppOptions) {
   const raceWindows: RaceWindowStats = { samples: [] };
   let ready: () => Promise<void> = async () => {};
   let readAgentPages: Parameters<typeof registerHistoryRoutes>[2];
-  if (options.upstream) {
-    readAgentPages = registerProxyRoutes(app, options.upstream, raceWindows, history, createPageLocks(state));
+  if (upstream) {
+    readAgentPages = registerProxyRoutes(app, upstream, raceWindows, history, createPageLocks(state));
   } else {
-    ready = await registerEmulator(app, options);
+    ready = await registerEmulatorRoutes(app, emulator!, options);
   }
   registerHistoryRoutes(app, history, readAgentPages);
   team?.registerRoutes();
@@ -200,26 +214,35 @@ export async function buildApp(options: AppOptions) {
   return app;
 }
 
-/** The emulated Agents API on SQLite, with its test-only extras; returns what /readyz waits for. */
-async function registerEmulator(app: FastifyInstance, options: AppOptions): Promise<() => Promise<void>> {
+/** The emulated Agents API's store and repositories (SQLite), seeded when new. */
+function openEmulator(app: FastifyInstance, options: AppOptions) {
   const db = openDatabase(options.dbFile);
   app.addHook('onClose', async () => db.close());
   seedIfEmpty(db);
   if (options.scale) seedScaleAgents(db);
+  const budgetMs = options.checkBudgetMs ?? 3_000;
+  const pool = new CheckPool({ size: 2, budgetMs });
+  const agents = createAgentsRepository(db);
+  const configs = createConfigsRepository(db, agents, new ConfigChecks(pool, budgetMs));
+  const phoneNumbers = createPhoneNumbersRepository(db, agents);
+  const connectors = createConnectorsRepository(db, agents);
+  return { pool, agents, configs, phoneNumbers, connectors, lookup: emulatorLookup(configs, connectors, phoneNumbers) };
+}
+type Emulator = ReturnType<typeof openEmulator>;
+
+/** The emulated Agents API's routes, with its test-only extras; returns what /readyz waits for. */
+async function registerEmulatorRoutes(app: FastifyInstance, emulator: Emulator, options: AppOptions): Promise<() => Promise<void>> {
+  const { pool, agents, configs, phoneNumbers, connectors } = emulator;
   if (options.requireApiKey) registerRequiredApiKey(app, options.requireApiKey);
   if (options.faultInjection) registerFaultInjection(app);
 
   await registerOpenApi(app);
-  const agents = createAgentsRepository(db);
   registerAgentRoutes(app, agents);
-  const budgetMs = options.checkBudgetMs ?? 3_000;
-  const pool = new CheckPool({ size: 2, budgetMs });
   // A listening server starts its workers at once (in-process tests, which never listen, start them on first use).
   app.addHook('onListen', async () => pool.warm());
   app.addHook('onClose', () => pool.close());
-  registerConfigRoutes(app, createConfigsRepository(db, agents, new ConfigChecks(pool, budgetMs)));
-  const phoneNumbers = createPhoneNumbersRepository(db, agents);
-  registerConnectorRoutes(app, createConnectorsRepository(db, agents), phoneNumbers);
+  registerConfigRoutes(app, configs);
+  registerConnectorRoutes(app, connectors, phoneNumbers);
   registerPhoneNumberRoutes(app, phoneNumbers);
   return () => pool.ready();
 }

@@ -213,6 +213,17 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '008-change-request-reach': {
+    async up(db: Kysely<unknown>) {
+      // What the request's write reaches (contract/reach.ts), worked out when it is opened or edited; a request of an
+      // earlier version has none and reaches its own environment. While one replica applies it, its lease: past it,
+      // the replica is taken to be gone and whoever looks decides from the page what happened.
+      await db.schema.alterTable('change_requests').addColumn('reach_json', 'text').execute();
+      await db.schema.alterTable('change_requests').addColumn('lease_until', 'text').execute();
+      // Requests left `applying` by an earlier version (which had no lease) are decided by the next look.
+      await sql`update change_requests set lease_until = updated_at where status = 'applying'`.execute(db);
+    },
+  },
 };
 
 /** The tables the generation follows: read on every request, changed rarely (members, grants, settings, webhooks). */

@@ -96,6 +96,10 @@ export type StateTables = {
     /** When to apply it by itself (if approved by then), and as whom. */
     scheduled_at: string | null;
     scheduled_by: string | null;
+    /** What its write reaches (a Reach as JSON); NULL for a request of an earlier version: its own environment. */
+    reach_json: string | null;
+    /** While `applying`: until when the replica applying it holds it. */
+    lease_until: string | null;
   };
   change_request_events: {
     id: Generated<number>;

@@ -29,7 +29,7 @@ export const MAX_DECODED_BYTES = 64 * 1024 * 1024;
  */
 export async function callUpstream(
   upstream: UpstreamOptions,
-  req: FastifyRequest,
+  req: Pick<FastifyRequest, 'id'>,
   method: string,
   pathAndQuery: string,
   { body, compressed = false }: { body?: unknown; compressed?: boolean } = {},

@@ -1,7 +1,8 @@
 /** Change requests (team mode, under an admin's approval policy): list, open, review, apply. */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ClientEnv } from '../../contract/client-envs.ts';
-import { policyFor, strictestRule, type ChangePolicy } from '../../contract/change-request-values.ts';
+import { policyFor, type ChangePolicy } from '../../contract/change-request-values.ts';
+import { strictestRule } from '../../contract/reach.ts';
 import type { ChangeRequest, ChangeRequestList, NewChangeRequest } from '../../contract/change-requests.ts';
 import { configKeys } from './configs.ts';
 import { connectorKeys } from './connectors.ts';
@@ -39,10 +40,13 @@ export function usePolicies(agentId: string): (env: ClientEnv) => ChangePolicy |
   return (env) => (policies ? policyFor(policies, agentId, env) : undefined);
 }
 
-/** The rule a write reaching several environments needs (a number's move): the strictest, as the server decides. */
-export function useStrictestRule(agentId: string): (envs: ClientEnv[]) => ReturnType<typeof strictestRule> {
+/** The rule a write reaching several environments of the agent needs (a number's move): the strictest, as the server decides. */
+export function useStrictestRule(agentId: string): (envs: ClientEnv[]) => { env: ClientEnv; policy: ChangePolicy } | undefined {
   const policies = useTeamPolicies();
-  return (envs) => (policies ? strictestRule(policies, agentId, envs) : undefined);
+  return (envs) => {
+    const rule = policies && strictestRule(policies, envs.map((clientEnv) => ({ agentId, clientEnv })));
+    return rule && { env: rule.place.clientEnv, policy: rule.policy };
+  };
 }
 
 export const usePolicy = (agentId: string, env: ClientEnv) => usePolicies(agentId)(env);

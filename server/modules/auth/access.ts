@@ -1,13 +1,12 @@
 /**
  * Team mode's gate, on the server (hiding a button is not enforcement): every `/v1` and `/api` request needs a
  * signed-in member (401 otherwise), and what it does needs the role for it (403, nothing written or forwarded).
- * Authentication runs before the body is read; authorisation after (a connector move names its new agent in the
- * body), and before any handler or the history's hooks.
+ * Authentication runs before the body is read; authorisation before any handler or the history's hooks. A `/v1` write
+ * needs the role on everything it reaches: the write gate decides that (server/writes/gate.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isClientEnv } from '../../../contract/agents-api.ts';
-import { isAdmin, mayView, mayWrite, mayWriteTelephony, type Me } from '../../../contract/access.ts';
+import { isAdmin, mayView, type Me } from '../../../contract/access.ts';
 import { ENDPOINTS } from '../../../contract/endpoints.ts';
 import { ApiError } from '../../errors.ts';
 import type { MembersRepository } from '../members/members.repository.ts';
@@ -105,21 +104,8 @@ function authorise(req: FastifyRequest, me: Me & { mode: 'team' }) {
   const agentId = params.agentId;
   const endpoint = V1_ROUTES.get(key);
   if (endpoint && agentId) {
+    // A write needs more, decided from everything it reaches by the write gate (server/writes/gate.ts).
     if (!mayView(me, agentId)) throw forbidden(`You have no access to agent ${agentId}`);
-    if (endpoint.read) return;
-    const env = params.clientEnv;
-    if (env !== undefined) {
-      if (isClientEnv(env) && !mayWrite(me, agentId, env)) throw forbidden(`Your role does not allow changes to ${env} of ${agentId}`);
-      return;
-    }
-    if (!mayWriteTelephony(me, agentId)) {
-      throw forbidden(`Changing connectors or phone numbers of ${agentId} needs the editor role on all three of its environments`);
-    }
-    // A connector moved to another agent changes that agent too.
-    const target = (req.body as { projectId?: unknown } | undefined)?.projectId;
-    if (typeof target === 'string' && target !== agentId && !mayWriteTelephony(me, target)) {
-      throw forbidden(`Moving a connector to ${target} needs the editor role on all three of its environments`);
-    }
     return;
   }
   if (route.startsWith('/api/agents/:agentId/')) {

@@ -12,6 +12,7 @@ import { registerAuthRoutes } from './auth.routes.ts';
 import { createOidcClient, type OidcOptions } from './oidc.ts';
 import { createSessionsRepository } from './sessions.repository.ts';
 import type { WebhookOptions } from '../webhooks/webhooks.ts';
+import type { AccessOf } from '../change-requests/change-requests.repository.ts';
 import { registerPeriodicTask } from '../../plugins/periodic-task.ts';
 
 export type TeamOptions = {
@@ -24,6 +25,8 @@ export type TeamOptions = {
   sessionHours?: number;
   /** How often each replica looks for scheduled changes that are due (5 s). */
   scheduleEveryMs?: number;
+  /** How long a replica applying a change request holds it before others take it to be gone (2 minutes). */
+  changeRequestLeaseMs?: number;
   /** How often each replica sends due webhook deliveries (1 s), and the waits between attempts. */
   webhooks?: WebhookOptions;
 };
@@ -34,7 +37,12 @@ const PURGE_EVERY_MS = 60 * 60_000;
  * Registers the gate (hooks, before the history's and compression's); returns what registers the routes, and how this
  * server sends itself a request as a member.
  */
-export function registerTeam(app: FastifyInstance, state: StateDb, team: TeamOptions, generation: GenerationCache): { registerRoutes: () => void; actAs: ActAs } {
+export function registerTeam(
+  app: FastifyInstance,
+  state: StateDb,
+  team: TeamOptions,
+  generation: GenerationCache,
+): { registerRoutes: () => void; actAs: ActAs; accessOf: AccessOf } {
   if (team.admins.length === 0) throw new Error('Team mode needs at least one admin by configuration (ADMIN_EMAILS)');
   const publicUrl = new URL(team.publicUrl).origin;
   const secure = publicUrl.startsWith('https:');
@@ -50,6 +58,10 @@ export function registerTeam(app: FastifyInstance, state: StateDb, team: TeamOpt
   registerPeriodicTask(app, { everyMs: PURGE_EVERY_MS, task: () => sessions.purge(), what: 'sessions: removing expired ones' });
   return {
     actAs,
+    accessOf: async (email) => {
+      const access = await members.access(email);
+      return access && { mode: 'team', email, ...access, expiresAt: '' };
+    },
     registerRoutes: () => {
       registerAuthRoutes(app, { oidc, members, sessions, publicUrl, cookieName, secure });
       registerMemberRoutes(app, members, sessions);

@@ -299,7 +299,8 @@ test('phone numbers are held where their calls would change under a rule, and a 
   const openMove = (clientEnv: string, body: object) =>
     team.as(AUTHOR, { method: 'POST', url: REQUESTS, payload: { clientEnv, kind: 'phone-number-move', body, baseVersion: 'current', note: 'Test line for the UK number' } });
   const body = { phoneNumber: '+442079460101', connectorId: 'conn_hv_sbx_main' };
-  expect((await openMove('sandbox', body)).statusCode).toBe(409); // sandbox has no rule
+  // Filed under the environment of its strictest rule (live), not under sandbox, which has none.
+  expect((await openMove('sandbox', body)).json()).toMatchObject({ error_code: 'INVALID_REQUEST', error_message: expect.stringMatching(/under live/) });
   expect((await openMove('live', { phoneNumber: '+442079460101' })).statusCode).toBe(400);
   expect((await openMove('live', { ...body, phoneNumber: '+449999999999' })).statusCode).toBe(404);
   const [first, second] = [(await openMove('live', body)).json<ChangeRequest>(), (await openMove('live', { ...body, connectorId: 'conn_hv_sbx_de' })).json<ChangeRequest>()];
@@ -322,7 +323,8 @@ test('a batch edit that reaches live is requested as one; its base is each conne
   ];
   const openBatch = (clientEnv: string, body: object) =>
     team.as(AUTHOR, { method: 'POST', url: REQUESTS, payload: { clientEnv, kind: 'connector-batch', body, baseVersion: 'current', note: 'British English everywhere' } });
-  expect((await openBatch('sandbox', { updates })).json()).toMatchObject({ error_code: 'NO_CHANGE_POLICY' });
+  expect((await openBatch('sandbox', { updates })).json()).toMatchObject({ error_code: 'INVALID_REQUEST', error_message: expect.stringMatching(/under live/) });
+  expect((await openBatch('sandbox', { updates: [updates[1]] })).json()).toMatchObject({ error_code: 'NO_CHANGE_POLICY' });
   expect((await openBatch('live', { updates: [updates[0], updates[0]] })).statusCode).toBe(400);
   expect((await openBatch('live', { updates: [{ connectorId: 'conn_hv_live_us' }] })).statusCode).toBe(400);
   expect((await openBatch('live', { updates: [...updates, { connectorId: 'conn_nowhere', asrLangCode: 'en-GB' }] })).statusCode).toBe(404);

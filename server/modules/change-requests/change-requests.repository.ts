@@ -4,8 +4,9 @@
  * single conditional updates, so two replicas can never both move a request (two approvers pressing Apply at once).
  */
 import type { ClientEnv } from '../../../contract/agents-api.ts';
+import type { Me } from '../../../contract/access-rules.ts';
+import { reachOf, strictestRule, whyNotApprove, type Reach } from '../../../contract/reach.ts';
 import {
-  policyFor,
   type ChangePolicy,
   type ChangeRequest,
   type ChangeRequestEvent,
@@ -20,10 +21,18 @@ import type { StateTables } from '../../state/state-tables.ts';
 
 type Row = StateTables['change_requests'] & { id: number };
 
-/** A request left `applying` this long (its replica died mid-way) may be applied again: the write is conditional. */
-const APPLYING_EXPIRES_MS = 2 * 60_000;
+/** A member's access as it is now (undefined: no longer a member), for counting approvals. */
+export type AccessOf = (email: string) => Promise<Me | undefined>;
 
-export function createChangeRequestsRepository(db: StateDb, { now = () => new Date(), generation }: { now?: () => Date; generation: GenerationCache }) {
+/** What a request reaches: as worked out when it was opened, or (a request of an earlier version) its own environment. */
+const reachOfRow = (row: Row): Reach =>
+  row.reach_json !== null
+    ? (JSON.parse(row.reach_json) as Reach)
+    : reachOf([row.agent_id], [{ agentId: row.agent_id, clientEnv: row.client_env as ClientEnv }], row.kind !== 'variables' && row.kind !== 'schema');
+
+export type ChangeRequestsOptions = { now?: () => Date; generation: GenerationCache; accessOf: AccessOf };
+
+export function createChangeRequestsRepository(db: StateDb, { now = () => new Date(), generation, accessOf }: ChangeRequestsOptions) {
   /** The approval rules (read by every write's gate; kept between their changes). */
   const policies = () =>
     generation.get('change-policies', async (): Promise<ChangePolicy[]> => {
@@ -35,38 +44,52 @@ export function createChangeRequestsRepository(db: StateDb, { now = () => new Da
     if (rows.length === 0) return [];
     const events = await db.selectFrom('change_request_events').selectAll().where('request_id', 'in', rows.map((row) => row.id)).orderBy('id').execute();
     const all = await policies();
-    return rows.map((row) => {
-      const own: ChangeRequestEvent[] = events
-        .filter((event) => event.request_id === row.id)
-        .map((event) => ({
-          at: event.at,
-          kind: event.kind as ChangeRequestEventKind,
-          revision: event.revision,
-          ...(event.actor !== null && { actor: event.actor }),
-          ...(event.text !== null && { text: event.text }),
-        }));
-      const approvedBy = [...new Set(own.filter((e) => e.kind === 'approved' && e.revision === row.revision).map((e) => e.actor!))];
-      return {
-        id: String(row.id),
-        agentId: row.agent_id,
-        clientEnv: row.client_env as ClientEnv,
-        kind: row.kind as ChangeRequestKind,
-        body: JSON.parse(row.body_json) as Record<string, unknown>,
-        baseVersion: row.base_version,
-        note: row.note,
-        author: row.author,
-        status: row.status as ChangeRequestStatus,
-        revision: row.revision,
-        approvalsNeeded: policyFor(all, row.agent_id, row.client_env as ClientEnv)?.approvals ?? 0,
-        approvedBy,
-        createdAt: row.created_at,
-        updatedAt: row.updated_at,
-        ...(row.applied_version !== null && { appliedVersion: row.applied_version }),
-        ...(row.stale_at !== null && { staleAt: row.stale_at }),
-        ...(row.scheduled_at !== null && { scheduledAt: row.scheduled_at, scheduledBy: row.scheduled_by ?? undefined }),
-        events: own,
-      };
-    });
+    return Promise.all(
+      rows.map(async (row) => {
+        const own: ChangeRequestEvent[] = events
+          .filter((event) => event.request_id === row.id)
+          .map((event) => ({
+            at: event.at,
+            kind: event.kind as ChangeRequestEventKind,
+            revision: event.revision,
+            ...(event.actor !== null && { actor: event.actor }),
+            ...(event.text !== null && { text: event.text }),
+          }));
+        const reach = reachOfRow(row);
+        // An approval counts while its approver holds the role on every place the request reaches, as roles are now.
+        const approvedBy: string[] = [];
+        const approvalsWithdrawn: ChangeRequest['approvalsWithdrawn'] = [];
+        for (const by of new Set(own.filter((e) => e.kind === 'approved' && e.revision === row.revision).map((e) => e.actor!))) {
+          const access = await accessOf(by);
+          const why = access ? whyNotApprove(access, reach) : 'no longer a member of the team';
+          if (why) approvalsWithdrawn.push({ by, why });
+          else approvedBy.push(by);
+        }
+        return {
+          id: String(row.id),
+          agentId: row.agent_id,
+          clientEnv: row.client_env as ClientEnv,
+          kind: row.kind as ChangeRequestKind,
+          body: JSON.parse(row.body_json) as Record<string, unknown>,
+          baseVersion: row.base_version,
+          note: row.note,
+          author: row.author,
+          status: row.status as ChangeRequestStatus,
+          revision: row.revision,
+          approvalsNeeded: strictestRule(all, reach.places)?.policy.approvals ?? 0,
+          approvedBy,
+          approvalsWithdrawn,
+          reach,
+          createdAt: row.created_at,
+          updatedAt: row.updated_at,
+          ...(row.applied_version !== null && { appliedVersion: row.applied_version }),
+          ...(row.stale_at !== null && { staleAt: row.stale_at }),
+          ...(row.scheduled_at !== null && { scheduledAt: row.scheduled_at, scheduledBy: row.scheduled_by ?? undefined }),
+          ...(row.status === 'applying' && row.lease_until !== null && { leaseUntil: row.lease_until }),
+          events: own,
+        };
+      }),
+    );
   }
 
   return {
@@ -78,7 +101,7 @@ export function createChangeRequestsRepository(db: StateDb, { now = () => new Da
       await generation.refresh();
     },
 
-    async create(agentId: string, input: NewChangeRequest, author: string): Promise<ChangeRequest> {
+    async create(agentId: string, input: NewChangeRequest, author: string, reach: Reach): Promise<ChangeRequest> {
       const at = now().toISOString();
       const id = await db.transaction().execute(async (tx) => {
         const { id } = await tx
@@ -95,6 +118,7 @@ export function createChangeRequestsRepository(db: StateDb, { now = () => new Da
             revision: 1,
             created_at: at,
             updated_at: at,
+            reach_json: JSON.stringify(reach),
           })
           .returning('id')
           .executeTakeFirstOrThrow();
@@ -168,10 +192,18 @@ export function createChangeRequestsRepository(db: StateDb, { now = () => new Da
     },
 
     /** The author's edit of an open request at `revision`: the next revision (approvals start again). */
-    async edit(id: string, revision: number, edit: { body: Record<string, unknown>; baseVersion: string; note: string }): Promise<boolean> {
+    async edit(id: string, revision: number, edit: { body: Record<string, unknown>; baseVersion: string; note: string }, reach: Reach): Promise<boolean> {
       const result = await db
         .updateTable('change_requests')
-        .set({ body_json: JSON.stringify(edit.body), base_version: edit.baseVersion, note: edit.note, revision: revision + 1, stale_at: null, updated_at: now().toISOString() })
+        .set({
+          body_json: JSON.stringify(edit.body),
+          base_version: edit.baseVersion,
+          note: edit.note,
+          revision: revision + 1,
+          stale_at: null,
+          updated_at: now().toISOString(),
+          reach_json: JSON.stringify(reach),
+        })
         .where('id', '=', Number(id))
         .where('status', '=', 'open')
         .where('revision', '=', revision)
@@ -181,27 +213,60 @@ export function createChangeRequestsRepository(db: StateDb, { now = () => new Da
 
     /**
      * Moves the request from `from` to `to` if it is still there (and at `revision`); false when another request or
-     * replica moved it first. A request stuck `applying` (its replica died) counts as `open` after a while.
+     * replica moved it first. Moving to `applying` takes a lease of `leaseMs`: the intent to write is in the store
+     * before anything is sent, and past the lease whoever looks decides what happened (see `expiredLeases`).
      */
-    async transition(id: string, from: 'open' | 'applying', to: ChangeRequestStatus, revision: number, extra: { appliedVersion?: string; staleAt?: string | null } = {}): Promise<boolean> {
+    async transition(
+      id: string,
+      from: 'open' | 'applying',
+      to: ChangeRequestStatus,
+      revision: number,
+      extra: { appliedVersion?: string; staleAt?: string | null; leaseMs?: number } = {},
+    ): Promise<boolean> {
       const at = now();
       const result = await db
         .updateTable('change_requests')
         .set({
           status: to,
           updated_at: at.toISOString(),
+          lease_until: to === 'applying' ? new Date(at.getTime() + (extra.leaseMs ?? 0)).toISOString() : null,
           ...(extra.appliedVersion !== undefined && { applied_version: extra.appliedVersion }),
           ...(extra.staleAt !== undefined && { stale_at: extra.staleAt }),
         })
         .where('id', '=', Number(id))
         .where('revision', '=', revision)
-        .where((eb) =>
-          from === 'open'
-            ? eb.or([eb('status', '=', 'open'), eb.and([eb('status', '=', 'applying'), eb('updated_at', '<', new Date(at.getTime() - APPLYING_EXPIRES_MS).toISOString())])])
-            : eb('status', '=', from),
-        )
+        .where('status', '=', from)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
+    },
+
+    /**
+     * Takes over a request whose applying replica let its lease run out (it died, or froze): one replica gets it
+     * (a conditional update), for `leaseMs`; false when it is not there, or not expired, or another took it.
+     */
+    async takeExpired(id: string, leaseUntil: string, leaseMs: number): Promise<boolean> {
+      const at = now();
+      if (leaseUntil >= at.toISOString()) return false;
+      const result = await db
+        .updateTable('change_requests')
+        .set({ lease_until: new Date(at.getTime() + leaseMs).toISOString() })
+        .where('id', '=', Number(id))
+        .where('status', '=', 'applying')
+        .where('lease_until', '=', leaseUntil)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    /** Requests being applied whose lease has run out (each replica looks now and then). */
+    async expiredLeases(): Promise<ChangeRequest[]> {
+      const rows = (await db
+        .selectFrom('change_requests')
+        .selectAll()
+        .where('status', '=', 'applying')
+        .where('lease_until', '<', now().toISOString())
+        .limit(20)
+        .execute()) as Row[];
+      return withEvents(rows);
     },
   };
 }

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
 import { createGenerationCache } from '../../state/generation.ts';
 import { openStateStore, type StateDb } from '../../state/state-store.ts';
+import { MIGRATIONS } from '../../state/migrations.ts';
 import { freshDatabase } from '../../test/postgres.ts';
 import { createHistoryRepository } from './history.repository.ts';
 
@@ -78,7 +79,7 @@ describe.each([
 
   test('the migrations are versioned: opening the store again applies nothing twice', async () => {
     const rows = await db.selectFrom('kysely_migration' as never).selectAll().execute();
-    expect(rows.map((row) => (row as { name: string }).name)).toEqual(['001-history', '002-team', '003-change-requests', '004-change-request-schedules', '005-webhooks', '006-generation', '007-unknown-outcomes']);
+    expect(rows.map((row) => (row as { name: string }).name)).toEqual(Object.keys(MIGRATIONS));
   });
 
   test('a change outside Switchboard is found key by key, once', async () => {

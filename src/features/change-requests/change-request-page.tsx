@@ -6,6 +6,7 @@ import type { JsonObject } from '../../../contract/agents-api.ts';
 import type { ChangeRequest } from '../../../contract/change-requests.ts';
 import type { ClientEnv } from '../../../contract/client-envs.ts';
 import { plural } from '../../../contract/plural.ts';
+import { placeName, whyNotApprove } from '../../../contract/reach.ts';
 import { useAgentName } from '../../api/agents.ts';
 import { changeRequestQuery, useChangeRequestActions } from '../../api/change-requests.ts';
 import { configPageQuery } from '../../api/configs.ts';
@@ -359,6 +360,8 @@ function Actions({ request, stale, currentVersion }: { request: ChangeRequest; s
   const email = me?.mode === 'team' ? me.email : undefined;
   const author = email === request.author;
   const approved = request.approvedBy.length >= request.approvalsNeeded;
+  // The server decides the same from the same rule (contract/reach.ts): the role on every place the request changes.
+  const approveBlock = me ? whyNotApprove(me, request.reach) : undefined;
   const env = request.clientEnv;
   const failure = actions.approve.error ?? actions.decline.error ?? actions.apply.error ?? actions.edit.error;
   if (request.status !== 'open') {
@@ -378,11 +381,22 @@ function Actions({ request, stale, currentVersion }: { request: ChangeRequest; s
         {plural(request.approvedBy.length, 'approval', 'approvals')} of {request.approvalsNeeded} needed
         {request.approvedBy.length > 0 && <>: {request.approvedBy.join(', ')}</>}.
       </p>
+      {request.reach.places.length > 1 && <p>It changes {request.reach.places.map(placeName).join(', ')}: approving it needs the editor role on each.</p>}
+      {request.approvalsWithdrawn.length > 0 && (
+        <ul className="list-disc space-y-1 pl-5 text-slate-600 dark:text-slate-300" aria-label="Approvals that no longer count">
+          {request.approvalsWithdrawn.map(({ by, why }) => (
+            <li key={by}>
+              {by}’s approval no longer counts: {why}.
+            </li>
+          ))}
+        </ul>
+      )}
       {writeBlock ? (
         <p className="text-slate-600 dark:text-slate-300">{writeBlock}</p>
       ) : (
         <>
-          {!author && !request.approvedBy.includes(email ?? '') && (
+          {!author && approveBlock && <p className="text-slate-600 dark:text-slate-300">You cannot approve this request. {approveBlock}.</p>}
+          {!author && !approveBlock && !request.approvedBy.includes(email ?? '') && (
             <Button variant="primary" disabled={actions.approve.isPending || stale} onClick={() => actions.approve.mutate(request.id)}>
               Approve
             </Button>
