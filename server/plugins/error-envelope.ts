@@ -3,6 +3,7 @@ import type { ErrorObject } from 'ajv';
 import { ApiErrorBody } from '../../contract/agents-api.ts';
 import { toFieldErrors } from '../../contract/config-validation.ts';
 import { ApiError, withFieldErrors } from '../errors.ts';
+import { storeFailure } from '../state/store-errors.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -65,6 +66,11 @@ export function registerErrorEnvelope(app: FastifyInstance) {
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       return sendError(req, reply, status, FRAMEWORK_CODES[error.code] ?? 'INVALID_REQUEST', error.message);
+    }
+    const unavailable = storeFailure(error);
+    if (unavailable) {
+      req.log.error({ err: error }, 'the state store failed');
+      return sendError(req, reply, unavailable.statusCode, unavailable.code, unavailable.message);
     }
     req.log.error({ err: error }, 'unhandled error');
     return sendError(req, reply, 500, 'INTERNAL_ERROR', 'The server could not complete this request');

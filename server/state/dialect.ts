@@ -24,7 +24,8 @@ export async function inLockedTransaction<T>(
   namespace: (typeof LOCKS)[keyof typeof LOCKS],
   name: string,
   work: (tx: StateTx) => Promise<T>,
-  timeoutMs = 20_000,
+  // Under the store's own time limit (state-store.ts): a page held long elsewhere fails as busy, not as a silent store.
+  timeoutMs = 4_000,
 ): Promise<T> {
   if (!isShared(db)) return db.transaction().execute(work);
   return db.connection().execute(async (connection) => {

@@ -14,13 +14,25 @@ import type { StateTables } from './state-tables.ts';
 
 export type StateDb = Kysely<StateTables>;
 
-export type StateStoreOptions = { /** Postgres connections per replica. */ poolSize?: number };
+export type StateStoreOptions = {
+  /** Postgres connections per replica. */
+  poolSize?: number;
+  /** How long one statement, or getting a connection, may take before the request fails with 503 (5 s). */
+  timeoutMs?: number;
+};
+
+/**
+ * Every store call has a time limit: a database that stops answering (frozen, cut off) must cost a request a few
+ * seconds and a plain 503, never a hang. The page lock waits less than this (dialect.ts), so a busy page is told
+ * apart from a silent database.
+ */
+export const STORE_TIMEOUT_MS = 5_000;
 
 /**
  * Opens (creating and migrating if needed) the state store: a SQLite file (`:memory:` for tests) or a Postgres URL.
  */
-export async function openStateStore(target: string, { poolSize = 10 }: StateStoreOptions = {}): Promise<StateDb> {
-  const db = isDatabaseUrl(target) ? openPostgres(target, poolSize) : openSqlite(target);
+export async function openStateStore(target: string, { poolSize = 10, timeoutMs = STORE_TIMEOUT_MS }: StateStoreOptions = {}): Promise<StateDb> {
+  const db = isDatabaseUrl(target) ? openPostgres(target, poolSize, timeoutMs) : openSqlite(target, timeoutMs);
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
@@ -31,20 +43,30 @@ export async function openStateStore(target: string, { poolSize = 10 }: StateSto
   return db;
 }
 
-function openPostgres(url: string, poolSize: number): StateDb {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000, application_name: 'switchboard' });
-  // An idle connection the server closes (a restart, a failover) must not crash the process: the pool replaces it.
+function openPostgres(url: string, poolSize: number, timeoutMs: number): StateDb {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: timeoutMs,
+    // On the server (a slow statement) and here (a server that does not answer at all: stopped, frozen, cut off).
+    statement_timeout: timeoutMs,
+    query_timeout: timeoutMs + 500,
+    application_name: 'switchboard',
+  });
+  // A connection the server closes (a restart, a failover, a shutdown) must not crash the process, idle or in use: the
+  // pool replaces an idle one, and the statement running on one in use fails with it (a 503: store-errors.ts).
   pool.on('error', (error) => console.error(`Postgres: an idle connection failed (${error.message}); it will be replaced`));
+  pool.on('connect', (client) => client.on('error', (error) => console.error(`Postgres: a connection failed (${error.message})`)));
   return new Kysely<StateTables>({ dialect: new PostgresDialect({ pool }) });
 }
 
-function openSqlite(file: string): StateDb {
+function openSqlite(file: string, timeoutMs: number): StateDb {
   const sqlite = new Database(file);
   // WAL: an acknowledged write survives the process being killed; reads never wait for a write.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${Math.round(timeoutMs)}`);
   return new Kysely<StateTables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
