@@ -136,7 +136,7 @@ export async function buildApp(options: AppOptions) {
   const author = options.author ?? defaultAuthor();
   // Before the history's hooks and compression: who is asking is known before anything is recorded or sent.
   const generation = createGenerationCache(state);
-  const team = options.team ? registerTeam(app, state, options.team, generation) : undefined;
+  const team = options.team ? await registerTeam(app, state, options.team, generation) : undefined;
   registerGenerationCheck(app, generation);
   // Team mode tells where the team talks (webhooks) of changes to live and of change requests.
   const webhooks = options.team ? createWebhooksRepository(state, { generation }) : undefined;

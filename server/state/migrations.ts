@@ -224,6 +224,13 @@ export const MIGRATIONS: Record<string, Migration> = {
       await sql`update change_requests set lease_until = updated_at where status = 'applying'`.execute(db);
     },
   },
+  '009-sign-ins-in-cookies': {
+    async up(db: Kysely<unknown>) {
+      // A sign-in in progress is kept in a sealed cookie now (server/modules/auth/sign-in-cookie.ts): a flood of
+      // anonymous visitors once filled this table.
+      await db.schema.dropTable('sign_in_requests').ifExists().execute();
+    },
+  },
 };
 
 /** The tables the generation follows: read on every request, changed rarely (members, grants, settings, webhooks). */

@@ -71,13 +71,6 @@ export type StateTables = {
     expires_at: string;
     last_seen_at: string;
   };
-  sign_in_requests: {
-    state: string;
-    code_verifier: string;
-    nonce: string;
-    return_to: string;
-    created_at: string;
-  };
   change_requests: {
     id: Generated<number>;
     agent_id: string;

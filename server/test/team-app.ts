@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import type { Grant } from '../../contract/access.ts';
 import { buildApp, type AppOptions } from '../app.ts';
+import type { TeamOptions } from '../modules/auth/team.ts';
 import { freePort } from './free-port.ts';
 import { startOidcProvider } from './oidc-provider.ts';
 import { freshDatabase } from './postgres.ts';
@@ -16,7 +17,10 @@ import { signIn } from './sign-in.ts';
 
 export type Call = { method?: 'GET' | 'PUT' | 'PATCH' | 'POST' | 'DELETE'; url: string; payload?: object; headers?: Record<string, string> };
 
-export async function startTeamApp(postgresUrl: string, { admin, names = {}, options = {} }: { admin: string; names?: Record<string, string>; options?: Partial<AppOptions> }) {
+/** The app's options, with some of team mode's own (the rest: a test provider's and this server's). */
+export type TeamAppOptions = Omit<Partial<AppOptions>, 'team'> & { team?: Partial<TeamOptions> };
+
+export async function startTeamApp(postgresUrl: string, { admin, names = {}, options = {} }: { admin: string; names?: Record<string, string>; options?: TeamAppOptions }) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const provider = await startOidcProvider([`${url}/api/auth/callback`], names);
@@ -27,14 +31,17 @@ export async function startTeamApp(postgresUrl: string, { admin, names = {}, opt
       dbFile,
       stateStore: databaseUrl,
       allowedHosts: [`127.0.0.1:${port}`],
+      ...options,
       team: {
         oidc: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret },
         publicUrl: url,
         admins: [admin.toUpperCase()],
         scheduleEveryMs: 100,
         webhooks: { everyMs: 50, retryDelaysMs: [100, 100, 100] },
+        // Tests sign many members in from one address; the limits themselves are tested with their defaults.
+        rateLimits: { signInsPerMinute: 10_000, anonymousPerMinute: 100_000 },
+        ...options.team,
       },
-      ...options,
       ...extra,
     });
   const app = await build(path.join(dir, 'emulator.sqlite'));
@@ -50,6 +57,8 @@ export async function startTeamApp(postgresUrl: string, { admin, names = {}, opt
   return {
     url,
     app,
+    /** The replicas' shared store, for tests that look at what was (not) stored. */
+    databaseUrl,
     provider,
     /** Another replica on the same store (its own emulator file). */
     replica: (extra: Partial<AppOptions> = {}) => build(path.join(dir, `replica-${Math.random().toString(36).slice(2)}.sqlite`), extra),

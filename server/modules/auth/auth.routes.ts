@@ -1,13 +1,15 @@
 /**
- * Signing in and out (team mode), and `GET /api/me` in both modes. A sign-in in progress is kept in the store (any
- * replica can take its return) and tied to the browser that started it by a short-lived cookie, so nobody can finish
- * their own sign-in in someone else's browser.
+ * Signing in and out (team mode), and `GET /api/me` in both modes. A sign-in in progress is kept in a sealed,
+ * short-lived cookie of the browser that started it (sign-in-cookie.ts): any replica can take its return, nobody can
+ * finish their own sign-in in someone else's browser, and an anonymous visitor costs the store nothing. Signing in is
+ * rate-limited per client address (team.ts).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Me } from '../../../contract/access.ts';
 import { normaliseEmail, type MembersRepository } from '../members/members.repository.ts';
 import { SignInRefused, type OidcClient } from './oidc.ts';
 import type { SessionsRepository } from './sessions.repository.ts';
+import { SIGN_IN_WINDOW_MS, type SignInSeal } from './sign-in-cookie.ts';
 
 const SIGN_IN_COOKIE = 'switchboard-sign-in';
 const isControl = (char: string) => char < ' ' || char === '\u007f';
@@ -25,10 +27,11 @@ export type AuthRoutesOptions = {
   publicUrl: string;
   cookieName: string;
   secure: boolean;
+  seal: SignInSeal;
 };
 
 export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOptions) {
-  const { oidc, members, sessions, publicUrl, cookieName, secure } = options;
+  const { oidc, members, sessions, publicUrl, cookieName, secure, seal } = options;
   const cookie = { httpOnly: true, sameSite: 'lax', secure, path: '/' } as const;
   const failed = (reply: FastifyReply, message: string) => reply.redirect(`/?sign-in-error=${encodeURIComponent(message)}`);
 
@@ -41,8 +44,8 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
       req.log.error({ err: error }, 'sign-in: the identity provider could not be reached');
       return failed(reply, 'The identity provider could not be reached. Try again in a moment.');
     }
-    await sessions.saveSignIn({ state: started.state, nonce: started.nonce, codeVerifier: started.codeVerifier, returnTo });
-    reply.setCookie(SIGN_IN_COOKIE, started.state, { ...cookie, maxAge: 600 });
+    const sealed = await seal.seal({ state: started.state, nonce: started.nonce, codeVerifier: started.codeVerifier, returnTo });
+    reply.setCookie(SIGN_IN_COOKIE, sealed, { ...cookie, maxAge: SIGN_IN_WINDOW_MS / 1000 });
     return reply.redirect(started.url);
   });
 
@@ -54,8 +57,9 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
       const said = typeof query.error_description === 'string' ? query.error_description : query.error;
       return failed(reply, `The identity provider did not sign you in: ${said.slice(0, 200)}`);
     }
-    // The state must be the one this browser started with, and still waiting.
-    const request = state && req.cookies[SIGN_IN_COOKIE] === state ? await sessions.takeSignIn(state) : undefined;
+    // The state must be the one this browser started with, within the sign-in window.
+    const started = await seal.open(req.cookies[SIGN_IN_COOKIE]);
+    const request = state && started?.state === state ? started : undefined;
     if (!request) return failed(reply, 'That sign-in was not started in this browser, or took too long. Please sign in again.');
     let claims;
     try {

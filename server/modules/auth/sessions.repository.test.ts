@@ -45,13 +45,3 @@ test('a flood of lookups at once is answered, each on its own (no query past the
   const found = await Promise.all(tokens.map((t) => sessions.find(t)));
   expect(found.filter((session) => session !== undefined).map((session) => session!.email)).toEqual(['sam@example.com']);
 });
-
-test('a sign-in in progress is taken once, and only within ten minutes', async () => {
-  const sessions = createSessionsRepository(db, { lifetimeMs: 3_600_000, now: () => clock });
-  await sessions.saveSignIn({ state: 's1', nonce: 'n', codeVerifier: 'v', returnTo: '/' });
-  expect(await sessions.takeSignIn('s1')).toMatchObject({ state: 's1' });
-  expect(await sessions.takeSignIn('s1')).toBeUndefined();
-  await sessions.saveSignIn({ state: 's2', nonce: 'n', codeVerifier: 'v', returnTo: '/' });
-  clock = new Date('2026-05-01T09:10:01.000Z');
-  expect(await sessions.takeSignIn('s2')).toBeUndefined();
-});

@@ -1,18 +1,15 @@
 /**
- * Sign-in sessions and sign-ins in progress, in Switchboard's own store, so any replica can serve any request. The
- * cookie carries a random token; the store keeps only its SHA-256, so reading the table does not let anyone in.
+ * Sign-in sessions, in Switchboard's own store, so any replica can serve any request. The cookie carries a random
+ * token; the store keeps only its SHA-256, so reading the table does not let anyone in. (A sign-in still on its way
+ * through the identity provider is kept in the browser: sign-in-cookie.ts.)
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { generationOf } from '../../state/generation.ts';
 import type { StateDb } from '../../state/state-store.ts';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
-/** A sign-in must come back from the identity provider within this time. */
-const SIGN_IN_WINDOW_MS = 10 * 60_000;
 /** How often a session's last use is written (every request would be a write per request). */
 const TOUCH_EVERY_MS = 60_000;
-
-export type SignInRequest = { state: string; codeVerifier: string; nonce: string; returnTo: string };
 
 type Session = { email: string; expiresAt: string; generation: number };
 type Lookup = { idHash: string; resolve: (session: Session | undefined) => void; reject: (error: unknown) => void };
@@ -73,25 +70,9 @@ export function createSessionsRepository(db: StateDb, { lifetimeMs, now = () => 
       return Number(result.numDeletedRows);
     },
 
-    async saveSignIn(request: SignInRequest): Promise<void> {
-      await db
-        .insertInto('sign_in_requests')
-        .values({ state: request.state, code_verifier: request.codeVerifier, nonce: request.nonce, return_to: request.returnTo, created_at: now().toISOString() })
-        .execute();
-    },
-
-    /** The sign-in with this state, used at most once, and only within its window. */
-    async takeSignIn(state: string): Promise<SignInRequest | undefined> {
-      const row = await db.deleteFrom('sign_in_requests').where('state', '=', state).returningAll().executeTakeFirst();
-      if (!row || now().getTime() - Date.parse(row.created_at) > SIGN_IN_WINDOW_MS) return undefined;
-      return { state: row.state, codeVerifier: row.code_verifier, nonce: row.nonce, returnTo: row.return_to };
-    },
-
-    /** Removes expired sessions and abandoned sign-ins (at start and then hourly). */
+    /** Removes expired sessions (at start and then hourly). */
     async purge(): Promise<void> {
-      const at = now();
-      await db.deleteFrom('sessions').where('expires_at', '<=', at.toISOString()).execute();
-      await db.deleteFrom('sign_in_requests').where('created_at', '<', new Date(at.getTime() - SIGN_IN_WINDOW_MS).toISOString()).execute();
+      await db.deleteFrom('sessions').where('expires_at', '<=', now().toISOString()).execute();
     },
   };
 }

@@ -21,7 +21,10 @@ test('a public address other than loopback must be https', () => {
     publicUrl: 'https://switchboard.example',
     admins: ['a@example.com', 'b@example.com'],
     sessionHours: 12,
+    rateLimits: {},
   });
+  expect(teamFromEnv({ ...env, SIGN_IN_RATE_PER_MINUTE: '500' }, local)?.rateLimits).toEqual({ signInsPerMinute: 500 });
+  expect(() => teamFromEnv({ ...env, ANONYMOUS_RATE_PER_MINUTE: 'lots' }, local)).toThrow(/ANONYMOUS_RATE_PER_MINUTE/);
   expect(teamFromEnv(env, local)?.publicUrl).toBe(local);
   expect(() => teamFromEnv({ ...env, SESSION_HOURS: 'forever' }, local)).toThrow(/SESSION_HOURS/);
 });

@@ -15,10 +15,20 @@ export function teamFromEnv(env: NodeJS.ProcessEnv, localUrl: string): TeamOptio
   }
   const sessionHours = Number(env.SESSION_HOURS ?? 12);
   if (!(sessionHours > 0 && sessionHours <= 24 * 30)) throw new Error('SESSION_HOURS must be a number of hours between 0 and 720');
+  const perMinute = (name: string) => {
+    if (env[name] === undefined) return undefined;
+    const value = Number(env[name]);
+    if (!(Number.isInteger(value) && value > 0)) throw new Error(`${name} must be a whole number of requests per minute`);
+    return value;
+  };
   return {
     oidc: { issuer, clientId, ...(env.OIDC_CLIENT_SECRET?.trim() && { clientSecret: env.OIDC_CLIENT_SECRET.trim() }) },
     publicUrl: publicUrl.origin,
     admins,
     sessionHours,
+    rateLimits: {
+      ...(perMinute('SIGN_IN_RATE_PER_MINUTE') && { signInsPerMinute: perMinute('SIGN_IN_RATE_PER_MINUTE') }),
+      ...(perMinute('ANONYMOUS_RATE_PER_MINUTE') && { anonymousPerMinute: perMinute('ANONYMOUS_RATE_PER_MINUTE') }),
+    },
   };
 }

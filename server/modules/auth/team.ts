@@ -2,7 +2,10 @@
  * Team mode: sign-in through the organisation's identity provider, members and their roles, sessions in the shared
  * store. Without it (local mode) the one user of the console may do everything, as before.
  */
-import type { FastifyInstance } from 'fastify';
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ApiError } from '../../errors.ts';
+import { createSignInSeal } from './sign-in-cookie.ts';
 import type { StateDb } from '../../state/state-store.ts';
 import { createMembersRepository } from '../members/members.repository.ts';
 import type { GenerationCache } from '../../state/generation.ts';
@@ -29,20 +32,23 @@ export type TeamOptions = {
   changeRequestLeaseMs?: number;
   /** How often each replica sends due webhook deliveries (1 s), and the waits between attempts. */
   webhooks?: WebhookOptions;
+  /** Requests a client address may make per minute without a session (600), and sign-ins it may start (60). */
+  rateLimits?: { anonymousPerMinute?: number; signInsPerMinute?: number };
 };
 
 const PURGE_EVERY_MS = 60 * 60_000;
+const SIGN_IN_ROUTES = new Set(['/api/auth/login', '/api/auth/callback']);
 
 /**
  * Registers the gate (hooks, before the history's and compression's); returns what registers the routes, and how this
  * server sends itself a request as a member.
  */
-export function registerTeam(
+export async function registerTeam(
   app: FastifyInstance,
   state: StateDb,
   team: TeamOptions,
   generation: GenerationCache,
-): { registerRoutes: () => void; actAs: ActAs; accessOf: AccessOf } {
+): Promise<{ registerRoutes: () => void; actAs: ActAs; accessOf: AccessOf }> {
   if (team.admins.length === 0) throw new Error('Team mode needs at least one admin by configuration (ADMIN_EMAILS)');
   const publicUrl = new URL(team.publicUrl).origin;
   const secure = publicUrl.startsWith('https:');
@@ -52,8 +58,26 @@ export function registerTeam(
   const sessions = createSessionsRepository(state, { lifetimeMs: (team.sessionHours ?? 12) * 3_600_000 });
   const oidc = createOidcClient(team.oidc, `${publicUrl}/api/auth/callback`);
 
+  // A client without a session can reach little (signing in, the console's files, 401s), and cheaply; still, a flood
+  // from one address is answered 429 with Retry-After before anything else is done: one limiter for the whole app,
+  // ahead of the access gate, with a lower budget of its own for signing in (which no cookie exempts). Other requests
+  // with a session cookie are not limited here.
+  const signingIn = (req: FastifyRequest) => SIGN_IN_ROUTES.has(req.routeOptions.url ?? '');
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) => new ApiError(429, 'RATE_LIMITED', `Too many requests from this address: try again in ${context.after}`),
+  });
+  app.addHook(
+    'onRequest',
+    app.rateLimit({
+      timeWindow: 60_000,
+      max: async (req) => (signingIn(req) ? (team.rateLimits?.signInsPerMinute ?? 60) : (team.rateLimits?.anonymousPerMinute ?? 600)),
+      keyGenerator: (req) => `${req.ip}${signingIn(req) ? ' signing in' : ''}`,
+      allowList: (req) => !signingIn(req) && Boolean(req.cookies[cookieName]),
+    }),
+  );
   const actAs = registerAccess(app, { members, sessions, generation, cookieName });
-  // Expired sessions and abandoned sign-ins go at start and then hourly (an idempotent delete, whichever replica runs it).
+  // Expired sessions go at start and then hourly (an idempotent delete, whichever replica runs it).
   app.addHook('onReady', async () => void sessions.purge().catch((error: unknown) => app.log.error({ err: error }, 'sessions: expired ones could not be removed')));
   registerPeriodicTask(app, { everyMs: PURGE_EVERY_MS, task: () => sessions.purge(), what: 'sessions: removing expired ones' });
   return {
@@ -63,7 +87,15 @@ export function registerTeam(
       return access && { mode: 'team', email, ...access, expiresAt: '' };
     },
     registerRoutes: () => {
-      registerAuthRoutes(app, { oidc, members, sessions, publicUrl, cookieName, secure });
+      registerAuthRoutes(app, {
+        oidc,
+        members,
+        sessions,
+        publicUrl,
+        cookieName,
+        secure,
+        seal: createSignInSeal(state),
+      });
       registerMemberRoutes(app, members, sessions);
     },
   };
