@@ -1,6 +1,7 @@
 /**
  * Webhooks and their outbox, in Switchboard's own store: an event becomes one delivery row per webhook that wants it,
- * sent by whichever replica claims it first (a conditional update), retried with backoff, kept as the delivery log.
+ * sent by whichever replica claims it first (a conditional update with a lease), one at a time per webhook, retried
+ * with backoff, kept as the delivery log (pruned to its newest, and its recent).
  */
 import { randomBytes } from 'node:crypto';
 import type { NewWebhook, Webhook, WebhookDelivery, WebhookEvent, WebhookFormat } from '../../../contract/webhooks.ts';
@@ -11,7 +12,9 @@ import type { StateTables } from '../../state/state-tables.ts';
 type DeliveryRow = StateTables['webhook_deliveries'] & { id: number };
 export type Claimed = { id: number; event: string; body: string; attempts: number; url: string; secret: string; format: WebhookFormat };
 
+/** The delivery log keeps a webhook's newest 50 finished deliveries, for at most 30 days. */
 const LOG_SIZE = 50;
+const LOG_DAYS = 30;
 
 export function createWebhooksRepository(db: StateDb, { now = () => new Date(), generation }: { now?: () => Date; generation: GenerationCache }) {
   async function counts(ids: number[]): Promise<Map<number, Webhook['deliveries']>> {
@@ -78,37 +81,72 @@ export function createWebhooksRepository(db: StateDb, { now = () => new Date(), 
       return targets.length;
     },
 
-    /** Claims up to `limit` due deliveries for `holdMs` (another replica skips them meanwhile). */
-    async claimDue(limit: number, holdMs: number): Promise<Claimed[]> {
+    /** Webhooks with a delivery due now that no replica is sending. */
+    async dueWebhooks(): Promise<number[]> {
+      const at = now().toISOString();
+      const rows = await db
+        .selectFrom('webhook_deliveries')
+        .select('webhook_id')
+        .distinct()
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', at)
+        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]))
+        .execute();
+      return rows.map((row) => row.webhook_id);
+    },
+
+    /**
+     * Claims the webhook's next due delivery, oldest first, for `leaseMs` (longer than a send may take, so no other
+     * replica sends it meanwhile); none while another of its deliveries is being sent (one at a time, in order, per
+     * receiver). Undefined when there is nothing to claim, or another replica got it first.
+     */
+    async claimNext(webhookId: number, leaseMs: number): Promise<Claimed | undefined> {
       const at = now();
-      const due = await db
+      const stamp = at.toISOString();
+      const pending = db.selectFrom('webhook_deliveries').where('webhook_id', '=', webhookId).where('status', '=', 'pending');
+      const sending = await pending.select('id').where('claimed_until', '>=', stamp).limit(1).executeTakeFirst();
+      if (sending) return undefined;
+      const next = await pending.select('id').where('next_attempt_at', '<=', stamp).orderBy('id').limit(1).executeTakeFirst();
+      if (!next) return undefined;
+      const result = await db
+        .updateTable('webhook_deliveries')
+        .set({ claimed_until: new Date(at.getTime() + leaseMs).toISOString() })
+        .where('id', '=', next.id)
+        .where('status', '=', 'pending')
+        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', stamp)]))
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return undefined;
+      const row = await db
+        .selectFrom('webhook_deliveries as d')
+        .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
+        .select(['d.id', 'd.event', 'd.body', 'd.attempts', 'w.url', 'w.secret', 'w.format'])
+        .where('d.id', '=', next.id)
+        .executeTakeFirst();
+      return row && { ...row, format: row.format as WebhookFormat };
+    },
+
+    /**
+     * The delivery log kept: of a webhook's finished deliveries (delivered or given up), the newest LOG_SIZE and none
+     * older than LOG_DAYS; pending ones are never pruned. Returns how many went.
+     */
+    async prune(webhookId: number): Promise<number> {
+      const cutoff = new Date(now().getTime() - LOG_DAYS * 86_400_000).toISOString();
+      const kept = await db
         .selectFrom('webhook_deliveries')
         .select('id')
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', at.toISOString())
-        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at.toISOString())]))
-        .orderBy('id')
-        .limit(limit)
-        .execute();
-      const claimed: Claimed[] = [];
-      for (const { id } of due) {
-        const result = await db
-          .updateTable('webhook_deliveries')
-          .set({ claimed_until: new Date(at.getTime() + holdMs).toISOString() })
-          .where('id', '=', id)
-          .where('status', '=', 'pending')
-          .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at.toISOString())]))
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) !== 1) continue;
-        const row = await db
-          .selectFrom('webhook_deliveries as d')
-          .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
-          .select(['d.id', 'd.event', 'd.body', 'd.attempts', 'w.url', 'w.secret', 'w.format'])
-          .where('d.id', '=', id)
-          .executeTakeFirst();
-        if (row) claimed.push({ ...row, format: row.format as WebhookFormat });
-      }
-      return claimed;
+        .where('webhook_id', '=', webhookId)
+        .where('status', '!=', 'pending')
+        .orderBy('id', 'desc')
+        .offset(LOG_SIZE - 1)
+        .limit(1)
+        .executeTakeFirst();
+      const result = await db
+        .deleteFrom('webhook_deliveries')
+        .where('webhook_id', '=', webhookId)
+        .where('status', '!=', 'pending')
+        .where((eb) => eb.or([eb('created_at', '<', cutoff), ...(kept ? [eb('id', '<', kept.id)] : [])]))
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
 
     /** The outcome of one attempt: delivered, to retry at `retryAt`, or given up (`retryAt` undefined). */

@@ -26,6 +26,8 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /** Waits between attempts; after the last, the delivery is given up (and says so in the log). */
 const DEFAULT_RETRY_DELAYS_MS = [10_000, 30_000, 120_000, 600_000, 3_600_000];
 const SEND_TIMEOUT_MS = 10_000;
+/** A claimed delivery is held this much longer than a send may take: no other replica sends it meanwhile. */
+const LEASE_MARGIN_MS = 5_000;
 
 export type Announce = (event: WebhookEvent, payload: Omit<WebhookPayload, 'event' | 'at'>) => Promise<void>;
 
@@ -63,7 +65,7 @@ export function signature(secret: string, timestamp: string, body: string): stri
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-async function send(delivery: Claimed): Promise<{ ok: boolean; status?: number; error?: string }> {
+async function send(delivery: Claimed, timeoutMs: number): Promise<{ ok: boolean; status?: number; error?: string }> {
   const payload = JSON.parse(delivery.body) as WebhookPayload;
   const body = delivery.format === 'slack' ? JSON.stringify({ text: slackText(payload) }) : delivery.body;
   const timestamp = String(Math.floor(Date.now() / 1000));
@@ -72,7 +74,7 @@ async function send(delivery: Claimed): Promise<{ ok: boolean; status?: number; 
       method: 'POST',
       // Never followed: a redirect could lead the server somewhere the admin did not name.
       redirect: 'manual',
-      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
       headers: {
         'content-type': 'application/json',
         'user-agent': 'Switchboard-Webhooks',
@@ -86,24 +88,48 @@ async function send(delivery: Claimed): Promise<{ ok: boolean; status?: number; 
     await response.arrayBuffer().catch(() => undefined);
     return response.ok ? { ok: true, status: response.status } : { ok: false, status: response.status, error: `answered ${response.status}` };
   } catch (error) {
-    return { ok: false, error: (error as Error).name === 'TimeoutError' ? `no answer within ${SEND_TIMEOUT_MS / 1000} s` : (error as Error).message };
+    return { ok: false, error: (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : (error as Error).message };
   }
 }
 
-export type WebhookOptions = { everyMs?: number; retryDelaysMs?: number[] };
+export type WebhookOptions = { everyMs?: number; retryDelaysMs?: number[]; /** How long a receiver may take to answer (10 s). */ sendTimeoutMs?: number };
 
-/** The admin API and the sender (every replica runs one; each delivery is sent by the one that claims it). */
+/**
+ * The admin API and the sender. Every replica runs one; each webhook is a lane of its own — its deliveries one at a
+ * time, in order, each claimed with a lease longer than a send may take — so a slow or dead receiver holds only its
+ * own lane, and no delivery is sent twice.
+ */
 export function registerWebhooks(app: FastifyInstance, webhooks: WebhooksRepository, options: WebhookOptions = {}) {
   const retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
-  async function sendDue() {
-    for (const delivery of await webhooks.claimDue(10, SEND_TIMEOUT_MS * 3)) {
-      const outcome = await send(delivery);
+  const sendTimeoutMs = options.sendTimeoutMs ?? SEND_TIMEOUT_MS;
+  /** Lanes this replica is sending now, by webhook. */
+  const lanes = new Map<number, Promise<void>>();
+
+  async function lane(webhookId: number) {
+    for (let delivery = await webhooks.claimNext(webhookId, sendTimeoutMs + LEASE_MARGIN_MS); delivery; delivery = await webhooks.claimNext(webhookId, sendTimeoutMs + LEASE_MARGIN_MS)) {
+      const outcome = await send(delivery, sendTimeoutMs);
       const delay = retryDelays[delivery.attempts];
       await webhooks.attempted(delivery.id, { ...outcome, ...(!outcome.ok && delay !== undefined && { retryAt: new Date(Date.now() + delay) }) });
       if (!outcome.ok) app.log.warn({ delivery: delivery.id, event: delivery.event, error: outcome.error }, 'webhooks: a delivery failed');
     }
+    await webhooks.prune(webhookId);
   }
-  registerPeriodicTask(app, { everyMs: options.everyMs ?? 1_000, task: sendDue, what: 'webhooks: sending deliveries' });
+
+  /** Starts a lane for each webhook with something due and no lane here yet; does not wait for them. */
+  async function startLanes() {
+    for (const webhookId of await webhooks.dueWebhooks()) {
+      if (lanes.has(webhookId)) continue;
+      const running = lane(webhookId)
+        .catch((error: unknown) => app.log.error({ err: error, webhook: webhookId }, 'webhooks: sending failed'))
+        .finally(() => lanes.delete(webhookId));
+      lanes.set(webhookId, running);
+    }
+  }
+  registerPeriodicTask(app, { everyMs: options.everyMs ?? 1_000, task: startLanes, what: 'webhooks: sending deliveries' });
+  // A replica shutting down finishes the sends it started (each within its timeout).
+  app.addHook('preClose', async () => {
+    await Promise.all(lanes.values());
+  });
 
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const IdParams = Type.Object({ id: Type.String({ pattern: '^\\d{1,15}$' }) });
