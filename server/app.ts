@@ -41,7 +41,7 @@ import { registerHistoryRecorder } from './modules/history/history.recorder.ts';
 import { registerHistoryRoutes } from './modules/history/history.routes.ts';
 import { createPageLocks, registerPageLockRelease } from './state/page-locks.ts';
 import { createGenerationCache, registerGenerationCheck } from './state/generation.ts';
-import { openStateStore } from './state/state-store.ts';
+import { openSidePool, openStateStore } from './state/state-store.ts';
 import { registerTeam, type TeamOptions } from './modules/auth/team.ts';
 import { createChangeRequestsRepository } from './modules/change-requests/change-requests.repository.ts';
 import { registerChangeRequests } from './modules/change-requests/change-requests.routes.ts';
@@ -130,8 +130,13 @@ export async function buildApp(options: AppOptions) {
 
   registerRequestGuard(app, guard);
   app.decorate('draining', false);
-  const state = await openStateStore(options.stateStore ?? stateFileBeside(options.dbFile));
-  app.addHook('onClose', () => state.destroy());
+  const stateTarget = options.stateStore ?? stateFileBeside(options.dbFile);
+  const state = await openStateStore(stateTarget);
+  const sidePool = openSidePool(stateTarget);
+  app.addHook('onClose', async () => {
+    await sidePool?.destroy();
+    await state.destroy();
+  });
   await app.register(fastifyCookie);
   const author = options.author ?? defaultAuthor();
   // Before the history's hooks and compression: who is asking is known before anything is recorded or sent.
@@ -141,7 +146,7 @@ export async function buildApp(options: AppOptions) {
   // Team mode tells where the team talks (webhooks) of changes to live and of change requests.
   const webhooks = options.team ? createWebhooksRepository(state, { generation }) : undefined;
   const announce = webhooks ? createAnnouncer(webhooks, app.log) : undefined;
-  const history = createHistoryRepository(state, { generation, ...(announce && { onRecorded: announceLiveChanges(announce) }) });
+  const history = createHistoryRepository(state, { generation, intents: sidePool, ...(announce && { onRecorded: announceLiveChanges(announce) }) });
   // The backend writes go to: the emulator's repositories, or PolyAI (proxy mode).
   const emulator = options.upstream ? undefined : openEmulator(app, options);
   const upstream = options.upstream;
@@ -167,7 +172,7 @@ export async function buildApp(options: AppOptions) {
   if (options.scale && !options.upstream) await seedScaleHistory(state);
   await history.prune();
   // Before compression, whose onSend hook turns answers into streams: the history reads a page answer as written.
-  registerHistoryRecorder(app, history, { author });
+  const intend = registerHistoryRecorder(app, history, { author });
   registerPageLockRelease(app);
   // API answers (a page, 10,000 connectors) are compressed for browsers that ask; a fast brotli level keeps the CPU
   // cost small. Static files are precompressed at build time instead.
@@ -185,7 +190,7 @@ export async function buildApp(options: AppOptions) {
   let ready: () => Promise<void> = async () => {};
   let readAgentPages: Parameters<typeof registerHistoryRoutes>[2];
   if (upstream) {
-    readAgentPages = registerProxyRoutes(app, upstream, raceWindows, history, createPageLocks(state));
+    readAgentPages = registerProxyRoutes(app, upstream, raceWindows, history, createPageLocks(state), intend);
   } else {
     ready = await registerEmulatorRoutes(app, emulator!, options);
   }

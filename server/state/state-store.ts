@@ -43,6 +43,15 @@ export async function openStateStore(target: string, { poolSize = 10, timeoutMs 
   return db;
 }
 
+/**
+ * A small pool of its own on the same Postgres (undefined on SQLite, which is one process): for the few statements
+ * that must commit apart from a transaction their caller holds open (a write's intent, under its page lock), without
+ * waiting for a connection of the main pool, whose every connection may be held that way.
+ */
+export function openSidePool(target: string, timeoutMs = STORE_TIMEOUT_MS): StateDb | undefined {
+  return isDatabaseUrl(target) ? openPostgres(target, 2, timeoutMs) : undefined;
+}
+
 function openPostgres(url: string, poolSize: number, timeoutMs: number): StateDb {
   const pool = new pg.Pool({
     connectionString: url,

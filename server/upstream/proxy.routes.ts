@@ -6,7 +6,7 @@ import { ApiError, preconditionFailed } from '../errors.ts';
 import { sendError } from '../plugins/error-envelope.ts';
 import { callUpstream, type UpstreamAnswer } from './forward.ts';
 import type { PageLock, PageLocks } from '../state/page-locks.ts';
-import type { PreviousPage } from '../modules/history/history.recorder.ts';
+import type { IntendWrites, PreviousPage } from '../modules/history/history.recorder.ts';
 import { createWriteCombiner, mergeVariables, type Outcome } from './combined-writes.ts';
 import type { UpstreamOptions } from './upstream-options.ts';
 
@@ -28,6 +28,7 @@ export function registerProxyRoutes(
   raceWindows: RaceWindowStats,
   history: HistoryRepository,
   pageLocks: PageLocks,
+  intend: IntendWrites,
 ) {
   const listEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === CONFIGS_PATH)!;
   const pageEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === CONFIG_PAGE_PATH)!;
@@ -81,6 +82,7 @@ export function registerProxyRoutes(
     const { page } = current;
     if (req.historyWrite) req.historyWrite.previous = { variables: page.variables ?? {}, schema: page.schema };
     if (!ifMatchAllows(req.headers['if-match'], page)) throw preconditionFailed(page);
+    await intend([req]);
     return relay(req, reply, endpoint, await forward(req, req.method, target, req.body));
   }
 
@@ -110,28 +112,29 @@ export function registerProxyRoutes(
     const writes = batch.close();
     const [first] = writes;
     if (!('page' in current)) return writes.map(() => ({ result: { answer: current.answer } }));
-    // What each key holds before the next write of the batch.
-    const values = new Map(Object.entries(current.page.variables ?? {}));
-    const previousOf = (variables: JsonObject): PreviousPage => ({
-      variables: Object.fromEntries(Object.keys(variables).filter((key) => values.has(key)).map((key) => [key, values.get(key)])),
-    });
-    const apply = (variables: JsonObject) => Object.entries(variables).forEach(([key, value]) => values.set(key, value));
+    const page = current.page.variables ?? {};
+    // Each write's intent, with what its keys hold before it if the batch lands whole, is in the store before anything
+    // is sent (history.repository.ts); its record replaces it once the answer is known.
+    const planned = new Map(Object.entries(page));
+    for (const write of writes) {
+      if (write.req.historyWrite) write.req.historyWrite.previous = previousIn(planned, write.variables);
+      applyTo(planned, write.variables);
+    }
+    await intend(writes.map((write) => write.req));
     if (writes.length > 1) {
       const sent = await send(first.req, first.target, mergeVariables(writes.map((w) => w.variables)));
       // Written, or perhaps written (a 5xx, no answer): every writer is answered alike, each with what it replaced.
       if ('failure' in sent || sent.answer.status < 400 || sent.answer.status >= 500) {
-        return writes.map((write) => {
-          const previous = previousOf(write.variables);
-          apply(write.variables);
-          return { result: { ...sent, previous } };
-        });
+        return writes.map((write) => ({ result: { ...sent, previous: write.req.historyWrite?.previous } }));
       }
     }
+    // One by one: what each key holds before the next write that lands.
+    const values = new Map(Object.entries(page));
     const outcomes: Outcome<Written>[] = [];
     for (const write of writes) {
-      const previous = previousOf(write.variables);
+      const previous = previousIn(values, write.variables);
       const sent = await send(write.req, write.target, write.variables);
-      if ('answer' in sent && sent.answer.status < 300) apply(write.variables);
+      if ('answer' in sent && sent.answer.status < 300) applyTo(values, write.variables);
       outcomes.push({ result: { ...sent, previous } });
     }
     return outcomes;
@@ -184,6 +187,12 @@ export function registerProxyRoutes(
 }
 
 type Combinable = { req: FastifyRequest; target: string; variables: JsonObject };
+
+/** What the keys a write sends hold in `values` (the keys it adds are not there). */
+const previousIn = (values: Map<string, unknown>, variables: JsonObject): PreviousPage => ({
+  variables: Object.fromEntries(Object.keys(variables).filter((key) => values.has(key)).map((key) => [key, values.get(key)])),
+});
+const applyTo = (values: Map<string, unknown>, variables: JsonObject) => Object.entries(variables).forEach(([key, value]) => values.set(key, value));
 /** A write of a batch: PolyAI's answer, or the failure that left it without one; and what its keys held before. */
 type Written = ({ answer: UpstreamAnswer } | { failure: unknown }) & { previous?: PreviousPage };
 

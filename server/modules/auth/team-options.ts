@@ -21,7 +21,10 @@ export function teamFromEnv(env: NodeJS.ProcessEnv, localUrl: string): TeamOptio
     if (!(Number.isInteger(value) && value > 0)) throw new Error(`${name} must be a whole number of requests per minute`);
     return value;
   };
+  const leaseSeconds = env.CHANGE_REQUEST_LEASE_SECONDS === undefined ? undefined : Number(env.CHANGE_REQUEST_LEASE_SECONDS);
+  if (leaseSeconds !== undefined && !(leaseSeconds > 0 && leaseSeconds <= 3_600)) throw new Error('CHANGE_REQUEST_LEASE_SECONDS must be a number of seconds between 0 and 3600');
   return {
+    ...(leaseSeconds !== undefined && { changeRequestLeaseMs: leaseSeconds * 1000 }),
     oidc: { issuer, clientId, ...(env.OIDC_CLIENT_SECRET?.trim() && { clientSecret: env.OIDC_CLIENT_SECRET.trim() }) },
     publicUrl: publicUrl.origin,
     admins,

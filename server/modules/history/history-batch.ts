@@ -19,6 +19,8 @@ export type BatchRows = {
   heads: Omit<Row<'page_heads'>, 'complete'>[];
   /** Set only on pages whose head moved; at most one per page and key. */
   keys: Row<'page_keys'>[];
+  /** Entries (a write's intent: history.repository.ts) removed in the same commit: each is replaced or withdrawn. */
+  replaced: number[];
 };
 
 /** The new entries' ids (in `entries` order) and the heads that moved, with whether each has every key of its page. */
@@ -33,7 +35,10 @@ async function storeInOneStatement(tx: StateTx, rows: BatchRows): Promise<Stored
   // Rows are inserted in `ord` order, so their ids rise in it (other replicas may take ids in between: ranked, not
   // counted). Every CTE runs once and to the end, read or not.
   const { rows: out } = await sql<{ id: number | null; agent_id: string | null; client_env: string | null; complete: number | null }>`
-    with new_entries as (
+    with replaced as (
+      delete from history_entries where id in (select value::int from json_array_elements_text(${json(rows.replaced)}::json))
+    ),
+    new_entries as (
       insert into history_entries (agent_id, client_env, kind, outcome, at, author, note, correlation_id, version, subject, source, schema_before, schema_after)
       select agent_id, client_env, kind, outcome, at, author, note, correlation_id, version, subject, source, schema_before, schema_after
       from json_to_recordset(${json(rows.entries.map((entry, ord) => ({ ...entry, ord })))}::json) as e(
@@ -75,6 +80,7 @@ async function storeInOneStatement(tx: StateTx, rows: BatchRows): Promise<Stored
 }
 
 async function storeStatementByStatement(tx: StateTx, rows: BatchRows): Promise<StoredBatch> {
+  if (rows.replaced.length > 0) await tx.deleteFrom('history_entries').where('id', 'in', rows.replaced).execute();
   let entryIds: number[] = [];
   if (rows.entries.length > 0) {
     // One INSERT: its rows take ids in the order written (RETURNING's own order is not guaranteed).

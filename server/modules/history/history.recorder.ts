@@ -25,6 +25,8 @@ type PendingWrite = {
   kind?: 'promotion' | 'restore';
   source?: string;
   previous?: PreviousPage;
+  /** Its intent's id, once recorded before it was forwarded (see `intend` below). */
+  intent?: string;
 };
 
 declare module 'fastify' {
@@ -138,7 +140,10 @@ function telephonyEntry(route: string, params: Record<string, string>, body: Jso
 
 export type HistoryRecorderOptions = { author: string };
 
-export function registerHistoryRecorder(app: FastifyInstance, history: HistoryRepository, options: HistoryRecorderOptions) {
+/** Records a config write as intended (outcome unknown) before it is forwarded; see HistoryRepository.intend. */
+export type IntendWrites = (reqs: FastifyRequest[]) => Promise<void>;
+
+export function registerHistoryRecorder(app: FastifyInstance, history: HistoryRepository, options: HistoryRecorderOptions): IntendWrites {
   app.decorateRequest('historyWrite', undefined);
 
   app.addHook('preHandler', async (req) => {
@@ -159,34 +164,47 @@ export function registerHistoryRecorder(app: FastifyInstance, history: HistoryRe
       // A refused write changed nothing; a failure past this server (or no answer) may or may not have landed.
       const outcome = reply.statusCode < 300 ? 'applied' : reply.statusCode >= 500 ? 'unknown' : undefined;
       if (outcome) await recordWrite(req, reply, write, outcome);
+      else if (write.intent) await history.withdraw(write.intent, req.pageLock).catch((error: unknown) => req.log.error({ err: error }, 'history: an intent could not be withdrawn'));
     } else if (req.method === 'GET' && req.routeOptions.url === CONFIG_PAGE_PATH && reply.statusCode === 200) {
       await observeRead(req, reply, payload);
     }
     return payload;
   });
 
-  async function recordWrite(req: FastifyRequest, reply: FastifyReply, write: PendingWrite, outcome: 'applied' | 'unknown') {
-    const base = {
+  /** Who, when, why of a write (the signed-in member in team mode; the configured local user otherwise). */
+  const baseOf = (req: FastifyRequest, write: PendingWrite, outcome: 'applied' | 'unknown') =>
+    ({
       agentId: write.agentId,
       clientEnv: write.clientEnv,
       outcome,
-      // The signed-in member in team mode; the configured local user otherwise.
       author: req.me?.email ?? options.author,
       note: write.note,
       correlationId: String(req.id),
       source: write.source,
-    } as const;
+    }) as const;
+
+  /** A config page write's entry: the keys it changes (or its schema), with what they held before. */
+  function pageEntry(req: FastifyRequest, write: PendingWrite, outcome: 'applied' | 'unknown', version?: string): NewEntry {
+    const base = { ...baseOf(req, write, outcome), version };
+    if (write.route.endsWith('/schema')) {
+      const schema = (req.body as { schema: JsonObject }).schema;
+      return { ...base, kind: write.kind ?? 'schema', changes: [], schema: { before: write.previous?.schema, after: schema } };
+    }
+    const sent = (req.body as { variables: JsonObject }).variables;
+    const kind: HistoryKind = write.kind ?? 'variables';
+    return { ...base, kind, changes: variableChanges(write.previous?.variables ?? {}, sent) };
+  }
+
+  async function recordWrite(req: FastifyRequest, reply: FastifyReply, write: PendingWrite, outcome: 'applied' | 'unknown') {
+    const base = baseOf(req, write, outcome);
     const version = outcome === 'applied' ? versionOf(reply) : undefined;
     try {
       if (write.route.endsWith('/variables')) {
         const sent = (req.body as { variables: JsonObject }).variables;
-        const changes = variableChanges(write.previous?.variables ?? {}, sent);
-        const kind: HistoryKind = write.kind ?? 'variables';
-        await history.record({ ...base, kind, version, changes }, version ? { version, values: sent } : undefined, req.pageLock);
+        await history.record(pageEntry(req, write, outcome, version), version ? { version, values: sent } : undefined, req.pageLock, write.intent);
       } else if (write.route.endsWith('/schema')) {
         const schema = (req.body as { schema: JsonObject }).schema;
-        const entry: NewEntry = { ...base, kind: write.kind ?? 'schema', version, changes: [], schema: { before: write.previous?.schema, after: schema } };
-        await history.record(entry, version ? { version, values: {}, schema } : undefined, req.pageLock);
+        await history.record(pageEntry(req, write, outcome, version), version ? { version, values: {}, schema } : undefined, req.pageLock, write.intent);
       } else {
         await history.record({ ...base, ...telephonyEntry(write.route, req.params as Record<string, string>, req.body as JsonObject | undefined) });
       }
@@ -195,6 +213,17 @@ export function registerHistoryRecorder(app: FastifyInstance, history: HistoryRe
       req.log.error({ err: error }, 'history: a write could not be recorded');
     }
   }
+
+  /**
+   * Config writes about to be forwarded (their `previous` known), recorded first as of unknown outcome: a replica that
+   * dies before the answer leaves each its author's write, for the page's next read to decide.
+   */
+  const intend: IntendWrites = async (reqs) => {
+    const writes = reqs.filter((req) => req.historyWrite?.previous && req.historyWrite.clientEnv);
+    if (writes.length === 0) return;
+    const ids = await history.intend(writes.map((req) => pageEntry(req, req.historyWrite!, 'unknown')));
+    writes.forEach((req, i) => (req.historyWrite!.intent = ids[i]));
+  };
 
   async function observeRead(req: FastifyRequest, reply: FastifyReply, payload: unknown) {
     const { agentId, clientEnv } = req.params as { agentId: string; clientEnv: string };
@@ -208,4 +237,6 @@ export function registerHistoryRecorder(app: FastifyInstance, history: HistoryRe
       req.log.error({ err: error }, 'history: a page read could not be compared with the last version seen');
     }
   }
+
+  return intend;
 }

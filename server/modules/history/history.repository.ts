@@ -52,9 +52,14 @@ export type HistoryOptions = {
   onRecorded?: (entry: NewEntry, id: string) => void;
   /** Keeps the settings between their changes (the server's); without it, they are read at every use. */
   generation?: GenerationCache;
+  /**
+   * Where intents are committed (see `intend`): on Postgres a pool of their own, so a writer holding a page lock (and
+   * its connection) never waits for another connection of the main pool; the store itself by default.
+   */
+  intents?: StateDb;
 };
 
-export function createHistoryRepository(db: StateDb, { now = () => new Date(), searchWindow = SEARCH_WINDOW, onRecorded, generation }: HistoryOptions = {}) {
+export function createHistoryRepository(db: StateDb, { now = () => new Date(), searchWindow = SEARCH_WINDOW, onRecorded, generation, intents = db }: HistoryOptions = {}) {
   /**
    * Pages whose stored head is complete and at this version: most reads are this, and cost no query. A page version
    * never changes, so what another replica records about it can only be the same.
@@ -205,7 +210,12 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
     });
   }
 
-  type Pending = { entry: NewEntry; written?: WrittenVersion; resolve: (id: string | undefined) => void; reject: (error: unknown) => void };
+  /**
+   * A write to record: its entry (none when only its intent is withdrawn), the version it made, and the id of its
+   * intent (see `intend`), which the entry replaces in the same commit.
+   */
+  type Write = { entry?: NewEntry; written?: WrittenVersion; replaces?: string };
+  type Pending = Write & { resolve: (id: string | undefined) => void; reject: (error: unknown) => void };
   let pending: Pending[] = [];
   let flushing = false;
 
@@ -230,45 +240,45 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
   function settle(batch: Pending[], ids: (string | undefined)[]) {
     batch.forEach(({ entry, resolve }, i) => {
       // The next read of the page decides an unknown outcome, so that read must not be skipped as already known.
-      if (entry.outcome === 'unknown' && entry.clientEnv) knownHeads.delete(pageKeyOf(entry.agentId, entry.clientEnv));
-      if (ids[i] !== undefined) onRecorded?.(entry, ids[i]!);
+      if (entry?.outcome === 'unknown' && entry.clientEnv) knownHeads.delete(pageKeyOf(entry.agentId, entry.clientEnv));
+      if (entry && ids[i] !== undefined) onRecorded?.(entry, ids[i]!);
       resolve(ids[i]);
     });
   }
 
-  const enqueue = (entry: NewEntry, written?: WrittenVersion) =>
+  const enqueue = (write: Write) =>
     new Promise<string | undefined>((resolve, reject) => {
-      pending.push({ entry, written, resolve, reject });
+      pending.push({ ...write, resolve, reject });
       if (!flushing) void flush();
     });
 
   /** Per page lock, the writes made under it (several when sent upstream together), by their place among them. */
-  const lockedWrites = new WeakMap<LockedWrites, { entry: NewEntry; written?: WrittenVersion }[]>();
+  const lockedWrites = new WeakMap<LockedWrites, Write[]>();
 
-  function recordUnderLock(entry: NewEntry, written: WrittenVersion | undefined, lock: PageLock) {
+  function recordUnderLock(write: Write, lock: PageLock) {
     let writes = lockedWrites.get(lock.writes);
     if (!writes) {
-      const all: { entry: NewEntry; written?: WrittenVersion }[] = [];
+      const all: Write[] = [];
       writes = all;
       lockedWrites.set(lock.writes, all);
       lock.writes.beforeRelease(async (tx) => {
-        const inOrder = all.filter((write) => write !== undefined);
+        const inOrder = all.filter((each) => each !== undefined);
         if (!tx) {
-          await Promise.all(inOrder.map((write) => enqueue(write.entry, write.written)));
+          await Promise.all(inOrder.map(enqueue));
           return;
         }
-        const batch = inOrder.map((write) => ({ ...write, resolve: () => {}, reject: () => {} }));
+        const batch = inOrder.map((each) => ({ ...each, resolve: () => {}, reject: () => {} }));
         settle(batch, await recordBatch(tx, batch));
       });
     }
-    writes[lock.index] = { entry, written };
+    writes[lock.index] = write;
   }
 
   /** One batch of writes: their entries with their changes, and each page's head moved once (history-batch.ts). */
   async function recordBatch(tx: Tx, batch: Pending[]): Promise<(string | undefined)[]> {
     // A write that sent only values the page already held changed nothing worth an entry; its version still counts.
-    const kept = batch.map(({ entry, written }) => entry.changes.length > 0 || entry.schema !== undefined || !written);
-    const entries = batch.filter((_, i) => kept[i]).map(({ entry }) => entry);
+    const kept = batch.map(({ entry, written }) => entry !== undefined && (entry.changes.length > 0 || entry.schema !== undefined || !written));
+    const entries = batch.filter((_, i) => kept[i]).map(({ entry }) => entry!);
     const at = now().toISOString();
     const rows: BatchRows = {
       entries: entries.map((entry) => entryRow(entry, at)),
@@ -277,11 +287,12 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
       ),
       heads: [],
       keys: [],
+      replaced: batch.flatMap(({ replaces }) => (replaces === undefined ? [] : [Number(replaces)])),
     };
     // Each page's head moves to the newest version written in the batch, with every key those writes set.
     const pages = new Map<string, { agentId: string; env: string; versions: WrittenVersion[] }>();
     for (const { entry, written } of batch) {
-      if (!written || !entry.clientEnv) continue;
+      if (!written || !entry?.clientEnv) continue;
       const key = pageKeyOf(entry.agentId, entry.clientEnv);
       const page = pages.get(key) ?? { agentId: entry.agentId, env: entry.clientEnv, versions: [] };
       page.versions.push(written);
@@ -321,10 +332,35 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
      * lock (`held`, the proxy's) is recorded with the others made under it, in their order, just before the lock is let
      * go — in its transaction on Postgres; it resolves at once, and the lock's release resolves once it is committed.
      */
-    async record(entry: NewEntry, written?: WrittenVersion, held?: PageLock): Promise<string | undefined> {
-      if (!held) return enqueue(entry, written);
-      recordUnderLock(entry, written, held);
+    async record(entry: NewEntry, written?: WrittenVersion, held?: PageLock, replaces?: string): Promise<string | undefined> {
+      if (!held) return enqueue({ entry, written, replaces });
+      recordUnderLock({ entry, written, replaces }, held);
       return undefined;
+    },
+
+    /**
+     * Writes about to be sent to PolyAI, recorded first as of unknown outcome and committed at once (apart from any
+     * page lock's transaction, through `intents`): if this replica dies before the answer, they stay the members'
+     * writes, decided by the page's next read like any lost answer, never mistaken for changes made outside
+     * Switchboard. Once answered, each is replaced by its record (`record(…, replaces)`), or withdrawn.
+     */
+    async intend(entries: NewEntry[]): Promise<string[]> {
+      const ids = await intents.transaction().execute(async (tx) => {
+        const made: string[] = [];
+        for (const entry of entries) made.push(String(await insertEntry(tx, { ...entry, outcome: 'unknown' })));
+        return made;
+      });
+      for (const entry of entries) if (entry.clientEnv) knownHeads.delete(pageKeyOf(entry.agentId, entry.clientEnv));
+      return ids;
+    },
+
+    /** Takes back an intent whose write was refused (it changed nothing): with the lock's other writes, when held. */
+    async withdraw(intent: string, held?: PageLock): Promise<void> {
+      if (!held) {
+        await enqueue({ replaces: intent });
+        return;
+      }
+      recordUnderLock({ replaces: intent }, held);
     },
 
     /** Whether `version` is the page's last version seen, with every key known: then a read of it needs no look. */
@@ -353,7 +389,12 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
         if (head && lastUpdated < head.last_updated) return; // an older copy than one already seen
         const seen = new Map(Object.entries(page.variables ?? {}).map(([k, value]) => [k, canonicalJson(value)]));
         const schemaJson = toJson(page.schema ?? {});
-        const decide = (unchanged?: boolean) => (head?.undecided ? resolveUnknowns(tx, agentId, env, page, seen, unchanged) : Promise.resolve(new Set<string>()));
+        // Decided for good at once: under a writer's page lock (`held`), its transaction would take the decision with it
+        // if that writer's replica died before committing, and a later read could then decide an earlier failed write
+        // by the values of a later one. The page lock is still held, so nothing else decides meanwhile.
+        const decider = held && intents !== db ? intents : tx;
+        const decide = (unchanged?: boolean) =>
+          head?.undecided ? resolveUnknowns(decider, agentId, env, page, seen, unchanged) : Promise.resolve(new Set<string>());
         if (head && head.complete && lastUpdated === head.last_updated) {
           // The version did not move: a write whose outcome was unknown did not land.
           await decide(true);
