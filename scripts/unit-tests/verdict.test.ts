@@ -22,7 +22,7 @@ describe('the unit-test verdict', () => {
       0,
       report({ numFailedTests: 1, success: false, testResults: [{ name: '/repo/a.test.ts', status: 'failed' }] }),
     );
-    expect(verdict).toEqual({ pass: false, reason: '1 failed test(s), 0 failed file(s): /repo/a.test.ts' });
+    expect(verdict).toEqual({ pass: false, reason: '1 failed test(s), 0 failed suite(s): /repo/a.test.ts' });
   });
 
   test('fails a file that failed outside its tests (an import that throws)', () => {

@@ -21,7 +21,8 @@ export function unitTestVerdict(exitCode: number | null, reportText: string | un
   }
   const failedFiles = report.testResults.filter((file) => file.status === 'failed').map((file) => file.name);
   if (report.numFailedTests > 0 || report.numFailedTestSuites > 0 || failedFiles.length > 0 || !report.success) {
-    const what = `${report.numFailedTests} failed test(s), ${report.numFailedTestSuites} failed file(s)`;
+    // Suites are files and their describe blocks: a file that fails to load counts there, with no test failed.
+    const what = `${report.numFailedTests} failed test(s), ${report.numFailedTestSuites} failed suite(s)`;
     return { pass: false, reason: `${what}${failedFiles.length ? `: ${failedFiles.join(', ')}` : ''}` };
   }
   if (report.numTotalTests === 0) return { pass: false, reason: 'no test ran' };

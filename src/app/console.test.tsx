@@ -83,8 +83,10 @@ describe('agent overview', () => {
     // Enough failures for every read of the page (the header's agent list reads too).
     await server.injectFaults({ fail: { count: 20, status: 503, match: 'reads' } });
     await renderAt(`/agents/${AGENT}`);
-    expect(await screen.findByRole('button', { name: 'Retry' }, { timeout: 5_000 })).toBeInTheDocument();
-  });
+    // The console retries a 503 itself (3.5 s of backoff: query-client.ts) before offering a retry: the test allows for
+    // that wait and for a loaded machine, instead of racing Vitest's own 5 s limit.
+    expect(await screen.findByRole('button', { name: 'Retry' }, { timeout: 10_000 })).toBeInTheDocument();
+  }, 15_000);
 });
 
 describe('config editor', () => {
