@@ -270,3 +270,29 @@ test('a batch edit that reaches live is requested as one, then approved and appl
     }
   });
 });
+
+test('a colleague without the role on everything a request changes sees they cannot approve it, and why', async ({ browser }) => {
+  await underLiveRule(browser, 'cy@example.com', async (admin) => {
+    expect((await admin.request.put('/api/members/liv@example.com', { data: { admin: false, grants: [{ role: 'editor', agentId: DEMO, clientEnv: 'live' }] } })).ok()).toBe(true);
+    // Cy's batch edit reaches a live line and a sandbox one: approving it needs the role on both.
+    const cy = await person(browser, 'cy@example.com', `/agents/${DEMO}`);
+    const updates = [
+      { connectorId: 'conn_hv_live_us', asrLangCode: 'en-GB' },
+      { connectorId: 'conn_hv_sbx_de', asrLangCode: 'en-GB' },
+    ];
+    const opened = await cy.request.post(`/api/agents/${DEMO}/change-requests`, {
+      data: { clientEnv: 'live', kind: 'connector-batch', body: { updates }, baseVersion: 'current', note: 'Both lines in British English' },
+    });
+    expect(opened.status()).toBe(201);
+    const { id } = (await opened.json()) as { id: string };
+    try {
+      const liv = await person(browser, 'liv@example.com', `/agents/${DEMO}/change-requests/${id}`);
+      await expect(liv.getByText(`It changes live of ${DEMO}, sandbox of ${DEMO}: approving it needs the editor role on each.`)).toBeVisible();
+      await expect(liv.getByText(`You cannot approve this request. Approving this needs the editor role on sandbox of ${DEMO}, which it changes.`)).toBeVisible();
+      await expect(liv.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+      await expectAccessible(liv);
+    } finally {
+      expect((await cy.request.post(`/api/agents/${DEMO}/change-requests/${id}/decline`, { data: {} })).ok()).toBe(true);
+    }
+  });
+});

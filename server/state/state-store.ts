@@ -65,7 +65,9 @@ function openPostgres(url: string, poolSize: number, timeoutMs: number): StateDb
   // A connection the server closes (a restart, a failover, a shutdown) must not crash the process, idle or in use: the
   // pool replaces an idle one, and the statement running on one in use fails with it (a 503: store-errors.ts).
   pool.on('error', (error) => console.error(`Postgres: an idle connection failed (${error.message}); it will be replaced`));
-  pool.on('connect', (client) => client.on('error', (error) => console.error(`Postgres: a connection failed (${error.message})`)));
+  // In use, its statement fails with the error (and is answered 503): the listener only keeps the error from being
+  // unhandled. Idle, the pool's own listener above says so.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<StateTables>({ dialect: new PostgresDialect({ pool }) });
 }
 
