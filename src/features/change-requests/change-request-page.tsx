@@ -6,7 +6,7 @@ import type { JsonObject } from '../../../contract/agents-api.ts';
 import type { ChangeRequest } from '../../../contract/change-requests.ts';
 import type { ClientEnv } from '../../../contract/client-envs.ts';
 import { plural } from '../../../contract/plural.ts';
-import { placeName, whyNotApprove } from '../../../contract/reach.ts';
+import { placeName, whyNotApprove, whyNotMake } from '../../../contract/reach.ts';
 import { useAgentName } from '../../api/agents.ts';
 import { changeRequestQuery, useChangeRequestActions } from '../../api/change-requests.ts';
 import { configPageQuery } from '../../api/configs.ts';
@@ -362,6 +362,8 @@ function Actions({ request, stale, currentVersion }: { request: ChangeRequest; s
   const approved = request.approvedBy.length >= request.approvalsNeeded;
   // The server decides the same from the same rule (contract/reach.ts): the role on every place the request changes.
   const approveBlock = me ? whyNotApprove(me, request.reach) : undefined;
+  // Applying and scheduling are making the write: the author's own role, over everything it reaches.
+  const makeBlock = me ? whyNotMake(me, request.reach) : undefined;
   const env = request.clientEnv;
   const failure = actions.approve.error ?? actions.decline.error ?? actions.apply.error ?? actions.edit.error;
   if (request.status !== 'open') {
@@ -412,7 +414,7 @@ function Actions({ request, stale, currentVersion }: { request: ChangeRequest; s
               Rebase on {ENV_LABELS[env]} as it is now
             </Button>
           )}
-          {(approved || (me && isAdmin(me))) && !stale && (
+          {(approved || (me && isAdmin(me))) && !stale && !makeBlock && (
             <div className="space-y-2 border-t border-slate-200 pt-3 dark:border-slate-700">
               {!approved && (
                 <div className="space-y-1">
@@ -439,25 +441,27 @@ function Actions({ request, stale, currentVersion }: { request: ChangeRequest; s
               </Button>
             </div>
           )}
-          <Schedule request={request} />
-          <div className="space-y-1 border-t border-slate-200 pt-3 dark:border-slate-700">
-            {!author && (
-              <>
-                <label htmlFor="decline-text" className="block font-medium">
-                  Why decline? (optional)
-                </label>
-                <input
-                  id="decline-text"
-                  value={declineText}
-                  onChange={(e) => setDeclineText(e.target.value)}
-                  className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
-                />
-              </>
-            )}
-            <Button disabled={actions.decline.isPending} onClick={() => actions.decline.mutate({ id: request.id, text: declineText.trim() || undefined })}>
-              {author ? 'Withdraw request' : 'Decline'}
-            </Button>
-          </div>
+          {!makeBlock && <Schedule request={request} />}
+          {(author || !approveBlock) && (
+            <div className="space-y-1 border-t border-slate-200 pt-3 dark:border-slate-700">
+              {!author && (
+                <>
+                  <label htmlFor="decline-text" className="block font-medium">
+                    Why decline? (optional)
+                  </label>
+                  <input
+                    id="decline-text"
+                    value={declineText}
+                    onChange={(e) => setDeclineText(e.target.value)}
+                    className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+                  />
+                </>
+              )}
+              <Button disabled={actions.decline.isPending} onClick={() => actions.decline.mutate({ id: request.id, text: declineText.trim() || undefined })}>
+                {author ? 'Withdraw request' : 'Decline'}
+              </Button>
+            </div>
+          )}
         </>
       )}
       {failure && (
