@@ -5,68 +5,34 @@
  * from the page whether the write landed — and the write stays its member's in the history, decided like a lost
  * answer, never taken for a change made outside Switchboard.
  */
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ConfigPage } from '../../contract/agents-api.ts';
 import type { ChangeRequest } from '../../contract/change-requests.ts';
 import type { HistoryPage } from '../../contract/history.ts';
 import { DEMO_AGENT_ID } from '../seed/demo-agents.ts';
-import { freePort } from '../test/free-port.ts';
-import { startOidcProvider, type TestProvider } from '../test/oidc-provider.ts';
-import { freshDatabase } from '../test/postgres.ts';
-import { startServerProcess, type ServerProcess } from '../test/server-process.ts';
-import { signIn } from '../test/sign-in.ts';
-import { createTestApp } from '../test/test-app.ts';
+import { startReplicaCluster, type ReplicaCluster } from '../test/replica-cluster.ts';
 
-const KEY = 'sk-test-crash-0123456789';
 const ADMIN = 'ada@example.com';
 const AUTHOR = 'eve@example.com';
 const REVIEWER = 'rui@example.com';
 const LIVE = `/v1/agents/${DEMO_AGENT_ID}/real-time-configs/live`;
 const REQUESTS = `/api/agents/${DEMO_AGENT_ID}/change-requests`;
-let upstream: Awaited<ReturnType<typeof createTestApp>>;
-let provider: TestProvider;
-let replicas: ServerProcess[] = [];
-const cookies = new Map<string, string>();
+let cluster: ReplicaCluster;
 
 beforeAll(async () => {
-  upstream = await createTestApp({ requireApiKey: KEY, faultInjection: true });
-  const baseUrl = await upstream.app.listen({ port: 0, host: '127.0.0.1' });
-  const port = await freePort();
-  const publicUrl = `http://127.0.0.1:${port}`;
-  provider = await startOidcProvider([`${publicUrl}/api/auth/callback`]);
-  const env = {
-    DATABASE_URL: await freshDatabase(inject('postgresUrl')),
-    POLYAI_API_KEY: KEY,
-    POLYAI_BASE_URL: baseUrl,
+  cluster = await startReplicaCluster({
+    count: 3,
+    admin: ADMIN,
     // Long enough that a replica is killed while it waits, never giving up by itself.
-    UPSTREAM_TIMEOUT_MS: '60000',
-    CHANGE_REQUEST_LEASE_SECONDS: '2',
-    OIDC_ISSUER: provider.issuer,
-    OIDC_CLIENT_ID: provider.clientId,
-    OIDC_CLIENT_SECRET: provider.clientSecret,
-    PUBLIC_URL: publicUrl,
-    ADMIN_EMAILS: ADMIN,
-  };
-  replicas = await Promise.all([startServerProcess({ ...env, PORT: String(port) }), startServerProcess(env), startServerProcess(env)]);
-  for (const email of [ADMIN, AUTHOR, REVIEWER]) cookies.set(email, (await signIn(replicas[0].url, email)).cookie);
-}, 90_000);
-
-afterAll(async () => {
-  await Promise.all(replicas.map((replica) => replica.stop()));
-  await provider?.stop();
-  await upstream?.close();
-});
-
-const call = async (replica: ServerProcess, email: string, path: string, method = 'GET', body?: object) => {
-  const response = await fetch(replica.url + path, {
-    method,
-    headers: { cookie: cookies.get(email)!, ...(body && { 'content-type': 'application/json' }) },
-    ...(body && { body: JSON.stringify(body) }),
+    env: { UPSTREAM_TIMEOUT_MS: '60000', CHANGE_REQUEST_LEASE_SECONDS: '2' },
+    upstream: { faultInjection: true },
   });
-  return { status: response.status, json: (await response.json()) as unknown };
-};
-const faults = (payload: object) => upstream.app.inject({ method: 'POST', url: '/__emulator/faults', payload, headers: { 'x-api-key': KEY } });
-const upstreamLive = async () => (await upstream.app.inject({ url: LIVE, headers: { 'x-api-key': KEY } })).json<ConfigPage>();
+}, 90_000);
+afterAll(() => cluster?.stop());
+
+const faults = (payload: object) => cluster.upstreamCall({ method: 'POST', url: '/__emulator/faults', payload });
+const clearFaults = () => cluster.upstreamCall({ method: 'DELETE', url: '/__emulator/faults' });
+const upstreamLive = async () => (await cluster.upstreamCall({ url: LIVE })).json<ConfigPage>();
 const until = async <T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 15_000): Promise<T> => {
   const end = Date.now() + ms;
   for (;;) {
@@ -78,7 +44,8 @@ const until = async <T>(read: () => Promise<T>, done: (value: T) => boolean, ms 
 };
 
 test('7 and 8: an apply whose replica is killed is decided after its lease, from the page, and stays its member’s write', async () => {
-  const [first, second, survivor] = replicas;
+  const { call } = cluster;
+  const [first, second, survivor] = cluster.replicas;
   for (const email of [AUTHOR, REVIEWER]) expect((await call(first, ADMIN, `/api/members/${email}`, 'PUT', { admin: false, grants: [{ role: 'editor' }] })).status).toBe(200);
   expect((await call(first, ADMIN, '/api/settings/change-policies', 'PUT', { policies: [{ clientEnv: 'live', approvals: 1 }] })).status).toBe(200);
   const page = (await call(survivor, ADMIN, LIVE)).json as ConfigPage;
@@ -91,10 +58,10 @@ test('7 and 8: an apply whose replica is killed is decided after its lease, from
   // 1. Killed before PolyAI applied anything (its write hangs on the way in): back to open, nothing written.
   await faults({ hang: { count: 1, match: 'writes' } });
   void call(first, REVIEWER, `${REQUESTS}/${request.id}/apply`, 'POST').catch(() => undefined);
-  await until(async () => (await upstream.app.inject({ url: '/__emulator/faults', headers: { 'x-api-key': KEY } })).json<{ hung: number }>().hung, (hung) => hung === 1);
+  await until(async () => (await cluster.upstreamCall({ url: '/__emulator/faults' })).json<{ hung: number }>().hung, (hung) => hung === 1);
   expect((await look()).status).toBe('applying');
   await first.stop('SIGKILL');
-  await upstream.app.inject({ method: 'DELETE', url: '/__emulator/faults', headers: { 'x-api-key': KEY } });
+  await clearFaults();
   const reopened = await until(look, (seen) => seen.status !== 'applying');
   expect(reopened).toMatchObject({ status: 'open', approvedBy: [REVIEWER] });
   expect(reopened.events.at(-1)).toMatchObject({ kind: 'failed', text: expect.stringContaining('nothing was written') });
@@ -105,7 +72,7 @@ test('7 and 8: an apply whose replica is killed is decided after its lease, from
   void call(second, REVIEWER, `${REQUESTS}/${request.id}/apply`, 'POST').catch(() => undefined);
   const written = await until(upstreamLive, (live) => live.variables?.agent_persona_name === 'Ava (crash)');
   await second.stop('SIGKILL');
-  await upstream.app.inject({ method: 'DELETE', url: '/__emulator/faults', headers: { 'x-api-key': KEY } });
+  await clearFaults();
   const applied = await until(look, (seen) => seen.status !== 'applying');
   expect(applied).toMatchObject({ status: 'applied', appliedVersion: written.lastUpdated });
 
