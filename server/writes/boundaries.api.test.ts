@@ -156,3 +156,20 @@ test('6: an approval stops counting when its approver loses the role or leaves, 
   expect(applied.json()).toMatchObject({ error_code: 'APPROVALS_MISSING', error_message: expect.stringContaining(`${approver}'s no longer counts`) });
   expect((await team.as(ADMIN, { url: `/v1/agents/${A}/real-time-configs/live` })).json<{ lastUpdated: string }>().lastUpdated).toBe(page.lastUpdated);
 });
+
+test('5: a scheduled change runs with its scheduler’s role as it is when its time comes', async () => {
+  await rules([{ clientEnv: 'live', approvals: 1 }]);
+  const scheduler = 'sid@example.com';
+  await team.grant(scheduler, [{ role: 'editor', agentId: A }]);
+  const page = (await team.as(ADMIN, { url: `/v1/agents/${A}/real-time-configs/live` })).json<{ lastUpdated: string }>();
+  const opened = await openRequest(scheduler, { clientEnv: 'live', kind: 'variables', body: { agent_persona_name: 'Scheduled by Sid' }, baseVersion: page.lastUpdated });
+  const request = opened.json<ChangeRequest>();
+  expect((await act(EDITOR_A, request, 'approve')).statusCode).toBe(200);
+  const at = new Date(Date.now() + 1_500).toISOString();
+  expect((await team.as(scheduler, { method: 'PUT', url: `${REQUESTS}/${request.id}/schedule`, payload: { at } })).statusCode).toBe(200);
+  await team.grant(scheduler, [{ role: 'viewer', agentId: A }]);
+  const seen = async () => (await team.as(ADMIN, { url: `${REQUESTS}/${request.id}` })).json<ChangeRequest>();
+  await expect.poll(async () => (await seen()).events.at(-1)?.kind, { timeout: 10_000 }).toBe('failed');
+  expect(await seen()).toMatchObject({ status: 'open', events: expect.arrayContaining([expect.objectContaining({ text: expect.stringContaining('may no longer make it') })]) });
+  expect((await team.as(ADMIN, { url: `/v1/agents/${A}/real-time-configs/live` })).json<{ lastUpdated: string }>().lastUpdated).toBe(page.lastUpdated);
+});
