@@ -5,7 +5,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 import globals from 'globals';
 
-const features = readdirSync('src/features', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const features = readdirSync('src/features', { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 const noImportsOf = (...groups) => ({
   'no-restricted-imports': ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }],
 });
@@ -65,7 +67,9 @@ export default tseslint.config(
     rules: noImportsOf(
       [['**/app/**'], 'features must not import the app shell'],
       [
-        features.filter((other) => other !== feature).flatMap((other) => [`**/features/${other}/**`, `../${other}/**`, `../../${other}/**`]),
+        features
+          .filter((other) => other !== feature)
+          .flatMap((other) => [`**/features/${other}/**`, `../${other}/**`, `../../${other}/**`]),
         'features never import each other: move shared code to components/ or lib/',
       ],
     ),

@@ -16,8 +16,13 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const launchOptions = {
   executablePath: CHROMIUM,
   args: [
-    '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--disable-quic',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
   ],
 };
 
@@ -62,7 +67,12 @@ export default defineConfig({
     },
     {
       command: `rm -rf ${DATA_DIR}-upstream && tsx server/main.ts`,
-      env: { PORT: String(UPSTREAM_PORT), DATA_DIR: `${DATA_DIR}-upstream`, EMULATOR_API_KEY: E2E_UPSTREAM_KEY, LOG_LEVEL: 'warn' },
+      env: {
+        PORT: String(UPSTREAM_PORT),
+        DATA_DIR: `${DATA_DIR}-upstream`,
+        EMULATOR_API_KEY: E2E_UPSTREAM_KEY,
+        LOG_LEVEL: 'warn',
+      },
       url: `http://127.0.0.1:${UPSTREAM_PORT}/readyz`,
       reuseExistingServer: process.env.E2E_REUSE === '1',
       timeout: 30_000,

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 const API = `http://127.0.0.1:${process.env.API_PORT ?? 4300}`;
 // A file path, not a package subpath: react-router's exports do not list its production build.
-const reactRouterBuild = (file: string) => fileURLToPath(new URL(`./node_modules/react-router/dist/production/${file}`, import.meta.url));
+const reactRouterBuild = (file: string) =>
+  fileURLToPath(new URL(`./node_modules/react-router/dist/production/${file}`, import.meta.url));
 /** Records which npm packages each output chunk contains, so the bundle check can prove what a route loads. */
 const chunkPackages = (): Plugin => ({
   name: 'switchboard:chunk-packages',
@@ -13,7 +14,9 @@ const chunkPackages = (): Plugin => ({
     const packages: Record<string, string[]> = {};
     for (const [file, output] of Object.entries(bundle)) {
       if (output.type !== 'chunk') continue;
-      const names = output.moduleIds.map((id) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id)?.[1]).filter((n): n is string => !!n);
+      const names = output.moduleIds
+        .map((id) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id)?.[1])
+        .filter((n): n is string => !!n);
       packages[file] = [...new Set(names)].sort();
     }
     this.emitFile({ type: 'asset', fileName: '.vite/chunk-packages.json', source: JSON.stringify(packages, null, 1) });
@@ -64,7 +67,10 @@ export default defineConfig(({ command }) => ({
         // Likewise the small building blocks the light pages share (a dozen chunks of a few hundred bytes otherwise).
         codeSplitting: {
           groups: [
-            { name: 'framework', test: /node_modules\/(react|react-dom|scheduler|react-router|@tanstack\/(react-query|query-core))\// },
+            {
+              name: 'framework',
+              test: /node_modules\/(react|react-dom|scheduler|react-router|@tanstack\/(react-query|query-core))\//,
+            },
             {
               name: 'common',
               test: /\/src\/(components\/ui\/(badge|button|card|env-badge|states|timestamp)|lib\/(json-equal|json-pointer|usable-mark|recent-agents|relative-time|variable-drift|compare-view|validation\/(use-)?variables-check))\.tsx?$/,

@@ -23,7 +23,14 @@ const RUNS = Number(process.env.BENCH_API_RUNS ?? 3);
 const KEY_POOL = 1000;
 const PAGE = `/v1/agents/${DEMO_AGENT_ID}/real-time-configs/sandbox`;
 
-type Target = { name: string; start: () => Promise<Running>; readPath: string; patchPath: string; wrap: (vars: object) => object; readVariables: (body: unknown) => Record<string, unknown> };
+type Target = {
+  name: string;
+  start: () => Promise<Running>;
+  readPath: string;
+  patchPath: string;
+  wrap: (vars: object) => object;
+  readVariables: (body: unknown) => Record<string, unknown>;
+};
 
 async function seedPage(): Promise<ConfigPage> {
   const server = await startSwitchboard(4610);
@@ -65,7 +72,12 @@ async function measureGet(target: Target, connections: number): Promise<Result> 
   const server = await target.start();
   try {
     const result = await autocannon({ url: server.url + target.readPath, connections, duration: DURATION });
-    return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors };
+    return {
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      errors: result.non2xx + result.errors,
+    };
   } finally {
     await server.stop();
   }
@@ -116,7 +128,13 @@ async function measurePatch(target: Target, connections: number): Promise<Result
       const value = stored[key];
       return typeof value !== 'number' || value < sequence;
     }).length;
-    return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, lost, errors: result.non2xx + result.errors };
+    return {
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      lost,
+      errors: result.non2xx + result.errors,
+    };
   } finally {
     await server.stop();
   }
@@ -129,7 +147,12 @@ const median = (values: number[]) => {
 };
 
 /** Runs a measurement RUNS times, anchor and ours alternating, and keeps the median of each figure (lost: the worst). */
-async function medianOf(measure: (target: Target, connections: number) => Promise<Result>, target: Target, anchor: Target, connections: number) {
+async function medianOf(
+  measure: (target: Target, connections: number) => Promise<Result>,
+  target: Target,
+  anchor: Target,
+  connections: number,
+) {
   const ours: Result[] = [];
   const theirs: Result[] = [];
   for (let run = 0; run < RUNS; run++) {
@@ -144,7 +167,11 @@ async function medianOf(measure: (target: Target, connections: number) => Promis
     errors: results.reduce((sum, r) => sum + r.errors, 0),
   });
   const ratios = ours.map((o, i) => o.rps / theirs[i].rps);
-  return { o: summary(ours), a: summary(theirs), spread: `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×` };
+  return {
+    o: summary(ours),
+    a: summary(theirs),
+    spread: `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×`,
+  };
 }
 
 /** Emulator vs json-server: GET and PATCH at 10 and 100 connections, with a lost-write read-back. */
@@ -153,19 +180,47 @@ export async function apiRows(): Promise<Row[]> {
   const [ours, anchor] = targets(page);
   const rows: Row[] = [];
   for (const connections of [10, 100]) {
-    for (const [kind, measure] of [['GET page', measureGet], ['PATCH distinct keys', measurePatch]] as const) {
+    for (const [kind, measure] of [
+      ['GET page', measureGet],
+      ['PATCH distinct keys', measurePatch],
+    ] as const) {
       const { o, a, spread } = await medianOf(measure, ours, anchor, connections);
       const scenario = `api: ${kind}, ${connections} conn`;
       console.log(`${scenario}: throughput ratio per run ${spread} over ${RUNS} runs`);
-      rows.push({ scenario, figure: 'throughput', unit: 'req/s', median: o.rps, anchor: a.rps, target: kind.startsWith('PATCH') ? { on: 'ratio', op: '>=', value: 5 } : undefined });
-      rows.push({ scenario, figure: 'latency p50 / p99', unit: 'ms', median: o.p50, p95: o.p99, anchor: a.p99, target: connections === 10 ? { on: 'p95', op: '<=', value: 25 } : undefined });
+      rows.push({
+        scenario,
+        figure: 'throughput',
+        unit: 'req/s',
+        median: o.rps,
+        anchor: a.rps,
+        target: kind.startsWith('PATCH') ? { on: 'ratio', op: '>=', value: 5 } : undefined,
+      });
+      rows.push({
+        scenario,
+        figure: 'latency p50 / p99',
+        unit: 'ms',
+        median: o.p50,
+        p95: o.p99,
+        anchor: a.p99,
+        target: connections === 10 ? { on: 'p95', op: '<=', value: 25 } : undefined,
+      });
       if (o.lost !== undefined) {
-        rows.push({ scenario, figure: `lost acknowledged writes (json-server: ${a.lost})`, unit: 'keys', median: o.lost, target: { on: 'median', op: '<=', value: 0 } });
+        rows.push({
+          scenario,
+          figure: `lost acknowledged writes (json-server: ${a.lost})`,
+          unit: 'keys',
+          median: o.lost,
+          target: { on: 'median', op: '<=', value: 0 },
+        });
       }
       if (o.errors > 0) console.warn(`${scenario}: ${o.errors} non-2xx or failed requests on switchboard`);
     }
   }
-  console.log(`api: autocannon, ${DURATION} s per run, median of ${RUNS} runs in fresh processes, loopback; PATCH writers cycle through ${KEY_POOL} distinct keys.`);
-  console.log('api: latency rows show p50 as median and p99 in the p95 column; the anchor is json-server 0.17 in the same run.');
+  console.log(
+    `api: autocannon, ${DURATION} s per run, median of ${RUNS} runs in fresh processes, loopback; PATCH writers cycle through ${KEY_POOL} distinct keys.`,
+  );
+  console.log(
+    'api: latency rows show p50 as median and p99 in the p95 column; the anchor is json-server 0.17 in the same run.',
+  );
   return rows;
 }

@@ -19,18 +19,20 @@ const DEMO = 'PROJECT-HARBOURVIEW';
 const LATE_FIELD = '#root_setting_1998';
 const LAST_FIELD = 'root_setting_1999';
 
-
-
 /**
  * Milliseconds from navigation start until the plain form's last field is in the document: React renders plain rjsf
  * in one commit, so that is when it becomes interactive.
  */
 async function lastFieldAt(page: Page): Promise<number> {
   // In-page code is passed as source: it runs in the browser, not under this file's Node types.
-  const handle = await page.waitForFunction(`document.getElementById(${JSON.stringify(LAST_FIELD)}) ? performance.now() : undefined`, undefined, {
-    polling: 'raf',
-    timeout: 60_000,
-  });
+  const handle = await page.waitForFunction(
+    `document.getElementById(${JSON.stringify(LAST_FIELD)}) ? performance.now() : undefined`,
+    undefined,
+    {
+      polling: 'raf',
+      timeout: 60_000,
+    },
+  );
   return (await handle.jsonValue()) as number;
 }
 
@@ -54,7 +56,6 @@ async function keystrokeLatencies(page: Page): Promise<number[]> {
   return eventLatencies(page, KEYSTROKES);
 }
 
-
 export async function browserRows(scenarios: Set<string>): Promise<Row[]> {
   const server = await startSwitchboard(4640, ['--scale']);
   const anchor = await serveStatic('bench/anchor/dist', 4641);
@@ -64,9 +65,19 @@ export async function browserRows(scenarios: Set<string>): Promise<Row[]> {
     if (scenarios.has('first-load')) {
       const times: number[] = [];
       for (let run = 0; run < RUNS; run++) {
-        times.push(await inFreshPage(browser, async (page) => (await page.goto(`${server.url}/agents/${DEMO}`), usableAt(page, 'overview'))));
+        times.push(
+          await inFreshPage(
+            browser,
+            async (page) => (await page.goto(`${server.url}/agents/${DEMO}`), usableAt(page, 'overview')),
+          ),
+        );
       }
-      rows.push({ scenario: 'first load: overview (cold cache)', figure: 'usable (all cards checked)', unit: 'ms', ...summarize(times) });
+      rows.push({
+        scenario: 'first load: overview (cold cache)',
+        figure: 'usable (all cards checked)',
+        unit: 'ms',
+        ...summarize(times),
+      });
     }
 
     if (scenarios.has('navigation')) {
@@ -88,8 +99,20 @@ export async function browserRows(scenarios: Set<string>): Promise<Row[]> {
           await usableAt(page, 'editor', start);
         }
       });
-      rows.push({ scenario: 'navigation: editor → editor (visited)', figure: 'click → usable', unit: 'ms', ...summarize(toEditor), target: { on: 'p95', op: '<=', value: 100 } });
-      rows.push({ scenario: 'navigation: editor → overview (visited)', figure: 'click → usable', unit: 'ms', ...summarize(toOverview), target: { on: 'p95', op: '<=', value: 100 } });
+      rows.push({
+        scenario: 'navigation: editor → editor (visited)',
+        figure: 'click → usable',
+        unit: 'ms',
+        ...summarize(toEditor),
+        target: { on: 'p95', op: '<=', value: 100 },
+      });
+      rows.push({
+        scenario: 'navigation: editor → overview (visited)',
+        figure: 'click → usable',
+        unit: 'ms',
+        ...summarize(toOverview),
+        target: { on: 'p95', op: '<=', value: 100 },
+      });
     }
 
     if (scenarios.has('editor')) {
@@ -109,11 +132,39 @@ export async function browserRows(scenarios: Set<string>): Promise<Row[]> {
           if (run === 0) ours.keys.push(...(await keystrokeLatencies(page)));
         });
       }
-      const [oursReady, plainReady, oursKeys, plainKeys] = [ours.ready, plain.ready, ours.keys, plain.keys].map(summarize);
-      rows.push({ scenario: 'editor, 2,000 properties', figure: 'interactive (anchor: fully rendered)', unit: 'ms', ...oursReady, anchor: plainReady.median, target: { on: 'ratio', op: '<=', value: 0.5 } });
-      rows.push({ scenario: 'editor, 2,000 properties', figure: 'JS heap after load (after GC)', unit: 'MB', ...summarize(ours.heap), anchor: summarize(plain.heap).median });
-      rows.push({ scenario: 'editor, 2,000 properties', figure: 'keystroke p50 (keydown → paint)', unit: 'ms', median: oursKeys.median, anchor: plainKeys.median });
-      rows.push({ scenario: 'editor, 2,000 properties', figure: 'keystroke p95 (keydown → paint)', unit: 'ms', median: oursKeys.p95, anchor: plainKeys.p95, target: { on: 'median', op: '<=', value: 33 } });
+      const [oursReady, plainReady, oursKeys, plainKeys] = [ours.ready, plain.ready, ours.keys, plain.keys].map(
+        summarize,
+      );
+      rows.push({
+        scenario: 'editor, 2,000 properties',
+        figure: 'interactive (anchor: fully rendered)',
+        unit: 'ms',
+        ...oursReady,
+        anchor: plainReady.median,
+        target: { on: 'ratio', op: '<=', value: 0.5 },
+      });
+      rows.push({
+        scenario: 'editor, 2,000 properties',
+        figure: 'JS heap after load (after GC)',
+        unit: 'MB',
+        ...summarize(ours.heap),
+        anchor: summarize(plain.heap).median,
+      });
+      rows.push({
+        scenario: 'editor, 2,000 properties',
+        figure: 'keystroke p50 (keydown → paint)',
+        unit: 'ms',
+        median: oursKeys.median,
+        anchor: plainKeys.median,
+      });
+      rows.push({
+        scenario: 'editor, 2,000 properties',
+        figure: 'keystroke p95 (keydown → paint)',
+        unit: 'ms',
+        median: oursKeys.p95,
+        anchor: plainKeys.p95,
+        target: { on: 'median', op: '<=', value: 33 },
+      });
     }
     if (scenarios.has('compare')) rows.push(...(await compareRows(browser, server.url)));
     if (scenarios.has('connectors')) rows.push(...(await connectorRows(browser, server.url)));

@@ -64,9 +64,27 @@ export async function compareRows(browser: Browser, baseUrl: string): Promise<Ro
   const toggle = summarize(toggles);
   const frame = summarize(frames);
   return [
-    { scenario, figure: 'render (data received → usable)', unit: 'ms', ...summarize(render), target: { on: 'median', op: '<=', value: 300 } },
+    {
+      scenario,
+      figure: 'render (data received → usable)',
+      unit: 'ms',
+      ...summarize(render),
+      target: { on: 'median', op: '<=', value: 300 },
+    },
     { scenario, figure: 'navigation → usable (cold)', unit: 'ms', ...summarize(total) },
-    { scenario, figure: '"only differences" toggle (click → paint)', unit: 'ms', ...toggle, target: { on: 'p95', op: '<=', value: 50 } },
-    { scenario, figure: 'frame time while scrolling 96,000 px', unit: 'ms', ...frame, target: { on: 'p95', op: '<=', value: 33 } },
+    {
+      scenario,
+      figure: '"only differences" toggle (click → paint)',
+      unit: 'ms',
+      ...toggle,
+      target: { on: 'p95', op: '<=', value: 50 },
+    },
+    {
+      scenario,
+      figure: 'frame time while scrolling 96,000 px',
+      unit: 'ms',
+      ...frame,
+      target: { on: 'p95', op: '<=', value: 33 },
+    },
   ];
 }

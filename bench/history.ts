@@ -43,9 +43,27 @@ export async function historyRows(): Promise<Row[]> {
         keyFilterKeys.push(...(await eventLatencies(page, KEYSTROKES)));
       });
     }
-    rows.push({ scenario: SCENARIO, figure: 'page usable after its data arrived', unit: 'ms', ...summarize(afterData), target: { on: 'p95', op: '<=', value: 500 } });
-    rows.push({ scenario: SCENARIO, figure: 'search keystroke (keydown → paint)', unit: 'ms', ...summarize(searchKeys), target: { on: 'p95', op: '<=', value: 50 } });
-    rows.push({ scenario: SCENARIO, figure: 'key filter keystroke (keydown → paint)', unit: 'ms', ...summarize(keyFilterKeys), target: { on: 'p95', op: '<=', value: 50 } });
+    rows.push({
+      scenario: SCENARIO,
+      figure: 'page usable after its data arrived',
+      unit: 'ms',
+      ...summarize(afterData),
+      target: { on: 'p95', op: '<=', value: 500 },
+    });
+    rows.push({
+      scenario: SCENARIO,
+      figure: 'search keystroke (keydown → paint)',
+      unit: 'ms',
+      ...summarize(searchKeys),
+      target: { on: 'p95', op: '<=', value: 50 },
+    });
+    rows.push({
+      scenario: SCENARIO,
+      figure: 'key filter keystroke (keydown → paint)',
+      unit: 'ms',
+      ...summarize(keyFilterKeys),
+      target: { on: 'p95', op: '<=', value: 50 },
+    });
 
     // A key's blame: its newest 100 changes, as the history page asks for them.
     const blame: number[] = [];
@@ -59,8 +77,19 @@ export async function historyRows(): Promise<Row[]> {
       await (await fetch(`${server.url}/api/agents/${SCALE_AGENT_ID}/history?q=no-such-words-${i}&limit=100`)).json();
       noMatch.push(performance.now() - started);
     }
-    rows.push({ scenario: SCENARIO, figure: "a key's blame (API, newest 100 changes)", unit: 'ms', ...summarize(blame), target: { on: 'p95', op: '<=', value: 100 } });
-    rows.push({ scenario: SCENARIO, figure: 'search that matches nothing (API, reads every entry)', unit: 'ms', ...summarize(noMatch) });
+    rows.push({
+      scenario: SCENARIO,
+      figure: "a key's blame (API, newest 100 changes)",
+      unit: 'ms',
+      ...summarize(blame),
+      target: { on: 'p95', op: '<=', value: 100 },
+    });
+    rows.push({
+      scenario: SCENARIO,
+      figure: 'search that matches nothing (API, reads every entry)',
+      unit: 'ms',
+      ...summarize(noMatch),
+    });
   } finally {
     await browser.close();
     await server.stop();
@@ -79,12 +108,28 @@ async function recordingRow(): Promise<Row> {
     for (let i = 0; i < 3_000; i++) {
       const started = performance.now();
       await history.record(
-        { agentId: 'BENCH', clientEnv: 'sandbox', kind: 'variables', outcome: 'applied', author: 'bench', changes: [{ key: 'greeting', before: 'Hi', after: `Hello ${i}` }, { key: 'rate', after: i }] },
+        {
+          agentId: 'BENCH',
+          clientEnv: 'sandbox',
+          kind: 'variables',
+          outcome: 'applied',
+          author: 'bench',
+          changes: [
+            { key: 'greeting', before: 'Hi', after: `Hello ${i}` },
+            { key: 'rate', after: i },
+          ],
+        },
         { version: new Date(1_800_000_000_000 + i).toISOString(), values: { greeting: `Hello ${i}`, rate: i } },
       );
       times.push(performance.now() - started);
     }
-    return { scenario: 'history recording', figure: 'added to each write (record before answering)', unit: 'ms', ...summarize(times.slice(500)), target: { on: 'median', op: '<=', value: 1 } };
+    return {
+      scenario: 'history recording',
+      figure: 'added to each write (record before answering)',
+      unit: 'ms',
+      ...summarize(times.slice(500)),
+      target: { on: 'median', op: '<=', value: 1 },
+    };
   } finally {
     await state.destroy();
     rmSync(dir, { recursive: true, force: true });

@@ -9,11 +9,26 @@ import { startSwitchboard } from './processes.ts';
 import { summarize, type Row } from './report.ts';
 
 const page = (env: string) => `/v1/agents/${DEMO_AGENT_ID}/real-time-configs/${env}`;
-const enumOf = (n: number) => ({ type: 'object', properties: { tier: { enum: Array.from({ length: n }, (_, i) => `tier-${i}`) } } });
-const patternsOf = (n: number) => ({ type: 'object', patternProperties: Object.fromEntries(Array.from({ length: n }, (_, i) => [`^k${i}_`, { type: 'string' }])) });
-const propertiesOf = (n: number) => ({ type: 'object', properties: Object.fromEntries(Array.from({ length: n }, (_, i) => [`p${i}`, { type: 'string' }])) });
+const enumOf = (n: number) => ({
+  type: 'object',
+  properties: { tier: { enum: Array.from({ length: n }, (_, i) => `tier-${i}`) } },
+});
+const patternsOf = (n: number) => ({
+  type: 'object',
+  patternProperties: Object.fromEntries(Array.from({ length: n }, (_, i) => [`^k${i}_`, { type: 'string' }])),
+});
+const propertiesOf = (n: number) => ({
+  type: 'object',
+  properties: Object.fromEntries(Array.from({ length: n }, (_, i) => [`p${i}`, { type: 'string' }])),
+});
 
-type Hostile = { name: string; setup?: { env: string; schema: object }; method: 'PUT' | 'PATCH'; env: string; body: object };
+type Hostile = {
+  name: string;
+  setup?: { env: string; schema: object };
+  method: 'PUT' | 'PATCH';
+  env: string;
+  body: object;
+};
 const HOSTILE: Hostile[] = [
   { name: 'PUT schema: 50,000-value enum', method: 'PUT', env: 'sandbox', body: { schema: enumOf(50_000) } },
   { name: 'PUT schema: 5,000 patternProperties', method: 'PUT', env: 'sandbox', body: { schema: patternsOf(5_000) } },
@@ -47,7 +62,11 @@ export async function hostileRows(): Promise<Row[]> {
     const idle = summarize(await probe(probeUrl, () => performance.now() > idleUntil));
     for (const hostile of HOSTILE) {
       if (hostile.setup) {
-        await fetch(`${server.url}${page(hostile.setup.env)}/schema`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ schema: hostile.setup.schema }) });
+        await fetch(`${server.url}${page(hostile.setup.env)}/schema`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ schema: hostile.setup.schema }),
+        });
       }
       let done = false;
       const started = performance.now();

@@ -18,7 +18,15 @@ const PAGES: [string, string][] = [
 export async function lighthouseRows(serverUrl: string): Promise<Row[]> {
   const chrome = await launch({
     chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const rows: Row[] = [];
   try {
@@ -36,7 +44,13 @@ export async function lighthouseRows(serverUrl: string): Promise<Row[]> {
       }
       for (const category of ['performance', 'accessibility'] as const) {
         const { median } = summarize(scores[category]);
-        rows.push({ scenario: `lighthouse (desktop): ${name}`, figure: `${category} (median of ${RUNS} runs)`, unit: 'score', median, target: { on: 'median', op: '>=', value: 95 } });
+        rows.push({
+          scenario: `lighthouse (desktop): ${name}`,
+          figure: `${category} (median of ${RUNS} runs)`,
+          unit: 'score',
+          median,
+          target: { on: 'median', op: '>=', value: 95 },
+        });
       }
     }
   } finally {

@@ -42,9 +42,13 @@ export async function startSwitchboard(port: number, args: string[] = []): Promi
 
 /** json-server 0.17 serving `dbFile`. */
 export async function startJsonServer(port: number, dbFile: string, probePath: string): Promise<Running> {
-  const child = spawn(path.resolve('node_modules/.bin/json-server'), [dbFile, '--port', String(port), '--host', '127.0.0.1', '--quiet'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    path.resolve('node_modules/.bin/json-server'),
+    [dbFile, '--port', String(port), '--host', '127.0.0.1', '--quiet'],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitForUrl(`${url}${probePath}`);
   return { url, stop: stopper(child) };

@@ -11,7 +11,19 @@ import { hostileRows } from './hostile.ts';
 import { teamRows } from './team.ts';
 import { printAndSave, type Row } from './report.ts';
 
-const ALL = ['bundle', 'api', 'hostile', 'history', 'team', 'first-load', 'navigation', 'editor', 'compare', 'connectors', 'lighthouse'];
+const ALL = [
+  'bundle',
+  'api',
+  'hostile',
+  'history',
+  'team',
+  'first-load',
+  'navigation',
+  'editor',
+  'compare',
+  'connectors',
+  'lighthouse',
+];
 const asked = process.argv.slice(2).filter((arg) => ALL.includes(arg));
 const scenarios = new Set(asked.length > 0 ? asked : ALL);
 const rows: Row[] = [];
@@ -32,6 +44,7 @@ if (scenarios.has('api')) rows.push(...(await apiRows()));
 if (scenarios.has('hostile')) rows.push(...(await hostileRows()));
 if (scenarios.has('history')) rows.push(...(await historyRows()));
 if (scenarios.has('team')) rows.push(...(await teamRows()));
-if (['first-load', 'navigation', 'editor', 'compare', 'connectors', 'lighthouse'].some((s) => scenarios.has(s))) rows.push(...(await browserRows(scenarios)));
+if (['first-load', 'navigation', 'editor', 'compare', 'connectors', 'lighthouse'].some((s) => scenarios.has(s)))
+  rows.push(...(await browserRows(scenarios)));
 
 printAndSave('bench', rows);

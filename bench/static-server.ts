@@ -10,7 +10,10 @@ export function serveStatic(root: string, port: number): Promise<Running> {
   const base = path.resolve(root);
   const server = createServer((req, res) => {
     const wanted = path.join(base, path.normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
-    const file = wanted.startsWith(base) && existsSync(wanted) && statSync(wanted).isFile() ? wanted : path.join(base, 'index.html');
+    const file =
+      wanted.startsWith(base) && existsSync(wanted) && statSync(wanted).isFile()
+        ? wanted
+        : path.join(base, 'index.html');
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });

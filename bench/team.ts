@@ -25,7 +25,9 @@ const CONTESTED_ROUNDS = 10;
 const KEY = 'sk-bench-team-0123456789';
 const ADMIN = 'admin@bench.example';
 const AGENTS = [DEMO_AGENT_ID, 'PROJECT-RIVERSIDE'];
-const PAGES = AGENTS.flatMap((agent) => ['sandbox', 'pre-release', 'live'].map((env) => `/v1/agents/${agent}/real-time-configs/${env}`));
+const PAGES = AGENTS.flatMap((agent) =>
+  ['sandbox', 'pre-release', 'live'].map((env) => `/v1/agents/${agent}/real-time-configs/${env}`),
+);
 const SCENARIO = `team: 2 replicas on Postgres, ${USERS} users`;
 
 type Writer = { base: string; headers: Record<string, string>; prefix: string };
@@ -41,7 +43,12 @@ const TURNS = 4;
  * undici's request, not fetch: the load generator shares the machine, and its own CPU and pauses (fetch makes far more
  * garbage) would land on whichever path it happened to be measuring. Answers are asked for compressed, as a browser does.
  */
-async function load(writerOf: (user: number) => Writer, acknowledged: Map<number, string>, round: string, writes: number): Promise<number[]> {
+async function load(
+  writerOf: (user: number) => Writer,
+  acknowledged: Map<number, string>,
+  round: string,
+  writes: number,
+): Promise<number[]> {
   const { prefix } = writerOf(0);
   const latencies: number[] = [];
   await Promise.all(
@@ -76,7 +83,11 @@ export async function teamRows(): Promise<Row[]> {
     const direct = { 'x-api-key': KEY };
     // Any key may be written: the bench is about the path, not the schema.
     for (const page of PAGES) {
-      await fetch(`${upstream.url}${page}/schema`, { method: 'PUT', headers: { ...direct, 'content-type': 'application/json' }, body: JSON.stringify({ schema: { type: 'object' } }) });
+      await fetch(`${upstream.url}${page}/schema`, {
+        method: 'PUT',
+        headers: { ...direct, 'content-type': 'application/json' },
+        body: JSON.stringify({ schema: { type: 'object' } }),
+      });
     }
     const env = {
       DATABASE_URL: await freshDatabase(postgres.url),
@@ -91,7 +102,10 @@ export async function teamRows(): Promise<Row[]> {
       // Every user signs in from this one address.
       SIGN_IN_RATE_PER_MINUTE: '10000',
     };
-    const replicas = await Promise.all([startServerProcess({ ...env, PORT: String(portA) }), startServerProcess({ ...env, PORT: String(portB) })]);
+    const replicas = await Promise.all([
+      startServerProcess({ ...env, PORT: String(portA) }),
+      startServerProcess({ ...env, PORT: String(portB) }),
+    ]);
     stops.unshift(...replicas.map((replica) => replica.stop));
 
     // Straight to the upstream, the users write keys of their own: Switchboard records those as changes made outside it.
@@ -113,12 +127,18 @@ export async function teamRows(): Promise<Row[]> {
      * found and recorded, not in the next write.
      */
     const openPages = async () => {
-      for (const replica of replicas) for (const page of PAGES) await (await fetch(`${replica.url}${page}`, { headers: { cookie: admin } })).arrayBuffer();
+      for (const replica of replicas)
+        for (const page of PAGES)
+          await (await fetch(`${replica.url}${page}`, { headers: { cookie: admin } })).arrayBuffer();
     };
     await openPages();
 
     const acknowledged = new Map<number, string>();
-    const viaReplicas = (user: number) => ({ base: replicas[user % 2].url, headers: { cookie: cookies[user] }, prefix: 'bench_user_' });
+    const viaReplicas = (user: number) => ({
+      base: replicas[user % 2].url,
+      headers: { cookie: cookies[user] },
+      prefix: 'bench_user_',
+    });
     // Warm both paths, then measure them in turn, so both meet the machine in the same state.
     await load(straight, new Map(), 'warm-up', WARM_UP_WRITES);
     await openPages();
@@ -156,8 +176,13 @@ export async function teamRows(): Promise<Row[]> {
     // Read back: every user's last acknowledged value is stored upstream.
     let lost = 0;
     const stored = new Map<string, Record<string, unknown>>();
-    for (const page of PAGES) stored.set(page, ((await (await fetch(upstream.url + page, { headers: direct })).json()) as ConfigPage).variables ?? {});
-    for (const [user, n] of acknowledged) if (stored.get(PAGES[user % PAGES.length])![`bench_user_${user}`] !== n) lost++;
+    for (const page of PAGES)
+      stored.set(
+        page,
+        ((await (await fetch(upstream.url + page, { headers: direct })).json()) as ConfigPage).variables ?? {},
+      );
+    for (const [user, n] of acknowledged)
+      if (stored.get(PAGES[user % PAGES.length])![`bench_user_${user}`] !== n) lost++;
 
     // The history holds each acknowledged write through the proxies once, and no outside change.
     let recorded = 0;
@@ -165,9 +190,19 @@ export async function teamRows(): Promise<Row[]> {
     for (const agent of AGENTS) {
       let cursor = '';
       do {
-        const page = (await (await fetch(`${publicUrl}/api/agents/${agent}/history?limit=500${cursor && `&cursor=${cursor}`}`, { headers: { cookie: admin } })).json()) as HistoryPage;
-        recorded += page.entries.filter((entry) => entry.kind === 'variables' && entry.author?.endsWith('@bench.example')).length;
-        external += page.entries.filter((entry) => entry.kind === 'external' && entry.changes.some((change) => change.key.startsWith('bench_user_') || change.key === 'contested')).length;
+        const page = (await (
+          await fetch(`${publicUrl}/api/agents/${agent}/history?limit=500${cursor && `&cursor=${cursor}`}`, {
+            headers: { cookie: admin },
+          })
+        ).json()) as HistoryPage;
+        recorded += page.entries.filter(
+          (entry) => entry.kind === 'variables' && entry.author?.endsWith('@bench.example'),
+        ).length;
+        external += page.entries.filter(
+          (entry) =>
+            entry.kind === 'external' &&
+            entry.changes.some((change) => change.key.startsWith('bench_user_') || change.key === 'contested'),
+        ).length;
         cursor = page.nextCursor ?? '';
       } while (cursor);
     }
@@ -177,13 +212,42 @@ export async function teamRows(): Promise<Row[]> {
     const through = summarize(proxied);
     const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(0.99 * values.length) - 1];
     const rows: Row[] = [
-      { scenario: SCENARIO, figure: `PATCH latency through the replicas (p50 / p95; ${proxied.length} writes)`, unit: 'ms', ...through },
+      {
+        scenario: SCENARIO,
+        figure: `PATCH latency through the replicas (p50 / p95; ${proxied.length} writes)`,
+        unit: 'ms',
+        ...through,
+      },
       { scenario: SCENARIO, figure: 'PATCH latency straight to the upstream (p50 / p95)', unit: 'ms', ...own },
-      { scenario: SCENARIO, figure: 'added by Switchboard at p99', unit: 'ms', median: p99(proxied) - p99(directLatencies), target: { on: 'median', op: '<=', value: 20 } },
+      {
+        scenario: SCENARIO,
+        figure: 'added by Switchboard at p99',
+        unit: 'ms',
+        median: p99(proxied) - p99(directLatencies),
+        target: { on: 'median', op: '<=', value: 20 },
+      },
       { scenario: SCENARIO, figure: 'added by Switchboard at p50', unit: 'ms', median: through.median - own.median },
-      { scenario: SCENARIO, figure: 'lost acknowledged writes', unit: 'writes', median: lost, target: { on: 'median', op: '<=', value: 0 } },
-      { scenario: SCENARIO, figure: `contested rounds without exactly one winner (of ${CONTESTED_ROUNDS})`, unit: 'rounds', median: badRounds, target: { on: 'median', op: '<=', value: 0 } },
-      { scenario: SCENARIO, figure: `history entries missing or extra (of ${expected})`, unit: 'entries', median: Math.abs(expected - recorded) + external, target: { on: 'median', op: '<=', value: 0 } },
+      {
+        scenario: SCENARIO,
+        figure: 'lost acknowledged writes',
+        unit: 'writes',
+        median: lost,
+        target: { on: 'median', op: '<=', value: 0 },
+      },
+      {
+        scenario: SCENARIO,
+        figure: `contested rounds without exactly one winner (of ${CONTESTED_ROUNDS})`,
+        unit: 'rounds',
+        median: badRounds,
+        target: { on: 'median', op: '<=', value: 0 },
+      },
+      {
+        scenario: SCENARIO,
+        figure: `history entries missing or extra (of ${expected})`,
+        unit: 'entries',
+        median: Math.abs(expected - recorded) + external,
+        target: { on: 'median', op: '<=', value: 0 },
+      },
     ];
     rows.push(await handoverRow(postgres.url));
     return rows;
@@ -203,13 +267,31 @@ async function handoverRow(serverUrl: string): Promise<Row> {
     const db = await openStateStore(await freshDatabase(serverUrl));
     try {
       const [writer, reader] = [createHistoryRepository(db), createHistoryRepository(db)];
-      await writer.observe('A', 'live', { clientEnv: 'live', lastUpdated: new Date(0).toISOString(), variables: { k: 0 } });
-      const row = { agent_id: 'A', client_env: 'live', kind: 'variables', outcome: 'applied', at: new Date(0).toISOString(), author: ADMIN };
-      for (let i = 0; i < entries; i += 1_000) await db.insertInto('history_entries').values(Array.from({ length: Math.min(1_000, entries - i) }, () => row)).execute();
+      await writer.observe('A', 'live', {
+        clientEnv: 'live',
+        lastUpdated: new Date(0).toISOString(),
+        variables: { k: 0 },
+      });
+      const row = {
+        agent_id: 'A',
+        client_env: 'live',
+        kind: 'variables',
+        outcome: 'applied',
+        at: new Date(0).toISOString(),
+        author: ADMIN,
+      };
+      for (let i = 0; i < entries; i += 1_000)
+        await db
+          .insertInto('history_entries')
+          .values(Array.from({ length: Math.min(1_000, entries - i) }, () => row))
+          .execute();
       const times: number[] = [];
       for (let i = 1; i <= READS; i++) {
         const version = new Date(i * 1_000).toISOString();
-        await writer.record({ agentId: 'A', clientEnv: 'live', kind: 'variables', outcome: 'applied', changes: [{ key: 'k', after: i }] }, { version, values: { k: i } });
+        await writer.record(
+          { agentId: 'A', clientEnv: 'live', kind: 'variables', outcome: 'applied', changes: [{ key: 'k', after: i }] },
+          { version, values: { k: i } },
+        );
         const started = performance.now();
         await reader.observe('A', 'live', { clientEnv: 'live', lastUpdated: version, variables: { k: i } });
         times.push(performance.now() - started);

@@ -22,16 +22,19 @@ export type Me =
   | { mode: 'team'; email: string; name?: string; admin: boolean; grants: Grant[]; expiresAt: string };
 
 const covers = (grant: Grant, agentId: string, env?: ClientEnv) =>
-  (grant.agentId === undefined || grant.agentId === agentId) && (env === undefined || grant.clientEnv === undefined || grant.clientEnv === env);
+  (grant.agentId === undefined || grant.agentId === agentId) &&
+  (env === undefined || grant.clientEnv === undefined || grant.clientEnv === env);
 
 export const isAdmin = (me: Me) => me.mode === 'local' || me.admin;
 
 /** May read this agent (its pages, connectors, numbers, history). */
-export const mayView = (me: Me, agentId: string) => isAdmin(me) || (me.mode === 'team' && me.grants.some((grant) => covers(grant, agentId)));
+export const mayView = (me: Me, agentId: string) =>
+  isAdmin(me) || (me.mode === 'team' && me.grants.some((grant) => covers(grant, agentId)));
 
 /** May write this environment's config page (variables, schema; promotions and restores into it). */
 export const mayWrite = (me: Me, agentId: string, env: ClientEnv) =>
-  isAdmin(me) || (me.mode === 'team' && me.grants.some((grant) => grant.role === 'editor' && covers(grant, agentId, env)));
+  isAdmin(me) ||
+  (me.mode === 'team' && me.grants.some((grant) => grant.role === 'editor' && covers(grant, agentId, env)));
 
 /** May change the agent's connectors and phone numbers: editor on every environment of the agent. */
 export const mayWriteTelephony = (me: Me, agentId: string) => CLIENT_ENVS.every((env) => mayWrite(me, agentId, env));
@@ -41,5 +44,7 @@ export function whyNotWrite(me: Me | undefined, agentId: string, env?: ClientEnv
   if (!me) return undefined;
   if (env ? mayWrite(me, agentId, env) : mayWriteTelephony(me, agentId)) return undefined;
   const what = env ? `change ${env}` : 'change connectors or phone numbers (editor on all three environments)';
-  return mayView(me, agentId) ? `You can view this agent but not ${what}: ask an admin for the editor role.` : `You have no access to this agent: ask an admin.`;
+  return mayView(me, agentId)
+    ? `You can view this agent but not ${what}: ask an admin for the editor role.`
+    : `You have no access to this agent: ask an admin.`;
 }

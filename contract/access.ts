@@ -16,7 +16,9 @@ export const GrantSchema = Type.Object(
   { additionalProperties: false },
 );
 // The schema and the rules' type must say the same thing.
-const sameGrant: [Static<typeof GrantSchema>, GrantType] extends [GrantType, Static<typeof GrantSchema>] ? true : never = true;
+const sameGrant: [Static<typeof GrantSchema>, GrantType] extends [GrantType, Static<typeof GrantSchema>]
+  ? true
+  : never = true;
 void sameGrant;
 
 export const Member = Type.Object({
@@ -35,8 +37,11 @@ export type MemberList = Static<typeof MemberList>;
 
 /** `PUT /api/members/:email`: adds the member (before their first sign-in) or replaces their access. */
 export const MemberAccess = Type.Object(
-  { admin: Type.Boolean(), grants: Type.Array(GrantSchema, { maxItems: 200 }), name: Type.Optional(TypedText({ maxLength: 200 })) },
+  {
+    admin: Type.Boolean(),
+    grants: Type.Array(GrantSchema, { maxItems: 200 }),
+    name: Type.Optional(TypedText({ maxLength: 200 })),
+  },
   { additionalProperties: false },
 );
 export type MemberAccess = Static<typeof MemberAccess>;
-

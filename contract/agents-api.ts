@@ -97,7 +97,10 @@ const MAX_BATCH = 1000;
 export const BatchGetConnectorsBody = Type.Object({
   connectorIds: Type.Array(Type.String({ minLength: 1, maxLength: 128 }), { minItems: 1, maxItems: MAX_BATCH }),
 });
-export const BatchGetConnectorsResponse = Type.Object({ found: Type.Array(Connector), notFound: Type.Array(Type.String()) });
+export const BatchGetConnectorsResponse = Type.Object({
+  found: Type.Array(Connector),
+  notFound: Type.Array(Type.String()),
+});
 export type BatchGetConnectorsResponse = Static<typeof BatchGetConnectorsResponse>;
 
 export const BatchUpdateConnectorItem = Type.Composite([
@@ -140,7 +143,10 @@ export const PhoneNumberListQuery = Type.Object({ connectorId: Type.Optional(Id)
 export const BatchGetPhoneNumbersBody = Type.Object({
   phoneNumbers: Type.Array(PhoneNumberString, { minItems: 1, maxItems: MAX_BATCH }),
 });
-export const BatchGetPhoneNumbersResponse = Type.Object({ found: Type.Array(PhoneNumber), notFound: Type.Array(Type.String()) });
+export const BatchGetPhoneNumbersResponse = Type.Object({
+  found: Type.Array(PhoneNumber),
+  notFound: Type.Array(Type.String()),
+});
 export type BatchGetPhoneNumbersResponse = Static<typeof BatchGetPhoneNumbersResponse>;
 
 export const ImportPhoneNumbersBody = Type.Object({
@@ -148,7 +154,9 @@ export const ImportPhoneNumbersBody = Type.Object({
   clientEnv: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
 });
 export const ImportPhoneNumbersResponse = Type.Object({ imported: Type.Array(Type.String()) });
-export const ImportPhoneNumberBody = Type.Object({ clientEnv: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) });
+export const ImportPhoneNumberBody = Type.Object({
+  clientEnv: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+});
 export const ImportPhoneNumberResponse = Type.Object({ imported: Type.String() });
 
 export const ReassignPhoneNumberBody = Type.Object({ connectorId: Type.String({ minLength: 1, maxLength: 128 }) });
@@ -178,7 +186,11 @@ export const ApiErrorBody = Type.Object({
   error_id: Type.String(),
   error_code: Type.String(),
   error_message: Type.String(),
-  data: Type.Union([Type.Null(), Type.Object({ fieldErrors: Type.Array(FieldError) }), Type.Object({ currentPage: ConfigPage })]),
+  data: Type.Union([
+    Type.Null(),
+    Type.Object({ fieldErrors: Type.Array(FieldError) }),
+    Type.Object({ currentPage: ConfigPage }),
+  ]),
 });
 export type ApiErrorBody = Static<typeof ApiErrorBody>;
 

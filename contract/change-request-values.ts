@@ -15,11 +15,30 @@ export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number];
  * numbers; body `{ connectorId }`; base: the whole connector); a phone number's move to another connector (PATCH; body
  * `{ phoneNumber, connectorId }`; base: where the number is and where its new connector answers calls).
  */
-export const CHANGE_REQUEST_KINDS = ['variables', 'schema', 'connector', 'connector-batch', 'connector-delete', 'phone-number-move'] as const;
+export const CHANGE_REQUEST_KINDS = [
+  'variables',
+  'schema',
+  'connector',
+  'connector-batch',
+  'connector-delete',
+  'phone-number-move',
+] as const;
 export type ChangeRequestKind = (typeof CHANGE_REQUEST_KINDS)[number];
 
 /** Every step of a request, each also in the agent's history. */
-export const CHANGE_REQUEST_EVENTS = ['opened', 'edited', 'commented', 'approved', 'declined', 'withdrawn', 'scheduled', 'unscheduled', 'applied', 'failed', 'bypassed'] as const;
+export const CHANGE_REQUEST_EVENTS = [
+  'opened',
+  'edited',
+  'commented',
+  'approved',
+  'declined',
+  'withdrawn',
+  'scheduled',
+  'unscheduled',
+  'applied',
+  'failed',
+  'bypassed',
+] as const;
 export type ChangeRequestEventKind = (typeof CHANGE_REQUEST_EVENTS)[number];
 
 /** An admin's rule: writes to this environment (of this agent, or of every agent) need this many approvals. */
@@ -31,7 +50,10 @@ export const MAX_SCHEDULE_DAYS = 90;
 
 /** The policy for a page: the one naming the agent wins over one for every agent. Undefined: writes go straight. */
 export function policyFor(policies: ChangePolicy[], agentId: string, env: ClientEnv): ChangePolicy | undefined {
-  return policies.find((p) => p.agentId === agentId && p.clientEnv === env) ?? policies.find((p) => p.agentId === undefined && p.clientEnv === env);
+  return (
+    policies.find((p) => p.agentId === agentId && p.clientEnv === env) ??
+    policies.find((p) => p.agentId === undefined && p.clientEnv === env)
+  );
 }
 
 /** The header with which an approved request's write is applied (its id); a write without it is refused under a policy. */

@@ -1,7 +1,12 @@
 /** Change requests' API: bodies and answers as TypeBox schemas (the rules: ./change-request-values.ts). */
 import { Type, type Static } from '@sinclair/typebox';
 import { ClientEnvName } from './agents-api.ts';
-import { CHANGE_REQUEST_EVENTS, CHANGE_REQUEST_KINDS, CHANGE_REQUEST_STATUSES, MAX_APPROVALS } from './change-request-values.ts';
+import {
+  CHANGE_REQUEST_EVENTS,
+  CHANGE_REQUEST_KINDS,
+  CHANGE_REQUEST_STATUSES,
+  MAX_APPROVALS,
+} from './change-request-values.ts';
 import { NOTE_MAX_LENGTH } from './history-values.ts';
 import { TypedText } from './typed-text.ts';
 
@@ -17,7 +22,10 @@ export const ChangePolicySchema = Type.Object(
   },
   { additionalProperties: false },
 );
-export const ChangePolicies = Type.Object({ policies: Type.Array(ChangePolicySchema, { maxItems: 500 }) }, { additionalProperties: false });
+export const ChangePolicies = Type.Object(
+  { policies: Type.Array(ChangePolicySchema, { maxItems: 500 }) },
+  { additionalProperties: false },
+);
 export type ChangePolicies = Static<typeof ChangePolicies>;
 
 const Note = TypedText({ maxLength: NOTE_MAX_LENGTH });
@@ -38,17 +46,33 @@ export const NewChangeRequest = Type.Object(
 export type NewChangeRequest = Static<typeof NewChangeRequest>;
 
 /** The author's edit (or rebase onto a newer version): approvals start again. */
-export const ChangeRequestEdit = Type.Object({ body: Body, baseVersion: Type.String({ minLength: 1, maxLength: 64 }), note: Note }, { additionalProperties: false });
+export const ChangeRequestEdit = Type.Object(
+  { body: Body, baseVersion: Type.String({ minLength: 1, maxLength: 64 }), note: Note },
+  { additionalProperties: false },
+);
 export type ChangeRequestEdit = Static<typeof ChangeRequestEdit>;
 
-export const ChangeRequestComment = Type.Object({ text: TypedText({ minLength: 1, maxLength: NOTE_MAX_LENGTH }) }, { additionalProperties: false });
+export const ChangeRequestComment = Type.Object(
+  { text: TypedText({ minLength: 1, maxLength: NOTE_MAX_LENGTH }) },
+  { additionalProperties: false },
+);
 export const ChangeRequestApply = Type.Object(
-  { breakGlass: Type.Optional(Type.Object({ reason: TypedText({ minLength: 10, maxLength: NOTE_MAX_LENGTH }) }, { additionalProperties: false })) },
+  {
+    breakGlass: Type.Optional(
+      Type.Object(
+        { reason: TypedText({ minLength: 10, maxLength: NOTE_MAX_LENGTH }) },
+        { additionalProperties: false },
+      ),
+    ),
+  },
   { additionalProperties: false },
 );
 export type ChangeRequestApply = Static<typeof ChangeRequestApply>;
 
-export const ChangeRequestSchedule = Type.Object({ at: Type.String({ format: 'date-time' }) }, { additionalProperties: false });
+export const ChangeRequestSchedule = Type.Object(
+  { at: Type.String({ format: 'date-time' }) },
+  { additionalProperties: false },
+);
 
 export const ChangeRequestEvent = Type.Object({
   at: Type.String({ format: 'date-time' }),

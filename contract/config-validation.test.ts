@@ -8,10 +8,16 @@ describe('ConfigValidator', () => {
   test('each pattern is checked against its own expression', () => {
     const schema = {
       type: 'object',
-      properties: { code: { type: 'string', pattern: '^[A-Z]{3}$' }, time: { type: 'string', pattern: '^\\d\\d:\\d\\d$' } },
+      properties: {
+        code: { type: 'string', pattern: '^[A-Z]{3}$' },
+        time: { type: 'string', pattern: '^\\d\\d:\\d\\d$' },
+      },
     };
     expect(validator.checkVariables(schema, { code: 'ABC', time: '07:30' })).toEqual({ valid: true, errors: [] });
-    expect(validator.checkVariables(schema, { code: '07:30', time: 'ABC' }).errors.map((e) => e.path)).toEqual(['/code', '/time']);
+    expect(validator.checkVariables(schema, { code: '07:30', time: 'ABC' }).errors.map((e) => e.path)).toEqual([
+      '/code',
+      '/time',
+    ]);
   });
 
   test('a catastrophic pattern is matched in linear time', () => {
@@ -24,8 +30,14 @@ describe('ConfigValidator', () => {
   });
 
   test('formats are checked', () => {
-    const schema = { type: 'object', properties: { email: { type: 'string', format: 'email' }, at: { type: 'string', format: 'date-time' } } };
-    expect(validator.checkVariables(schema, { email: 'nope', at: 'yesterday' }).errors.map((e) => e.path)).toEqual(['/email', '/at']);
+    const schema = {
+      type: 'object',
+      properties: { email: { type: 'string', format: 'email' }, at: { type: 'string', format: 'date-time' } },
+    };
+    expect(validator.checkVariables(schema, { email: 'nope', at: 'yesterday' }).errors.map((e) => e.path)).toEqual([
+      '/email',
+      '/at',
+    ]);
   });
 
   test.each([
@@ -38,21 +50,35 @@ describe('ConfigValidator', () => {
   });
 
   test('patterns RE2 cannot run (lookahead, backreference) are valid Draft 7: accepted and enforced', () => {
-    const schema = { type: 'object', properties: { pin: { type: 'string', pattern: '^(?=.*\\d)\\w{4}$' }, twice: { type: 'string', pattern: '^(a|b)\\1$' } } };
+    const schema = {
+      type: 'object',
+      properties: {
+        pin: { type: 'string', pattern: '^(?=.*\\d)\\w{4}$' },
+        twice: { type: 'string', pattern: '^(a|b)\\1$' },
+      },
+    };
     expect(validator.checkSchema(schema)).toEqual({ ok: true });
     expect(validator.checkVariables(schema, { pin: 'ab12', twice: 'bb' })).toEqual({ valid: true, errors: [] });
-    expect(validator.checkVariables(schema, { pin: 'abcd', twice: 'ab' }).errors.map((e) => e.path)).toEqual(['/pin', '/twice']);
+    expect(validator.checkVariables(schema, { pin: 'abcd', twice: 'ab' }).errors.map((e) => e.path)).toEqual([
+      '/pin',
+      '/twice',
+    ]);
   });
 
   test('accepts a recursive schema and validates through it', () => {
     const schema = {
-      definitions: { node: { type: 'object', properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/definitions/node' } } } } },
+      definitions: {
+        node: {
+          type: 'object',
+          properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/definitions/node' } } },
+        },
+      },
       $ref: '#/definitions/node',
     };
     expect(validator.checkSchema(schema)).toEqual({ ok: true });
-    expect(validator.checkVariables(schema, { name: 'a', children: [{ name: 'b', children: [{ name: 3 }] }] }).errors).toEqual([
-      { path: '/children/0/children/0/name', message: 'Must be text.' },
-    ]);
+    expect(
+      validator.checkVariables(schema, { name: 'a', children: [{ name: 'b', children: [{ name: 3 }] }] }).errors,
+    ).toEqual([{ path: '/children/0/children/0/name', message: 'Must be text.' }]);
   });
 
   describe('patchKeepsValid: checking only the patched keys of a valid page', () => {
@@ -99,7 +125,12 @@ test('a schema full of unknown formats does not flood the log', () => {
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
   const validator = new ConfigValidator();
-  const schema = { type: 'object', properties: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`c${i}`, { type: 'string', format: 'x-house-style' }])) };
+  const schema = {
+    type: 'object',
+    properties: Object.fromEntries(
+      Array.from({ length: 50 }, (_, i) => [`c${i}`, { type: 'string', format: 'x-house-style' }]),
+    ),
+  };
   expect(validator.checkSchema(schema)).toEqual({ ok: true });
   expect(validator.checkVariables(schema, { c1: 'anything' }).valid).toBe(true);
   expect(warn).not.toHaveBeenCalled();
@@ -109,11 +140,18 @@ test('a schema full of unknown formats does not flood the log', () => {
 });
 
 test('a typo in a schema keyword is one error that says what is allowed, not one per meta-schema branch', () => {
-  const result = new ConfigValidator().checkSchema({ type: 'object', properties: { a: { type: 'objekt' }, c: { minimum: 'x' } } });
+  const result = new ConfigValidator().checkSchema({
+    type: 'object',
+    properties: { a: { type: 'objekt' }, c: { minimum: 'x' } },
+  });
   expect(result).toEqual({
     ok: false,
     errors: [
-      { path: '/properties/a/type', message: 'must be one of "array", "boolean", "integer", "null", "number", "object", "string", or a list of them' },
+      {
+        path: '/properties/a/type',
+        message:
+          'must be one of "array", "boolean", "integer", "null", "number", "object", "string", or a list of them',
+      },
       { path: '/properties/c/minimum', message: 'must be number' },
     ],
   });

@@ -26,8 +26,22 @@ export function createConfigAjv(): Ajv {
  * `if`, a root `$ref` and the like relate keys to each other, so a page under them is only checked whole.
  */
 const PER_KEY_ROOT_KEYWORDS = new Set([
-  '$schema', '$id', '$comment', 'title', 'description', 'default', 'examples', 'readOnly', 'writeOnly', 'definitions',
-  'type', 'properties', 'patternProperties', 'additionalProperties', 'propertyNames', 'required',
+  '$schema',
+  '$id',
+  '$comment',
+  'title',
+  'description',
+  'default',
+  'examples',
+  'readOnly',
+  'writeOnly',
+  'definitions',
+  'type',
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'propertyNames',
+  'required',
 ]);
 
 const DRAFT_7_URI = 'http://json-schema.org/draft-07/schema';
@@ -47,16 +61,31 @@ export class ConfigValidator {
     const dialect = schema.$schema;
     if (dialect !== undefined && String(dialect).replace(/#$/, '') !== DRAFT_7_URI) {
       // Never looked up: a schema names its dialect, and only Draft 7 is what PolyAI's config pages use.
-      return { ok: false, errors: [{ path: '/$schema', message: `must be Draft 7 (${DRAFT_7_URI}#); '${String(dialect)}' is not supported` }] };
+      return {
+        ok: false,
+        errors: [
+          { path: '/$schema', message: `must be Draft 7 (${DRAFT_7_URI}#); '${String(dialect)}' is not supported` },
+        ],
+      };
     }
     const badPatterns = invalidPatterns(schema);
     if (badPatterns.length > 0) return { ok: false, errors: badPatterns };
     const endless = findEndlessRef(schema);
     if (endless !== undefined) {
-      return { ok: false, errors: [{ path: endless, message: 'refers back to a schema it came from without descending into the value: checking any value would never end' }] };
+      return {
+        ok: false,
+        errors: [
+          {
+            path: endless,
+            message:
+              'refers back to a schema it came from without descending into the value: checking any value would never end',
+          },
+        ],
+      };
     }
     try {
-      if (!this.ajv.validateSchema(schema)) return { ok: false, errors: toFieldErrors(collapseAlternatives(this.ajv.errors ?? [])) };
+      if (!this.ajv.validateSchema(schema))
+        return { ok: false, errors: toFieldErrors(collapseAlternatives(this.ajv.errors ?? [])) };
       this.compile(schema);
       return { ok: true };
     } catch (error) {
@@ -73,7 +102,10 @@ export class ConfigValidator {
     } catch (error) {
       // A stored schema this validator cannot use (saved elsewhere, or before a rule existed), or one whose recursion
       // outruns the stack on this value: no value can be shown to satisfy it.
-      const why = error instanceof RangeError ? 'the schema recurses too deeply for this value' : `the schema cannot be used (${(error as Error).message})`;
+      const why =
+        error instanceof RangeError
+          ? 'the schema recurses too deeply for this value'
+          : `the schema cannot be used (${(error as Error).message})`;
       return { valid: false, errors: [{ path: '', message: `could not be checked: ${why}` }] };
     }
   }
@@ -88,7 +120,9 @@ export class ConfigValidator {
     if (!schema || Object.keys(schema).length === 0) return true;
     let validate = this.perKey.get(schema);
     if (validate === undefined) {
-      validate = Object.keys(schema).every((keyword) => PER_KEY_ROOT_KEYWORDS.has(keyword)) ? this.compileWithoutRequired(schema) : null;
+      validate = Object.keys(schema).every((keyword) => PER_KEY_ROOT_KEYWORDS.has(keyword))
+        ? this.compileWithoutRequired(schema)
+        : null;
       this.perKey.set(schema, validate);
     }
     return validate ? validate(patch) : undefined;
@@ -131,14 +165,21 @@ export function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
   errors.forEach((error, index) => {
     if (error.keyword !== 'anyOf' && error.keyword !== 'oneOf') return;
     // ajv reports each failed branch just before the alternative itself, at its path or below it.
-    const within = (other: ErrorObject) => other.instancePath === error.instancePath || other.instancePath.startsWith(`${error.instancePath}/`);
+    const within = (other: ErrorObject) =>
+      other.instancePath === error.instancePath || other.instancePath.startsWith(`${error.instancePath}/`);
     const branches: ErrorObject[] = [];
     for (let j = index - 1; j >= 0 && within(errors[j]) && !dropped.has(j); j--) {
       branches.push(errors[j]);
       dropped.add(j);
     }
-    const allowed = [...new Set(branches.flatMap((branch) => (branch.keyword === 'enum' ? (branch.params.allowedValues as unknown[]) : [])))];
-    const asList = branches.some((branch) => branch.keyword === 'type' && branch.params.type === 'array') || branches.some((branch) => branch.instancePath !== error.instancePath);
+    const allowed = [
+      ...new Set(
+        branches.flatMap((branch) => (branch.keyword === 'enum' ? (branch.params.allowedValues as unknown[]) : [])),
+      ),
+    ];
+    const asList =
+      branches.some((branch) => branch.keyword === 'type' && branch.params.type === 'array') ||
+      branches.some((branch) => branch.instancePath !== error.instancePath);
     const message = allowed.length
       ? `must be one of ${allowed.map((value) => JSON.stringify(value)).join(', ')}${asList ? ', or a list of them' : ''}`
       : 'fits none of the forms allowed here';
@@ -156,10 +197,19 @@ export function toFieldErrors(errors: ErrorObject[], { inWords = false } = {}): 
   return errors.map((error) => {
     // `required` and `additionalProperties` are reported on the object; point at the property they are about.
     const property =
-      error.keyword === 'required' ? error.params.missingProperty : error.keyword === 'additionalProperties' ? error.params.additionalProperty : undefined;
-    const path = property === undefined ? error.instancePath : `${error.instancePath}/${escapePointer(String(property))}`;
+      error.keyword === 'required'
+        ? error.params.missingProperty
+        : error.keyword === 'additionalProperties'
+          ? error.params.additionalProperty
+          : undefined;
+    const path =
+      property === undefined ? error.instancePath : `${error.instancePath}/${escapePointer(String(property))}`;
     const words = inWords ? plainMessage(error.keyword, error.params, error.parentSchema) : undefined;
-    const message = words ?? (error.keyword === 'additionalProperties' ? 'is not a property the schema allows' : (error.message ?? 'is invalid'));
+    const message =
+      words ??
+      (error.keyword === 'additionalProperties'
+        ? 'is not a property the schema allows'
+        : (error.message ?? 'is invalid'));
     return { path, message };
   });
 }

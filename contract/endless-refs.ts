@@ -9,7 +9,8 @@
  */
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The JSON Pointer (`/allOf/0/$ref`) of the first endless `$ref`, or undefined when every path descends. */
 export function findEndlessRef(root: Json): string | undefined {
@@ -35,7 +36,10 @@ export function findEndlessRef(root: Json): string | undefined {
     }
     for (const keyword of ['allOf', 'anyOf', 'oneOf']) {
       const list = node[keyword];
-      if (Array.isArray(list)) list.forEach((item, i) => isObject(item) && children.push([item, `${at}/${keyword}/${i}`, `${at}/${keyword}/${i}`]));
+      if (Array.isArray(list))
+        list.forEach(
+          (item, i) => isObject(item) && children.push([item, `${at}/${keyword}/${i}`, `${at}/${keyword}/${i}`]),
+        );
     }
     for (const keyword of ['not', 'if', 'then', 'else']) {
       const child = node[keyword];
@@ -71,7 +75,8 @@ export function findEndlessRef(root: Json): string | undefined {
     else if (isObject(node)) {
       starts.push([node, at]);
       for (const [key, child] of Object.entries(node)) {
-        if (key !== 'enum' && key !== 'const' && key !== 'default' && key !== 'examples') collect(child, `${at}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`);
+        if (key !== 'enum' && key !== 'const' && key !== 'default' && key !== 'examples')
+          collect(child, `${at}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`);
       }
     }
   };

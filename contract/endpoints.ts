@@ -32,7 +32,8 @@ type Common = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: strin
  * checked parameters and body, the write Switchboard reasons about — who may make it, which rule holds it). The type
  * makes a write endpoint without them impossible.
  */
-export type Endpoint = (Common & { read: true }) | (Common & { read: false; body?: TObject; writes: (params: Params, body: Body) => Write });
+export type Endpoint =
+  (Common & { read: true }) | (Common & { read: false; body?: TObject; writes: (params: Params, body: Body) => Write });
 export type WriteEndpoint = Extract<Endpoint, { read: false }>;
 
 const AGENT = '/v1/agents/:agentId';
@@ -66,7 +67,12 @@ export const ENDPOINTS: Endpoint[] = [
     read: false,
     params: page,
     body: UpdateVariablesBody,
-    writes: ({ agentId, clientEnv }, body) => ({ kind: 'variables', agentId, clientEnv, variables: body.variables as Body }),
+    writes: ({ agentId, clientEnv }, body) => ({
+      kind: 'variables',
+      agentId,
+      clientEnv,
+      variables: body.variables as Body,
+    }),
   },
   { method: 'GET', path: CONNECTORS, read: true, params: agent },
   { method: 'GET', path: `${CONNECTORS}/:connectorId`, read: true, params: connector },
@@ -76,7 +82,12 @@ export const ENDPOINTS: Endpoint[] = [
     read: false,
     params: connector,
     body: UpdateConnectorBody,
-    writes: ({ agentId, connectorId }, body) => ({ kind: 'connector', agentId, connectorId, changes: body as ConnectorChanges }),
+    writes: ({ agentId, connectorId }, body) => ({
+      kind: 'connector',
+      agentId,
+      connectorId,
+      changes: body as ConnectorChanges,
+    }),
   },
   {
     method: 'DELETE',
@@ -92,7 +103,11 @@ export const ENDPOINTS: Endpoint[] = [
     read: false,
     params: agent,
     body: BatchUpdateConnectorsBody,
-    writes: ({ agentId }, body) => ({ kind: 'connector-batch', agentId, updates: body.updates as ({ connectorId: string } & ConnectorChanges)[] }),
+    writes: ({ agentId }, body) => ({
+      kind: 'connector-batch',
+      agentId,
+      updates: body.updates as ({ connectorId: string } & ConnectorChanges)[],
+    }),
   },
   { method: 'POST', path: `${CONNECTORS}/lookup`, read: true, params: agent },
   { method: 'GET', path: NUMBERS, read: true, params: agent, query: PhoneNumberListQuery },
@@ -104,7 +119,12 @@ export const ENDPOINTS: Endpoint[] = [
     read: false,
     params: agent,
     body: ImportPhoneNumbersBody,
-    writes: ({ agentId }, body) => ({ kind: 'number-import', agentId, numbers: body.phoneNumbers as string[], clientEnv: (body.clientEnv as string | undefined) ?? DEFAULT_IMPORT_ENV }),
+    writes: ({ agentId }, body) => ({
+      kind: 'number-import',
+      agentId,
+      numbers: body.phoneNumbers as string[],
+      clientEnv: (body.clientEnv as string | undefined) ?? DEFAULT_IMPORT_ENV,
+    }),
   },
   {
     method: 'POST',
@@ -112,7 +132,12 @@ export const ENDPOINTS: Endpoint[] = [
     read: false,
     params: number,
     body: ImportPhoneNumberBody,
-    writes: ({ agentId, phoneNumber }, body) => ({ kind: 'number-import', agentId, numbers: [phoneNumber], clientEnv: (body.clientEnv as string | undefined) ?? DEFAULT_IMPORT_ENV }),
+    writes: ({ agentId, phoneNumber }, body) => ({
+      kind: 'number-import',
+      agentId,
+      numbers: [phoneNumber],
+      clientEnv: (body.clientEnv as string | undefined) ?? DEFAULT_IMPORT_ENV,
+    }),
   },
   {
     method: 'PATCH',
@@ -120,7 +145,12 @@ export const ENDPOINTS: Endpoint[] = [
     read: false,
     params: number,
     body: ReassignPhoneNumberBody,
-    writes: ({ agentId, phoneNumber }, body) => ({ kind: 'phone-number-move', agentId, phoneNumber, connectorId: body.connectorId as string }),
+    writes: ({ agentId, phoneNumber }, body) => ({
+      kind: 'phone-number-move',
+      agentId,
+      phoneNumber,
+      connectorId: body.connectorId as string,
+    }),
   },
   {
     method: 'DELETE',
@@ -140,7 +170,10 @@ export const ENDPOINTS: Endpoint[] = [
 ];
 
 /** The two config-page writes that honour If-Match. */
-export const CONDITIONAL_WRITES = new Set([`PUT ${CONFIGS}/:clientEnv/schema`, `PATCH ${CONFIGS}/:clientEnv/variables`]);
+export const CONDITIONAL_WRITES = new Set([
+  `PUT ${CONFIGS}/:clientEnv/schema`,
+  `PATCH ${CONFIGS}/:clientEnv/variables`,
+]);
 export const CONFIG_PAGE_PATH = `${CONFIGS}/:clientEnv`;
 export { CONFIGS as CONFIGS_PATH, CONNECTORS as CONNECTORS_PATH, NUMBERS as NUMBERS_PATH };
 

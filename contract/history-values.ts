@@ -1,5 +1,14 @@
 /** The history's plain values (no schema library: the browser imports this). */
-export const HISTORY_KINDS = ['variables', 'schema', 'external', 'restore', 'promotion', 'connector', 'phone-number', 'change-request'] as const;
+export const HISTORY_KINDS = [
+  'variables',
+  'schema',
+  'external',
+  'restore',
+  'promotion',
+  'connector',
+  'phone-number',
+  'change-request',
+] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
 /**

@@ -9,7 +9,11 @@ import { HISTORY_KINDS, HISTORY_OUTCOMES } from './history-values.ts';
 export * from './history-values.ts';
 
 /** One top-level key: `before` / `after` are left out where the key was absent. */
-export const HistoryChange = Type.Object({ key: Type.String(), before: Type.Optional(Type.Unknown()), after: Type.Optional(Type.Unknown()) });
+export const HistoryChange = Type.Object({
+  key: Type.String(),
+  before: Type.Optional(Type.Unknown()),
+  after: Type.Optional(Type.Unknown()),
+});
 export type HistoryChange = Static<typeof HistoryChange>;
 
 export const HistoryEntry = Type.Object({
@@ -34,7 +38,10 @@ export const HistoryEntry = Type.Object({
 });
 export type HistoryEntry = Static<typeof HistoryEntry>;
 
-export const HistoryPage = Type.Object({ entries: Type.Array(HistoryEntry), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export const HistoryPage = Type.Object({
+  entries: Type.Array(HistoryEntry),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
 export type HistoryPage = Static<typeof HistoryPage>;
 
 export const HistoryQuery = Type.Object({

@@ -41,19 +41,26 @@ function engine(pattern: string, backtracking: (native: RegExp) => Tester['test'
 }
 
 /** ajv's RegExp engine wherever a deadline holds: every valid pattern is evaluated. */
-export const patternRegExp = Object.assign((pattern: string) => engine(pattern, (native) => (input) => native.test(input)), {
-  code: 'patternRegExp',
-});
+export const patternRegExp = Object.assign(
+  (pattern: string) => engine(pattern, (native) => (input) => native.test(input)),
+  {
+    code: 'patternRegExp',
+  },
+);
 
 /**
  * ajv's RegExp engine on a thread without a deadline: a pattern that needs backtracking is not evaluated here (it
  * passes), and the values are checked again in a worker before anything is saved (see hasBacktrackingPatterns).
  */
-export const mainThreadRegExp = Object.assign((pattern: string) => engine(pattern, () => () => true), { code: 'mainThreadRegExp' });
+export const mainThreadRegExp = Object.assign((pattern: string) => engine(pattern, () => () => true), {
+  code: 'mainThreadRegExp',
+});
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const pointer = (segments: string[]) => segments.map((s) => `/${s.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const pointer = (segments: string[]) =>
+  segments.map((s) => `/${s.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 /** Keywords whose values are data, not schemas: a `pattern` inside them is not a pattern. */
 const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples']);
 
@@ -77,7 +84,8 @@ export function patternsOf(schema: unknown): { path: string; pattern: string }[]
 }
 
 /** Whether any pattern of `schema` needs the backtracking engine (so its values need a check with a deadline). */
-export const hasBacktrackingPatterns = (schema: unknown): boolean => patternsOf(schema).some(({ pattern }) => needsBacktracking(pattern));
+export const hasBacktrackingPatterns = (schema: unknown): boolean =>
+  patternsOf(schema).some(({ pattern }) => needsBacktracking(pattern));
 
 /** The patterns that are not valid ECMA-262 at all, each at its path, with the engine's reason. */
 export function invalidPatterns(schema: unknown): { path: string; message: string }[] {

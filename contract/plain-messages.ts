@@ -31,14 +31,23 @@ const FORMAT_WORDS: Record<string, string> = {
 };
 
 const show = (value: unknown) => (typeof value === 'string' ? `“${value}”` : JSON.stringify(value));
-const words = (list: unknown[]) => (list.length <= 1 ? list.map(show).join('') : `${list.slice(0, -1).map(show).join(', ')} or ${show(list[list.length - 1])}`);
+const words = (list: unknown[]) =>
+  list.length <= 1
+    ? list.map(show).join('')
+    : `${list.slice(0, -1).map(show).join(', ')} or ${show(list[list.length - 1])}`;
 
 /** One error in words; undefined where the validator's own message is as good as it gets. */
-export function plainMessage(keyword: string | undefined, params: Record<string, unknown> = {}, schema?: Record<string, unknown>): string | undefined {
+export function plainMessage(
+  keyword: string | undefined,
+  params: Record<string, unknown> = {},
+  schema?: Record<string, unknown>,
+): string | undefined {
   switch (keyword) {
     case 'pattern': {
       const description = typeof schema?.description === 'string' ? schema.description.trim() : '';
-      return description ? `Expected: ${description.replace(/[.\s]*$/, '')}.` : `Not in the expected form (${String(params.pattern)}).`;
+      return description
+        ? `Expected: ${description.replace(/[.\s]*$/, '')}.`
+        : `Not in the expected form (${String(params.pattern)}).`;
     }
     case 'maximum':
       return `Must be at most ${String(params.limit)}.`;
@@ -51,7 +60,9 @@ export function plainMessage(keyword: string | undefined, params: Record<string,
     case 'maxLength':
       return `At most ${plural(Number(params.limit), 'character', 'characters')}.`;
     case 'minLength':
-      return Number(params.limit) === 1 ? 'Must not be empty.' : `At least ${plural(Number(params.limit), 'character', 'characters')}.`;
+      return Number(params.limit) === 1
+        ? 'Must not be empty.'
+        : `At least ${plural(Number(params.limit), 'character', 'characters')}.`;
     case 'maxItems':
       return `At most ${plural(Number(params.limit), 'item', 'items')}.`;
     case 'minItems':
@@ -65,7 +76,9 @@ export function plainMessage(keyword: string | undefined, params: Record<string,
     case 'const':
       return `Must be ${show(params.allowedValue)}.`;
     case 'type': {
-      const types = String(params.type).split(',').map((type) => TYPE_WORDS[type] ?? type);
+      const types = String(params.type)
+        .split(',')
+        .map((type) => TYPE_WORDS[type] ?? type);
       return `Must be ${types.join(' or ')}.`;
     }
     case 'format':

@@ -24,7 +24,11 @@ export const placeName = ({ agentId, clientEnv }: Place) => `${clientEnv} of ${a
 /** The reach with each agent and place once, in a stable order. */
 export function reachOf(agents: string[], places: Place[], telephony: boolean): Reach {
   const unique = new Map(places.map((place) => [`${place.agentId}\u0000${place.clientEnv}`, place]));
-  return { agents: [...new Set(agents)].sort(), places: [...unique.values()].sort((a, b) => placeName(a).localeCompare(placeName(b))), telephony };
+  return {
+    agents: [...new Set(agents)].sort(),
+    places: [...unique.values()].sort((a, b) => placeName(a).localeCompare(placeName(b))),
+    telephony,
+  };
 }
 
 /** Why `me` may not make this write (as its author, or by applying it), or undefined when they may. */
@@ -32,7 +36,9 @@ export function whyNotMake(me: Me, reach: Reach): string | undefined {
   for (const agentId of reach.agents) if (!mayView(me, agentId)) return `You have no access to agent ${agentId}`;
   if (reach.telephony) {
     const agent = reach.agents.find((agentId) => !mayWriteTelephony(me, agentId));
-    return agent && `Changing connectors or phone numbers of ${agent} needs the editor role on all three of its environments`;
+    return (
+      agent && `Changing connectors or phone numbers of ${agent} needs the editor role on all three of its environments`
+    );
   }
   const place = reach.places.find((p) => !mayWrite(me, p.agentId, p.clientEnv));
   return place && `Your role does not allow changes to ${placeName(place)}`;
@@ -48,7 +54,10 @@ export function whyNotApprove(me: Me, reach: Reach): string | undefined {
  * The rule a write must satisfy: of the rules of every place it reaches, the one needing the most approvals (the
  * first reached on a tie); undefined when no place has one.
  */
-export function strictestRule(policies: ChangePolicy[], places: Place[]): { place: Place; policy: ChangePolicy } | undefined {
+export function strictestRule(
+  policies: ChangePolicy[],
+  places: Place[],
+): { place: Place; policy: ChangePolicy } | undefined {
   let strictest: { place: Place; policy: ChangePolicy } | undefined;
   for (const place of places) {
     const policy = policyFor(policies, place.agentId, place.clientEnv);

@@ -25,4 +25,9 @@ export const WEBHOOK_FORMATS = ['json', 'slack'] as const;
 export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 
 /** The headers of each delivery: HMAC-SHA256 over `${timestamp}.${body}` with the webhook's secret, in hex. */
-export const WEBHOOK_HEADERS = { event: 'x-switchboard-event', delivery: 'x-switchboard-delivery', timestamp: 'x-switchboard-timestamp', signature: 'x-switchboard-signature' } as const;
+export const WEBHOOK_HEADERS = {
+  event: 'x-switchboard-event',
+  delivery: 'x-switchboard-delivery',
+  timestamp: 'x-switchboard-timestamp',
+  signature: 'x-switchboard-signature',
+} as const;

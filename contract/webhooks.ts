@@ -57,7 +57,9 @@ export const WebhookPayload = Type.Object({
   actor: Type.Optional(Type.String()),
   note: Type.Optional(Type.String()),
   request: Type.Optional(Type.Object({ id: Type.String(), url: Type.String() })),
-  changes: Type.Array(Type.Object({ key: Type.String(), before: Type.Optional(Type.Unknown()), after: Type.Optional(Type.Unknown()) })),
+  changes: Type.Array(
+    Type.Object({ key: Type.String(), before: Type.Optional(Type.Unknown()), after: Type.Optional(Type.Unknown()) }),
+  ),
   schemaChanged: Type.Optional(Type.Boolean()),
 });
 export type WebhookPayload = Static<typeof WebhookPayload>;

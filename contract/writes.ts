@@ -3,7 +3,12 @@
  * approved change request). Each write endpoint of the contract says which (./endpoints.ts); what a write reaches is
  * worked out from it (server/writes/reach.ts).
  */
-export type ConnectorChanges = { variantId?: string | null; asrLangCode?: string; voiceName?: string; projectId?: string };
+export type ConnectorChanges = {
+  variantId?: string | null;
+  asrLangCode?: string;
+  voiceName?: string;
+  projectId?: string;
+};
 
 export type Write =
   | { kind: 'variables'; agentId: string; clientEnv: string; variables: Record<string, unknown> }

@@ -23,7 +23,11 @@ test('pick the demo agent and see its three environments at a glance', async ({ 
   await expect(page.getByRole('navigation', { name: 'Agent' })).toContainText('Harbourview Hotel Concierge');
   await expect(page.getByRole('main').getByText('Harbourview Hotel Concierge')).toBeVisible();
   await page.goto('/');
-  await expect(page.getByRole('region', { name: 'Recently opened' }).getByRole('link', { name: `Harbourview Hotel Concierge ${DEMO}` })).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: 'Recently opened' })
+      .getByRole('link', { name: `Harbourview Hotel Concierge ${DEMO}` }),
+  ).toBeVisible();
 });
 
 test('find an agent by name or ID', async ({ page }) => {
@@ -68,7 +72,9 @@ test('the theme can be switched to dark and stays dark after a reload', async ({
   await expectAccessible(page);
 });
 
-test('hovering or focusing an Edit link fetches the editor before the click, so it opens without waiting', async ({ page }) => {
+test('hovering or focusing an Edit link fetches the editor before the click, so it opens without waiting', async ({
+  page,
+}) => {
   await page.goto(`/agents/${DEMO}`);
   await expect(page.getByRole('region', { name: 'Live' }).getByText('✓ Valid')).toBeVisible();
   const editorChunk = page.waitForRequest((request) => /config-editor-page-.*\.js$/.test(request.url()));

@@ -4,7 +4,8 @@ import { expectAccessible } from './axe.ts';
 // The clinic agent: its sandbox schema allows a waiting list the other environments' schemas do not.
 const AGENT = 'PROJECT-RIVERSIDE';
 const pageUrl = (env: string) => `/v1/agents/${AGENT}/real-time-configs/${env}`;
-const row = (page: Page, key: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: key }) });
+const row = (page: Page, key: string) =>
+  page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: key }) });
 
 test('the overview links each drift figure into the compare view, filtered to it', async ({ page }) => {
   await page.goto(`/agents/${AGENT}`);
@@ -59,13 +60,21 @@ test('promote one key from sandbox to pre-release, then undo it', async ({ page,
   await expect(page.getByText('✓ Promoted appointment_reminder_hours from Sandbox to Pre-release.')).toBeVisible();
   const after = (await (await request.get(pageUrl('pre-release'))).json()).variables;
   expect(after).toEqual({ ...before, appointment_reminder_hours: 48 });
-  await expect(row(page, 'appointment_reminder_hours').getByRole('cell')).toHaveText(['', 'Sandbox: 48', 'Pre-release: 48', 'Live: 24', '≠ Differs']);
+  await expect(row(page, 'appointment_reminder_hours').getByRole('cell')).toHaveText([
+    '',
+    'Sandbox: 48',
+    'Pre-release: 48',
+    'Live: 24',
+    '≠ Differs',
+  ]);
 
   await page.getByRole('button', { name: 'Undo' }).click();
   const undo = page.getByRole('dialog', { name: /Undo: put Pre-release’s previous values back/ });
   await expect(undo.getByLabel('appointment_reminder_hours after')).toHaveText('24');
   await undo.getByRole('button', { name: 'Undo in Pre-release' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Undone' })).toHaveText(/appointment_reminder_hours is back to its previous value in Pre-release/);
+  await expect(page.getByRole('status').filter({ hasText: 'Undone' })).toHaveText(
+    /appointment_reminder_hours is back to its previous value in Pre-release/,
+  );
   expect((await (await request.get(pageUrl('pre-release'))).json()).variables).toEqual(before);
 });
 
@@ -80,7 +89,9 @@ test('a promotion the target schema refuses is explained and never sent', async 
 
   const dialog = page.getByRole('dialog', { name: 'Promote waitlist_enabled from Sandbox to Pre-release' });
   await expect(dialog.getByRole('alert')).toContainText('Pre-release’s schema refuses the result');
-  await expect(dialog.getByRole('alert')).toContainText('/waitlist_enabled: “waitlist_enabled” is not a field this schema allows.');
+  await expect(dialog.getByRole('alert')).toContainText(
+    '/waitlist_enabled: “waitlist_enabled” is not a field this schema allows.',
+  );
   await expect(dialog.getByRole('button', { name: 'Promote to Pre-release' })).toBeDisabled();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   expect(writes).toBe(0);
@@ -90,7 +101,9 @@ test('the keyboard walks the differences and opens the promotion; live needs its
   await page.goto(`/agents/${AGENT}/compare?envs=pre-release,live`);
   await expect(page.getByText(/1\s+of 16 keys differ/)).toBeVisible();
   await page.keyboard.press('j');
-  await expect(page.getByRole('status').filter({ hasText: 'Difference 1 of 1' })).toHaveText(/new_patient_registration_open: differs/);
+  await expect(page.getByRole('status').filter({ hasText: 'Difference 1 of 1' })).toHaveText(
+    /new_patient_registration_open: differs/,
+  );
   await expect(row(page, 'new_patient_registration_open')).toBeFocused();
   await page.keyboard.press('j');
   await expect(page.getByRole('status').filter({ hasText: 'No more differences below.' })).toBeAttached();
@@ -115,16 +128,22 @@ test('the target changed since the view loaded: the change is shown and nothing 
   await expect(dialog.getByText('✓ The result satisfies Pre-release’s schema.')).toBeVisible();
 
   // Someone else changes the same key in pre-release meanwhile.
-  await request.patch(`${pageUrl('pre-release')}/variables`, { data: { variables: { appointment_reminder_hours: 12 } } });
+  await request.patch(`${pageUrl('pre-release')}/variables`, {
+    data: { variables: { appointment_reminder_hours: 12 } },
+  });
   await dialog.getByRole('button', { name: 'Promote to Pre-release' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('Pre-release changed since this view was loaded. Nothing was sent.');
+  await expect(dialog.getByRole('alert')).toContainText(
+    'Pre-release changed since this view was loaded. Nothing was sent.',
+  );
   await expect(dialog.getByRole('alert')).toContainText('appointment_reminder_hours is now 12');
   expect((await (await request.get(pageUrl('pre-release'))).json()).variables.appointment_reminder_hours).toBe(12);
 
   await dialog.getByRole('button', { name: 'Review again with current values' }).click();
   await expect(page.getByRole('dialog').getByLabel('appointment_reminder_hours before')).toHaveText('12');
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
-  await request.patch(`${pageUrl('pre-release')}/variables`, { data: { variables: { appointment_reminder_hours: 24 } } });
+  await request.patch(`${pageUrl('pre-release')}/variables`, {
+    data: { variables: { appointment_reminder_hours: 24 } },
+  });
 });
 
 test('a changed sentence marks the words that changed, not the whole line', async ({ page }) => {

@@ -4,7 +4,10 @@ import { expectAccessible } from './axe.ts';
 const DEMO = 'PROJECT-HARBOURVIEW';
 const pageUrl = (env: string) => `/v1/agents/${DEMO}/real-time-configs/${env}`;
 
-test('edit a field in sandbox, save, reload: the value persisted and nothing else changed', async ({ page, request }) => {
+test('edit a field in sandbox, save, reload: the value persisted and nothing else changed', async ({
+  page,
+  request,
+}) => {
   const before = await (await request.get(pageUrl('sandbox'))).json();
   await page.goto(`/agents/${DEMO}`);
   await page.getByRole('link', { name: 'Edit Sandbox variables' }).click();
@@ -67,7 +70,9 @@ test('saving to live asks for the word "live" first', async ({ page, request }) 
   expect((await (await request.get(pageUrl('live'))).json()).variables.silence_timeout_seconds).toBe(9);
 });
 
-test('the JSON view edits the same draft as the form; values that break the schema are marked at their line and never sent', async ({ page }) => {
+test('the JSON view edits the same draft as the form; values that break the schema are marked at their line and never sent', async ({
+  page,
+}) => {
   const patches: unknown[] = [];
   page.on('request', (r) => void (r.method() === 'PATCH' && patches.push(r.postDataJSON())));
   await page.goto(`/agents/${DEMO}/configs/pre-release`);
@@ -80,7 +85,9 @@ test('the JSON view edits the same draft as the form; values that break the sche
   await json.click();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.insertText(JSON.stringify({ ...values.variables, silence_timeout_seconds: 99 }, null, 2));
-  await expect(page.getByRole('list', { name: 'Schema errors' })).toContainText('/silence_timeout_seconds: Must be at most 30.');
+  await expect(page.getByRole('list', { name: 'Schema errors' })).toContainText(
+    '/silence_timeout_seconds: Must be at most 30.',
+  );
   // …and marked in the text on the line that holds the value (CodeMirror draws only what is near the screen).
   await page.keyboard.press('ControlOrMeta+Home');
   await expect(page.locator('.cm-lintRange-error')).toHaveText('"silence_timeout_seconds": 99');
@@ -100,7 +107,9 @@ test('the JSON view edits the same draft as the form; values that break the sche
   expect(patches).toEqual([{ variables: { agent_persona_name: 'Jules' } }]);
 });
 
-test('export downloads the stored variables; import fills the draft and is reviewed like any edit', async ({ page }) => {
+test('export downloads the stored variables; import fills the draft and is reviewed like any edit', async ({
+  page,
+}) => {
   await page.goto(`/agents/${DEMO}/configs/pre-release`);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export JSON' }).click();
@@ -109,9 +118,15 @@ test('export downloads the stored variables; import fills the draft and is revie
   const exported = JSON.parse(await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8'));
   expect(exported).toEqual((await (await page.request.get(pageUrl('pre-release'))).json()).variables);
 
-  await page.getByLabel('Import JSON…').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "promo_code": ') });
+  await page
+    .getByLabel('Import JSON…')
+    .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "promo_code": ') });
   await expect(page.getByRole('alert').filter({ hasText: 'Not imported' })).toBeVisible();
-  await page.getByLabel('Import JSON…').setInputFiles({ name: 'spring.json', mimeType: 'application/json', buffer: Buffer.from('{ "promo_code": "SPRING26" }') });
+  await page.getByLabel('Import JSON…').setInputFiles({
+    name: 'spring.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{ "promo_code": "SPRING26" }'),
+  });
   await expect(page.getByText('Imported 1 key from spring.json into the draft.', { exact: false })).toBeVisible();
   await expect(page.getByLabel('Promo code of the month')).toHaveValue('SPRING26');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -127,7 +142,9 @@ test('the review warns when a nested object is sent whole, naming what is sent a
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: /Review 1 change to Sandbox/ });
   // The nested change reads as one line, path and both values, not two blobs of JSON.
-  await expect(dialog.getByRole('list', { name: 'business_hours changes' }).getByRole('listitem')).toHaveText(['weekday_close"23:00" → "22:30"']);
+  await expect(dialog.getByRole('list', { name: 'business_hours changes' }).getByRole('listitem')).toHaveText([
+    'weekday_close"23:00" → "22:30"',
+  ]);
   await expect(dialog.getByLabel('business_hours after')).toBeHidden();
   await expect(dialog.getByText(/saves all of it/)).toHaveText(
     '⚠ Saving business_hours saves all of it: weekday_close changes; timezone, weekday_open, weekend_open, weekend_close, closed_on_public_holidays are saved again as they are, over any change made meanwhile (the API replaces top-level keys whole).',
@@ -138,7 +155,10 @@ test('the review warns when a nested object is sent whole, naming what is sent a
   await expect(page.getByLabel('Weekdays close')).toHaveValue('23:00');
 });
 
-test('each key says whether it is not set, null or set; clearing is a deliberate "set to null" shown in the review', async ({ page, request }) => {
+test('each key says whether it is not set, null or set; clearing is a deliberate "set to null" shown in the review', async ({
+  page,
+  request,
+}) => {
   await page.goto('/agents/PROJECT-RIVERSIDE/configs/live');
   await expect(page.locator('[data-key-state="speaking_rate"]')).toContainText('Not set');
 
@@ -162,7 +182,10 @@ test('each key says whether it is not set, null or set; clearing is a deliberate
 
   // Undo from the list of unsaved changes puts the stored value back.
   await page.getByLabel('Holiday message').fill('Closed on Boxing Day');
-  await page.getByRole('list', { name: 'Unsaved changes' }).getByRole('button', { name: 'Undo holiday_message' }).click();
+  await page
+    .getByRole('list', { name: 'Unsaved changes' })
+    .getByRole('button', { name: 'Undo holiday_message' })
+    .click();
   await expect(page.getByText('No unsaved changes')).toBeVisible();
   await request.patch(`${pageUrl('pre-release')}/variables`, {
     data: { variables: { holiday_message: 'Our restaurant is open on Christmas Day; ask me to book a table.' } },

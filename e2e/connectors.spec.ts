@@ -37,7 +37,9 @@ test('search, filters and sort live in the URL, so a filtered view can be shared
   await expect(page.getByRole('row', { name: /UK main line/ })).toHaveCount(0);
 });
 
-test('the connectors search finds a number written the way the console writes it, or the national way', async ({ page }) => {
+test('the connectors search finds a number written the way the console writes it, or the national way', async ({
+  page,
+}) => {
   await page.goto(`/agents/${DEMO}/connectors`);
   for (const query of ['+44 20 7946 0100', '020 7946 0100']) {
     await page.getByLabel('Search connectors').fill(query);
@@ -54,7 +56,10 @@ test('look up a number written with spaces: its connector opens with the number 
   const numbers = page.getByRole('region', { name: 'Phone numbers' });
   await expect(numbers.getByRole('listitem').filter({ hasText: 'looked up' })).toContainText('+44 20 7946 0101');
   await expect(numbers.getByRole('listitem')).toHaveCount(2);
-  await expect(page.getByRole('link', { name: 'Open Live config' })).toHaveAttribute('href', `/agents/${DEMO}/configs/live`);
+  await expect(page.getByRole('link', { name: 'Open Live config' })).toHaveAttribute(
+    'href',
+    `/agents/${DEMO}/configs/live`,
+  );
   await expectAccessible(page);
 });
 
@@ -66,7 +71,9 @@ test('looking up a number nobody answers, or not a number at all, says so and st
   await expect(lookup.getByRole('status')).toContainText('+442079469999');
   await lookup.getByLabel('Which connector answers…').fill('call me maybe');
   await lookup.getByRole('button', { name: 'Look up' }).click();
-  await expect(lookup.getByRole('status')).toHaveText('A phone number has digits only (spaces, dashes and brackets are fine).');
+  await expect(lookup.getByRole('status')).toHaveText(
+    'A phone number has digits only (spaces, dashes and brackets are fine).',
+  );
   await expect(page).toHaveURL(new RegExp(`/agents/${DEMO}/connectors$`));
 });
 
@@ -80,7 +87,10 @@ test('the phone numbers tab lists every number readably, found by any notation',
   await expect(page).toHaveURL(/q=020\+7946\+0180/);
 });
 
-test('edit a voice: the review shows the TTS language following it, and only the voice is sent', async ({ page, request }) => {
+test('edit a voice: the review shows the TTS language following it, and only the voice is sent', async ({
+  page,
+  request,
+}) => {
   await page.goto(`/agents/${DEMO}/connectors/conn_hv_sbx_main`);
   await page.getByLabel('Voice', { exact: true }).fill('en-US-Neural2-F');
   await expect(page.getByText('TTS language: en-US (follows the voice)')).toBeVisible();
@@ -96,7 +106,10 @@ test('edit a voice: the review shows the TTS language following it, and only the
   await expect(page.getByRole('region', { name: 'Settings' })).toContainText('ASR ≠ voice language');
 });
 
-test('move a number to another connector: says what changes, asks for live, and the number follows', async ({ page, request }) => {
+test('move a number to another connector: says what changes, asks for live, and the number follows', async ({
+  page,
+  request,
+}) => {
   await page.goto(`/agents/${DEMO}/connectors/conn_hv_live_us`);
   await page.getByRole('region', { name: 'Phone numbers' }).getByRole('button', { name: 'Move…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Move +1 888 555 0142' });
@@ -124,7 +137,9 @@ test('a batch update reports each connector, the one that failed included', asyn
 
   const results = page.getByRole('dialog', { name: '1 of 2 connectors updated, 1 failed' });
   await expect(results.getByRole('listitem').filter({ hasText: 'German sandbox' })).toContainText('✕');
-  await expect(results.getByRole('listitem').filter({ hasText: 'German sandbox' })).toContainText('CONNECTORS_NOT_FOUND');
+  await expect(results.getByRole('listitem').filter({ hasText: 'German sandbox' })).toContainText(
+    'CONNECTORS_NOT_FOUND',
+  );
   await expect(results.getByRole('listitem').filter({ hasText: 'Sandbox test line' })).toContainText('✓');
   expect((await (await request.get(api('connectors/conn_hv_sbx_main'))).json()).asrLangCode).toBe('en-US');
 });
@@ -162,7 +177,9 @@ test('a batch edit checks voices before sending, and says which health problem i
 
   await voice.fill('en-US-Neural2-F');
   const uk = changes.getByRole('listitem').filter({ hasText: 'UK pre-release' });
-  await expect(uk).toContainText('⚠ Health: callers would be understood in en-GB and answered in en-US (ASR ≠ voice language).');
+  await expect(uk).toContainText(
+    '⚠ Health: callers would be understood in en-GB and answered in en-US (ASR ≠ voice language).',
+  );
   // The French pilot is already answered in another language than it hears: nothing new to warn of.
   await expect(changes.getByRole('listitem').filter({ hasText: 'French pilot' })).not.toContainText('⚠ Health');
   await expect(dialog.getByRole('button', { name: 'Update 2 connectors' })).toBeEnabled();

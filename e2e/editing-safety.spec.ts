@@ -11,10 +11,16 @@ test.afterEach(async ({ request }) => {
 
 async function saveVia(page: Page, env: string) {
   await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: `Save to ${env}` }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: `Save to ${env}` })
+    .click();
 }
 
-test('two people editing different keys: both changes survive, and the second is told', async ({ browser, request }) => {
+test('two people editing different keys: both changes survive, and the second is told', async ({
+  browser,
+  request,
+}) => {
   const alice = await (await browser.newContext()).newPage();
   const bob = await (await browser.newContext()).newPage();
   await alice.goto(editor('pre-release'));
@@ -33,7 +39,10 @@ test('two people editing different keys: both changes survive, and the second is
   expect(stored).toMatchObject({ agent_persona_name: 'Alice edit', promo_code: 'BOB2026' });
 });
 
-test('two people editing the same key: the second chooses per key from base, theirs and mine; nothing is sent until then', async ({ browser, request }) => {
+test('two people editing the same key: the second chooses per key from base, theirs and mine; nothing is sent until then', async ({
+  browser,
+  request,
+}) => {
   const alice = await (await browser.newContext()).newPage();
   const bob = await (await browser.newContext()).newPage();
   await alice.goto(editor('sandbox'));
@@ -82,19 +91,31 @@ test('two people editing the same key: the second chooses per key from base, the
   await request.patch(`${pageUrl('sandbox')}/variables`, { data: { variables: { max_call_duration_minutes: 15 } } });
 });
 
-test('a change saved elsewhere while typing is marked on its field; the draft is kept and saved on top', async ({ page, request }) => {
+test('a change saved elsewhere while typing is marked on its field; the draft is kept and saved on top', async ({
+  page,
+  request,
+}) => {
   await page.goto(editor('sandbox'));
   await page.getByLabel('Persona name').fill('Typing');
   await request.patch(`${pageUrl('sandbox')}/variables`, { data: { variables: { silence_timeout_seconds: 12 } } });
   // The open editor re-reads its page every 10 s.
-  await expect(page.locator('[data-key-state="silence_timeout_seconds"]')).toContainText('Changed on server', { timeout: 15_000 });
-  await expect(page.getByText(/Changed on the server since you opened the page: silence_timeout_seconds/)).toBeVisible();
+  await expect(page.locator('[data-key-state="silence_timeout_seconds"]')).toContainText('Changed on server', {
+    timeout: 15_000,
+  });
+  await expect(
+    page.getByText(/Changed on the server since you opened the page: silence_timeout_seconds/),
+  ).toBeVisible();
   await expect(page.getByLabel('Persona name')).toHaveValue('Typing');
 
   await saveVia(page, 'Sandbox');
   await expect(page.getByText(/Also loaded changes made elsewhere to: silence_timeout_seconds/)).toBeVisible();
-  expect((await (await request.get(pageUrl('sandbox'))).json()).variables).toMatchObject({ agent_persona_name: 'Typing', silence_timeout_seconds: 12 });
-  await request.patch(`${pageUrl('sandbox')}/variables`, { data: { variables: { agent_persona_name: 'Ava', silence_timeout_seconds: 10 } } });
+  expect((await (await request.get(pageUrl('sandbox'))).json()).variables).toMatchObject({
+    agent_persona_name: 'Typing',
+    silence_timeout_seconds: 12,
+  });
+  await request.patch(`${pageUrl('sandbox')}/variables`, {
+    data: { variables: { agent_persona_name: 'Ava', silence_timeout_seconds: 10 } },
+  });
 });
 
 test('a failed save keeps the edit, reports it was not applied, and Retry saves it once', async ({ page, request }) => {
@@ -176,7 +197,9 @@ test('offline: Save is disabled and says why; back online it works', async ({ pa
 test('a reload keeps unsaved edits: the draft is restored and says from when', async ({ page }) => {
   await page.goto(editor('pre-release'));
   await page.getByLabel('Persona name').fill('Survives reload');
-  await expect.poll(() => page.evaluate<string | null>(`localStorage.getItem('switchboard.draft:${DEMO}:pre-release')`)).toContain('Survives reload');
+  await expect
+    .poll(() => page.evaluate<string | null>(`localStorage.getItem('switchboard.draft:${DEMO}:pre-release')`))
+    .toContain('Survives reload');
   page.on('dialog', (dialog) => dialog.accept()); // the browser's "leave page?" question
   await page.reload();
   await expect(page.getByLabel('Persona name')).toHaveValue('Survives reload');

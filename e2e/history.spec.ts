@@ -4,7 +4,8 @@ import { expectAccessible } from './axe.ts';
 const DEMO = 'PROJECT-HARBOURVIEW';
 const pageUrl = (env: string) => `/v1/agents/${DEMO}/real-time-configs/${env}`;
 const entries = (page: Page) => page.getByRole('article');
-const valueOf = async (request: APIRequestContext, env: string, key: string) => (await (await request.get(pageUrl(env))).json()).variables[key];
+const valueOf = async (request: APIRequestContext, env: string, key: string) =>
+  (await (await request.get(pageUrl(env))).json()).variables[key];
 
 test('a save with a note is on the history page: who, why, old → new', async ({ page }) => {
   await page.goto(`/agents/${DEMO}/configs/sandbox`);
@@ -27,9 +28,16 @@ test('a save with a note is on the history page: who, why, old → new', async (
   await expectAccessible(page);
 });
 
-test('restore a key from three versions back: reviewed against today’s page, sent as a restore', async ({ page, request }) => {
+test('restore a key from three versions back: reviewed against today’s page, sent as a restore', async ({
+  page,
+  request,
+}) => {
   for (const name of ['First', 'Second', 'Third', 'Fourth']) {
-    expect((await request.patch(`${pageUrl('sandbox')}/variables`, { data: { variables: { agent_persona_name: name } } })).ok()).toBe(true);
+    expect(
+      (
+        await request.patch(`${pageUrl('sandbox')}/variables`, { data: { variables: { agent_persona_name: name } } })
+      ).ok(),
+    ).toBe(true);
   }
   await page.goto(`/agents/${DEMO}/history?env=sandbox&key=agent_persona_name`);
   // Newest first: Fourth, Third, Second, First. Three versions back from Fourth is First.
@@ -54,7 +62,9 @@ test('restore a key from three versions back: reviewed against today’s page, s
 
 test('a restore today’s schema refuses is explained with the reasons and never sent', async ({ page, request }) => {
   const schema = (await (await request.get(pageUrl('sandbox'))).json()).schema;
-  await request.patch(`${pageUrl('sandbox')}/variables`, { data: { variables: { agent_persona_name: 'Concierge Ava of the Bay' } } });
+  await request.patch(`${pageUrl('sandbox')}/variables`, {
+    data: { variables: { agent_persona_name: 'Concierge Ava of the Bay' } },
+  });
   await request.patch(`${pageUrl('sandbox')}/variables`, { data: { variables: { agent_persona_name: 'Ava' } } });
   const narrowed = structuredClone(schema);
   narrowed.properties.agent_persona_name.maxLength = 10;
@@ -138,7 +148,9 @@ test('a team that requires a note for live cannot save to live without one', asy
     await save.click();
     await expect(page.getByText('Saved 1 key.')).toBeVisible();
     // The server enforces it for every client, not only this form.
-    const bare = await request.patch(`${pageUrl('live')}/variables`, { data: { variables: { agent_persona_name: 'No note' } } });
+    const bare = await request.patch(`${pageUrl('live')}/variables`, {
+      data: { variables: { agent_persona_name: 'No note' } },
+    });
     expect(bare.status()).toBe(400);
   } finally {
     await request.put('/api/settings/history', { data: { requireNoteForLive: false } });
@@ -149,7 +161,9 @@ test('the history page works on a phone: filters, entries and the restore review
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/agents/${DEMO}/history?env=sandbox`);
   await expect(entries(page).first()).toBeVisible();
-  const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+  const overflow = await page.evaluate<number>(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await page.getByLabel('Search').fill('Spring rebrand');
   await expect(page).toHaveURL(/q=Spring\+rebrand/);

@@ -21,7 +21,9 @@ test('a 2,000-key config: edit a key near the end and save exactly that key', as
   expect(after).toEqual({ ...before, setting_1998: 'Edited near the end' });
 });
 
-test('a 2,000-key config: an invalid value far up the page is reported, scrolled to and focused on Save', async ({ page }) => {
+test('a 2,000-key config: an invalid value far up the page is reported, scrolled to and focused on Save', async ({
+  page,
+}) => {
   await page.goto(SCALE);
   const early = page.locator('#root_setting_0001');
   await early.fill('5000'); // at most 101
@@ -41,7 +43,9 @@ test('a 2,000-key config: an invalid value far up the page is reported, scrolled
   await expect(page.locator('#root_setting_0001')).toBeFocused();
 });
 
-test('a 2,000-key config: find a field by title; an error elsewhere clears the search and is shown on Save', async ({ page }) => {
+test('a 2,000-key config: find a field by title; an error elsewhere clears the search and is shown on Save', async ({
+  page,
+}) => {
   await page.goto(SCALE);
   await page.locator('#root_setting_0001').fill('5000'); // at most 101
   await page.getByLabel('Find a field').fill('Setting 1999');
@@ -56,7 +60,9 @@ test('a 2,000-key config: find a field by title; an error elsewhere clears the s
   await expect(page.getByText('2 unsaved changes')).toBeVisible();
 });
 
-test('a 2,000-key page: Ctrl/Cmd+F goes to “Find a field” (the browser’s find cannot see undrawn fields); pressed again, the browser’s own', async ({ page }) => {
+test('a 2,000-key page: Ctrl/Cmd+F goes to “Find a field” (the browser’s find cannot see undrawn fields); pressed again, the browser’s own', async ({
+  page,
+}) => {
   await page.goto('/agents/PROJECT-SCALE/configs/sandbox');
   const find = page.getByLabel('Find a field');
   await expect(find).toBeVisible();

@@ -19,7 +19,8 @@ const PAGES = [
   `${A}/history/versions?env=live&at=2026-11-30T00:00:00.000Z`,
 ];
 
-const sidewaysScroll = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+const sidewaysScroll = (page: Page) =>
+  page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
 
 test('no page scrolls sideways at 390 px: wide tables scroll inside their own box', async ({ page }) => {
   for (const path of PAGES) {

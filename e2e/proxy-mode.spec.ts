@@ -6,7 +6,10 @@ import { expectAccessible } from './axe.ts';
 
 const DEMO = 'PROJECT-HARBOURVIEW';
 
-test('the console works through the proxy, says so on every page, and the key never reaches the browser', async ({ page, context }) => {
+test('the console works through the proxy, says so on every page, and the key never reaches the browser', async ({
+  page,
+  context,
+}) => {
   const bodies: string[] = [];
   page.on('response', async (response) => {
     bodies.push(JSON.stringify(await response.allHeaders()));
@@ -36,15 +39,21 @@ test('the console works through the proxy, says so on every page, and the key ne
 
   // The key is in no response the browser saw, in no browser storage, and in no built asset.
   expect(bodies.join('\n')).not.toContain(E2E_UPSTREAM_KEY);
-  const storage = await page.evaluate<string>('JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie })');
+  const storage = await page.evaluate<string>(
+    'JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie })',
+  );
   expect(storage).not.toContain(E2E_UPSTREAM_KEY);
   expect(JSON.stringify(await context.cookies())).not.toContain(E2E_UPSTREAM_KEY);
   const dist = path.resolve('dist');
   const assets = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  for (const asset of assets) expect(readFileSync(path.join(asset.parentPath, asset.name), 'utf8')).not.toContain(E2E_UPSTREAM_KEY);
+  for (const asset of assets)
+    expect(readFileSync(path.join(asset.parentPath, asset.name), 'utf8')).not.toContain(E2E_UPSTREAM_KEY);
 });
 
-test('a change made straight at PolyAI (not through Switchboard) is found on the next read and shown as made outside it', async ({ page, request }) => {
+test('a change made straight at PolyAI (not through Switchboard) is found on the next read and shown as made outside it', async ({
+  page,
+  request,
+}) => {
   const upstreamPage = `http://127.0.0.1:${UPSTREAM_PORT}/v1/agents/${DEMO}/real-time-configs/pre-release`;
   await page.goto(`/agents/${DEMO}/configs/pre-release`); // Switchboard reads the page: its baseline
   await expect(page.getByLabel('Persona name')).toBeVisible();

@@ -18,20 +18,27 @@ async function apply(page: Page, edit: CorpusEdit) {
   else if ('select' in edit) await page.locator(`[id="${edit.select}"]`).selectOption({ label: edit.option });
   else if ('toggle' in edit) await page.locator(`[id="${edit.toggle}"]`).click();
   else if ('blur' in edit) await page.keyboard.press('Tab');
-  else await page.getByRole('button', { name: edit.click, exact: true }).nth(edit.nth ?? 0).click();
+  else
+    await page
+      .getByRole('button', { name: edit.click, exact: true })
+      .nth(edit.nth ?? 0)
+      .click();
 }
 
 for (const corpusCase of SCHEMA_CORPUS) {
   test(`schema corpus: ${corpusCase.name}`, async ({ page, request }) => {
     // Values first under a schema that takes anything: some cases store values their schema has since outgrown.
     expect((await request.put(`${pageUrl}/schema`, { data: { schema: {} } })).status()).toBe(200);
-    expect((await request.patch(`${pageUrl}/variables`, { data: { variables: corpusCase.variables } })).status()).toBe(200);
+    expect((await request.patch(`${pageUrl}/variables`, { data: { variables: corpusCase.variables } })).status()).toBe(
+      200,
+    );
     expect((await request.put(`${pageUrl}/schema`, { data: { schema: corpusCase.schema } })).status()).toBe(200);
     const errors = watchErrors(page);
     await page.goto(`/agents/${AGENT}/configs/sandbox`);
     await expect(page.getByText('No unsaved changes')).toBeVisible();
     for (const id of corpusCase.shows ?? []) await expect(page.locator(`[id="${id}"]`)).toBeVisible();
-    for (const key of Object.keys(corpusCase.schema.properties as object)) await expect(page.locator(`[data-key-state="${key}"]`)).toBeVisible();
+    for (const key of Object.keys(corpusCase.schema.properties as object))
+      await expect(page.locator(`[data-key-state="${key}"]`)).toBeVisible();
     for (const edit of corpusCase.edits) await apply(page, edit);
     if (corpusCase.focused) await expect(page.locator(`[id="${corpusCase.focused}"]`)).toBeFocused();
 
@@ -44,7 +51,10 @@ for (const corpusCase of SCHEMA_CORPUS) {
   });
 }
 
-test('a valid schema the form cannot draw falls back to the JSON view of the same draft, with the reason', async ({ page, request }) => {
+test('a valid schema the form cannot draw falls back to the JSON view of the same draft, with the reason', async ({
+  page,
+  request,
+}) => {
   expect((await request.put(`${pageUrl}/schema`, { data: { schema: UNDRAWABLE_SCHEMA } })).status()).toBe(200);
   const variables = (await (await request.get(pageUrl)).json()).variables;
   await page.goto(`/agents/${AGENT}/configs/sandbox`);
@@ -69,7 +79,10 @@ test('a valid schema the form cannot draw falls back to the JSON view of the sam
   await expect(page.getByText('Saved 1 key.')).toBeVisible();
 });
 
-test('nested groups fold from their heading, open for an error on Save, and mark null and empty text', async ({ page, request }) => {
+test('nested groups fold from their heading, open for an error on Save, and mark null and empty text', async ({
+  page,
+  request,
+}) => {
   const schema = {
     type: 'object',
     properties: {
@@ -77,7 +90,14 @@ test('nested groups fold from their heading, open for an error on Save, and mark
         type: 'object',
         title: 'Venue',
         properties: {
-          address: { type: 'object', title: 'Address', properties: { street: { type: 'string', title: 'Street' }, city: { type: 'string', title: 'City', minLength: 2 } } },
+          address: {
+            type: 'object',
+            title: 'Address',
+            properties: {
+              street: { type: 'string', title: 'Street' },
+              city: { type: 'string', title: 'City', minLength: 2 },
+            },
+          },
           note: { type: ['string', 'null'], title: 'Note' },
           code: { type: 'string', title: 'Code' },
         },

@@ -16,7 +16,10 @@ async function replaceDraft(page: Page, text: string) {
   await page.keyboard.insertText(text);
 }
 
-test('add a property: the preview and blast radius follow, the review lists it, and the variables form gains the field', async ({ page, request }) => {
+test('add a property: the preview and blast radius follow, the review lists it, and the variables form gains the field', async ({
+  page,
+  request,
+}) => {
   const before = await (await request.get(pageUrl('pre-release'))).json();
   const schema = structuredClone(before.schema);
   schema.properties.parking_note = { type: 'string', title: 'Parking note', maxLength: 80 };
@@ -28,8 +31,12 @@ test('add a property: the preview and blast radius follow, the review lists it, 
   const preview = page.getByRole('region', { name: /Preview/ });
   await expect(preview.getByLabel('Parking note')).toBeVisible();
   const radius = page.getByRole('region', { name: /Blast radius/ });
-  await expect(radius.getByRole('listitem', { name: 'Pre-release values' })).toContainText('appointment_reminder_hours fails: Must be at most 12.');
-  await expect(radius.getByRole('listitem', { name: 'Sandbox values' })).toContainText('waitlist_enabled is stored but not in the schema');
+  await expect(radius.getByRole('listitem', { name: 'Pre-release values' })).toContainText(
+    'appointment_reminder_hours fails: Must be at most 12.',
+  );
+  await expect(radius.getByRole('listitem', { name: 'Sandbox values' })).toContainText(
+    'waitlist_enabled is stored but not in the schema',
+  );
   await expectAccessible(page);
 
   // Back within bounds: pre-release's own values fit again.
@@ -55,7 +62,9 @@ test('invalid JSON and an invalid schema are explained where they are, and nothi
   page.on('request', (r) => void (r.method() === 'PUT' && writes++));
   await page.goto(editorUrl('live'));
   await replaceDraft(page, '{\n  "type": "object",\n}');
-  await expect(page.getByRole('region', { name: 'Problems' }).getByRole('alert')).toContainText('Invalid JSON at line 3, column 1');
+  await expect(page.getByRole('region', { name: 'Problems' }).getByRole('alert')).toContainText(
+    'Invalid JSON at line 3, column 1',
+  );
   await expect(page.getByRole('button', { name: 'Review and save…' })).toBeDisabled();
   await replaceDraft(page, '{ "type": "strin", "properties": { "a": { "minimum": "one" } } }');
   const problems = page.getByRole('region', { name: 'Problems' }).getByRole('alert');
@@ -66,11 +75,19 @@ test('invalid JSON and an invalid schema are explained where they are, and nothi
   expect(writes).toBe(0);
 });
 
-test('every valid Draft 7 pattern is accepted (lookahead included); one that is not a regular expression is marked where it is', async ({ page }) => {
+test('every valid Draft 7 pattern is accepted (lookahead included); one that is not a regular expression is marked where it is', async ({
+  page,
+}) => {
   await page.goto(editorUrl('live'));
-  await replaceDraft(page, '{ "type": "object", "properties": { "promo_code": { "type": "string", "pattern": "^(?=.*\\\\d)[A-Z0-9]{4,12}$" } } }');
+  await replaceDraft(
+    page,
+    '{ "type": "object", "properties": { "promo_code": { "type": "string", "pattern": "^(?=.*\\\\d)[A-Z0-9]{4,12}$" } } }',
+  );
   await expect(page.getByText('✓ Valid Draft 7 schema.')).toBeVisible();
-  await replaceDraft(page, '{ "type": "object", "properties": { "promo_code": { "type": "string", "pattern": "^(A|B" } } }');
+  await replaceDraft(
+    page,
+    '{ "type": "object", "properties": { "promo_code": { "type": "string", "pattern": "^(A|B" } } }',
+  );
   const problems = page.getByRole('region', { name: 'Problems' }).getByRole('alert');
   await expect(problems).toContainText('/properties/promo_code/pattern');
   await expect(problems).toContainText('is not a valid regular expression');
@@ -78,7 +95,10 @@ test('every valid Draft 7 pattern is accepted (lookahead included); one that is 
   await expect(page.getByRole('button', { name: 'Review and save…' })).toBeDisabled();
 });
 
-test('the draft survives a reload; a schema changed meanwhile is shown and nothing of ours is written', async ({ page, request }) => {
+test('the draft survives a reload; a schema changed meanwhile is shown and nothing of ours is written', async ({
+  page,
+  request,
+}) => {
   const current = (await (await request.get(pageUrl('sandbox'))).json()).schema;
   const mine = { ...current, title: 'Mine' };
   await page.goto(editorUrl('sandbox'));
@@ -93,7 +113,9 @@ test('the draft survives a reload; a schema changed meanwhile is shown and nothi
   await page.getByRole('button', { name: 'Review and save…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Save the schema of Sandbox' });
   await dialog.getByRole('button', { name: 'Save schema to Sandbox' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('Sandbox’s schema changed since you opened it. Nothing was sent.');
+  await expect(dialog.getByRole('alert')).toContainText(
+    'Sandbox’s schema changed since you opened it. Nothing was sent.',
+  );
   await expect(dialog.getByLabel('Schema on the server')).toContainText('"Theirs"');
   expect((await (await request.get(pageUrl('sandbox'))).json()).schema.title).toBe('Theirs');
   await dialog.getByRole('button', { name: 'Review against the new version' }).click();
@@ -101,7 +123,10 @@ test('the draft survives a reload; a schema changed meanwhile is shown and nothi
   await expect(page.getByRole('dialog')).toContainText('Only wording changes');
 });
 
-test('copy a schema to two environments, one failing: both outcomes are reported and only one changed', async ({ page, request }) => {
+test('copy a schema to two environments, one failing: both outcomes are reported and only one changed', async ({
+  page,
+  request,
+}) => {
   await page.goto(`/agents/${AGENT}`);
   await expect(page.getByRole('region', { name: 'Sandbox' })).toContainText('◆ differs from Pre-release, Live');
   await page.getByRole('link', { name: 'Edit Sandbox schema' }).click();
@@ -120,13 +145,17 @@ test('copy a schema to two environments, one failing: both outcomes are reported
   await dialog.getByRole('button', { name: 'Copy to Pre-release and Live' }).click();
 
   const results = page.getByRole('dialog', { name: '1 of 2 copied, 1 failed' });
-  await expect(results.getByRole('listitem').filter({ hasText: 'Pre-release' })).toContainText('✕ Pre-release: not saved');
+  await expect(results.getByRole('listitem').filter({ hasText: 'Pre-release' })).toContainText(
+    '✕ Pre-release: not saved',
+  );
   await expect(results.getByRole('listitem').filter({ hasText: 'Live' })).toContainText('✓ Live: schema saved');
   expect((await (await request.get(pageUrl('live'))).json()).schema).toEqual(sandboxSchema);
   expect((await (await request.get(pageUrl('pre-release'))).json()).schema).toEqual(preReleaseBefore);
 });
 
-test('the property builder edits the same draft: the preview and blast radius follow, nothing is sent', async ({ page }) => {
+test('the property builder edits the same draft: the preview and blast radius follow, nothing is sent', async ({
+  page,
+}) => {
   let writes = 0;
   page.on('request', (r) => void (r.method() === 'PUT' && writes++));
   await page.goto('/agents/PROJECT-HARBOURVIEW/configs/pre-release/schema');
@@ -139,16 +168,24 @@ test('the property builder edits the same draft: the preview and blast radius fo
   await form.getByRole('button', { name: 'Add to the draft' }).click();
 
   await expect(page.getByRole('region', { name: /Preview/ }).getByLabel(/VIP line/)).toBeVisible();
-  await expect(page.getByRole('listitem', { name: 'Live values' })).toContainText('vip_line is required but not stored');
+  await expect(page.getByRole('listitem', { name: 'Live values' })).toContainText(
+    'vip_line is required but not stored',
+  );
   await page.getByRole('button', { name: 'Edit speaking_rate' }).click();
   const edit = page.getByRole('form', { name: 'Edit speaking_rate' });
   await expect(edit.getByLabel('Maximum')).toHaveValue('2');
   await edit.getByLabel('Maximum').fill('0.9');
   await edit.getByRole('button', { name: 'Apply to the draft' }).click();
-  await expect(page.getByRole('listitem', { name: 'Sandbox values' })).toContainText('speaking_rate fails: Must be at most 0.9.');
+  await expect(page.getByRole('listitem', { name: 'Sandbox values' })).toContainText(
+    'speaking_rate fails: Must be at most 0.9.',
+  );
   // The editor draws only the lines on screen; the draft it keeps for a reload holds the whole text.
   await expect
-    .poll(() => page.evaluate(`JSON.parse(localStorage.getItem('switchboard.schema-draft:PROJECT-HARBOURVIEW:pre-release')).text`))
+    .poll(() =>
+      page.evaluate(
+        `JSON.parse(localStorage.getItem('switchboard.schema-draft:PROJECT-HARBOURVIEW:pre-release')).text`,
+      ),
+    )
     .toContain('"maximum": 0.9');
   expect(writes).toBe(0);
 });

@@ -27,8 +27,20 @@ async function person(browser: Browser, email: string, path: string): Promise<Pa
  */
 async function underLiveRule(browser: Browser, editor: string, journey: (admin: Page) => Promise<void>) {
   const admin = await person(browser, TEAM_ADMIN, '/members');
-  expect((await admin.request.put(`/api/members/${editor}`, { data: { admin: false, grants: [{ role: 'editor', agentId: DEMO }] } })).ok()).toBe(true);
-  expect((await admin.request.put('/api/settings/change-policies', { data: { policies: [{ agentId: DEMO, clientEnv: 'live', approvals: 1 }] } })).ok()).toBe(true);
+  expect(
+    (
+      await admin.request.put(`/api/members/${editor}`, {
+        data: { admin: false, grants: [{ role: 'editor', agentId: DEMO }] },
+      })
+    ).ok(),
+  ).toBe(true);
+  expect(
+    (
+      await admin.request.put('/api/settings/change-policies', {
+        data: { policies: [{ agentId: DEMO, clientEnv: 'live', approvals: 1 }] },
+      })
+    ).ok(),
+  ).toBe(true);
   try {
     await journey(admin);
   } finally {
@@ -36,10 +48,18 @@ async function underLiveRule(browser: Browser, editor: string, journey: (admin: 
   }
 }
 
-test('a change to live waits for a colleague’s approval, then is applied once and recorded step by step', async ({ browser }) => {
+test('a change to live waits for a colleague’s approval, then is applied once and recorded step by step', async ({
+  browser,
+}) => {
   const admin = await person(browser, TEAM_ADMIN, '/members');
   for (const email of ['ana@example.com', 'ben@example.com']) {
-    expect((await admin.request.put(`/api/members/${email}`, { data: { admin: false, grants: [{ role: 'editor', agentId: DEMO }] } })).ok()).toBe(true);
+    expect(
+      (
+        await admin.request.put(`/api/members/${email}`, {
+          data: { admin: false, grants: [{ role: 'editor', agentId: DEMO }] },
+        })
+      ).ok(),
+    ).toBe(true);
   }
   // The admin requires one approval for live.
   await admin.getByRole('button', { name: 'Add a rule' }).click();
@@ -63,7 +83,9 @@ test('a change to live waits for a colleague’s approval, then is applied once 
     await expect(ana.getByText('You opened this request: someone else approves it.')).toBeVisible();
     await expect(ana.getByRole('button', { name: 'Approve' })).toHaveCount(0);
     // Nothing reached live.
-    expect((await (await ana.request.get(`/v1/agents/${DEMO}/real-time-configs/live`)).json()).variables.agent_persona_name).not.toBe('Ava (winter)');
+    expect(
+      (await (await ana.request.get(`/v1/agents/${DEMO}/real-time-configs/live`)).json()).variables.agent_persona_name,
+    ).not.toBe('Ava (winter)');
 
     // Ben sees it waiting, reviews it against live as it is now, approves and applies it.
     const ben = await person(browser, 'ben@example.com', `/agents/${DEMO}`);
@@ -78,7 +100,9 @@ test('a change to live waits for a colleague’s approval, then is applied once 
     // Ana changes her mind on the wording: her edit starts the approvals again.
     await ana.reload();
     await ana.getByRole('button', { name: 'Edit the request' }).click();
-    await ana.getByLabel('Values it sets (JSON)').fill('{ "agent_persona_name": "Ava (winter)" , "silence_timeout_seconds": 9 }');
+    await ana
+      .getByLabel('Values it sets (JSON)')
+      .fill('{ "agent_persona_name": "Ava (winter)" , "silence_timeout_seconds": 9 }');
     await ana.getByRole('button', { name: 'Save the edit' }).click();
     await expect(ana.getByText('0 approvals of 1 needed.')).toBeVisible();
     await ben.reload();
@@ -89,7 +113,9 @@ test('a change to live waits for a colleague’s approval, then is applied once 
     await ben.getByLabel(/Type live/).fill('live');
     await ben.getByRole('button', { name: 'Apply to Live' }).click();
     await expect(ben.getByText('Applied', { exact: true })).toBeVisible();
-    expect((await (await ben.request.get(`/v1/agents/${DEMO}/real-time-configs/live`)).json()).variables.agent_persona_name).toBe('Ava (winter)');
+    expect(
+      (await (await ben.request.get(`/v1/agents/${DEMO}/real-time-configs/live`)).json()).variables.agent_persona_name,
+    ).toBe('Ava (winter)');
 
     // Every step is in the history.
     await ben.goto(`/agents/${DEMO}/history?env=live`);
@@ -101,10 +127,18 @@ test('a change to live waits for a colleague’s approval, then is applied once 
   }
 });
 
-test('a promotion under a rule becomes a request; an admin can apply it without approval, with a reason the history keeps', async ({ browser }) => {
+test('a promotion under a rule becomes a request; an admin can apply it without approval, with a reason the history keeps', async ({
+  browser,
+}) => {
   const AGENT = 'PROJECT-RIVERSIDE';
   const admin = await person(browser, TEAM_ADMIN, `/agents/${AGENT}/compare?show=differs`);
-  expect((await admin.request.put('/api/settings/change-policies', { data: { policies: [{ agentId: AGENT, clientEnv: 'pre-release', approvals: 2 }] } })).ok()).toBe(true);
+  expect(
+    (
+      await admin.request.put('/api/settings/change-policies', {
+        data: { policies: [{ agentId: AGENT, clientEnv: 'pre-release', approvals: 2 }] },
+      })
+    ).ok(),
+  ).toBe(true);
   try {
     await admin.reload();
     await admin.getByLabel('Select appointment_reminder_hours').check();
@@ -113,13 +147,17 @@ test('a promotion under a rule becomes a request; an admin can apply it without 
     await bar.getByLabel('to').selectOption('pre-release');
     await bar.getByRole('button', { name: 'Promote…' }).click();
     const dialog = admin.getByRole('dialog');
-    await expect(dialog.getByText('Changes to Pre-release need 2 approvals from someone else on the team')).toBeVisible();
+    await expect(
+      dialog.getByText('Changes to Pre-release need 2 approvals from someone else on the team'),
+    ).toBeVisible();
     await dialog.getByLabel(/Note/).fill('Reminders two days ahead');
     await dialog.getByRole('button', { name: 'Request approval' }).click();
 
     // The request opens; nothing reached pre-release yet.
     await expect(admin.getByRole('heading', { name: /Change request #\d+: Reminders two days ahead/ })).toBeVisible();
-    const stored = async () => (await (await admin.request.get(`/v1/agents/${AGENT}/real-time-configs/pre-release`)).json()).variables.appointment_reminder_hours;
+    const stored = async () =>
+      (await (await admin.request.get(`/v1/agents/${AGENT}/real-time-configs/pre-release`)).json()).variables
+        .appointment_reminder_hours;
     expect(await stored()).toBe(24);
     await admin.getByLabel(/Apply without approval \(break glass\)/).fill('Clinic asked for it before the weekend');
     await admin.getByRole('button', { name: 'Apply without approval' }).click();
@@ -162,7 +200,9 @@ test('an admin adds a webhook, sends a test, and sees it delivered in the log', 
 test('a live connector’s new voice is requested, approved by a colleague and applied', async ({ browser }) => {
   await underLiveRule(browser, 'cleo@example.com', async (admin) => {
     const cleo = await person(browser, 'cleo@example.com', `/agents/${DEMO}/connectors/conn_hv_live_us`);
-    await expect(cleo.getByText('Changes to Live connectors need 1 approval: reviewing opens a change request.')).toBeVisible();
+    await expect(
+      cleo.getByText('Changes to Live connectors need 1 approval: reviewing opens a change request.'),
+    ).toBeVisible();
     await cleo.getByLabel('Voice', { exact: true }).fill('en-US-Neural2-C');
     await cleo.getByRole('button', { name: 'Review changes…' }).click();
     const dialog = cleo.getByRole('dialog');
@@ -181,12 +221,16 @@ test('a live connector’s new voice is requested, approved by a colleague and a
   });
 });
 
-test('deleting a live connector is requested with what goes with it, then approved and applied by a colleague', async ({ browser }) => {
+test('deleting a live connector is requested with what goes with it, then approved and applied by a colleague', async ({
+  browser,
+}) => {
   await underLiveRule(browser, 'dana@example.com', async (admin) => {
     const dana = await person(browser, 'dana@example.com', `/agents/${DEMO}/connectors/conn_hv_live_es`);
     await dana.getByRole('button', { name: 'Delete connector…' }).click();
     const dialog = dana.getByRole('dialog');
-    await expect(dialog.getByText('Deleting a Live connector needs 1 approval: this opens a change request')).toBeVisible();
+    await expect(
+      dialog.getByText('Deleting a Live connector needs 1 approval: this opens a change request'),
+    ).toBeVisible();
     await dialog.getByLabel(/Type the connector’s name/).fill('Spanish line');
     await expect(dialog.getByRole('button', { name: 'Request deletion of the connector and 1 number' })).toBeDisabled();
     await dialog.getByLabel(/Note/).fill('The Spanish line closes');
@@ -208,20 +252,28 @@ test('deleting a live connector is requested with what goes with it, then approv
   });
 });
 
-test('moving a live number to a sandbox line is requested, then approved and applied by a colleague', async ({ browser }) => {
+test('moving a live number to a sandbox line is requested, then approved and applied by a colleague', async ({
+  browser,
+}) => {
   await underLiveRule(browser, 'eli@example.com', async (admin) => {
     const eli = await person(browser, 'eli@example.com', `/agents/${DEMO}/connectors/conn_hv_live_us`);
     await eli.getByRole('region', { name: 'Phone numbers' }).getByRole('button', { name: 'Move…' }).click();
     const dialog = eli.getByRole('dialog');
     await dialog.getByLabel('New connector').selectOption({ label: 'Sandbox test line (sandbox, en-GB-Neural2-C)' });
-    await expect(dialog.getByText('Calls in Live change with this move, which needs 1 approval: this opens a change request')).toBeVisible();
+    await expect(
+      dialog.getByText('Calls in Live change with this move, which needs 1 approval: this opens a change request'),
+    ).toBeVisible();
     await expect(dialog.getByRole('button', { name: 'Request the move' })).toBeDisabled();
     await dialog.getByLabel(/Note/).fill('US toll-free to the test line for the audit');
     await dialog.getByRole('button', { name: 'Request the move' }).click();
-    await expect(eli.getByRole('heading', { name: /Change request #\d+: US toll-free to the test line/ })).toBeVisible();
+    await expect(
+      eli.getByRole('heading', { name: /Change request #\d+: US toll-free to the test line/ }),
+    ).toBeVisible();
     await expect(eli.getByRole('heading', { name: 'Moves the number +18885550142' })).toBeVisible();
     await expect(eli.getByText('Sandbox test line (Sandbox)')).toBeVisible();
-    expect((await (await admin.request.get(`/v1/agents/${DEMO}/telephony/phone-numbers/%2B18885550142`)).json()).connectorId).toBe('conn_hv_live_us');
+    expect(
+      (await (await admin.request.get(`/v1/agents/${DEMO}/telephony/phone-numbers/%2B18885550142`)).json()).connectorId,
+    ).toBe('conn_hv_live_us');
     await expectAccessible(eli);
 
     await admin.goto(eli.url());
@@ -230,11 +282,15 @@ test('moving a live number to a sandbox line is requested, then approved and app
     await admin.getByRole('button', { name: 'Apply to Live' }).click();
     await expect(admin.getByText('Applied', { exact: true })).toBeVisible();
     await expect(admin.getByText('Its calls are answered by Sandbox test line (Sandbox).')).toBeVisible();
-    expect((await (await admin.request.get(`/v1/agents/${DEMO}/telephony/phone-numbers/%2B18885550142`)).json()).connectorId).toBe('conn_hv_sbx_main');
+    expect(
+      (await (await admin.request.get(`/v1/agents/${DEMO}/telephony/phone-numbers/%2B18885550142`)).json()).connectorId,
+    ).toBe('conn_hv_sbx_main');
   });
 });
 
-test('a batch edit that reaches live is requested as one, then approved and applied by a colleague', async ({ browser }) => {
+test('a batch edit that reaches live is requested as one, then approved and applied by a colleague', async ({
+  browser,
+}) => {
   await underLiveRule(browser, 'fay@example.com', async (admin) => {
     const fay = await person(browser, 'fay@example.com', `/agents/${DEMO}/connectors?env=pre-release`);
     await fay.getByLabel('Select all shown connectors').check();
@@ -253,10 +309,14 @@ test('a batch edit that reaches live is requested as one, then approved and appl
     dialog = fay.getByRole('dialog', { name: 'Edit 2 connectors' });
     await dialog.getByRole('checkbox', { name: 'ASR language' }).check();
     await dialog.getByLabel('New ASR language').fill('en-IE');
-    await expect(dialog.getByText('Changes to Live connectors need 1 approval: this opens a change request for the whole batch')).toBeVisible();
+    await expect(
+      dialog.getByText('Changes to Live connectors need 1 approval: this opens a change request for the whole batch'),
+    ).toBeVisible();
     await dialog.getByLabel(/Note/).fill('Irish English for the UK lines');
     await dialog.getByRole('button', { name: 'Request approval for 2 connectors' }).click();
-    await expect(fay.getByRole('heading', { name: /Change request #\d+: Irish English for the UK lines/ })).toBeVisible();
+    await expect(
+      fay.getByRole('heading', { name: /Change request #\d+: Irish English for the UK lines/ }),
+    ).toBeVisible();
     await expect(fay.getByRole('heading', { name: /UK pre-release/ })).toBeVisible();
     await expectAccessible(fay);
 
@@ -266,14 +326,24 @@ test('a batch edit that reaches live is requested as one, then approved and appl
     await admin.getByRole('button', { name: 'Apply to Live' }).click();
     await expect(admin.getByText('Applied', { exact: true })).toBeVisible();
     for (const id of ['conn_hv_live_uk', 'conn_hv_pre_uk']) {
-      expect((await (await admin.request.get(`/v1/agents/${DEMO}/telephony/connectors/${id}`)).json()).asrLangCode).toBe('en-IE');
+      expect(
+        (await (await admin.request.get(`/v1/agents/${DEMO}/telephony/connectors/${id}`)).json()).asrLangCode,
+      ).toBe('en-IE');
     }
   });
 });
 
-test('a colleague without the role on everything a request changes sees they cannot approve it, and why', async ({ browser }) => {
+test('a colleague without the role on everything a request changes sees they cannot approve it, and why', async ({
+  browser,
+}) => {
   await underLiveRule(browser, 'cy@example.com', async (admin) => {
-    expect((await admin.request.put('/api/members/liv@example.com', { data: { admin: false, grants: [{ role: 'editor', agentId: DEMO, clientEnv: 'live' }] } })).ok()).toBe(true);
+    expect(
+      (
+        await admin.request.put('/api/members/liv@example.com', {
+          data: { admin: false, grants: [{ role: 'editor', agentId: DEMO, clientEnv: 'live' }] },
+        })
+      ).ok(),
+    ).toBe(true);
     // Cy's batch edit reaches a live line and a sandbox one: approving it needs the role on both.
     const cy = await person(browser, 'cy@example.com', `/agents/${DEMO}`);
     const updates = [
@@ -281,19 +351,34 @@ test('a colleague without the role on everything a request changes sees they can
       { connectorId: 'conn_hv_sbx_de', asrLangCode: 'en-GB' },
     ];
     const opened = await cy.request.post(`/api/agents/${DEMO}/change-requests`, {
-      data: { clientEnv: 'live', kind: 'connector-batch', body: { updates }, baseVersion: 'current', note: 'Both lines in British English' },
+      data: {
+        clientEnv: 'live',
+        kind: 'connector-batch',
+        body: { updates },
+        baseVersion: 'current',
+        note: 'Both lines in British English',
+      },
     });
     expect(opened.status()).toBe(201);
     const { id } = (await opened.json()) as { id: string };
     try {
       const liv = await person(browser, 'liv@example.com', `/agents/${DEMO}/change-requests/${id}`);
-      await expect(liv.getByText(`It changes live of ${DEMO}, sandbox of ${DEMO}: approving it needs the editor role on each.`)).toBeVisible();
-      await expect(liv.getByText(`You cannot approve this request. Approving this needs the editor role on sandbox of ${DEMO}, which it changes.`)).toBeVisible();
+      await expect(
+        liv.getByText(`It changes live of ${DEMO}, sandbox of ${DEMO}: approving it needs the editor role on each.`),
+      ).toBeVisible();
+      await expect(
+        liv.getByText(
+          `You cannot approve this request. Approving this needs the editor role on sandbox of ${DEMO}, which it changes.`,
+        ),
+      ).toBeVisible();
       // Nor decline it, nor apply or schedule it (that would be making it: the editor role on every environment).
-      for (const name of ['Approve', 'Decline', 'Schedule']) await expect(liv.getByRole('button', { name })).toHaveCount(0);
+      for (const name of ['Approve', 'Decline', 'Schedule'])
+        await expect(liv.getByRole('button', { name })).toHaveCount(0);
       await expectAccessible(liv);
     } finally {
-      expect((await cy.request.post(`/api/agents/${DEMO}/change-requests/${id}/decline`, { data: {} })).ok()).toBe(true);
+      expect((await cy.request.post(`/api/agents/${DEMO}/change-requests/${id}/decline`, { data: {} })).ok()).toBe(
+        true,
+      );
     }
   });
 });

@@ -25,7 +25,9 @@ async function person(browser: Browser, email: string, path = '/') {
   return page;
 }
 
-test('an admin gives a newcomer access; the newcomer sees what they may do, saves where they may, and is named in the history', async ({ browser }) => {
+test('an admin gives a newcomer access; the newcomer sees what they may do, saves where they may, and is named in the history', async ({
+  browser,
+}) => {
   // Nothing of the console shows before signing in; the sign-in brings you back where you were going.
   const admin = await person(browser, TEAM_ADMIN, `/agents/${DEMO}`);
   await expect(admin).toHaveURL(new RegExp(`/agents/${DEMO}$`));
@@ -52,7 +54,11 @@ test('an admin gives a newcomer access; the newcomer sees what they may do, save
   // As a viewer: the page opens, Save says why it is off.
   await sam.goto(`/agents/${DEMO}/configs/sandbox`);
   await sam.getByLabel('Persona name').fill('Sam was here');
-  await expect(sam.getByRole('status').filter({ hasText: 'You can view this agent but not change sandbox: ask an admin for the editor role.' })).toBeVisible();
+  await expect(
+    sam
+      .getByRole('status')
+      .filter({ hasText: 'You can view this agent but not change sandbox: ask an admin for the editor role.' }),
+  ).toBeVisible();
   await expect(sam.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
 
   // Made an editor of sandbox: the same page saves, and the history names Sam.
@@ -72,8 +78,12 @@ test('an admin gives a newcomer access; the newcomer sees what they may do, save
   // Live stays out of reach, in the console and on the server.
   await sam.goto(`/agents/${DEMO}/configs/live`);
   await sam.getByLabel('Persona name').fill('Not allowed');
-  await expect(sam.getByRole('status').filter({ hasText: 'You can view this agent but not change live' })).toBeVisible();
-  const refused = await sam.request.patch(`/v1/agents/${DEMO}/real-time-configs/live/variables`, { data: { variables: { agent_persona_name: 'x' } } });
+  await expect(
+    sam.getByRole('status').filter({ hasText: 'You can view this agent but not change live' }),
+  ).toBeVisible();
+  const refused = await sam.request.patch(`/v1/agents/${DEMO}/real-time-configs/live/variables`, {
+    data: { variables: { agent_persona_name: 'x' } },
+  });
   expect(refused.status()).toBe(403);
 
   // Signing out ends the session here and at the identity provider, then the console asks to sign in again.

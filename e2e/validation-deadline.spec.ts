@@ -3,11 +3,16 @@ import { expect, test } from '@playwright/test';
 // Runs last among the emulator journeys (file order): it leaves an extra key in Riverside's sandbox.
 const page_ = '/v1/agents/PROJECT-RIVERSIDE/real-time-configs/sandbox';
 
-test('a value whose check would backtrack for ever is reported as not checked in time, and the page stays usable', async ({ page, request }) => {
+test('a value whose check would backtrack for ever is reported as not checked in time, and the page stays usable', async ({
+  page,
+  request,
+}) => {
   const original = (await (await request.get(page_)).json()).schema;
   // A value stored before the schema that makes it hostile (saving a schema does not re-check stored values).
   expect((await request.put(`${page_}/schema`, { data: { schema: { type: 'object' } } })).status()).toBe(200);
-  expect((await request.patch(`${page_}/variables`, { data: { variables: { code: `${'a'.repeat(40)}!` } } })).status()).toBe(200);
+  expect(
+    (await request.patch(`${page_}/variables`, { data: { variables: { code: `${'a'.repeat(40)}!` } } })).status(),
+  ).toBe(200);
   const hostile = { type: 'object', properties: { code: { type: 'string', pattern: '^(?=a)(a+)+$' } } };
   expect((await request.put(`${page_}/schema`, { data: { schema: hostile } })).status()).toBe(200);
   try {

@@ -23,11 +23,21 @@ const pages: [string, string][] = [
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 // Desktop and phone (390 px wide), light and dark.
 for (const scheme of ['light', 'dark'] as const) {
-  for (const [suffix, viewport] of [['', { width: 1280, height: 860 }], ['-phone', { width: 390, height: 844 }]] as const) {
+  for (const [suffix, viewport] of [
+    ['', { width: 1280, height: 860 }],
+    ['-phone', { width: 390, height: 844 }],
+  ] as const) {
     const context = await browser.newContext({ viewport, colorScheme: scheme });
     const page = await context.newPage();
     for (const [name, path] of pages) {

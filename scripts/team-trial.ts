@@ -19,7 +19,9 @@ Object.assign(process.env, {
   PUBLIC_URL: publicUrl,
   ADMIN_EMAILS: process.env.ADMIN_EMAILS ?? 'admin@example.com',
 });
-console.log(`Team trial: Postgres for the state, a local sign-in page at ${provider.issuer} (any email address signs in).`);
+console.log(
+  `Team trial: Postgres for the state, a local sign-in page at ${provider.issuer} (any email address signs in).`,
+);
 console.log(`Admins: ${process.env.ADMIN_EMAILS}`);
 
 // The server exits on SIGINT/SIGTERM once its requests are done; Postgres and the provider go with it.

@@ -114,14 +114,23 @@ export async function buildApp(options: AppOptions) {
     // A client that trickles its headers or body holds a connection open: it is closed after these times (Node checks
     // them every `connectionsCheckingInterval`, 30 s unless told otherwise).
     serverFactory: (handler) =>
-      createServer({ headersTimeout: headersMs, requestTimeout: requestMs, connectionsCheckingInterval: Math.min(1_000, headersMs / 2) }, handler),
+      createServer(
+        {
+          headersTimeout: headersMs,
+          requestTimeout: requestMs,
+          connectionsCheckingInterval: Math.min(1_000, headersMs / 2),
+        },
+        handler,
+      ),
     clientErrorHandler: answerClientError,
     // The router's own errors (a malformed `%` escape, an over-long segment) come before any hook: they get the same
     // checks and headers here.
     frameworkErrors: (error, req, reply) => {
       setCommonHeaders(req, reply);
       const refusal = guard(req);
-      return refusal ? sendError(req, reply, refusal.status, refusal.code, refusal.message) : sendFrameworkError(error, req, reply);
+      return refusal
+        ? sendError(req, reply, refusal.status, refusal.code, refusal.message)
+        : sendFrameworkError(error, req, reply);
     },
     // Validate requests exactly as written: Fastify's default ajv would coerce ("7" → 7), drop properties a schema does
     // not list and fill in defaults, so a body the console's own check refuses could pass here.
@@ -146,11 +155,16 @@ export async function buildApp(options: AppOptions) {
   // Team mode tells where the team talks (webhooks) of changes to live and of change requests.
   const webhooks = options.team ? createWebhooksRepository(state, { generation }) : undefined;
   const announce = webhooks ? createAnnouncer(webhooks, app.log) : undefined;
-  const history = createHistoryRepository(state, { generation, intents: sidePool, ...(announce && { onRecorded: announceLiveChanges(announce) }) });
+  const history = createHistoryRepository(state, {
+    generation,
+    intents: sidePool,
+    ...(announce && { onRecorded: announceLiveChanges(announce) }),
+  });
   // The backend writes go to: the emulator's repositories, or PolyAI (proxy mode).
   const emulator = options.upstream ? undefined : openEmulator(app, options);
   const upstream = options.upstream;
-  const lookupFor = (correlationId: string): Lookup => (upstream ? upstreamLookup(upstream, correlationId) : emulator!.lookup);
+  const lookupFor = (correlationId: string): Lookup =>
+    upstream ? upstreamLookup(upstream, correlationId) : emulator!.lookup;
   // Team mode's four eyes: change requests, and the write gate (roles and rules over all a write reaches), after the
   // access gate and before any handler or the history's hooks.
   let registerChangeRequestRoutes: (() => void) | undefined;
@@ -167,7 +181,11 @@ export async function buildApp(options: AppOptions) {
       publicUrl: options.team.publicUrl,
     });
     registerChangeRequestRoutes = gate.registerRoutes;
-    registerWriteGate(app, { lookupFor: (req) => lookupFor(req.id), policies: changeRequests.policies, isApprovedWrite: gate.isApprovedWrite });
+    registerWriteGate(app, {
+      lookupFor: (req) => lookupFor(req.id),
+      policies: changeRequests.policies,
+      isApprovedWrite: gate.isApprovedWrite,
+    });
   }
   if (options.scale && !options.upstream) await seedScaleHistory(state);
   await history.prune();
@@ -198,7 +216,8 @@ export async function buildApp(options: AppOptions) {
   team?.registerRoutes();
   registerChangeRequestRoutes?.();
   if (webhooks) registerWebhooks(app, webhooks, options.team?.webhooks);
-  if (!options.team) app.get('/api/me', { schema: { hide: true } }, async (): Promise<Me> => ({ mode: 'local', name: author }));
+  if (!options.team)
+    app.get('/api/me', { schema: { hide: true } }, async (): Promise<Me> => ({ mode: 'local', name: author }));
   app.get('/api/runtime', { schema: { hide: true } }, async () => runtimeOf(options, raceWindows));
   // Alive: the process answers (an orchestrator restarts it otherwise).
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
@@ -236,7 +255,11 @@ function openEmulator(app: FastifyInstance, options: AppOptions) {
 type Emulator = ReturnType<typeof openEmulator>;
 
 /** The emulated Agents API's routes, with its test-only extras; returns what /readyz waits for. */
-async function registerEmulatorRoutes(app: FastifyInstance, emulator: Emulator, options: AppOptions): Promise<() => Promise<void>> {
+async function registerEmulatorRoutes(
+  app: FastifyInstance,
+  emulator: Emulator,
+  options: AppOptions,
+): Promise<() => Promise<void>> {
   const { pool, agents, configs, phoneNumbers, connectors } = emulator;
   if (options.requireApiKey) registerRequiredApiKey(app, options.requireApiKey);
   if (options.faultInjection) registerFaultInjection(app);
@@ -252,7 +275,8 @@ async function registerEmulatorRoutes(app: FastifyInstance, emulator: Emulator, 
   return () => pool.ready();
 }
 
-const stateFileBeside = (dbFile: string) => (dbFile === ':memory:' ? ':memory:' : join(dirname(dbFile), 'state.sqlite'));
+const stateFileBeside = (dbFile: string) =>
+  dbFile === ':memory:' ? ':memory:' : join(dirname(dbFile), 'state.sqlite');
 
 function defaultAuthor(): string {
   const configured = process.env.SWITCHBOARD_USER?.trim();
@@ -273,6 +297,8 @@ function runtimeOf(options: AppOptions, raceWindows: RaceWindowStats): Runtime {
     upstream: new URL(options.upstream.baseUrl).host,
     region: options.upstream.region,
     readOnly: options.upstream.readOnly,
-    conditionalWriteRaceWindowMs: sorted.length ? { median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1], samples: sorted.length } : undefined,
+    conditionalWriteRaceWindowMs: sorted.length
+      ? { median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1], samples: sorted.length }
+      : undefined,
   };
 }

@@ -23,23 +23,29 @@ export async function main() {
       throw new Error(`HOST=${host} would expose Switchboard beyond this machine: add --allow-remote if you mean it`);
     }
     if (!process.env.OIDC_ISSUER) {
-      console.warn(`WARNING: listening on ${host} without sign-in. Anyone who can reach it can read and change agent configs${upstream ? ' with your API key' : ''}.`);
+      console.warn(
+        `WARNING: listening on ${host} without sign-in. Anyone who can reach it can read and change agent configs${upstream ? ' with your API key' : ''}.`,
+      );
     }
   }
 
   const dbFile = path.join(dataDir, 'switchboard.sqlite');
   // Switchboard's own state (the history) is kept in both modes: on Postgres when DATABASE_URL says so (team mode).
   const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
-  if (databaseUrl && !isDatabaseUrl(databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// (or postgresql://) URL');
+  if (databaseUrl && !isDatabaseUrl(databaseUrl))
+    throw new Error('DATABASE_URL must be a postgres:// (or postgresql://) URL');
   const stateFile = path.join(dataDir, upstream ? 'proxy-state.sqlite' : 'state.sqlite');
   mkdirSync(dataDir, { recursive: true });
   if (!upstream && flags.has('--reset')) {
-    for (const file of [dbFile, stateFile]) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    for (const file of [dbFile, stateFile])
+      for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
     console.log('--reset: starting from a freshly seeded database and an empty history');
   }
   const faultInjection = flags.has('--faults') || process.env.EMULATOR_FAULTS === '1';
   const team = teamFromEnv(process.env, `http://${host.includes(':') ? `[${host}]` : host}:${port}`);
-  const trustedProxies = process.env.TRUSTED_PROXIES?.split(',').map((p) => p.trim()).filter(Boolean);
+  const trustedProxies = process.env.TRUSTED_PROXIES?.split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const app = await buildApp({
     dbFile,
     stateStore: databaseUrl ?? stateFile,
@@ -51,7 +57,9 @@ export async function main() {
     upstream,
     allowedHosts: [
       ...ownHostNames(host, port),
-      ...(process.env.ALLOWED_HOSTS?.split(',').map((h) => h.trim()).filter(Boolean) ?? []),
+      ...(process.env.ALLOWED_HOSTS?.split(',')
+        .map((h) => h.trim())
+        .filter(Boolean) ?? []),
       // The address people use (behind a TLS-terminating proxy): its Host is answered and writes from it accepted.
       ...(team ? [team.publicUrl] : []),
     ],

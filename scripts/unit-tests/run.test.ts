@@ -4,11 +4,15 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 
 const runner = (tests: string) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/unit-tests/run.ts', '--config', 'scripts/unit-tests/fixture/vitest.config.ts'], {
-    env: { ...process.env, FIXTURE_TESTS: tests },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/unit-tests/run.ts', '--config', 'scripts/unit-tests/fixture/vitest.config.ts'],
+    {
+      env: { ...process.env, FIXTURE_TESTS: tests },
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
 
 describe('npm run test:unit', () => {
   test('exits 1 on a failing test even when Vitest’s exit code is swallowed', () => {

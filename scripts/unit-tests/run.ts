@@ -12,7 +12,13 @@ import { unitTestVerdict } from './verdict.ts';
 const vitest = path.join(path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
 const dir = mkdtempSync(path.join(tmpdir(), 'switchboard-vitest-'));
 const reportFile = path.join(dir, 'report.json');
-const args = ['run', ...process.argv.slice(2), '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`];
+const args = [
+  'run',
+  ...process.argv.slice(2),
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${reportFile}`,
+];
 // A run inside another Vitest (the guard's own test) must not look like one of its workers.
 const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
 

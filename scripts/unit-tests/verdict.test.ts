@@ -36,7 +36,10 @@ describe('the unit-test verdict', () => {
   });
 
   test('fails a run in which no test ran', () => {
-    expect(unitTestVerdict(0, report({ numTotalTests: 0, testResults: [] }))).toEqual({ pass: false, reason: 'no test ran' });
+    expect(unitTestVerdict(0, report({ numTotalTests: 0, testResults: [] }))).toEqual({
+      pass: false,
+      reason: 'no test ran',
+    });
   });
 
   test('fails a clean report when the exit code says an error happened outside the tests', () => {

@@ -11,7 +11,10 @@ export type VitestReport = {
   testResults: { name: string; status: string; message?: string }[];
 };
 
-export function unitTestVerdict(exitCode: number | null, reportText: string | undefined): { pass: true } | { pass: false; reason: string } {
+export function unitTestVerdict(
+  exitCode: number | null,
+  reportText: string | undefined,
+): { pass: true } | { pass: false; reason: string } {
   if (reportText === undefined) return { pass: false, reason: `Vitest wrote no report (exit code ${exitCode})` };
   let report: VitestReport;
   try {
@@ -27,6 +30,10 @@ export function unitTestVerdict(exitCode: number | null, reportText: string | un
   }
   if (report.numTotalTests === 0) return { pass: false, reason: 'no test ran' };
   // Errors outside any test (an unhandled rejection) are in no count of the report: the exit code says them.
-  if (exitCode !== 0) return { pass: false, reason: `every test passed, but Vitest exited with ${exitCode} (an error outside the tests?)` };
+  if (exitCode !== 0)
+    return {
+      pass: false,
+      reason: `every test passed, but Vitest exited with ${exitCode} (an error outside the tests?)`,
+    };
   return { pass: true };
 }

@@ -9,7 +9,11 @@ let ctx: Awaited<ReturnType<typeof createTestApp>> | undefined;
 afterEach(() => ctx?.close());
 
 const patch = (value: number) =>
-  ctx!.app.inject({ method: 'PATCH', url: `${page}/variables`, payload: { variables: { silence_timeout_seconds: value } } });
+  ctx!.app.inject({
+    method: 'PATCH',
+    url: `${page}/variables`,
+    payload: { variables: { silence_timeout_seconds: value } },
+  });
 const stored = async () => (await ctx!.app.inject(page)).json<ConfigPage>().variables?.silence_timeout_seconds;
 const faults = (payload: object) => ctx!.app.inject({ method: 'POST', url: '/__emulator/faults', payload });
 

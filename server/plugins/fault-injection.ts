@@ -32,7 +32,12 @@ const FaultSettings = Type.Object({
   ),
 });
 type FaultSettings = Static<typeof FaultSettings>;
-type Rule = { kind: 'fail-before' | 'fail-after' | 'hang' | 'hang-after'; match: Static<typeof Match>; remaining: number; status: number };
+type Rule = {
+  kind: 'fail-before' | 'fail-after' | 'hang' | 'hang-after';
+  match: Static<typeof Match>;
+  remaining: number;
+  status: number;
+};
 
 const isApi = (req: FastifyRequest) => req.url.startsWith('/v1/');
 const isWrite = (req: FastifyRequest) => req.method !== 'GET' && req.method !== 'HEAD';
@@ -69,7 +74,8 @@ export function registerFaultInjection(app: FastifyInstance) {
     }
     if (take(req, 'hang-after')) hangAfter.add(req);
     const before = take(req, 'fail-before');
-    if (before) return sendError(req, reply, before.status, 'INJECTED_FAULT', 'Injected fault: the request was not applied');
+    if (before)
+      return sendError(req, reply, before.status, 'INJECTED_FAULT', 'Injected fault: the request was not applied');
     const after = take(req, 'fail-after');
     if (after) failAfter.set(req, after.status);
   });
@@ -100,7 +106,13 @@ export function registerFaultInjection(app: FastifyInstance) {
       const kind = fail.when === 'after' ? 'fail-after' : 'fail-before';
       rules.push({ kind, match: fail.match ?? 'writes', remaining: fail.count, status: fail.status ?? 503 });
     }
-    if (hang) rules.push({ kind: hang.when === 'after' ? 'hang-after' : 'hang', match: hang.match ?? 'all', remaining: hang.count, status: 503 });
+    if (hang)
+      rules.push({
+        kind: hang.when === 'after' ? 'hang-after' : 'hang',
+        match: hang.match ?? 'all',
+        remaining: hang.count,
+        status: 503,
+      });
     return state();
   });
   app.delete('/__emulator/faults', async () => {

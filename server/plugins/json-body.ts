@@ -20,7 +20,10 @@ export function registerJsonBody(app: FastifyInstance) {
     try {
       value = JSON.parse(text);
     } catch (error) {
-      return done(new ApiError(400, 'INVALID_JSON', `The request body is not valid JSON: ${(error as Error).message}`), undefined);
+      return done(
+        new ApiError(400, 'INVALID_JSON', `The request body is not valid JSON: ${(error as Error).message}`),
+        undefined,
+      );
     }
     const problem = findProblem(value, text);
     return problem ? done(new ApiError(400, 'INVALID_REQUEST', problem), undefined) : done(null, value);
@@ -63,7 +66,11 @@ type Problem = 'not finite' | 'rounded' | 'unsafe integer' | 'too deep' | 'forbi
  * Depth-first over the body: the first problem, and (when `tracking`) where it is. Integers beyond ±2^53−1 are a
  * problem only when their value is in `rounded`; without it, the walk just says whether there are any.
  */
-function walk(root: unknown, rounded: Set<number> | undefined, tracking: boolean): { problem: Problem; path: () => string } | undefined {
+function walk(
+  root: unknown,
+  rounded: Set<number> | undefined,
+  tracking: boolean,
+): { problem: Problem; path: () => string } | undefined {
   // Each value's key and parent, by node number, only when tracking.
   const keys: string[] = [];
   const parents: number[] = [];

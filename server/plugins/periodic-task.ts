@@ -5,7 +5,10 @@ import type { FastifyInstance } from 'fastify';
  * from the moment it is ready; on close, after the run in progress. A failure is logged and the next run goes on.
  * Every replica runs its own: the task itself must claim what it does (a conditional update), so work is done once.
  */
-export function registerPeriodicTask(app: FastifyInstance, { everyMs, task, what }: { everyMs: number; task: () => Promise<void>; what: string }) {
+export function registerPeriodicTask(
+  app: FastifyInstance,
+  { everyMs, task, what }: { everyMs: number; task: () => Promise<void>; what: string },
+) {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   app.addHook('onReady', async () => {

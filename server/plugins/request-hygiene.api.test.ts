@@ -47,7 +47,10 @@ describe('router errors go through the same door as everything else', () => {
   });
 
   test('and the Host check: a foreign Host with a malformed URL is refused as a foreign Host', async () => {
-    const response = await app.inject({ url: `/v1/agents/%E0%A4%A/real-time-configs`, headers: { host: 'attacker.example' } });
+    const response = await app.inject({
+      url: `/v1/agents/%E0%A4%A/real-time-configs`,
+      headers: { host: 'attacker.example' },
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().error_code).toBe('HOST_NOT_ALLOWED');
     expectCommonHeaders(response.headers);
@@ -55,9 +58,12 @@ describe('router errors go through the same door as everything else', () => {
 });
 
 describe('answers are never cached', () => {
-  test.each([page, '/v1/agents', '/api/runtime', '/api/openapi.json', '/v1/nope'])('%s: Cache-Control no-store', async (url) => {
-    expectCommonHeaders((await app.inject({ url, headers: { host: own } })).headers);
-  });
+  test.each([page, '/v1/agents', '/api/runtime', '/api/openapi.json', '/v1/nope'])(
+    '%s: Cache-Control no-store',
+    async (url) => {
+      expectCommonHeaders((await app.inject({ url, headers: { host: own } })).headers);
+    },
+  );
 });
 
 describe('origins are compared whole: scheme, host and port', () => {
@@ -87,11 +93,19 @@ describe('requests written by hand', () => {
   });
 
   test.each([
-    ['Content-Length beside Transfer-Encoding (request smuggling)', `POST ${'/v1/agents/A/telephony/connectors/lookup'} HTTP/1.1\r\nHOST\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nContent-Length: 4`, 400],
+    [
+      'Content-Length beside Transfer-Encoding (request smuggling)',
+      `POST ${'/v1/agents/A/telephony/connectors/lookup'} HTTP/1.1\r\nHOST\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nContent-Length: 4`,
+      400,
+    ],
     ['a header section over 16 kB', `GET /v1/agents HTTP/1.1\r\nHOST\r\nX-Big: ${'a'.repeat(20_000)}`, 431],
     ['a request line that is not HTTP', 'GET /v1/agents HTTP/9.Z\r\nHOST', 400],
   ])('%s: refused by the parser, answered in our envelope with our headers', async (_name, head, status) => {
-    const response = await rawRequest(port, head.replace('HOST', `Host: ${own}`), status === 400 && head.includes('chunked') ? '0\r\n\r\n' : '');
+    const response = await rawRequest(
+      port,
+      head.replace('HOST', `Host: ${own}`),
+      status === 400 && head.includes('chunked') ? '0\r\n\r\n' : '',
+    );
     expect(response.status).toBe(status);
     expect(JSON.parse(response.body)).toMatchObject({ success: false, data: null });
     expectCommonHeaders(response.headers);
@@ -105,7 +119,10 @@ describe('requests written by hand', () => {
 
   test('a client that never finishes its headers, or its body, is cut off; others are served meanwhile', async () => {
     const slowHeaders = trickle(port, `GET /v1/agents HTTP/1.1\r\nHost: ${own}\r\nX-Slow: `);
-    const slowBody = trickle(port, `PATCH ${page}/variables HTTP/1.1\r\nHost: ${own}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"vari`);
+    const slowBody = trickle(
+      port,
+      `PATCH ${page}/variables HTTP/1.1\r\nHost: ${own}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"vari`,
+    );
     const meanwhile = await rawRequest(port, `GET /v1/agents HTTP/1.1\r\nHost: ${own}`);
     expect(meanwhile.status).toBe(200);
     // Closed after the timeouts (300 / 600 ms), checked every 150 ms; not held open for the client's convenience.

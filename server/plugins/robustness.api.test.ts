@@ -32,7 +32,9 @@ describe('bad input never yields a 500 and never changes state', () => {
   test('refuses a property name holding NUL (Postgres, where the history may live, cannot store it)', async () => {
     const before = (await ctx.app.inject(page)).json();
     const response = await rawPatch('{"variables":{"greeting\\u0000message":"x"}}');
-    expect((expectContract(response, 400, 'ApiErrorBody') as ApiErrorBody).error_message).toMatch(/at '\/variables' holds a NUL character/);
+    expect((expectContract(response, 400, 'ApiErrorBody') as ApiErrorBody).error_message).toMatch(
+      /at '\/variables' holds a NUL character/,
+    );
     expect((await ctx.app.inject(page)).json()).toEqual(before);
   });
 
@@ -78,9 +80,15 @@ describe('hostile schemas', () => {
   const putSchema = (schema: unknown) => ctx.app.inject({ method: 'PUT', url: `${page}/schema`, payload: { schema } });
 
   test('a catastrophic pattern cannot stall validation', async () => {
-    expect((await putSchema({ type: 'object', properties: { s: { type: 'string', pattern: '^(a+)+$' } } })).statusCode).toBe(200);
+    expect(
+      (await putSchema({ type: 'object', properties: { s: { type: 'string', pattern: '^(a+)+$' } } })).statusCode,
+    ).toBe(200);
     const started = performance.now();
-    const response = await ctx.app.inject({ method: 'PATCH', url: `${page}/variables`, payload: { variables: { s: `${'a'.repeat(50_000)}!` } } });
+    const response = await ctx.app.inject({
+      method: 'PATCH',
+      url: `${page}/variables`,
+      payload: { variables: { s: `${'a'.repeat(50_000)}!` } },
+    });
     expect(response.statusCode).toBe(400);
     expect(performance.now() - started).toBeLessThan(5_000);
   });
@@ -95,7 +103,8 @@ describe('hostile schemas', () => {
       },
     };
     expect((await putSchema(schema)).statusCode).toBe(200);
-    const write = (variables: object) => ctx.app.inject({ method: 'PATCH', url: `${page}/variables`, payload: { variables } });
+    const write = (variables: object) =>
+      ctx.app.inject({ method: 'PATCH', url: `${page}/variables`, payload: { variables } });
     expect((await write({ password: 'Secret123', doubled: 'aa', name: 'Ødegaard' })).statusCode).toBe(200);
     for (const bad of [{ password: 'secret123' }, { doubled: 'ab' }, { name: 'ødegaard' }]) {
       const body = expectContract(await write(bad), 400, 'ApiErrorBody') as ApiErrorBody;
@@ -104,20 +113,39 @@ describe('hostile schemas', () => {
   });
 
   test('a pattern that is not a regular expression at all is refused at its path', async () => {
-    const response = await putSchema({ type: 'object', properties: { promo_code: { type: 'string', pattern: '^(A|B' } } });
+    const response = await putSchema({
+      type: 'object',
+      properties: { promo_code: { type: 'string', pattern: '^(A|B' } },
+    });
     const body = expectContract(response, 400, 'ApiErrorBody') as ApiErrorBody;
     expect(body.error_code).toBe('REAL_TIME_CONFIG_INVALID_SCHEMA');
-    expect(body.data).toEqual({ fieldErrors: [{ path: '/properties/promo_code/pattern', message: expect.stringMatching(/^is not a valid regular expression/) }] });
+    expect(body.data).toEqual({
+      fieldErrors: [
+        {
+          path: '/properties/promo_code/pattern',
+          message: expect.stringMatching(/^is not a valid regular expression/),
+        },
+      ],
+    });
   });
 
   test('a recursive schema is accepted and enforced', async () => {
     const schema = {
-      definitions: { menu: { type: 'object', properties: { label: { type: 'string' }, items: { type: 'array', items: { $ref: '#/definitions/menu' } } } } },
+      definitions: {
+        menu: {
+          type: 'object',
+          properties: { label: { type: 'string' }, items: { type: 'array', items: { $ref: '#/definitions/menu' } } },
+        },
+      },
       type: 'object',
       properties: { ivr: { $ref: '#/definitions/menu' } },
     };
     expect((await putSchema(schema)).statusCode).toBe(200);
-    const bad = await ctx.app.inject({ method: 'PATCH', url: `${page}/variables`, payload: { variables: { ivr: { label: 'a', items: [{ label: 1 }] } } } });
+    const bad = await ctx.app.inject({
+      method: 'PATCH',
+      url: `${page}/variables`,
+      payload: { variables: { ivr: { label: 'a', items: [{ label: 1 }] } } },
+    });
     expect(bad.statusCode).toBe(400);
     expect((await ctx.app.inject(page)).json<ConfigPage>().schema).toEqual(schema);
   });

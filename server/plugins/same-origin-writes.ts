@@ -15,7 +15,8 @@ export function registerSameOriginWrites(app: FastifyInstance, audience: Audienc
     const site = req.headers['sec-fetch-site'];
     const origin = req.headers.origin?.toLowerCase();
     const crossSite = site !== undefined && site !== 'same-origin' && site !== 'none';
-    const foreignOrigin = origin !== undefined && !isOwnOrigin(origin, (req.headers.host ?? '').toLowerCase(), audience);
+    const foreignOrigin =
+      origin !== undefined && !isOwnOrigin(origin, (req.headers.host ?? '').toLowerCase(), audience);
     if (crossSite || foreignOrigin) {
       return sendError(req, reply, 403, 'CROSS_ORIGIN_REQUEST_REFUSED', 'Cross-origin writes are not allowed');
     }

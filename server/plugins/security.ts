@@ -59,9 +59,27 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket) 
         : [400, 'INVALID_REQUEST', 'The request is not well-formed HTTP'];
   if (socket.writable) {
     const id = randomUUID();
-    const body = JSON.stringify({ success: false, error: message, error_id: id, error_code: code, error_message: message, data: null });
-    const headers = { ...FIXED_HEADERS, [CORRELATION_HEADER]: id, 'cache-control': 'no-store', 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' };
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}`).join('\r\n')}\r\n\r\n${body}`);
+    const body = JSON.stringify({
+      success: false,
+      error: message,
+      error_id: id,
+      error_code: code,
+      error_message: message,
+      data: null,
+    });
+    const headers = {
+      ...FIXED_HEADERS,
+      [CORRELATION_HEADER]: id,
+      'cache-control': 'no-store',
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+      connection: 'close',
+    };
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${Object.entries(headers)
+        .map(([name, value]) => `${name}: ${value}`)
+        .join('\r\n')}\r\n\r\n${body}`,
+    );
   }
   socket.destroy(error);
 }
@@ -108,7 +126,8 @@ export function requestGuard(audience: Audience | undefined) {
     const raw = req.raw.rawHeaders;
     let hostHeaders = 0;
     for (let i = 0; i < raw.length; i += 2) if (raw[i].toLowerCase() === 'host') hostHeaders++;
-    if (hostHeaders > 1) return { status: 400, code: 'INVALID_REQUEST', message: 'A request must carry one Host header' };
+    if (hostHeaders > 1)
+      return { status: 400, code: 'INVALID_REQUEST', message: 'A request must carry one Host header' };
     if (audience && !audience.hosts.has((req.headers.host ?? '').toLowerCase())) {
       return { status: 403, code: 'HOST_NOT_ALLOWED', message: 'This server does not answer for that host name' };
     }

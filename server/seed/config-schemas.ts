@@ -10,7 +10,11 @@ const businessHours = {
   description: 'When the front desk is staffed. Outside these hours the agent offers a callback instead of a transfer.',
   required: ['timezone', 'weekday_open', 'weekday_close'],
   properties: {
-    timezone: { type: 'string', title: 'Time zone', enum: ['Europe/London', 'Europe/Dublin', 'America/New_York', 'America/Chicago'] },
+    timezone: {
+      type: 'string',
+      title: 'Time zone',
+      enum: ['Europe/London', 'Europe/Dublin', 'America/New_York', 'America/Chicago'],
+    },
     weekday_open: { type: 'string', title: 'Weekdays open', pattern: HH_MM, description: '24-hour clock, e.g. 08:30' },
     weekday_close: { type: 'string', title: 'Weekdays close', pattern: HH_MM },
     weekend_open: { type: 'string', title: 'Weekends open', pattern: HH_MM },
@@ -30,7 +34,11 @@ const transferDestinations = {
     properties: {
       label: { type: 'string', title: 'Label', minLength: 2, maxLength: 40 },
       phone_number: { type: 'string', title: 'Phone number', pattern: E164, description: 'E.164, e.g. +442071234567' },
-      department: { type: 'string', title: 'Department', enum: ['front_desk', 'reservations', 'billing', 'concierge', 'clinical'] },
+      department: {
+        type: 'string',
+        title: 'Department',
+        enum: ['front_desk', 'reservations', 'billing', 'concierge', 'clinical'],
+      },
     },
   },
 };
@@ -69,7 +77,12 @@ export function hotelConfigSchema(): JsonObject {
         description: 'Read after the greeting on special days; null when there is none.',
         maxLength: 200,
       },
-      agent_persona_name: { type: 'string', title: 'Persona name', description: 'How the agent introduces itself.', maxLength: 30 },
+      agent_persona_name: {
+        type: 'string',
+        title: 'Persona name',
+        description: 'How the agent introduces itself.',
+        maxLength: 30,
+      },
       default_language: {
         type: 'string',
         title: 'Default language',
@@ -77,8 +90,18 @@ export function hotelConfigSchema(): JsonObject {
         enum: ['en-GB', 'en-US', 'es-ES', 'fr-FR', 'de-DE'],
       },
       front_desk_number: { type: 'string', title: 'Front desk number', description: 'E.164 format.', pattern: E164 },
-      support_email: { type: 'string', title: 'Support email', description: 'Sent to callers who ask for written confirmation.', format: 'email' },
-      booking_url: { type: 'string', title: 'Booking page', description: 'Read out or texted for online bookings.', format: 'uri' },
+      support_email: {
+        type: 'string',
+        title: 'Support email',
+        description: 'Sent to callers who ask for written confirmation.',
+        format: 'email',
+      },
+      booking_url: {
+        type: 'string',
+        title: 'Booking page',
+        description: 'Read out or texted for online bookings.',
+        format: 'uri',
+      },
       max_call_duration_minutes: {
         type: 'integer',
         title: 'Maximum call length (minutes)',
@@ -94,11 +117,26 @@ export function hotelConfigSchema(): JsonObject {
         minimum: 3,
         maximum: 30,
       },
-      speaking_rate: { type: 'number', title: 'Speaking rate', description: '1.0 is normal speed.', minimum: 0.5, maximum: 2 },
-      allow_sms_followup: { type: 'boolean', title: 'Offer SMS follow-up', description: 'Text booking links after the call.' },
+      speaking_rate: {
+        type: 'number',
+        title: 'Speaking rate',
+        description: '1.0 is normal speed.',
+        minimum: 0.5,
+        maximum: 2,
+      },
+      allow_sms_followup: {
+        type: 'boolean',
+        title: 'Offer SMS follow-up',
+        description: 'Text booking links after the call.',
+      },
       record_calls: { type: 'boolean', title: 'Record calls', description: 'Callers are told when recording is on.' },
       late_checkout_fee_gbp: { type: 'number', title: 'Late checkout fee (GBP)', minimum: 0, maximum: 200 },
-      promo_code: { type: 'string', title: 'Promo code of the month', pattern: '^[A-Z0-9]{4,12}$', description: '4–12 capital letters or digits.' },
+      promo_code: {
+        type: 'string',
+        title: 'Promo code of the month',
+        pattern: '^[A-Z0-9]{4,12}$',
+        description: '4–12 capital letters or digits.',
+      },
       business_hours: businessHours,
       transfer_destinations: transferDestinations,
       faq_entries: faqEntries,
@@ -117,7 +155,12 @@ export function clinicConfigSchema(): JsonObject {
     additionalProperties: false,
     properties: {
       ...properties,
-      emergency_line: { type: 'string', title: 'Emergency line', description: 'Read out for dental emergencies.', pattern: E164 },
+      emergency_line: {
+        type: 'string',
+        title: 'Emergency line',
+        description: 'Read out for dental emergencies.',
+        pattern: E164,
+      },
       new_patient_registration_open: { type: 'boolean', title: 'Accepting new patients' },
       appointment_reminder_hours: { type: 'integer', title: 'Reminder lead time (hours)', minimum: 1, maximum: 72 },
     },
@@ -133,7 +176,11 @@ export function clinicSandboxSchema(): JsonObject {
     properties: {
       ...properties,
       appointment_reminder_hours: { ...properties.appointment_reminder_hours, maximum: 96 },
-      waitlist_enabled: { type: 'boolean', title: 'Offer the waiting list', description: 'Callers without a slot can join a waiting list.' },
+      waitlist_enabled: {
+        type: 'boolean',
+        title: 'Offer the waiting list',
+        description: 'Callers without a slot can join a waiting list.',
+      },
     },
   };
 }

@@ -74,9 +74,16 @@ const clinicLive: JsonObject = {
   emergency_line: '+441614960999',
   new_patient_registration_open: false,
   appointment_reminder_hours: 24,
-  business_hours: { timezone: 'Europe/London', weekday_open: '08:30', weekday_close: '18:00', closed_on_public_holidays: true },
+  business_hours: {
+    timezone: 'Europe/London',
+    weekday_open: '08:30',
+    weekday_close: '18:00',
+    closed_on_public_holidays: true,
+  },
   transfer_destinations: [{ label: 'Reception', phone_number: '+441614960321', department: 'front_desk' }],
-  faq_entries: [{ question: 'Do you take NHS patients?', answer: 'We accept NHS patients for check-ups and hygiene appointments.' }],
+  faq_entries: [
+    { question: 'Do you take NHS patients?', answer: 'We accept NHS patients for check-ups and hygiene appointments.' },
+  ],
 };
 
 const connector = (
@@ -101,7 +108,8 @@ export const DEMO_AGENTS: SeedAgent[] = [
       'pre-release': { ...hotelLive, promo_code: 'WINTER25', silence_timeout_seconds: 10 },
       sandbox: {
         ...hotelLive,
-        greeting_message: 'Thanks for calling Harbourview Hotel! I am Ava, your virtual concierge. What can I do for you?',
+        greeting_message:
+          'Thanks for calling Harbourview Hotel! I am Ava, your virtual concierge. What can I do for you?',
         promo_code: 'WINTER25',
         silence_timeout_seconds: 10,
         speaking_rate: 1.1,
@@ -110,12 +118,28 @@ export const DEMO_AGENTS: SeedAgent[] = [
       },
     },
     connectors: [
-      connector('conn_hv_live_uk', 'UK main line', 'live', 'var_default', 'en-GB-Neural2-A', 'en-GB', ['+442079460100', '+442079460101']),
+      connector('conn_hv_live_uk', 'UK main line', 'live', 'var_default', 'en-GB-Neural2-A', 'en-GB', [
+        '+442079460100',
+        '+442079460101',
+      ]),
       connector('conn_hv_live_us', 'US toll-free', 'live', 'var_us', 'en-US-Neural2-F', 'en-US', ['+18885550142']),
       connector('conn_hv_live_es', 'Spanish line', 'live', '', 'es-ES-Neural2-B', 'es-ES', ['+34910123456']),
-      connector('conn_hv_pre_uk', 'UK pre-release', 'pre-release', 'var_default', 'en-GB-Neural2-A', 'en-GB', ['+442079460180']),
-      connector('conn_hv_pre_fr', 'French pilot', 'pre-release', 'var_fr', 'fr-FR-Neural2-A', 'en-GB', ['+33170123456']),
-      connector('conn_hv_sbx_main', 'Sandbox test line', 'sandbox', '', 'en-GB-Neural2-C', 'en-GB', ['+442079460199'], true),
+      connector('conn_hv_pre_uk', 'UK pre-release', 'pre-release', 'var_default', 'en-GB-Neural2-A', 'en-GB', [
+        '+442079460180',
+      ]),
+      connector('conn_hv_pre_fr', 'French pilot', 'pre-release', 'var_fr', 'fr-FR-Neural2-A', 'en-GB', [
+        '+33170123456',
+      ]),
+      connector(
+        'conn_hv_sbx_main',
+        'Sandbox test line',
+        'sandbox',
+        '',
+        'en-GB-Neural2-C',
+        'en-GB',
+        ['+442079460199'],
+        true,
+      ),
       connector('conn_hv_sbx_de', 'German sandbox', 'sandbox', 'var_de', 'de-DE-Neural2-B', 'de-DE', []),
     ],
   },
@@ -128,11 +152,18 @@ export const DEMO_AGENTS: SeedAgent[] = [
     variables: {
       live: clinicLive,
       'pre-release': { ...clinicLive, new_patient_registration_open: true },
-      sandbox: { ...clinicLive, new_patient_registration_open: true, appointment_reminder_hours: 48, waitlist_enabled: true },
+      sandbox: {
+        ...clinicLive,
+        new_patient_registration_open: true,
+        appointment_reminder_hours: 48,
+        waitlist_enabled: true,
+      },
     },
     connectors: [
       connector('conn_rd_live', 'Reception line', 'live', 'var_default', 'en-GB-Neural2-D', 'en-GB', ['+441614960300']),
-      connector('conn_rd_pre', 'Reception pre-release', 'pre-release', '', 'en-GB-Neural2-D', 'en-GB', ['+441614960301']),
+      connector('conn_rd_pre', 'Reception pre-release', 'pre-release', '', 'en-GB-Neural2-D', 'en-GB', [
+        '+441614960301',
+      ]),
       connector('conn_rd_sbx', 'Reception sandbox', 'sandbox', '', 'en-GB-Neural2-D', 'en-GB', []),
     ],
   },

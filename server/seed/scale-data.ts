@@ -29,19 +29,35 @@ export function generatedSchema(count: number): JsonObject {
         properties[key] = {
           type: 'object',
           title,
-          properties: { enabled: { type: 'boolean', title: 'Enabled' }, label: { type: 'string', title: 'Label', maxLength: 60 }, limit: { type: 'integer', title: 'Limit', minimum: 0, maximum: 1000 } },
+          properties: {
+            enabled: { type: 'boolean', title: 'Enabled' },
+            label: { type: 'string', title: 'Label', maxLength: 60 },
+            limit: { type: 'integer', title: 'Limit', minimum: 0, maximum: 1000 },
+          },
         };
         break;
       case 5:
         properties[key] = {
           type: 'array',
           title,
-          items: { type: 'object', properties: { name: { type: 'string', title: 'Name' }, weight: { type: 'number', title: 'Weight', minimum: 0, maximum: 1 } } },
+          items: {
+            type: 'object',
+            properties: {
+              name: { type: 'string', title: 'Name' },
+              weight: { type: 'number', title: 'Weight', minimum: 0, maximum: 1 },
+            },
+          },
         };
         break;
       case 1:
       case 6:
-        properties[key] = { type: 'integer', title, description: `Between 0 and ${100 + i}.`, minimum: 0, maximum: 100 + i };
+        properties[key] = {
+          type: 'integer',
+          title,
+          description: `Between 0 and ${100 + i}.`,
+          minimum: 0,
+          maximum: 100 + i,
+        };
         break;
       case 2:
         properties[key] = { type: 'boolean', title };
@@ -72,7 +88,10 @@ export function generatedVariables(count: number, variant = 0, changeEvery = 10)
         variables[key] = { enabled: n % 2 === 0, label: `Group ${n}`, limit: n % 1000 };
         break;
       case 5:
-        variables[key] = [{ name: `Item ${n}`, weight: 0.5 }, { name: `Item ${n + 1}`, weight: 0.25 }];
+        variables[key] = [
+          { name: `Item ${n}`, weight: 0.5 },
+          { name: `Item ${n + 1}`, weight: 0.25 },
+        ];
         break;
       case 1:
       case 6:
@@ -94,7 +113,15 @@ export function generatedVariables(count: number, variant = 0, changeEvery = 10)
   return variables;
 }
 
-export type ScaleConnector = { connectorId: string; name: string; clientEnv: ClientEnv; variantId: string; asrLangCode: string; voiceName: string; disableHandoff: boolean };
+export type ScaleConnector = {
+  connectorId: string;
+  name: string;
+  clientEnv: ClientEnv;
+  variantId: string;
+  asrLangCode: string;
+  voiceName: string;
+  disableHandoff: boolean;
+};
 
 /** `connectorCount` connectors and `numberCount` phone numbers (about one in ten connectors has none). */
 export function generatedTelephony(connectorCount: number, numberCount: number) {
@@ -119,7 +146,11 @@ export function generatedTelephony(connectorCount: number, numberCount: number) 
   const numbers: { number: string; connectorId: string; clientEnv: ClientEnv }[] = [];
   for (let i = 0; i < numberCount; i++) {
     const connector = withNumbers[i % withNumbers.length];
-    numbers.push({ number: `+1555${String(1_000_000 + i).padStart(7, '0')}`, connectorId: connector.connectorId, clientEnv: connector.clientEnv });
+    numbers.push({
+      number: `+1555${String(1_000_000 + i).padStart(7, '0')}`,
+      connectorId: connector.connectorId,
+      clientEnv: connector.clientEnv,
+    });
   }
   return { connectors, numbers };
 }

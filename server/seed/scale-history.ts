@@ -11,14 +11,26 @@ import { SCALE_AGENT_ID } from './scale-seed.ts';
 import { SCALE } from './scale-size.ts';
 
 const AUTHORS = ['dana', 'sam.okafor', 'priya', 'li.wei', 'marta', 'jon', 'aisha', 'tomas'];
-const NOTES = ['Holiday hours', 'Promo rotation', 'Ticket OPS-812', 'Rollback after complaints', 'Seasonal greeting', 'Copy from pre-release'];
+const NOTES = [
+  'Holiday hours',
+  'Promo rotation',
+  'Ticket OPS-812',
+  'Rollback after complaints',
+  'Seasonal greeting',
+  'Copy from pre-release',
+];
 const KINDS = ['variables', 'variables', 'variables', 'promotion', 'restore', 'external'] as const;
 const DAY_MS = 86_400_000;
 /** Rows per INSERT: SQLite binds at most 32,766 values per statement. */
 const SLICE = 1_000;
 
 export async function seedScaleHistory(state: StateDb): Promise<boolean> {
-  const existing = await state.selectFrom('history_entries').select('id').where('agent_id', '=', SCALE_AGENT_ID).limit(1).executeTakeFirst();
+  const existing = await state
+    .selectFrom('history_entries')
+    .select('id')
+    .where('agent_id', '=', SCALE_AGENT_ID)
+    .limit(1)
+    .executeTakeFirst();
   if (existing) return false;
   const random = seededRandom(17);
   const total = SCALE.historyEntries;
@@ -48,14 +60,24 @@ export async function seedScaleHistory(state: StateDb): Promise<boolean> {
         for (let c = 0; c < count; c++) {
           // An integer property of the generated schema (every tenth key from setting_0001).
           const key = `setting_${String(1 + 10 * Math.floor(random() * (SCALE.variables / 10))).padStart(4, '0')}`;
-          if (!changes.some((change) => change.index === i && change.key === key)) changes.push({ index: i, key, before: Math.floor(random() * 100), after: Math.floor(random() * 100) });
+          if (!changes.some((change) => change.index === i && change.key === key))
+            changes.push({ index: i, key, before: Math.floor(random() * 100), after: Math.floor(random() * 100) });
         }
       }
       // One statement in one transaction: the rows get consecutive ids (RETURNING's own order is not guaranteed).
       const ids = await tx.insertInto('history_entries').values(entries).returning('id').execute();
       const firstId = Math.min(...ids.map((row) => row.id));
-      const rows = changes.map(({ index, key, before, after }) => ({ entry_id: firstId + index - from, key, before_json: String(before), after_json: String(after) }));
-      for (let i = 0; i < rows.length; i += SLICE) await tx.insertInto('history_changes').values(rows.slice(i, i + SLICE)).execute();
+      const rows = changes.map(({ index, key, before, after }) => ({
+        entry_id: firstId + index - from,
+        key,
+        before_json: String(before),
+        after_json: String(after),
+      }));
+      for (let i = 0; i < rows.length; i += SLICE)
+        await tx
+          .insertInto('history_changes')
+          .values(rows.slice(i, i + SLICE))
+          .execute();
     }
   });
   return true;

@@ -3,7 +3,6 @@ import type { Db } from '../store/database.ts';
 import { DEMO_ACCOUNT_ID, DEMO_AGENTS, type SeedAgent } from './demo-agents.ts';
 import { ttsLangCodeOf } from '../../contract/voices.ts';
 
-
 /** Seeds the demo workspace into an empty database; a database that already holds agents is left alone. */
 export function seedIfEmpty(db: Db, agents: SeedAgent[] = DEMO_AGENTS): boolean {
   const { count } = db.prepare<[], { count: number }>('SELECT COUNT(*) AS count FROM agents').get()!;
@@ -14,7 +13,9 @@ export function seedIfEmpty(db: Db, agents: SeedAgent[] = DEMO_AGENTS): boolean 
 
 function insertAgents(db: Db, agents: SeedAgent[]) {
   const agent = db.prepare('INSERT INTO agents VALUES (?, ?, ?, ?, ?)');
-  const page = db.prepare('INSERT INTO config_pages (agent_id, client_env, schema_json, last_updated) VALUES (?, ?, ?, ?)');
+  const page = db.prepare(
+    'INSERT INTO config_pages (agent_id, client_env, schema_json, last_updated) VALUES (?, ?, ?, ?)',
+  );
   const connector = db.prepare('INSERT INTO connectors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const phone = db.prepare('INSERT INTO phone_numbers VALUES (?, ?, ?, ?, ?)');
   for (const seed of agents) {
@@ -27,8 +28,16 @@ function insertAgents(db: Db, agents: SeedAgent[]) {
     });
     for (const c of seed.connectors) {
       connector.run(
-        c.connectorId, seed.agentId, DEMO_ACCOUNT_ID, c.name, c.clientEnv, c.variantId,
-        c.asrLangCode, ttsLangCodeOf(c.voiceName) ?? '', c.voiceName, c.disableHandoff ? 1 : 0,
+        c.connectorId,
+        seed.agentId,
+        DEMO_ACCOUNT_ID,
+        c.name,
+        c.clientEnv,
+        c.variantId,
+        c.asrLangCode,
+        ttsLangCodeOf(c.voiceName) ?? '',
+        c.voiceName,
+        c.disableHandoff ? 1 : 0,
       );
       for (const number of c.phoneNumbers) phone.run(number, seed.agentId, DEMO_ACCOUNT_ID, c.clientEnv, c.connectorId);
     }

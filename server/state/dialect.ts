@@ -34,12 +34,15 @@ export async function inLockedTransaction<T>(
       // two): several statements go at once only without parameters, so the name is sent as hex, which needs no quoting.
       const hex = Buffer.from(name, 'utf8').toString('hex');
       await sql
-        .raw(`begin; set local lock_timeout = '${Math.round(timeoutMs)}ms'; select pg_advisory_xact_lock(${namespace}, hashtext(convert_from(decode('${hex}', 'hex'), 'UTF8')))`)
+        .raw(
+          `begin; set local lock_timeout = '${Math.round(timeoutMs)}ms'; select pg_advisory_xact_lock(${namespace}, hashtext(convert_from(decode('${hex}', 'hex'), 'UTF8')))`,
+        )
         .execute(connection);
       const result = await work(connection);
       // A statement that failed inside `work` (and was caught there) leaves the transaction aborted: COMMIT says ROLLBACK.
       const { rows } = await sql<{ command?: string }>`commit`.execute(connection);
-      if (rows[0]?.command === 'ROLLBACK') throw new Error('The transaction was rolled back: a statement in it had failed');
+      if (rows[0]?.command === 'ROLLBACK')
+        throw new Error('The transaction was rolled back: a statement in it had failed');
       return result;
     } catch (error) {
       await sql`rollback`.execute(connection).catch(() => {});

@@ -11,7 +11,9 @@ export const MIGRATIONS: Record<string, Migration> = {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('history_entries')
-        .addColumn('id', 'integer', (col) => (isShared(db) ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement()))
+        .addColumn('id', 'integer', (col) =>
+          isShared(db) ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement(),
+        )
         .addColumn('agent_id', 'text', (col) => col.notNull())
         .addColumn('client_env', 'text')
         .addColumn('kind', 'text', (col) => col.notNull())
@@ -28,7 +30,11 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
       // Newest first per agent, optionally per environment: the history page's and the cursor's order.
       await db.schema.createIndex('history_by_agent').on('history_entries').columns(['agent_id', 'id']).execute();
-      await db.schema.createIndex('history_by_page').on('history_entries').columns(['agent_id', 'client_env', 'id']).execute();
+      await db.schema
+        .createIndex('history_by_page')
+        .on('history_entries')
+        .columns(['agent_id', 'client_env', 'id'])
+        .execute();
       await db.schema
         .createTable('history_changes')
         .addColumn('entry_id', 'integer', (col) => col.notNull().references('history_entries.id').onDelete('cascade'))
@@ -38,7 +44,11 @@ export const MIGRATIONS: Record<string, Migration> = {
         .addPrimaryKeyConstraint('history_changes_pk', ['entry_id', 'key'])
         .execute();
       // A key's blame: its changes, newest first.
-      await db.schema.createIndex('history_changes_by_key').on('history_changes').columns(['key', 'entry_id']).execute();
+      await db.schema
+        .createIndex('history_changes_by_key')
+        .on('history_changes')
+        .columns(['key', 'entry_id'])
+        .execute();
       await db.schema
         .createTable('page_heads')
         .addColumn('agent_id', 'text', (col) => col.notNull())
@@ -108,7 +118,9 @@ export const MIGRATIONS: Record<string, Migration> = {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('change_requests')
-        .addColumn('id', 'integer', (col) => (isShared(db) ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement()))
+        .addColumn('id', 'integer', (col) =>
+          isShared(db) ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement(),
+        )
         .addColumn('agent_id', 'text', (col) => col.notNull())
         .addColumn('client_env', 'text', (col) => col.notNull())
         .addColumn('kind', 'text', (col) => col.notNull())
@@ -123,10 +135,16 @@ export const MIGRATIONS: Record<string, Migration> = {
         .addColumn('applied_version', 'text')
         .addColumn('stale_at', 'text')
         .execute();
-      await db.schema.createIndex('change_requests_by_agent').on('change_requests').columns(['agent_id', 'status', 'id']).execute();
+      await db.schema
+        .createIndex('change_requests_by_agent')
+        .on('change_requests')
+        .columns(['agent_id', 'status', 'id'])
+        .execute();
       await db.schema
         .createTable('change_request_events')
-        .addColumn('id', 'integer', (col) => (isShared(db) ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement()))
+        .addColumn('id', 'integer', (col) =>
+          isShared(db) ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement(),
+        )
         .addColumn('request_id', 'integer', (col) => col.notNull().references('change_requests.id').onDelete('cascade'))
         .addColumn('at', 'text', (col) => col.notNull())
         .addColumn('actor', 'text')
@@ -134,7 +152,11 @@ export const MIGRATIONS: Record<string, Migration> = {
         .addColumn('revision', 'integer', (col) => col.notNull())
         .addColumn('text', 'text')
         .execute();
-      await db.schema.createIndex('change_request_events_by_request').on('change_request_events').columns(['request_id', 'id']).execute();
+      await db.schema
+        .createIndex('change_request_events_by_request')
+        .on('change_request_events')
+        .columns(['request_id', 'id'])
+        .execute();
     },
   },
   '004-change-request-schedules': {
@@ -142,12 +164,17 @@ export const MIGRATIONS: Record<string, Migration> = {
       // One column per statement: SQLite adds one at a time.
       await db.schema.alterTable('change_requests').addColumn('scheduled_at', 'text').execute();
       await db.schema.alterTable('change_requests').addColumn('scheduled_by', 'text').execute();
-      await db.schema.createIndex('change_requests_due').on('change_requests').columns(['status', 'scheduled_at']).execute();
+      await db.schema
+        .createIndex('change_requests_due')
+        .on('change_requests')
+        .columns(['status', 'scheduled_at'])
+        .execute();
     },
   },
   '005-webhooks': {
     async up(db: Kysely<unknown>) {
-      const id = (col: ColumnDefinitionBuilder) => (isShared(db) ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement());
+      const id = (col: ColumnDefinitionBuilder) =>
+        isShared(db) ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement();
       await db.schema
         .createTable('webhooks')
         .addColumn('id', 'integer', id)
@@ -173,13 +200,25 @@ export const MIGRATIONS: Record<string, Migration> = {
         .addColumn('created_at', 'text', (col) => col.notNull())
         .addColumn('delivered_at', 'text')
         .execute();
-      await db.schema.createIndex('webhook_deliveries_due').on('webhook_deliveries').columns(['status', 'next_attempt_at']).execute();
-      await db.schema.createIndex('webhook_deliveries_by_webhook').on('webhook_deliveries').columns(['webhook_id', 'id']).execute();
+      await db.schema
+        .createIndex('webhook_deliveries_due')
+        .on('webhook_deliveries')
+        .columns(['status', 'next_attempt_at'])
+        .execute();
+      await db.schema
+        .createIndex('webhook_deliveries_by_webhook')
+        .on('webhook_deliveries')
+        .columns(['webhook_id', 'id'])
+        .execute();
     },
   },
   '006-generation': {
     async up(db: Kysely<unknown>) {
-      await db.schema.createTable('state_generation').addColumn('id', 'integer', (col) => col.primaryKey()).addColumn('value', 'integer', (col) => col.notNull()).execute();
+      await db.schema
+        .createTable('state_generation')
+        .addColumn('id', 'integer', (col) => col.primaryKey())
+        .addColumn('value', 'integer', (col) => col.notNull())
+        .execute();
       await sql`insert into state_generation (id, value) values (1, 0)`.execute(db);
       // Every change to these tables moves the generation in its own transaction (./generation.ts): no code path can
       // change them and leave another replica's copy in use.

@@ -54,13 +54,25 @@ test('a replica waits for a page at most the time it is given, then fails; the p
     letGo();
     await held;
     // What was written under the lock is committed, and the page is free.
-    expect(await inLockedTransaction(b, LOCKS.page, name, (tx) => tx.selectFrom('settings').select('value_json').where('name', '=', 'held').executeTakeFirst(), 200)).toEqual({ value_json: '1' });
+    expect(
+      await inLockedTransaction(
+        b,
+        LOCKS.page,
+        name,
+        (tx) => tx.selectFrom('settings').select('value_json').where('name', '=', 'held').executeTakeFirst(),
+        200,
+      ),
+    ).toEqual({ value_json: '1' });
     // A failure in the work rolls it back and lets the page go.
-    await expect(inLockedTransaction(a, LOCKS.page, name, async (tx) => {
-      await tx.insertInto('settings').values({ name: 'rolled back', value_json: '1' }).execute();
-      throw new Error('work failed');
-    })).rejects.toThrow('work failed');
-    expect(await b.selectFrom('settings').select('name').where('name', '=', 'rolled back').executeTakeFirst()).toBeUndefined();
+    await expect(
+      inLockedTransaction(a, LOCKS.page, name, async (tx) => {
+        await tx.insertInto('settings').values({ name: 'rolled back', value_json: '1' }).execute();
+        throw new Error('work failed');
+      }),
+    ).rejects.toThrow('work failed');
+    expect(
+      await b.selectFrom('settings').select('name').where('name', '=', 'rolled back').executeTakeFirst(),
+    ).toBeUndefined();
     expect(await inLockedTransaction(b, LOCKS.page, name, async () => 'free again', 200)).toBe('free again');
   } finally {
     await Promise.all([a.destroy(), b.destroy()]);

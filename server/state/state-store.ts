@@ -31,14 +31,19 @@ export const STORE_TIMEOUT_MS = 5_000;
 /**
  * Opens (creating and migrating if needed) the state store: a SQLite file (`:memory:` for tests) or a Postgres URL.
  */
-export async function openStateStore(target: string, { poolSize = 10, timeoutMs = STORE_TIMEOUT_MS }: StateStoreOptions = {}): Promise<StateDb> {
+export async function openStateStore(
+  target: string,
+  { poolSize = 10, timeoutMs = STORE_TIMEOUT_MS }: StateStoreOptions = {},
+): Promise<StateDb> {
   const db = isDatabaseUrl(target) ? openPostgres(target, poolSize, timeoutMs) : openSqlite(target, timeoutMs);
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();
     const failed = results?.find((result) => result.status === 'Error')?.migrationName;
-    throw new Error(`Switchboard's state database could not be migrated${failed ? ` (${failed})` : ''}: ${String(error)}`);
+    throw new Error(
+      `Switchboard's state database could not be migrated${failed ? ` (${failed})` : ''}: ${String(error)}`,
+    );
   }
   return db;
 }
@@ -64,7 +69,9 @@ function openPostgres(url: string, poolSize: number, timeoutMs: number): StateDb
   });
   // A connection the server closes (a restart, a failover, a shutdown) must not crash the process, idle or in use: the
   // pool replaces an idle one, and the statement running on one in use fails with it (a 503: store-errors.ts).
-  pool.on('error', (error) => console.error(`Postgres: an idle connection failed (${error.message}); it will be replaced`));
+  pool.on('error', (error) =>
+    console.error(`Postgres: an idle connection failed (${error.message}); it will be replaced`),
+  );
   // In use, its statement fails with the error (and is answered 503): the listener only keeps the error from being
   // unhandled. Idle, the pool's own listener above says so.
   pool.on('connect', (client) => client.on('error', () => {}));

@@ -25,7 +25,10 @@ beforeAll(async () => {
   postgres = await startPostgres();
   upstream = await createTestApp({ requireApiKey: KEY });
   const baseUrl = await upstream.app.listen({ port: 0, host: '127.0.0.1' });
-  team = await startTeamApp(postgres.url, { admin: ADMIN, options: { upstream: { apiKey: KEY, baseUrl, readOnly: false, timeoutMs: 5_000 } } });
+  team = await startTeamApp(postgres.url, {
+    admin: ADMIN,
+    options: { upstream: { apiKey: KEY, baseUrl, readOnly: false, timeoutMs: 5_000 } },
+  });
   replica = await team.replica();
   await team.cookieOf(ADMIN);
 }, 60_000);
@@ -36,7 +39,8 @@ afterAll(async () => {
   await postgres?.stop();
 });
 
-const upstreamPage = async () => (await upstream.app.inject({ url: PAGE, headers: { 'x-api-key': KEY } })).json<ConfigPage>();
+const upstreamPage = async () =>
+  (await upstream.app.inject({ url: PAGE, headers: { 'x-api-key': KEY } })).json<ConfigPage>();
 const timed = async <T>(call: () => Promise<T>) => {
   const started = Date.now();
   return { answer: await call(), ms: Date.now() - started };
@@ -49,11 +53,20 @@ test('12: a frozen store costs each request a few seconds and a 503 that says so
     const [me, other, write, ready] = await Promise.all([
       timed(() => team.as(ADMIN, { url: '/api/me' })),
       timed(() => team.as(ADMIN, { url: '/api/me' }, replica)),
-      timed(() => team.as(ADMIN, { method: 'PATCH', url: `${PAGE}/variables`, payload: { variables: { greeting: 'While frozen' } } }, replica)),
+      timed(() =>
+        team.as(
+          ADMIN,
+          { method: 'PATCH', url: `${PAGE}/variables`, payload: { variables: { greeting: 'While frozen' } } },
+          replica,
+        ),
+      ),
       timed(() => team.as(undefined, { url: '/readyz' })),
     ]);
     for (const { answer, ms } of [me, other, write]) {
-      expect(answer.json()).toMatchObject({ error_code: 'STORE_UNAVAILABLE', error_message: expect.stringContaining('not answering') });
+      expect(answer.json()).toMatchObject({
+        error_code: 'STORE_UNAVAILABLE',
+        error_message: expect.stringContaining('not answering'),
+      });
       expect(answer.statusCode).toBe(503);
       expect(ms).toBeLessThan(10_000);
     }
@@ -65,7 +78,9 @@ test('12: a frozen store costs each request a few seconds and a 503 that says so
   }
   expect((await upstreamPage()).lastUpdated).toBe(before.lastUpdated);
   // Thawed: the same replicas answer again, with nothing restarted.
-  await expect.poll(async () => (await team.as(ADMIN, { url: '/api/me' }, replica)).statusCode, { timeout: 15_000 }).toBe(200);
+  await expect
+    .poll(async () => (await team.as(ADMIN, { url: '/api/me' }, replica)).statusCode, { timeout: 15_000 })
+    .toBe(200);
   expect((await team.as(ADMIN, { url: '/api/me' })).statusCode).toBe(200);
 }, 60_000);
 
@@ -74,7 +89,13 @@ test('13: a stopped store is a 503 that says so, at once, and nothing is forward
   await postgres.stop();
   const [me, write] = await Promise.all([
     timed(() => team.as(ADMIN, { url: '/api/me' })),
-    timed(() => team.as(ADMIN, { method: 'PATCH', url: `${PAGE}/variables`, payload: { variables: { greeting: 'While stopped' } } }, replica)),
+    timed(() =>
+      team.as(
+        ADMIN,
+        { method: 'PATCH', url: `${PAGE}/variables`, payload: { variables: { greeting: 'While stopped' } } },
+        replica,
+      ),
+    ),
   ]);
   for (const { answer, ms } of [me, write]) {
     expect(answer.json()).toMatchObject({ error_code: 'STORE_UNAVAILABLE' });

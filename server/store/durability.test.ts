@@ -34,7 +34,8 @@ async function startServer(port: number, args: string[] = []): Promise<ChildProc
   throw new Error('server did not start');
 }
 
-const exited = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+const exited = (child: ChildProcess) =>
+  new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
 
 test(`no acknowledged write is lost and the file stays intact across ${KILLS} SIGKILLs`, async () => {
   const random = seededRandom(7);
@@ -92,7 +93,11 @@ test('SIGTERM lets an in-flight write finish, then closes the database cleanly',
   const port = 4900 + Math.floor(Math.random() * 90);
   const server = await startServer(port, ['--faults']);
   const base = `http://127.0.0.1:${port}`;
-  await fetch(`${base}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"latencyMs":600}' });
+  await fetch(`${base}/__emulator/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"latencyMs":600}',
+  });
   const write = fetch(`${base}${pagePath}/variables`, {
     method: 'PATCH',
     headers: { 'content-type': 'application/json' },
@@ -106,7 +111,9 @@ test('SIGTERM lets an in-flight write finish, then closes the database cleanly',
   expect(existsSync(path.join(dataDir, 'switchboard.sqlite-wal'))).toBe(false);
   const db = new Database(path.join(dataDir, 'switchboard.sqlite'), { readonly: true });
   const row = db
-    .prepare("SELECT value_json FROM config_variables WHERE agent_id = ? AND client_env = 'sandbox' AND key = 'drained'")
+    .prepare(
+      "SELECT value_json FROM config_variables WHERE agent_id = ? AND client_env = 'sandbox' AND key = 'drained'",
+    )
     .get(DEMO_AGENT_ID) as { value_json: string } | undefined;
   db.close();
   expect(row?.value_json).toBe('true');

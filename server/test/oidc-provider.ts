@@ -19,14 +19,24 @@ async function formOf(req: IncomingMessage): Promise<URLSearchParams> {
 }
 
 /** `names`: display names by email, for the `name` claim. */
-export async function startOidcProvider(redirectUris: string[], names: Record<string, string> = {}): Promise<TestProvider> {
+export async function startOidcProvider(
+  redirectUris: string[],
+  names: Record<string, string> = {},
+): Promise<TestProvider> {
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
   const clientId = 'switchboard';
   const clientSecret = 'switchboard-test-secret-0123456789';
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: redirectUris, post_logout_redirect_uris: redirectUris.map((uri) => new URL(uri).origin) }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: redirectUris,
+        post_logout_redirect_uris: redirectUris.map((uri) => new URL(uri).origin),
+      },
+    ],
     jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'test', use: 'sig', alg: 'RS256' }] as never },
     cookies: { keys: ['switchboard-test-cookie-key'] },
     pkce: { required: () => true },
@@ -34,11 +44,17 @@ export async function startOidcProvider(redirectUris: string[], names: Record<st
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     async findAccount(_ctx, id) {
-      return { accountId: id, claims: async () => ({ sub: id, email: id, email_verified: true, ...(names[id] && { name: names[id] }) }) };
+      return {
+        accountId: id,
+        claims: async () => ({ sub: id, email: id, email_verified: true, ...(names[id] && { name: names[id] }) }),
+      };
     },
     // Consent is not what is tested: every sign-in is granted the scopes it asks for.
     async loadExistingGrant(ctx: KoaContextWithOIDC) {
-      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId });
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client!.clientId,
+        accountId: ctx.oidc.session!.accountId,
+      });
       grant.addOIDCScope('openid email profile');
       await grant.save();
       return grant;
@@ -52,7 +68,12 @@ export async function startOidcProvider(redirectUris: string[], names: Record<st
       if (req.method === 'POST' && match[2]) {
         const email = (await formOf(req)).get('email')?.trim();
         if (!email) throw new Error('no email');
-        await provider.interactionFinished(req, res, { login: { accountId: email } }, { mergeWithLastSubmission: false });
+        await provider.interactionFinished(
+          req,
+          res,
+          { login: { accountId: email } },
+          { mergeWithLastSubmission: false },
+        );
         return;
       }
       const details = await provider.interactionDetails(req, res);

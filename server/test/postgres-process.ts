@@ -32,7 +32,14 @@ const server = new EmbeddedPostgres({
   createPostgresUser: process.getuid?.() === 0,
   // Loopback only, no Unix socket (its default folder may not exist); durability is not what tests measure.
   postgresFlags: [
-    '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off', '-c', 'max_connections=300',
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'fsync=off',
+    '-c',
+    'max_connections=300',
   ],
   onLog: () => {},
   onError: (error) => console.error('postgres:', error),

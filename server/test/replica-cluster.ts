@@ -12,7 +12,17 @@ import { startServerProcess, type ServerProcess } from './server-process.ts';
 import { signIn } from './sign-in.ts';
 import { createTestApp } from './test-app.ts';
 
-export async function startReplicaCluster({ count, admin, env = {}, upstream: upstreamOptions = {} }: { count: number; admin: string; env?: Record<string, string>; upstream?: Partial<AppOptions> }) {
+export async function startReplicaCluster({
+  count,
+  admin,
+  env = {},
+  upstream: upstreamOptions = {},
+}: {
+  count: number;
+  admin: string;
+  env?: Record<string, string>;
+  upstream?: Partial<AppOptions>;
+}) {
   const key = 'sk-test-replicas-0123456789';
   const upstream = await createTestApp({ requireApiKey: key, ...upstreamOptions });
   const baseUrl = await upstream.app.listen({ port: 0, host: '127.0.0.1' });
@@ -39,9 +49,16 @@ export async function startReplicaCluster({ count, admin, env = {}, upstream: up
     replicas,
     upstream,
     /** A request to PolyAI's stand-in, with its key. */
-    upstreamCall: (request: { method?: 'GET' | 'POST' | 'DELETE'; url: string; payload?: object }) => upstream.app.inject({ ...request, headers: { 'x-api-key': key } }),
+    upstreamCall: (request: { method?: 'GET' | 'POST' | 'DELETE'; url: string; payload?: object }) =>
+      upstream.app.inject({ ...request, headers: { 'x-api-key': key } }),
     /** The request as the member `email` (signed in once, through the provider), on `replica`. */
-    async call(replica: ServerProcess, email: string, path: string, method = 'GET', body?: object): Promise<{ status: number; json: unknown }> {
+    async call(
+      replica: ServerProcess,
+      email: string,
+      path: string,
+      method = 'GET',
+      body?: object,
+    ): Promise<{ status: number; json: unknown }> {
       if (!cookies.has(email)) cookies.set(email, (await signIn(publicUrl, email)).cookie);
       const response = await fetch(replica.url + path, {
         method,

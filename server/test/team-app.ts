@@ -15,12 +15,20 @@ import { startOidcProvider } from './oidc-provider.ts';
 import { freshDatabase } from './postgres.ts';
 import { signIn } from './sign-in.ts';
 
-export type Call = { method?: 'GET' | 'PUT' | 'PATCH' | 'POST' | 'DELETE'; url: string; payload?: object; headers?: Record<string, string> };
+export type Call = {
+  method?: 'GET' | 'PUT' | 'PATCH' | 'POST' | 'DELETE';
+  url: string;
+  payload?: object;
+  headers?: Record<string, string>;
+};
 
 /** The app's options, with some of team mode's own (the rest: a test provider's and this server's). */
 export type TeamAppOptions = Omit<Partial<AppOptions>, 'team'> & { team?: Partial<TeamOptions> };
 
-export async function startTeamApp(postgresUrl: string, { admin, names = {}, options = {} }: { admin: string; names?: Record<string, string>; options?: TeamAppOptions }) {
+export async function startTeamApp(
+  postgresUrl: string,
+  { admin, names = {}, options = {} }: { admin: string; names?: Record<string, string>; options?: TeamAppOptions },
+) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const provider = await startOidcProvider([`${url}/api/auth/callback`], names);
@@ -61,12 +69,22 @@ export async function startTeamApp(postgresUrl: string, { admin, names = {}, opt
     databaseUrl,
     provider,
     /** Another replica on the same store (its own emulator file). */
-    replica: (extra: Partial<AppOptions> = {}) => build(path.join(dir, `replica-${Math.random().toString(36).slice(2)}.sqlite`), extra),
+    replica: (extra: Partial<AppOptions> = {}) =>
+      build(path.join(dir, `replica-${Math.random().toString(36).slice(2)}.sqlite`), extra),
     cookieOf,
     /** The request as the member `email` (or without a session when undefined). */
-    async as(email: string | undefined, { method = 'GET', url: target, payload, headers = {} }: Call, on: FastifyInstance = app) {
+    async as(
+      email: string | undefined,
+      { method = 'GET', url: target, payload, headers = {} }: Call,
+      on: FastifyInstance = app,
+    ) {
       const cookie = email ? await cookieOf(email) : undefined;
-      return on.inject({ method, url: target, ...(payload && { payload }), headers: { host: `127.0.0.1:${port}`, ...(cookie && { cookie }), ...headers } });
+      return on.inject({
+        method,
+        url: target,
+        ...(payload && { payload }),
+        headers: { host: `127.0.0.1:${port}`, ...(cookie && { cookie }), ...headers },
+      });
     },
     /** Gives `email` these grants (as the admin). */
     async grant(email: string, grants: Grant[], isAdmin = false) {

@@ -27,7 +27,11 @@ const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
 const contractAjv = addFormats(new Ajv({ allErrors: true, strict: false }));
 
 /** Asserts a response's status and that its body matches the contract schema it claims to be. */
-export function expectContract(response: LightMyRequestResponse, status: number, schemaName: keyof typeof responseSchemas & string) {
+export function expectContract(
+  response: LightMyRequestResponse,
+  status: number,
+  schemaName: keyof typeof responseSchemas & string,
+) {
   expect(response.statusCode, response.body).toBe(status);
   const validate = contractAjv.compile(responseSchemas[schemaName]);
   const body: unknown = response.json();

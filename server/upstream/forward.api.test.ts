@@ -28,7 +28,10 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
   const { port } = upstream.address() as AddressInfo;
-  proxy = await buildApp({ dbFile: ':memory:', upstream: { apiKey: KEY, baseUrl: `http://127.0.0.1:${port}`, readOnly: false, timeoutMs: 2_000 } });
+  proxy = await buildApp({
+    dbFile: ':memory:',
+    upstream: { apiKey: KEY, baseUrl: `http://127.0.0.1:${port}`, readOnly: false, timeoutMs: 2_000 },
+  });
 });
 afterAll(async () => {
   await proxy.close();
@@ -49,12 +52,21 @@ test('compressed answers are asked for and reach the browser decoded', async () 
 });
 
 test('one config page (read or written) is asked for plain: compressing it costs more than it saves', async () => {
-  const page = { clientEnv: 'sandbox', lastUpdated: '2026-11-30T10:00:00.000Z', schema: { type: 'object' }, variables: { greeting: 'hi' } };
+  const page = {
+    clientEnv: 'sandbox',
+    lastUpdated: '2026-11-30T10:00:00.000Z',
+    schema: { type: 'object' },
+    variables: { greeting: 'hi' },
+  };
   answer = (_req, res) => json(res, 200, JSON.stringify(page));
   const url = '/v1/agents/AGENT-1/real-time-configs/sandbox';
   expect((await proxy.inject(url)).json()).toEqual(page);
   expect(received.at(-1)!.headers['accept-encoding']).toBe('identity');
-  const write = await proxy.inject({ method: 'PATCH', url: `${url}/variables`, payload: { variables: { greeting: 'hi' } } });
+  const write = await proxy.inject({
+    method: 'PATCH',
+    url: `${url}/variables`,
+    payload: { variables: { greeting: 'hi' } },
+  });
   expect(write.statusCode).toBe(200);
   expect(received.slice(-2).map((req) => [req.method, req.headers['accept-encoding']])).toEqual([
     ['GET', 'identity'],
@@ -87,7 +99,10 @@ test('a redirect is not followed: the key never goes where it points', async () 
   answer = (_req, res) => json(res, 307, '{}', { location: `http://127.0.0.1:${port}/v1/agents` });
   const response = await proxy.inject('/v1/agents');
   expect(response.statusCode).toBe(502);
-  expect(response.json()).toMatchObject({ error_code: 'UPSTREAM_INVALID_RESPONSE', error: expect.stringContaining('redirect') });
+  expect(response.json()).toMatchObject({
+    error_code: 'UPSTREAM_INVALID_RESPONSE',
+    error: expect.stringContaining('redirect'),
+  });
   expect(followed).toBe(0);
   await new Promise((resolve) => elsewhere.close(resolve));
 });

@@ -72,9 +72,17 @@ export async function callUpstream(
   }
   // A redirect is never followed: the key would go wherever it points.
   if (answer.status >= 300 && answer.status < 400) {
-    throw new ApiError(502, 'UPSTREAM_INVALID_RESPONSE', `PolyAI's API answered ${answer.status}, a redirect: not followed, so nothing was sent on`);
+    throw new ApiError(
+      502,
+      'UPSTREAM_INVALID_RESPONSE',
+      `PolyAI's API answered ${answer.status}, a redirect: not followed, so nothing was sent on`,
+    );
   }
-  return { status: answer.status, contentType: answer.contentType, body: redactKey((await decoded(answer.data, answer.encoding)).toString('utf8'), upstream.apiKey) };
+  return {
+    status: answer.status,
+    contentType: answer.contentType,
+    body: redactKey((await decoded(answer.data, answer.encoding)).toString('utf8'), upstream.apiKey),
+  };
 }
 
 const headerOf = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(', ') : (value ?? ''));
@@ -82,7 +90,12 @@ const headerOf = (value: string | string[] | undefined) => (Array.isArray(value)
 async function decoded(data: Buffer, encoding: string): Promise<Buffer> {
   if (encoding === '' || encoding === 'identity') return data;
   const decode = Object.hasOwn(DECODERS, encoding) ? DECODERS[encoding] : undefined;
-  if (!decode) throw new ApiError(502, 'UPSTREAM_INVALID_RESPONSE', `PolyAI's API answered in an encoding Switchboard did not ask for (${encoding.slice(0, 40)})`);
+  if (!decode)
+    throw new ApiError(
+      502,
+      'UPSTREAM_INVALID_RESPONSE',
+      `PolyAI's API answered in an encoding Switchboard did not ask for (${encoding.slice(0, 40)})`,
+    );
   try {
     return await decode(data, { maxOutputLength: MAX_DECODED_BYTES });
   } catch (error) {
@@ -90,7 +103,9 @@ async function decoded(data: Buffer, encoding: string): Promise<Buffer> {
     throw new ApiError(
       502,
       'UPSTREAM_INVALID_RESPONSE',
-      tooLarge ? `PolyAI's answer is larger than ${MAX_DECODED_BYTES / 1024 / 1024} MiB once decompressed` : `PolyAI's answer could not be decompressed (${encoding})`,
+      tooLarge
+        ? `PolyAI's answer is larger than ${MAX_DECODED_BYTES / 1024 / 1024} MiB once decompressed`
+        : `PolyAI's answer could not be decompressed (${encoding})`,
     );
   }
 }

@@ -41,7 +41,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
   proxy = await buildApp({ dbFile: ':memory:', upstream: { apiKey: KEY, baseUrl, readOnly: false, timeoutMs: 2_000 } });
-  readOnlyProxy = await buildApp({ dbFile: ':memory:', upstream: { apiKey: KEY, baseUrl, readOnly: true, timeoutMs: 2_000 } });
+  readOnlyProxy = await buildApp({
+    dbFile: ':memory:',
+    upstream: { apiKey: KEY, baseUrl, readOnly: true, timeoutMs: 2_000 },
+  });
   port = await listen(proxy);
   readOnlyPort = await listen(readOnlyProxy);
 });
@@ -65,7 +68,12 @@ function isAllowlisted({ method, url }: Seen): boolean {
     if (!match) return false;
     const idsOk = match.slice(1).every((segment) => {
       const id = decodeURIComponent(segment);
-      return id !== '.' && id !== '..' && !/[/\\%]/.test(id) && ![...id].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+      return (
+        id !== '.' &&
+        id !== '..' &&
+        !/[/\\%]/.test(id) &&
+        ![...id].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)
+      );
     });
     return idsOk && (query === undefined || (endpoint.query !== undefined && /^connectorId=[\w+-]+$/.test(query)));
   });
@@ -76,7 +84,10 @@ const patchBody = JSON.stringify({ variables: { greeting_message: 'pwned' } });
 
 describe('paths that would reach another endpoint upstream are refused here', () => {
   test.each([
-    ['backslashes and dots in a connector id', 'GET /v1/agents/A/telephony/connectors/..\\..\\..\\..\\..\\api\\openapi.json HTTP/1.1'],
+    [
+      'backslashes and dots in a connector id',
+      'GET /v1/agents/A/telephony/connectors/..\\..\\..\\..\\..\\api\\openapi.json HTTP/1.1',
+    ],
     ['percent-encoded dot segment', 'GET /v1/agents/A/telephony/connectors/%2e%2e HTTP/1.1'],
     ['a lone dot', 'GET /v1/agents/./real-time-configs HTTP/1.1'],
     ['an encoded slash in the agent', 'GET /v1/agents/A%2F..%2F..%2Fapi/real-time-configs HTTP/1.1'],
@@ -84,9 +95,20 @@ describe('paths that would reach another endpoint upstream are refused here', ()
     ['double-encoded dots', 'GET /v1/agents/%252e%252e/real-time-configs HTTP/1.1'],
     ['CR LF in an id (header injection upstream)', 'GET /v1/agents/A%0d%0aX-Injected:%201/real-time-configs HTTP/1.1'],
     ['a NUL in a phone number', 'GET /v1/agents/A/telephony/phone-numbers/%2B44%00 HTTP/1.1'],
-    ['a DELETE spelled to land elsewhere', 'DELETE /v1/agents/A/telephony/phone-numbers/..\\..\\..\\..\\agents HTTP/1.1'],
-    ['a variables PATCH spelled through a connector (no If-Match check)', `PATCH /v1/agents/A/telephony/connectors/..\\..\\real-time-configs\\sandbox\\variables HTTP/1.1\r\nContent-Type: application/json`, patchBody],
-    ['a schema PUT with encoded dots', `PUT /v1/agents/A/real-time-configs/%2e%2e/schema HTTP/1.1\r\nContent-Type: application/json`, '{"schema":{}}'],
+    [
+      'a DELETE spelled to land elsewhere',
+      'DELETE /v1/agents/A/telephony/phone-numbers/..\\..\\..\\..\\agents HTTP/1.1',
+    ],
+    [
+      'a variables PATCH spelled through a connector (no If-Match check)',
+      `PATCH /v1/agents/A/telephony/connectors/..\\..\\real-time-configs\\sandbox\\variables HTTP/1.1\r\nContent-Type: application/json`,
+      patchBody,
+    ],
+    [
+      'a schema PUT with encoded dots',
+      `PUT /v1/agents/A/real-time-configs/%2e%2e/schema HTTP/1.1\r\nContent-Type: application/json`,
+      '{"schema":{}}',
+    ],
     ['a raw dot-dot path', 'GET /v1/agents/../../api/openapi.json HTTP/1.1'],
     ['an absolute-form target to another host', 'GET http://attacker.example/v1/agents HTTP/1.1'],
     ['an absolute-form target to this very server', 'GET http://127.0.0.1/v1/agents HTTP/1.1'],
@@ -101,19 +123,37 @@ describe('paths that would reach another endpoint upstream are refused here', ()
   });
 
   test('read-only mode: a lookup POST spelled to reach another path is refused, and a real lookup still works', async () => {
-    const tricked = await rawRequest(readOnlyPort, `POST /v1/agents/..\\..\\..\\x\\y/telephony/connectors/lookup HTTP/1.1\r\n${host(readOnlyPort)}\r\nContent-Type: application/json`, '{"phoneNumber":"+1"}');
+    const tricked = await rawRequest(
+      readOnlyPort,
+      `POST /v1/agents/..\\..\\..\\x\\y/telephony/connectors/lookup HTTP/1.1\r\n${host(readOnlyPort)}\r\nContent-Type: application/json`,
+      '{"phoneNumber":"+1"}',
+    );
     expect(tricked.status).toBe(400);
-    const write = await rawRequest(readOnlyPort, `PATCH /v1/agents/A/real-time-configs/sandbox/variables HTTP/1.1\r\n${host(readOnlyPort)}\r\nContent-Type: application/json`, patchBody);
+    const write = await rawRequest(
+      readOnlyPort,
+      `PATCH /v1/agents/A/real-time-configs/sandbox/variables HTTP/1.1\r\n${host(readOnlyPort)}\r\nContent-Type: application/json`,
+      patchBody,
+    );
     expect(write.status).toBe(403);
     expect(seen).toEqual([]);
-    const lookup = await rawRequest(readOnlyPort, `POST /v1/agents/A/telephony/connectors/lookup HTTP/1.1\r\n${host(readOnlyPort)}\r\nContent-Type: application/json`, '{"phoneNumber":"+1"}');
+    const lookup = await rawRequest(
+      readOnlyPort,
+      `POST /v1/agents/A/telephony/connectors/lookup HTTP/1.1\r\n${host(readOnlyPort)}\r\nContent-Type: application/json`,
+      '{"phoneNumber":"+1"}',
+    );
     expect(lookup.status).toBe(200);
     expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual(['POST /v1/agents/A/telephony/connectors/lookup']);
   });
 
   test('the upstream URL is rebuilt from the endpoint: ids re-encoded, only the query parameters it takes', async () => {
-    await rawRequest(port, `GET /v1/agents/PROJECT-A/telephony/phone-numbers?connectorId=conn_1&next=..%2F..%2Fapi&x=1 HTTP/1.1\r\n${host(port)}`);
-    await rawRequest(port, `GET /v1/agents/PROJECT-A/telephony/phone-numbers/%2B442079460100 HTTP/1.1\r\n${host(port)}`);
+    await rawRequest(
+      port,
+      `GET /v1/agents/PROJECT-A/telephony/phone-numbers?connectorId=conn_1&next=..%2F..%2Fapi&x=1 HTTP/1.1\r\n${host(port)}`,
+    );
+    await rawRequest(
+      port,
+      `GET /v1/agents/PROJECT-A/telephony/phone-numbers/%2B442079460100 HTTP/1.1\r\n${host(port)}`,
+    );
     await rawRequest(port, `GET /v1/agents/PROJECT-A/telephony/phone-numbers/+442079460100 HTTP/1.1\r\n${host(port)}`);
     expect(seen.map((s) => s.url)).toEqual([
       '/v1/agents/PROJECT-A/telephony/phone-numbers?connectorId=conn_1',
@@ -122,7 +162,22 @@ describe('paths that would reach another endpoint upstream are refused here', ()
     ]);
     expect(seen.every(isAllowlisted)).toBe(true);
     // Nothing the client sent besides the body reaches upstream: our own headers only.
-    expect(Object.keys(seen[0].headers).sort()).toEqual(['accept', 'accept-encoding', 'accept-language', 'connection', 'host', 'sec-fetch-mode', 'user-agent', 'x-api-key', 'x-poly-source', 'x-polyai-correlation-id'].filter((h) => h in seen[0].headers).sort());
+    expect(Object.keys(seen[0].headers).sort()).toEqual(
+      [
+        'accept',
+        'accept-encoding',
+        'accept-language',
+        'connection',
+        'host',
+        'sec-fetch-mode',
+        'user-agent',
+        'x-api-key',
+        'x-poly-source',
+        'x-polyai-correlation-id',
+      ]
+        .filter((h) => h in seen[0].headers)
+        .sort(),
+    );
     expect(seen[0].headers['x-api-key']).toBe(KEY);
   });
 
@@ -141,7 +196,13 @@ describe('what comes back from upstream', () => {
   test('the key is scrubbed from anything relayed, however the upstream spells it', async () => {
     answer = (req, res) => {
       res.writeHead(401, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: `invalid key ${req.headers['x-api-key']}`, echo: req.headers, link: `https://x/?k=${encodeURIComponent(KEY)}` }));
+      res.end(
+        JSON.stringify({
+          error: `invalid key ${req.headers['x-api-key']}`,
+          echo: req.headers,
+          link: `https://x/?k=${encodeURIComponent(KEY)}`,
+        }),
+      );
     };
     const response = await rawRequest(port, `GET /v1/agents HTTP/1.1\r\n${host(port)}`);
     expect(response.status).toBe(401);

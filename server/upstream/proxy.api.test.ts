@@ -21,12 +21,16 @@ const logLines: string[] = [];
 let proxy: Awaited<ReturnType<typeof buildApp>>;
 
 const proxyWith = (overrides: Partial<UpstreamOptions> = {}) =>
-  buildApp({ dbFile: ':memory:', upstream: { apiKey: KEY, baseUrl: upstreamUrl, readOnly: false, timeoutMs: 400, ...overrides } });
+  buildApp({
+    dbFile: ':memory:',
+    upstream: { apiKey: KEY, baseUrl: upstreamUrl, readOnly: false, timeoutMs: 400, ...overrides },
+  });
 
 beforeAll(async () => {
   upstream = await createTestApp({ requireApiKey: KEY, faultInjection: true });
   upstream.app.addHook('onRequest', async (req) => {
-    if (req.url.startsWith('/v1/')) seen.push({ method: req.method, url: req.url, key: req.headers['x-api-key'] as string | undefined });
+    if (req.url.startsWith('/v1/'))
+      seen.push({ method: req.method, url: req.url, key: req.headers['x-api-key'] as string | undefined });
   });
   upstreamUrl = await upstream.app.listen({ port: 0, host: '127.0.0.1' });
   // The proxy logs everything it can (trace) into memory, so the test can check that the key is in no log line.
@@ -41,7 +45,8 @@ afterAll(async () => {
   await proxy.close();
   await upstream.close();
 });
-const faults = (body: object) => upstream.app.inject({ method: 'POST', url: '/__emulator/faults', payload: body, headers: { 'x-api-key': KEY } });
+const faults = (body: object) =>
+  upstream.app.inject({ method: 'POST', url: '/__emulator/faults', payload: body, headers: { 'x-api-key': KEY } });
 const clearFaults = () => upstream.app.inject({ method: 'DELETE', url: '/__emulator/faults' });
 
 describe('forwarding', () => {
@@ -61,12 +66,19 @@ describe('forwarding', () => {
   test('paths and percent-encoding reach upstream unchanged, with bodies', async () => {
     const number = await proxy.inject(`/v1/agents/${DEMO_AGENT_ID}/telephony/phone-numbers/%2B442079460100`);
     expect(number.json()).toMatchObject({ number: '+442079460100', connectorId: 'conn_hv_live_uk' });
-    const lookup = await proxy.inject({ method: 'POST', url: `/v1/agents/${DEMO_AGENT_ID}/telephony/connectors/lookup`, payload: { phoneNumber: '+34910123456' } });
+    const lookup = await proxy.inject({
+      method: 'POST',
+      url: `/v1/agents/${DEMO_AGENT_ID}/telephony/connectors/lookup`,
+      payload: { phoneNumber: '+34910123456' },
+    });
     expect(lookup.json()).toMatchObject({ connectorId: 'conn_hv_live_es' });
   });
 
   test('upstream 4xx and 5xx come back unchanged', async () => {
-    const direct = await upstream.app.inject({ url: `/v1/agents/${DEMO_AGENT_ID}/real-time-configs/staging`, headers: { 'x-api-key': KEY } });
+    const direct = await upstream.app.inject({
+      url: `/v1/agents/${DEMO_AGENT_ID}/real-time-configs/staging`,
+      headers: { 'x-api-key': KEY },
+    });
     const proxied = await proxy.inject(`/v1/agents/${DEMO_AGENT_ID}/real-time-configs/staging`);
     expect(proxied.statusCode).toBe(400);
     expect({ ...proxied.json(), error_id: '' }).toEqual({ ...direct.json(), error_id: '' });
@@ -86,7 +98,10 @@ describe('forwarding', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
     await clearFaults();
 
-    const nowhere = await buildApp({ dbFile: ':memory:', upstream: { apiKey: KEY, baseUrl: 'http://127.0.0.1:9', readOnly: false, timeoutMs: 400 } });
+    const nowhere = await buildApp({
+      dbFile: ':memory:',
+      upstream: { apiKey: KEY, baseUrl: 'http://127.0.0.1:9', readOnly: false, timeoutMs: 400 },
+    });
     const refused = await nowhere.inject('/v1/agents');
     expect(refused.statusCode).toBe(502);
     expect(refused.json().error_code).toBe('UPSTREAM_UNREACHABLE');
@@ -95,7 +110,12 @@ describe('forwarding', () => {
 
   test('paths outside the allowlist are 404 here and never reach upstream', async () => {
     const before = seen.length;
-    for (const url of [`/v1/agents/${DEMO_AGENT_ID}/deployments/active`, '/v1/accounts/ws-1/voices', '/__emulator/faults', '/v2/agents']) {
+    for (const url of [
+      `/v1/agents/${DEMO_AGENT_ID}/deployments/active`,
+      '/v1/accounts/ws-1/voices',
+      '/__emulator/faults',
+      '/v2/agents',
+    ]) {
       expect((await proxy.inject(url)).statusCode).toBe(404);
     }
     expect((await proxy.inject({ method: 'DELETE', url: '/v1/agents' })).statusCode).toBe(404);
@@ -107,11 +127,19 @@ describe('writes', () => {
   test('read-only mode forwards no writes, but lookups still work', async () => {
     const readOnly = await proxyWith({ readOnly: true });
     const before = seen.length;
-    const write = await readOnly.inject({ method: 'PATCH', url: `${page}/variables`, payload: { variables: { silence_timeout_seconds: 9 } } });
+    const write = await readOnly.inject({
+      method: 'PATCH',
+      url: `${page}/variables`,
+      payload: { variables: { silence_timeout_seconds: 9 } },
+    });
     expect(write.statusCode).toBe(403);
     expect(write.json().error_code).toBe('READ_ONLY_MODE');
     expect(seen.length).toBe(before);
-    const lookup = await readOnly.inject({ method: 'POST', url: `/v1/agents/${DEMO_AGENT_ID}/telephony/connectors/lookup`, payload: { phoneNumber: '+34910123456' } });
+    const lookup = await readOnly.inject({
+      method: 'POST',
+      url: `/v1/agents/${DEMO_AGENT_ID}/telephony/connectors/lookup`,
+      payload: { phoneNumber: '+34910123456' },
+    });
     expect(lookup.statusCode).toBe(200);
     expect(((await readOnly.inject('/api/runtime')).json() as Runtime & { readOnly: boolean }).readOnly).toBe(true);
     await readOnly.close();
@@ -122,14 +150,29 @@ describe('writes', () => {
     const etag = read.headers.etag as string;
     expect(etag).toBe(`"${read.json<ConfigPage>().lastUpdated}"`);
     // Someone writes straight to PolyAI (not through this server).
-    await upstream.app.inject({ method: 'PATCH', url: `${page}/variables`, payload: { variables: { silence_timeout_seconds: 20 } }, headers: { 'x-api-key': KEY } });
+    await upstream.app.inject({
+      method: 'PATCH',
+      url: `${page}/variables`,
+      payload: { variables: { silence_timeout_seconds: 20 } },
+      headers: { 'x-api-key': KEY },
+    });
     const writesBefore = seen.filter((r) => r.method === 'PATCH').length;
-    const stale = await proxy.inject({ method: 'PATCH', url: `${page}/variables`, payload: { variables: { silence_timeout_seconds: 9 } }, headers: { 'if-match': etag } });
+    const stale = await proxy.inject({
+      method: 'PATCH',
+      url: `${page}/variables`,
+      payload: { variables: { silence_timeout_seconds: 9 } },
+      headers: { 'if-match': etag },
+    });
     expect(stale.statusCode).toBe(412);
     expect(stale.json().data.currentPage.variables.silence_timeout_seconds).toBe(20);
     expect(seen.filter((r) => r.method === 'PATCH').length).toBe(writesBefore);
 
-    const fresh = await proxy.inject({ method: 'PATCH', url: `${page}/variables`, payload: { variables: { silence_timeout_seconds: 9 } }, headers: { 'if-match': stale.headers.etag ?? `"${stale.json().data.currentPage.lastUpdated}"` } });
+    const fresh = await proxy.inject({
+      method: 'PATCH',
+      url: `${page}/variables`,
+      payload: { variables: { silence_timeout_seconds: 9 } },
+      headers: { 'if-match': stale.headers.etag ?? `"${stale.json().data.currentPage.lastUpdated}"` },
+    });
     expect(fresh.statusCode).toBe(200);
     expect(fresh.headers.etag).toBe(`"${fresh.json<ConfigPage>().lastUpdated}"`);
     const runtime = (await proxy.inject('/api/runtime')).json() as Extract<Runtime, { mode: 'proxy' }>;
@@ -139,7 +182,12 @@ describe('writes', () => {
   test('concurrent conditional writes to one page are serialised: exactly one of two racing writers wins', async () => {
     const etag = (await proxy.inject(page)).headers.etag as string;
     const write = (value: number) =>
-      proxy.inject({ method: 'PATCH', url: `${page}/variables`, payload: { variables: { speaking_rate: value } }, headers: { 'if-match': etag } });
+      proxy.inject({
+        method: 'PATCH',
+        url: `${page}/variables`,
+        payload: { variables: { speaking_rate: value } },
+        headers: { 'if-match': etag },
+      });
     const statuses = (await Promise.all([write(1.2), write(1.4)])).map((r) => r.statusCode).sort();
     expect(statuses).toEqual([200, 412]);
   });
@@ -149,7 +197,9 @@ describe('unconditional writes to a busy page', () => {
   // A page no other test writes, with a schema that refuses a word where a count goes.
   const busy = `/v1/agents/PROJECT-RIVERSIDE/real-time-configs/pre-release`;
   const history = async () =>
-    (await proxy.inject(`/api/agents/PROJECT-RIVERSIDE/history?clientEnv=pre-release&kind=variables`)).json<HistoryPage>().entries;
+    (
+      await proxy.inject(`/api/agents/PROJECT-RIVERSIDE/history?clientEnv=pre-release&kind=variables`)
+    ).json<HistoryPage>().entries;
   /**
    * One write that holds the page (the upstream answers slowly), then `writes` sent while it does, all at once. A
    * conditional holder is written alone (the others wait for the page lock); an unconditional one is still re-reading
@@ -163,10 +213,14 @@ describe('unconditional writes to a busy page', () => {
       headers: { 'x-api-key': KEY },
     });
     await faults({ latencyMs: 100 });
-    const patch = (variables: object, headers = {}) => proxy.inject({ method: 'PATCH', url: `${busy}/variables`, payload: { variables }, headers });
+    const patch = (variables: object, headers = {}) =>
+      proxy.inject({ method: 'PATCH', url: `${busy}/variables`, payload: { variables }, headers });
     const etag = (await proxy.inject(busy)).headers.etag as string;
     try {
-      const holding = patch({ holder: holder === 'conditional' ? etag : 'any' }, holder === 'conditional' ? { 'if-match': etag } : {});
+      const holding = patch(
+        { holder: holder === 'conditional' ? etag : 'any' },
+        holder === 'conditional' ? { 'if-match': etag } : {},
+      );
       await new Promise((resolve) => setTimeout(resolve, 30));
       const before = seen.filter((r) => r.method === 'PATCH').length;
       const answers = await Promise.all(writes.map((variables) => patch(variables)));
@@ -178,14 +232,24 @@ describe('unconditional writes to a busy page', () => {
   }
 
   test('go upstream as one write; each writer gets the page as written and its own history entry', async () => {
-    const { answers, patches } = await burst([{ burst_a: 1 }, { same: 1 }, { burst_b: 2 }, { same: 2 }, { burst_c: 3 }]);
-    expect(answers.map((a) => a.statusCode), answers[0].body).toEqual([200, 200, 200, 200, 200]);
+    const { answers, patches } = await burst([
+      { burst_a: 1 },
+      { same: 1 },
+      { burst_b: 2 },
+      { same: 2 },
+      { burst_c: 3 },
+    ]);
+    expect(
+      answers.map((a) => a.statusCode),
+      answers[0].body,
+    ).toEqual([200, 200, 200, 200, 200]);
     // The holder's own write, then one for the five that waited for it.
     expect(patches).toBe(2);
     const page = answers[0].json<ConfigPage>();
     expect(page.variables).toMatchObject({ burst_a: 1, burst_b: 2, burst_c: 3, same: 2 });
     expect(new Set(answers.map((a) => a.headers.etag))).toEqual(new Set([`"${page.lastUpdated}"`]));
-    const stored = (await upstream.app.inject({ url: busy, headers: { 'x-api-key': KEY } })).json<ConfigPage>().variables;
+    const stored = (await upstream.app.inject({ url: busy, headers: { 'x-api-key': KEY } })).json<ConfigPage>()
+      .variables;
     expect(stored).toMatchObject({ burst_a: 1, burst_b: 2, burst_c: 3, same: 2 });
     // Newest first: each write once, in the order sent; the second write of a key replaced the first's value.
     const entries = (await history()).slice(0, 5).reverse();
@@ -208,7 +272,8 @@ describe('unconditional writes to a busy page', () => {
   test('a value the upstream refuses fails only its own writer', async () => {
     const { answers } = await burst([{ burst_d: 4 }, { burst_bad: 'four' }, { burst_e: 5 }]);
     expect(answers.map((a) => a.statusCode)).toEqual([200, 400, 200]);
-    const stored = (await upstream.app.inject({ url: busy, headers: { 'x-api-key': KEY } })).json<ConfigPage>().variables;
+    const stored = (await upstream.app.inject({ url: busy, headers: { 'x-api-key': KEY } })).json<ConfigPage>()
+      .variables;
     expect(stored).toMatchObject({ burst_d: 4, burst_e: 5 });
     expect(stored).not.toHaveProperty('burst_bad');
     const keys = (await history()).slice(0, 2).map((entry) => entry.changes[0].key);
@@ -223,7 +288,12 @@ describe('the key stays on the server', () => {
       proxy.inject('/api/runtime'),
       proxy.inject(`/v1/agents/${DEMO_AGENT_ID}/real-time-configs/nope`),
       proxy.inject('/v1/not-allowed'),
-      proxy.inject({ method: 'PATCH', url: `${page}/variables`, payload: '{bad', headers: { 'content-type': 'application/json' } }),
+      proxy.inject({
+        method: 'PATCH',
+        url: `${page}/variables`,
+        payload: '{bad',
+        headers: { 'content-type': 'application/json' },
+      }),
     ]);
     for (const response of responses) {
       expect(response.body).not.toContain(KEY);
@@ -231,14 +301,18 @@ describe('the key stays on the server', () => {
     }
     expect(logLines.length).toBeGreaterThan(0);
     expect(logLines.join('\n')).not.toContain(KEY);
-    expect((await proxy.inject('/api/runtime')).json()).toEqual(expect.objectContaining({ mode: 'proxy', region: 'us', upstream: new URL(upstreamUrl).host }));
+    expect((await proxy.inject('/api/runtime')).json()).toEqual(
+      expect.objectContaining({ mode: 'proxy', region: 'us', upstream: new URL(upstreamUrl).host }),
+    );
   });
 });
 
 describe('a server nobody else can drive (both modes)', () => {
   test('foreign Host names are refused (DNS rebinding); cross-site writes are refused (CSRF)', async () => {
     const guarded = await buildApp({ dbFile: ':memory:', allowedHosts: ['127.0.0.1:4300', 'localhost:4300'] });
-    expect((await guarded.inject({ url: '/v1/agents', headers: { host: 'attacker.example:4300' } })).statusCode).toBe(403);
+    expect((await guarded.inject({ url: '/v1/agents', headers: { host: 'attacker.example:4300' } })).statusCode).toBe(
+      403,
+    );
     expect((await guarded.inject({ url: '/v1/agents', headers: { host: '127.0.0.1:4300' } })).statusCode).toBe(200);
     const csrf = await guarded.inject({
       method: 'PATCH',
@@ -251,7 +325,11 @@ describe('a server nobody else can drive (both modes)', () => {
   });
 
   test('every response carries the security headers', async () => {
-    for (const response of [await proxy.inject('/v1/agents'), await proxy.inject('/nope'), await upstream.app.inject('/healthz')]) {
+    for (const response of [
+      await proxy.inject('/v1/agents'),
+      await proxy.inject('/nope'),
+      await upstream.app.inject('/healthz'),
+    ]) {
       expect(response.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['referrer-policy']).toBe('no-referrer');

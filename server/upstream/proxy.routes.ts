@@ -1,6 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { etagOf, ifMatchAllows, isClientEnv, type ConfigPage, type ConfigPageList, type JsonObject } from '../../contract/agents-api.ts';
-import { CONDITIONAL_WRITES, CONFIG_PAGE_PATH, CONFIGS_PATH, ENDPOINTS, pathOf, type Endpoint } from '../../contract/endpoints.ts';
+import {
+  etagOf,
+  ifMatchAllows,
+  isClientEnv,
+  type ConfigPage,
+  type ConfigPageList,
+  type JsonObject,
+} from '../../contract/agents-api.ts';
+import {
+  CONDITIONAL_WRITES,
+  CONFIG_PAGE_PATH,
+  CONFIGS_PATH,
+  ENDPOINTS,
+  pathOf,
+  type Endpoint,
+} from '../../contract/endpoints.ts';
 import type { HistoryRepository } from '../modules/history/history.repository.ts';
 import { ApiError, preconditionFailed } from '../errors.ts';
 import { sendError } from '../plugins/error-envelope.ts';
@@ -38,7 +52,11 @@ export function registerProxyRoutes(
       method: endpoint.method,
       url: endpoint.path,
       // Hidden: the OpenAPI document describes the emulator's contract; the proxy serves the same paths.
-      schema: { hide: true, ...(endpoint.params && { params: endpoint.params }), ...(endpoint.query && { querystring: endpoint.query }) },
+      schema: {
+        hide: true,
+        ...(endpoint.params && { params: endpoint.params }),
+        ...(endpoint.query && { querystring: endpoint.query }),
+      },
       handler: async (req, reply) => {
         if (upstream.readOnly && !endpoint.read) {
           throw new ApiError(403, 'READ_ONLY_MODE', 'Switchboard runs read-only: writes are not forwarded to PolyAI');
@@ -51,8 +69,12 @@ export function registerProxyRoutes(
           req.pageLock = await pageLocks.acquire(params.agentId, params.clientEnv);
           return conditionalWrite(req, reply, endpoint, target);
         }
-        const answer = await callUpstream(upstream, req, req.method, target, { body: req.body, compressed: !answersOnePage(endpoint) });
-        if (endpoint.method === 'GET' && endpoint.path === CONFIGS_PATH && answer.status === 200) await observeList(req, answer.body);
+        const answer = await callUpstream(upstream, req, req.method, target, {
+          body: req.body,
+          compressed: !answersOnePage(endpoint),
+        });
+        if (endpoint.method === 'GET' && endpoint.path === CONFIGS_PATH && answer.status === 200)
+          await observeList(req, answer.body);
         return relay(req, reply, endpoint, answer);
       },
     });
@@ -63,7 +85,8 @@ export function registerProxyRoutes(
     try {
       const { configPages } = JSON.parse(body) as ConfigPageList;
       const { agentId } = req.params as Params;
-      for (const page of configPages) if (isClientEnv(page.clientEnv)) await history.observe(agentId, page.clientEnv, page);
+      for (const page of configPages)
+        if (isClientEnv(page.clientEnv)) await history.observe(agentId, page.clientEnv, page);
     } catch (error) {
       req.log.error({ err: error }, 'history: a page list could not be compared with the last versions seen');
     }
@@ -87,10 +110,22 @@ export function registerProxyRoutes(
   }
 
   /** A variables write without If-Match, written together with the others waiting for its page (combined-writes.ts). */
-  async function combinedWrite(req: FastifyRequest, reply: FastifyReply, endpoint: Endpoint, target: string, variables: JsonObject) {
+  async function combinedWrite(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    endpoint: Endpoint,
+    target: string,
+    variables: JsonObject,
+  ) {
     const { agentId, clientEnv } = req.params as Params;
     const write: Combinable = { req, target, variables };
-    const { outcome, lock } = await combiner.join(agentId, clientEnv, write, JSON.stringify(variables).length, writeTogether);
+    const { outcome, lock } = await combiner.join(
+      agentId,
+      clientEnv,
+      write,
+      JSON.stringify(variables).length,
+      writeTogether,
+    );
     req.pageLock = lock;
     if ('error' in outcome) throw outcome.error;
     const written = outcome.result;
@@ -106,7 +141,10 @@ export function registerProxyRoutes(
    * merged write (4xx: a value the schema refuses, say) changed nothing, and one bad value must fail only its own
    * writer: the writes are then sent one by one, still under the lock.
    */
-  async function writeTogether(batch: { writes: readonly Combinable[]; close: () => Combinable[] }, lock: PageLock): Promise<Outcome<Written>[]> {
+  async function writeTogether(
+    batch: { writes: readonly Combinable[]; close: () => Combinable[] },
+    lock: PageLock,
+  ): Promise<Outcome<Written>[]> {
     const current = await reread(batch.writes[0].req, lock);
     // Writes that arrived during the re-read go with this batch too.
     const writes = batch.close();
@@ -141,7 +179,11 @@ export function registerProxyRoutes(
   }
 
   /** A variables PATCH of a batch: its answer, or why none came (a timeout, an unreachable API). */
-  async function send(req: FastifyRequest, target: string, variables: JsonObject): Promise<{ answer: UpstreamAnswer } | { failure: unknown }> {
+  async function send(
+    req: FastifyRequest,
+    target: string,
+    variables: JsonObject,
+  ): Promise<{ answer: UpstreamAnswer } | { failure: unknown }> {
     try {
       return { answer: await forward(req, 'PATCH', target, { variables }) };
     } catch (failure) {
@@ -150,14 +192,21 @@ export function registerProxyRoutes(
   }
 
   /** The page as it is upstream now, compared with the history's last version seen (under the page lock). */
-  async function reread(req: FastifyRequest, lock: PageLock | undefined): Promise<{ page: ConfigPage } | { answer: UpstreamAnswer }> {
+  async function reread(
+    req: FastifyRequest,
+    lock: PageLock | undefined,
+  ): Promise<{ page: ConfigPage } | { answer: UpstreamAnswer }> {
     const answer = await callUpstream(upstream, req, 'GET', pathOf(pageEndpoint, req.params as Params));
     if (answer.status !== 200) return { answer };
     let page: ConfigPage;
     try {
       page = JSON.parse(answer.body) as ConfigPage;
     } catch {
-      throw new ApiError(502, 'UPSTREAM_INVALID_RESPONSE', "PolyAI's API answered the page re-read with something other than JSON: nothing was written");
+      throw new ApiError(
+        502,
+        'UPSTREAM_INVALID_RESPONSE',
+        "PolyAI's API answered the page re-read with something other than JSON: nothing was written",
+      );
     }
     const { agentId, clientEnv } = req.params as Params;
     if (isClientEnv(clientEnv)) await history.observe(agentId, clientEnv, page, lock?.tx);
@@ -190,13 +239,19 @@ type Combinable = { req: FastifyRequest; target: string; variables: JsonObject }
 
 /** What the keys a write sends hold in `values` (the keys it adds are not there). */
 const previousIn = (values: Map<string, unknown>, variables: JsonObject): PreviousPage => ({
-  variables: Object.fromEntries(Object.keys(variables).filter((key) => values.has(key)).map((key) => [key, values.get(key)])),
+  variables: Object.fromEntries(
+    Object.keys(variables)
+      .filter((key) => values.has(key))
+      .map((key) => [key, values.get(key)]),
+  ),
 });
-const applyTo = (values: Map<string, unknown>, variables: JsonObject) => Object.entries(variables).forEach(([key, value]) => values.set(key, value));
+const applyTo = (values: Map<string, unknown>, variables: JsonObject) =>
+  Object.entries(variables).forEach(([key, value]) => values.set(key, value));
 /** A write of a batch: PolyAI's answer, or the failure that left it without one; and what its keys held before. */
 type Written = ({ answer: UpstreamAnswer } | { failure: unknown }) & { previous?: PreviousPage };
 
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The variables of a write that may be combined with others (combined-writes.ts): a variables PATCH without If-Match
@@ -225,7 +280,8 @@ function upstreamTarget(endpoint: Endpoint, req: FastifyRequest): string {
 }
 
 /** A config page read or written: its answer is that page. */
-const answersOnePage = (endpoint: Endpoint) => endpoint.path === CONFIG_PAGE_PATH || CONDITIONAL_WRITES.has(`${endpoint.method} ${endpoint.path}`);
+const answersOnePage = (endpoint: Endpoint) =>
+  endpoint.path === CONFIG_PAGE_PATH || CONDITIONAL_WRITES.has(`${endpoint.method} ${endpoint.path}`);
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
@@ -239,9 +295,21 @@ function relay(req: FastifyRequest, reply: FastifyReply, endpoint: Endpoint, ans
     const excerpt = answer.body.replace(/\s+/g, ' ').trim().slice(0, 200);
     const type = answer.contentType.split(';')[0] || 'no content type';
     if (answer.status < 400) {
-      return sendError(req, reply, 502, 'UPSTREAM_INVALID_RESPONSE', `PolyAI's API answered ${answer.status} with ${type} instead of JSON`);
+      return sendError(
+        req,
+        reply,
+        502,
+        'UPSTREAM_INVALID_RESPONSE',
+        `PolyAI's API answered ${answer.status} with ${type} instead of JSON`,
+      );
     }
-    return sendError(req, reply, answer.status, 'UPSTREAM_ERROR', `PolyAI's API answered ${answer.status} (${type})${excerpt ? `: ${excerpt}` : ''}`);
+    return sendError(
+      req,
+      reply,
+      answer.status,
+      'UPSTREAM_ERROR',
+      `PolyAI's API answered ${answer.status} (${type})${excerpt ? `: ${excerpt}` : ''}`,
+    );
   }
   if (answersOnePage(endpoint) && answer.status >= 200 && answer.status < 300) {
     try {

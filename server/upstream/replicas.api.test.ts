@@ -21,9 +21,19 @@ beforeAll(async () => {
   upstream = await createTestApp({ requireApiKey: KEY });
   const baseUrl = await upstream.app.listen({ port: 0, host: '127.0.0.1' });
   // Any key may be written: the test is about who wins, not about the schema.
-  const open = await upstream.app.inject({ method: 'PUT', url: `${PAGE}/schema`, payload: { schema: { type: 'object' } }, headers: { 'x-api-key': KEY } });
+  const open = await upstream.app.inject({
+    method: 'PUT',
+    url: `${PAGE}/schema`,
+    payload: { schema: { type: 'object' } },
+    headers: { 'x-api-key': KEY },
+  });
   expect(open.statusCode).toBe(200);
-  const env = { DATABASE_URL: await freshDatabase(inject('postgresUrl')), POLYAI_API_KEY: KEY, POLYAI_BASE_URL: baseUrl, SWITCHBOARD_USER: 'replica-test' };
+  const env = {
+    DATABASE_URL: await freshDatabase(inject('postgresUrl')),
+    POLYAI_API_KEY: KEY,
+    POLYAI_BASE_URL: baseUrl,
+    SWITCHBOARD_USER: 'replica-test',
+  };
   // Started together: the migrations must run once, whichever replica gets there first.
   replicas = await Promise.all([startServerProcess(env), startServerProcess(env)]);
 }, 60_000);
@@ -34,10 +44,17 @@ afterAll(async () => {
 });
 
 const send = (replica: ServerProcess, path: string, init: RequestInit = {}) =>
-  fetch(replica.url + path, { ...init, headers: { 'content-type': 'application/json', origin: replica.url, ...init.headers } });
+  fetch(replica.url + path, {
+    ...init,
+    headers: { 'content-type': 'application/json', origin: replica.url, ...init.headers },
+  });
 
 const patch = (replica: ServerProcess, variables: object, ifMatch?: string) =>
-  send(replica, `${PAGE}/variables`, { method: 'PATCH', body: JSON.stringify({ variables }), headers: ifMatch ? { 'if-match': ifMatch } : {} });
+  send(replica, `${PAGE}/variables`, {
+    method: 'PATCH',
+    body: JSON.stringify({ variables }),
+    headers: ifMatch ? { 'if-match': ifMatch } : {},
+  });
 
 test('conditional writes through both replicas: one winner per version, no lost write, the history complete and in order', async () => {
   const [a, b] = replicas;
@@ -47,7 +64,13 @@ test('conditional writes through both replicas: one winner per version, no lost 
   for (let round = 0; round < 8; round++) {
     // Eight writers on the same version, alternating replicas, all at once.
     const answers = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => patch(i % 2 ? b : a, { [`round_${round}`]: `writer ${i}` }, etag).then(async (r) => ({ i, r, body: await r.text() }))),
+      Array.from({ length: 8 }, (_, i) =>
+        patch(i % 2 ? b : a, { [`round_${round}`]: `writer ${i}` }, etag).then(async (r) => ({
+          i,
+          r,
+          body: await r.text(),
+        })),
+      ),
     );
     const won = answers.filter(({ r }) => r.status === 200);
     expect(won, answers.map(({ r, body }) => `${r.status} ${body}`).join('\n')).toHaveLength(1);
@@ -56,10 +79,13 @@ test('conditional writes through both replicas: one winner per version, no lost 
     etag = won[0].r.headers.get('etag')!;
   }
   // Unconditional writes of distinct keys through both: every one lands.
-  const distinct = await Promise.all(Array.from({ length: 20 }, (_, i) => patch(i % 2 ? b : a, { [`distinct_${i}`]: i })));
+  const distinct = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => patch(i % 2 ? b : a, { [`distinct_${i}`]: i })),
+  );
   expect(distinct.map((r) => r.status)).toEqual(Array(20).fill(200));
 
-  const stored = (await upstream.app.inject({ url: PAGE, headers: { 'x-api-key': KEY } })).json<ConfigPage>().variables!;
+  const stored = (await upstream.app.inject({ url: PAGE, headers: { 'x-api-key': KEY } })).json<ConfigPage>()
+    .variables!;
   winners.forEach((winner, round) => expect(stored[`round_${round}`]).toBe(winner));
   for (let i = 0; i < 20; i++) expect(stored[`distinct_${i}`]).toBe(i);
 
@@ -75,5 +101,7 @@ test('conditional writes through both replicas: one winner per version, no lost 
   expect(versions).toEqual([...versions].sort().reverse());
   const rounds = writes.filter((entry) => entry.changes[0].key.startsWith('round_')).reverse();
   expect(new Set(rounds.map((entry) => entry.version)).size).toBe(8);
-  expect(rounds.map((entry) => entry.changes[0])).toEqual(winners.map((winner, round) => ({ key: `round_${round}`, after: winner })));
+  expect(rounds.map((entry) => entry.changes[0])).toEqual(
+    winners.map((winner, round) => ({ key: `round_${round}`, after: winner })),
+  );
 }, 60_000);

@@ -17,7 +17,8 @@ export function upstreamFromEnv(env: NodeJS.ProcessEnv, readOnlyFlag: boolean): 
   if (!apiKey) return undefined;
   // Answers are scrubbed of the key before they reach the browser (forward.ts); a key this short would scrub
   // ordinary text too, and no real API key is.
-  if (apiKey.length < MIN_KEY_LENGTH) throw new Error(`POLYAI_API_KEY is shorter than ${MIN_KEY_LENGTH} characters: check it`);
+  if (apiKey.length < MIN_KEY_LENGTH)
+    throw new Error(`POLYAI_API_KEY is shorter than ${MIN_KEY_LENGTH} characters: check it`);
   const region = env.POLYAI_REGION?.trim().toLowerCase();
   let baseUrl = env.POLYAI_BASE_URL?.trim();
   if (!baseUrl) {

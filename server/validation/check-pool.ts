@@ -25,12 +25,19 @@ export class CheckTooCostly extends Error {}
 
 type Task = { request: CheckRequest; resolve: (response: CheckResponse) => void; reject: (error: Error) => void };
 /** A worker, whether it has loaded (its budget must not pay for its start), and the check it runs. */
-type Slot = { worker: Worker; ready: boolean; started: Promise<void>; task?: Task & { id: number; timer: NodeJS.Timeout } };
+type Slot = {
+  worker: Worker;
+  ready: boolean;
+  started: Promise<void>;
+  task?: Task & { id: number; timer: NodeJS.Timeout };
+};
 
 // The server runs TypeScript through tsx, and a worker does not inherit its loader: the worker's entry loads tsx's
 // API and imports the worker module through it (the same in vitest, which runs the server without tsx). Paths come
 // from the file system, not import.meta.url, which vitest's jsdom environment gives as an http URL.
-const tsxApi = pathToFileURL(path.join(path.dirname(createRequire(import.meta.filename).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+const tsxApi = pathToFileURL(
+  path.join(path.dirname(createRequire(import.meta.filename).resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
+).href;
 const workerModule = pathToFileURL(path.join(import.meta.dirname, 'check-worker.ts')).href;
 const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(workerModule)}, ${JSON.stringify(workerModule)}))`;
 
@@ -82,7 +89,10 @@ export class CheckPool {
       if (!slot.ready || slot.task) continue;
       const task = this.queue.shift()!;
       const id = this.nextId++;
-      const timer = setTimeout(() => this.abandon(i, new CheckTooCostly(`took longer than ${this.options.budgetMs} ms`)), this.options.budgetMs);
+      const timer = setTimeout(
+        () => this.abandon(i, new CheckTooCostly(`took longer than ${this.options.budgetMs} ms`)),
+        this.options.budgetMs,
+      );
       slot.task = { ...task, id, timer };
       slot.worker.postMessage({ id, request: task.request });
     }
@@ -92,7 +102,11 @@ export class CheckPool {
     const worker = new Worker(bootstrap, { eval: true });
     let started!: () => void;
     let failed!: (error: Error) => void;
-    const slot: Slot = { worker, ready: false, started: new Promise<void>((resolve, reject) => ((started = resolve), (failed = reject))) };
+    const slot: Slot = {
+      worker,
+      ready: false,
+      started: new Promise<void>((resolve, reject) => ((started = resolve), (failed = reject))),
+    };
     // Nobody may be waiting for it: a failure to start is reported through the checks that needed the worker.
     slot.started.catch(() => undefined);
     worker.on('error', (error) => failed(error));
@@ -133,7 +147,8 @@ export class CheckPool {
     }
     void slot.worker.terminate();
     if (!slot.ready) {
-      for (const task of this.queue.splice(0)) task.reject(new Error(`The check worker could not start: ${error.message}`));
+      for (const task of this.queue.splice(0))
+        task.reject(new Error(`The check worker could not start: ${error.message}`));
     } else if (!this.closed) {
       this.dispatch();
     }

@@ -56,7 +56,14 @@ export class ConfigChecks {
    * The verdict on shallow-merging `patch` into `variables` (which satisfied the schema if `knownValid`), when it can
    * be computed here cheaply; `undefined` when the pool must be asked (see patchInPool).
    */
-  patchHere(schemaJson: string, schema: JsonObject, variables: JsonObject, pageBytes: number, patch: JsonObject, knownValid: boolean): VariablesCheck | undefined {
+  patchHere(
+    schemaJson: string,
+    schema: JsonObject,
+    variables: JsonObject,
+    pageBytes: number,
+    patch: JsonObject,
+    knownValid: boolean,
+  ): VariablesCheck | undefined {
     if (Object.keys(schema).length === 0) return { valid: true, errors: [] };
     if (this.cheap.get(schemaJson) !== true) return undefined;
     const patchBytes = this.textOf(patch).length;
@@ -71,17 +78,31 @@ export class ConfigChecks {
    * `perKey`: the patch was found valid by its keys alone, so the verdict holds for any valid version of the page
    * under the same schema, not only this one.
    */
-  async patchInPool(schemaJson: string, variablesJson: () => Uint8Array, patch: JsonObject, knownValid: boolean): Promise<VariablesCheck & { perKey?: true }> {
+  async patchInPool(
+    schemaJson: string,
+    variablesJson: () => Uint8Array,
+    patch: JsonObject,
+    knownValid: boolean,
+  ): Promise<VariablesCheck & { perKey?: true }> {
     const what = 'Checking these values against the page’s schema';
     if (knownValid) {
       const keys = await this.inPool({ kind: 'keys', schemaJson, patchJson: this.textOf(patch) }, what);
       if (keys.kind === 'keys' && keys.keepsValid === true) return { valid: true, errors: [], perKey: true };
     }
-    const page = await this.inPool({ kind: 'page', schemaJson, variables: variablesJson(), patchJson: this.textOf(patch) }, what);
+    const page = await this.inPool(
+      { kind: 'page', schemaJson, variables: variablesJson(), patchJson: this.textOf(patch) },
+      what,
+    );
     if (page.kind === 'page') return page.check;
     // The stored schema itself cannot be used (saved elsewhere, or before a rule existed): nothing can satisfy it.
     const errors = page.kind === 'schema' && !page.check.ok ? page.check.errors : [];
-    return { valid: false, errors: errors.map((e) => ({ path: '', message: `the page's schema cannot be used: ${e.path || '(root)'} ${e.message}` })) };
+    return {
+      valid: false,
+      errors: errors.map((e) => ({
+        path: '',
+        message: `the page's schema cannot be used: ${e.path || '(root)'} ${e.message}`,
+      })),
+    };
   }
 
   private async inPool(request: CheckRequest, what: string): Promise<CheckResponse> {

@@ -46,10 +46,25 @@ const until = async <T>(read: () => Promise<T>, done: (value: T) => boolean, ms 
 test('7 and 8: an apply whose replica is killed is decided after its lease, from the page, and stays its member’s write', async () => {
   const { call } = cluster;
   const [first, second, survivor] = cluster.replicas;
-  for (const email of [AUTHOR, REVIEWER]) expect((await call(first, ADMIN, `/api/members/${email}`, 'PUT', { admin: false, grants: [{ role: 'editor' }] })).status).toBe(200);
-  expect((await call(first, ADMIN, '/api/settings/change-policies', 'PUT', { policies: [{ clientEnv: 'live', approvals: 1 }] })).status).toBe(200);
+  for (const email of [AUTHOR, REVIEWER])
+    expect(
+      (await call(first, ADMIN, `/api/members/${email}`, 'PUT', { admin: false, grants: [{ role: 'editor' }] })).status,
+    ).toBe(200);
+  expect(
+    (
+      await call(first, ADMIN, '/api/settings/change-policies', 'PUT', {
+        policies: [{ clientEnv: 'live', approvals: 1 }],
+      })
+    ).status,
+  ).toBe(200);
   const page = (await call(survivor, ADMIN, LIVE)).json as ConfigPage;
-  const opened = await call(first, AUTHOR, REQUESTS, 'POST', { clientEnv: 'live', kind: 'variables', body: { agent_persona_name: 'Ava (crash)' }, baseVersion: page.lastUpdated, note: 'Crash test' });
+  const opened = await call(first, AUTHOR, REQUESTS, 'POST', {
+    clientEnv: 'live',
+    kind: 'variables',
+    body: { agent_persona_name: 'Ava (crash)' },
+    baseVersion: page.lastUpdated,
+    note: 'Crash test',
+  });
   expect(opened.status).toBe(201);
   const request = opened.json as ChangeRequest;
   expect((await call(survivor, REVIEWER, `${REQUESTS}/${request.id}/approve`, 'POST')).status).toBe(200);
@@ -58,13 +73,19 @@ test('7 and 8: an apply whose replica is killed is decided after its lease, from
   // 1. Killed before PolyAI applied anything (its write hangs on the way in): back to open, nothing written.
   await faults({ hang: { count: 1, match: 'writes' } });
   void call(first, REVIEWER, `${REQUESTS}/${request.id}/apply`, 'POST').catch(() => undefined);
-  await until(async () => (await cluster.upstreamCall({ url: '/__emulator/faults' })).json<{ hung: number }>().hung, (hung) => hung === 1);
+  await until(
+    async () => (await cluster.upstreamCall({ url: '/__emulator/faults' })).json<{ hung: number }>().hung,
+    (hung) => hung === 1,
+  );
   expect((await look()).status).toBe('applying');
   await first.stop('SIGKILL');
   await clearFaults();
   const reopened = await until(look, (seen) => seen.status !== 'applying');
   expect(reopened).toMatchObject({ status: 'open', approvedBy: [REVIEWER] });
-  expect(reopened.events.at(-1)).toMatchObject({ kind: 'failed', text: expect.stringContaining('nothing was written') });
+  expect(reopened.events.at(-1)).toMatchObject({
+    kind: 'failed',
+    text: expect.stringContaining('nothing was written'),
+  });
   expect((await upstreamLive()).lastUpdated).toBe(page.lastUpdated);
 
   // 2. Killed after PolyAI applied it, before the answer came back: applied, and the history says whose it was.
@@ -76,12 +97,17 @@ test('7 and 8: an apply whose replica is killed is decided after its lease, from
   const applied = await until(look, (seen) => seen.status !== 'applying');
   expect(applied).toMatchObject({ status: 'applied', appliedVersion: written.lastUpdated });
 
-  const history = (await call(survivor, ADMIN, `/api/agents/${DEMO_AGENT_ID}/history?clientEnv=live`)).json as HistoryPage;
+  const history = (await call(survivor, ADMIN, `/api/agents/${DEMO_AGENT_ID}/history?clientEnv=live`))
+    .json as HistoryPage;
   const writes = history.entries.filter((entry) => entry.kind !== 'change-request');
   // The first apply's write never landed, the second's did; neither is a change made outside Switchboard.
   expect(writes.map((entry) => [entry.kind, entry.author, entry.outcome])).toEqual([
     ['variables', REVIEWER, 'applied'],
     ['variables', REVIEWER, 'not-applied'],
   ]);
-  expect(writes[0]).toMatchObject({ source: `change-request:${request.id}`, version: written.lastUpdated, changes: [{ key: 'agent_persona_name', after: 'Ava (crash)' }] });
+  expect(writes[0]).toMatchObject({
+    source: `change-request:${request.id}`,
+    version: written.lastUpdated,
+    changes: [{ key: 'agent_persona_name', after: 'Ava (crash)' }],
+  });
 }, 90_000);

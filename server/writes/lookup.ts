@@ -19,7 +19,11 @@ const unlessUnknown = <T>(read: () => T): T | undefined => {
   }
 };
 
-export function emulatorLookup(configs: ConfigsRepository, connectors: ConnectorsRepository, numbers: PhoneNumbersRepository): Lookup {
+export function emulatorLookup(
+  configs: ConfigsRepository,
+  connectors: ConnectorsRepository,
+  numbers: PhoneNumbersRepository,
+): Lookup {
   return {
     connectors: async (agentId) => unlessUnknown(() => connectors.list(agentId)),
     numbers: async (agentId) => unlessUnknown(() => numbers.list(agentId)),

@@ -27,13 +27,25 @@ const at = (agentId: string, clientEnv: 'sandbox' | 'pre-release' | 'live') => (
 /** Every write endpoint, by `METHOD path`: a request to it and what it reaches. */
 const TABLE: Record<string, Row[]> = {
   'PUT /v1/agents/:agentId/real-time-configs/:clientEnv/schema': [
-    { params: { agentId: A, clientEnv: 'live' }, body: { schema: {} }, reach: { agents: [A], places: [at(A, 'live')], telephony: false } },
+    {
+      params: { agentId: A, clientEnv: 'live' },
+      body: { schema: {} },
+      reach: { agents: [A], places: [at(A, 'live')], telephony: false },
+    },
   ],
   'PATCH /v1/agents/:agentId/real-time-configs/:clientEnv/variables': [
-    { params: { agentId: A, clientEnv: 'pre-release' }, body: { variables: { a: 1 } }, reach: { agents: [A], places: [at(A, 'pre-release')], telephony: false } },
+    {
+      params: { agentId: A, clientEnv: 'pre-release' },
+      body: { variables: { a: 1 } },
+      reach: { agents: [A], places: [at(A, 'pre-release')], telephony: false },
+    },
   ],
   'PATCH /v1/agents/:agentId/telephony/connectors/:connectorId': [
-    { params: { agentId: A, connectorId: 'conn_hv_live_uk' }, body: { voiceName: 'en-GB-Neural2-B' }, reach: { agents: [A], places: [at(A, 'live')], telephony: true } },
+    {
+      params: { agentId: A, connectorId: 'conn_hv_live_uk' },
+      body: { voiceName: 'en-GB-Neural2-B' },
+      reach: { agents: [A], places: [at(A, 'live')], telephony: true },
+    },
     // A move reaches the connector's environment in both agents.
     {
       params: { agentId: A, connectorId: 'conn_hv_pre_uk' },
@@ -42,21 +54,41 @@ const TABLE: Record<string, Row[]> = {
     },
   ],
   'DELETE /v1/agents/:agentId/telephony/connectors/:connectorId': [
-    { params: { agentId: A, connectorId: 'conn_hv_sbx_main' }, reach: { agents: [A], places: [at(A, 'sandbox')], telephony: true } },
+    {
+      params: { agentId: A, connectorId: 'conn_hv_sbx_main' },
+      reach: { agents: [A], places: [at(A, 'sandbox')], telephony: true },
+    },
   ],
   'PATCH /v1/agents/:agentId/telephony/connectors/batch': [
     {
       params: { agentId: A },
-      body: { updates: [{ connectorId: 'conn_hv_sbx_main', asrLangCode: 'en-GB' }, { connectorId: 'conn_hv_live_us', projectId: B }, { connectorId: 'conn_gone', projectId: B }] },
+      body: {
+        updates: [
+          { connectorId: 'conn_hv_sbx_main', asrLangCode: 'en-GB' },
+          { connectorId: 'conn_hv_live_us', projectId: B },
+          { connectorId: 'conn_gone', projectId: B },
+        ],
+      },
       reach: { agents: [A, B], places: [at(A, 'live'), at(B, 'live'), at(A, 'sandbox')], telephony: true },
     },
   ],
   'POST /v1/agents/:agentId/telephony/phone-numbers': [
-    { params: { agentId: A }, body: { phoneNumbers: ['+442079460777'] }, reach: { agents: [A], places: [at(A, 'live')], telephony: true } },
-    { params: { agentId: A }, body: { phoneNumbers: ['+442079460777'], clientEnv: 'sandbox' }, reach: { agents: [A], places: [at(A, 'sandbox')], telephony: true } },
+    {
+      params: { agentId: A },
+      body: { phoneNumbers: ['+442079460777'] },
+      reach: { agents: [A], places: [at(A, 'live')], telephony: true },
+    },
+    {
+      params: { agentId: A },
+      body: { phoneNumbers: ['+442079460777'], clientEnv: 'sandbox' },
+      reach: { agents: [A], places: [at(A, 'sandbox')], telephony: true },
+    },
   ],
   'POST /v1/agents/:agentId/telephony/phone-numbers/:phoneNumber': [
-    { params: { agentId: A, phoneNumber: '+442079460777' }, reach: { agents: [A], places: [at(A, 'live')], telephony: true } },
+    {
+      params: { agentId: A, phoneNumber: '+442079460777' },
+      reach: { agents: [A], places: [at(A, 'live')], telephony: true },
+    },
   ],
   'PATCH /v1/agents/:agentId/telephony/phone-numbers/:phoneNumber': [
     // A number counts where its connector answers; moving it reaches where it goes too.
@@ -67,7 +99,10 @@ const TABLE: Record<string, Row[]> = {
     },
   ],
   'DELETE /v1/agents/:agentId/telephony/phone-numbers/:phoneNumber': [
-    { params: { agentId: A, phoneNumber: '+442079460180' }, reach: { agents: [A], places: [at(A, 'pre-release')], telephony: true } },
+    {
+      params: { agentId: A, phoneNumber: '+442079460180' },
+      reach: { agents: [A], places: [at(A, 'pre-release')], telephony: true },
+    },
   ],
   'DELETE /v1/agents/:agentId/telephony/phone-numbers': [
     {
@@ -83,7 +118,11 @@ beforeAll(() => {
   const db = openDatabase(':memory:');
   seedIfEmpty(db);
   const agents = createAgentsRepository(db);
-  const configs = createConfigsRepository(db, agents, new ConfigChecks(new CheckPool({ size: 1, budgetMs: 1_000 }), 1_000));
+  const configs = createConfigsRepository(
+    db,
+    agents,
+    new ConfigChecks(new CheckPool({ size: 1, budgetMs: 1_000 }), 1_000),
+  );
   lookup = emulatorLookup(configs, createConnectorsRepository(db, agents), createPhoneNumbersRepository(db, agents));
 });
 
@@ -103,16 +142,31 @@ describe('what a write reaches', () => {
 
   test('a body of another shape, or an environment that is not one of the three, is refused: never guessed at', async () => {
     const batch = writes.find((e) => e.method === 'PATCH' && e.path.endsWith('/batch'))!;
-    expect(() => writeOfRequest(batch, { agentId: A }, { updates: [{ connectorId: 'conn_hv_live_us', projectId: 7 }] })).toThrow(/not one Switchboard can check/);
+    expect(() =>
+      writeOfRequest(batch, { agentId: A }, { updates: [{ connectorId: 'conn_hv_live_us', projectId: 7 }] }),
+    ).toThrow(/not one Switchboard can check/);
     const variables = writes.find((e) => e.path.endsWith('/variables'))!;
-    await expect(reachOfWrite(writeOfRequest(variables, { agentId: A, clientEnv: 'staging' }, { variables: {} }), lookup)).rejects.toThrow(/not an environment/);
+    await expect(
+      reachOfWrite(writeOfRequest(variables, { agentId: A, clientEnv: 'staging' }, { variables: {} }), lookup),
+    ).rejects.toThrow(/not an environment/);
     const numbers = writes.find((e) => e.method === 'POST' && e.path.endsWith('/phone-numbers'))!;
-    await expect(reachOfWrite(writeOfRequest(numbers, { agentId: A }, { phoneNumbers: ['+1'], clientEnv: 'prod' }), lookup)).rejects.toThrow(/not an environment/);
+    await expect(
+      reachOfWrite(writeOfRequest(numbers, { agentId: A }, { phoneNumbers: ['+1'], clientEnv: 'prod' }), lookup),
+    ).rejects.toThrow(/not an environment/);
   });
 
   test('a backend that cannot be read refuses the write (503) rather than letting it through', async () => {
-    const broken: Lookup = { connectors: () => Promise.reject(new Error('down')), numbers: () => Promise.reject(new Error('down')), page: () => Promise.reject(new Error('down')) };
+    const broken: Lookup = {
+      connectors: () => Promise.reject(new Error('down')),
+      numbers: () => Promise.reject(new Error('down')),
+      page: () => Promise.reject(new Error('down')),
+    };
     const batch = writes.find((e) => e.method === 'PATCH' && e.path.endsWith('/batch'))!;
-    await expect(reachOfWrite(writeOfRequest(batch, { agentId: A }, { updates: [{ connectorId: 'x', asrLangCode: 'en-GB' }] }), broken)).rejects.toMatchObject({ statusCode: 503 });
+    await expect(
+      reachOfWrite(
+        writeOfRequest(batch, { agentId: A }, { updates: [{ connectorId: 'x', asrLangCode: 'en-GB' }] }),
+        broken,
+      ),
+    ).rejects.toMatchObject({ statusCode: 503 });
   });
 });

@@ -18,10 +18,20 @@ export type Lookup = {
   page(agentId: string, clientEnv: string): Promise<ConfigPage | undefined>;
 };
 
-const unreadable = () => new ApiError(503, 'REACH_UNKNOWN', 'The agent’s connectors or numbers could not be read to check who may make this change: nothing was written; try again');
+const unreadable = () =>
+  new ApiError(
+    503,
+    'REACH_UNKNOWN',
+    'The agent’s connectors or numbers could not be read to check who may make this change: nothing was written; try again',
+  );
 
 const envOf = (env: string): Place['clientEnv'] => {
-  if (!isClientEnv(env)) throw new ApiError(400, 'INVALID_REQUEST', `'${env.slice(0, 64)}' is not an environment (sandbox, pre-release or live): nothing was written`);
+  if (!isClientEnv(env))
+    throw new ApiError(
+      400,
+      'INVALID_REQUEST',
+      `'${env.slice(0, 64)}' is not an environment (sandbox, pre-release or live): nothing was written`,
+    );
   return env;
 };
 
@@ -52,7 +62,10 @@ export async function reachOfWrite(write: Write, lookup: Lookup): Promise<Reach>
     case 'connector':
     case 'connector-delete':
     case 'connector-batch': {
-      const updates = write.kind === 'connector-batch' ? write.updates : [{ connectorId: write.connectorId, ...(write.kind === 'connector' ? write.changes : {}) }];
+      const updates =
+        write.kind === 'connector-batch'
+          ? write.updates
+          : [{ connectorId: write.connectorId, ...(write.kind === 'connector' ? write.changes : {}) }];
       const connectors = new Map(((await read(() => lookup.connectors(agentId))) ?? []).map((c) => [c.connectorId, c]));
       const agents = [agentId];
       const places: Place[] = [];
@@ -63,13 +76,16 @@ export async function reachOfWrite(write: Write, lookup: Lookup): Promise<Reach>
         const connector = connectors.get(connectorId);
         if (!connector) continue;
         places.push(at(connector.clientEnv));
-        if (projectId !== undefined && projectId !== agentId) places.push({ agentId: projectId, clientEnv: envOf(connector.clientEnv) });
+        if (projectId !== undefined && projectId !== agentId)
+          places.push({ agentId: projectId, clientEnv: envOf(connector.clientEnv) });
       }
       return reachOf(agents, places, true);
     }
     case 'phone-number-move':
     case 'number-release': {
-      const [numbers = [], connectors = []] = await read(() => Promise.all([lookup.numbers(agentId), lookup.connectors(agentId)]));
+      const [numbers = [], connectors = []] = await read(() =>
+        Promise.all([lookup.numbers(agentId), lookup.connectors(agentId)]),
+      );
       const envOfNumber = numberEnvs(numbers, connectors);
       const named = write.kind === 'number-release' ? write.numbers : [write.phoneNumber];
       const places = named.flatMap((number) => {

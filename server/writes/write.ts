@@ -7,7 +7,9 @@ import { ApiError } from '../errors.ts';
 
 type Body = Record<string, unknown>;
 
-const WRITE_ENDPOINTS = new Map(ENDPOINTS.filter((e): e is WriteEndpoint => !e.read).map((e) => [`${e.method} ${e.path}`, e]));
+const WRITE_ENDPOINTS = new Map(
+  ENDPOINTS.filter((e): e is WriteEndpoint => !e.read).map((e) => [`${e.method} ${e.path}`, e]),
+);
 
 /** The write endpoint routed as `METHOD path`, or undefined for anything else (a read, a route of our own). */
 export const writeEndpointOf = (route: string): WriteEndpoint | undefined => WRITE_ENDPOINTS.get(route);
@@ -17,13 +19,22 @@ export function writeOfRequest(endpoint: WriteEndpoint, params: Record<string, s
   const sent = body ?? {};
   if (endpoint.body && !Value.Check(endpoint.body, sent)) {
     const first = Value.Errors(endpoint.body, sent).First();
-    throw new ApiError(400, 'INVALID_REQUEST', `The request body is not one Switchboard can check${first ? ` (${first.path || 'body'}: ${first.message})` : ''}: nothing was written`);
+    throw new ApiError(
+      400,
+      'INVALID_REQUEST',
+      `The request body is not one Switchboard can check${first ? ` (${first.path || 'body'}: ${first.message})` : ''}: nothing was written`,
+    );
   }
   return endpoint.writes(params, sent as Body);
 }
 
 /** The write an approved change request makes, from its kind and body (checked when it was opened). */
-export function writeOfChangeRequest(request: { agentId: string; clientEnv: string; kind: ChangeRequestKind; body: Body }): Write {
+export function writeOfChangeRequest(request: {
+  agentId: string;
+  clientEnv: string;
+  kind: ChangeRequestKind;
+  body: Body;
+}): Write {
   const { agentId, clientEnv, kind, body } = request;
   switch (kind) {
     case 'variables':

@@ -9,7 +9,9 @@ export const agentKeys = {
 
 export const getAgents = (signal?: AbortSignal) => request<AgentList>('/v1/agents', { signal });
 
-export const agentListQuery = () => queryOptions({ queryKey: agentKeys.list(), queryFn: ({ signal }) => getAgents(signal) });
+export const agentListQuery = () =>
+  queryOptions({ queryKey: agentKeys.list(), queryFn: ({ signal }) => getAgents(signal) });
 
 /** An agent's name, from the agent list (undefined until it is loaded, or for an agent the list does not have). */
-export const useAgentName = (agentId: string) => useQuery(agentListQuery()).data?.find((agent) => agent.agentId === agentId)?.agentName;
+export const useAgentName = (agentId: string) =>
+  useQuery(agentListQuery()).data?.find((agent) => agent.agentId === agentId)?.agentName;

@@ -22,7 +22,10 @@ export const changeRequestKeys = {
 const base = (agentId: string) => `/api/agents/${enc(agentId)}/change-requests`;
 
 export const policiesQuery = () =>
-  queryOptions({ queryKey: changeRequestKeys.policies, queryFn: ({ signal }) => request<{ policies: ChangePolicy[] }>('/api/settings/change-policies', { signal }) });
+  queryOptions({
+    queryKey: changeRequestKeys.policies,
+    queryFn: ({ signal }) => request<{ policies: ChangePolicy[] }>('/api/settings/change-policies', { signal }),
+  });
 
 export const savePolicies = (policies: ChangePolicy[]) =>
   request<{ policies: ChangePolicy[] }>('/api/settings/change-policies', { method: 'PUT', body: { policies } });
@@ -41,10 +44,17 @@ export function usePolicies(agentId: string): (env: ClientEnv) => ChangePolicy |
 }
 
 /** The rule a write reaching several environments of the agent needs (a number's move): the strictest, as the server decides. */
-export function useStrictestRule(agentId: string): (envs: ClientEnv[]) => { env: ClientEnv; policy: ChangePolicy } | undefined {
+export function useStrictestRule(
+  agentId: string,
+): (envs: ClientEnv[]) => { env: ClientEnv; policy: ChangePolicy } | undefined {
   const policies = useTeamPolicies();
   return (envs) => {
-    const rule = policies && strictestRule(policies, envs.map((clientEnv) => ({ agentId, clientEnv })));
+    const rule =
+      policies &&
+      strictestRule(
+        policies,
+        envs.map((clientEnv) => ({ agentId, clientEnv })),
+      );
     return rule && { env: rule.place.clientEnv, policy: rule.policy };
   };
 }
@@ -71,10 +81,16 @@ export function usePatchRequests(agentId: string, onOpened: (id: string) => void
 }
 
 export const changeRequestsQuery = (agentId: string) =>
-  queryOptions({ queryKey: changeRequestKeys.agent(agentId), queryFn: ({ signal }) => request<ChangeRequestList>(base(agentId), { signal }) });
+  queryOptions({
+    queryKey: changeRequestKeys.agent(agentId),
+    queryFn: ({ signal }) => request<ChangeRequestList>(base(agentId), { signal }),
+  });
 
 export const changeRequestQuery = (agentId: string, id: string) =>
-  queryOptions({ queryKey: changeRequestKeys.one(agentId, id), queryFn: ({ signal }) => request<ChangeRequest>(`${base(agentId)}/${enc(id)}`, { signal }) });
+  queryOptions({
+    queryKey: changeRequestKeys.one(agentId, id),
+    queryFn: ({ signal }) => request<ChangeRequest>(`${base(agentId)}/${enc(id)}`, { signal }),
+  });
 
 /** Open requests per agent the member may see (team mode), for the navigation's badge. */
 export function useOpenRequestCount(agentId: string): number {
@@ -99,24 +115,38 @@ export function useChangeRequestActions(agentId: string) {
       queryClient.invalidateQueries({ queryKey: connectorKeys.agent(agentId) }),
       queryClient.invalidateQueries({ queryKey: phoneNumberKeys.agent(agentId) }),
     ]);
-  const post = (id: string, action: string, body: object = {}) => request<ChangeRequest>(`${base(agentId)}/${enc(id)}/${action}`, { method: 'POST', body });
+  const post = (id: string, action: string, body: object = {}) =>
+    request<ChangeRequest>(`${base(agentId)}/${enc(id)}/${action}`, { method: 'POST', body });
   return {
-    open: useMutation({ mutationFn: (input: NewChangeRequest) => request<ChangeRequest>(base(agentId), { method: 'POST', body: input }), onSettled: settled }),
+    open: useMutation({
+      mutationFn: (input: NewChangeRequest) => request<ChangeRequest>(base(agentId), { method: 'POST', body: input }),
+      onSettled: settled,
+    }),
     edit: useMutation({
       mutationFn: ({ id, ...edit }: { id: string; body: Record<string, unknown>; baseVersion: string; note: string }) =>
         request<ChangeRequest>(`${base(agentId)}/${enc(id)}`, { method: 'PUT', body: edit }),
       onSettled: settled,
     }),
-    comment: useMutation({ mutationFn: ({ id, text }: { id: string; text: string }) => post(id, 'comments', { text }), onSettled: settled }),
+    comment: useMutation({
+      mutationFn: ({ id, text }: { id: string; text: string }) => post(id, 'comments', { text }),
+      onSettled: settled,
+    }),
     approve: useMutation({ mutationFn: (id: string) => post(id, 'approve'), onSettled: settled }),
-    decline: useMutation({ mutationFn: ({ id, text }: { id: string; text?: string }) => post(id, 'decline', text ? { text } : {}), onSettled: settled }),
+    decline: useMutation({
+      mutationFn: ({ id, text }: { id: string; text?: string }) => post(id, 'decline', text ? { text } : {}),
+      onSettled: settled,
+    }),
     schedule: useMutation({
       mutationFn: ({ id, at }: { id: string; at: string | null }) =>
-        request<ChangeRequest>(`${base(agentId)}/${enc(id)}/schedule`, at ? { method: 'PUT', body: { at } } : { method: 'DELETE' }),
+        request<ChangeRequest>(
+          `${base(agentId)}/${enc(id)}/schedule`,
+          at ? { method: 'PUT', body: { at } } : { method: 'DELETE' },
+        ),
       onSettled: settled,
     }),
     apply: useMutation({
-      mutationFn: ({ id, breakGlass }: { id: string; breakGlass?: string }) => post(id, 'apply', breakGlass ? { breakGlass: { reason: breakGlass } } : {}),
+      mutationFn: ({ id, breakGlass }: { id: string; breakGlass?: string }) =>
+        post(id, 'apply', breakGlass ? { breakGlass: { reason: breakGlass } } : {}),
       onSettled: settled,
     }),
   };

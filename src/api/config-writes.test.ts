@@ -27,18 +27,30 @@ describe('writeVariables', () => {
     const outcome = await writeVariables(queryClient, AGENT, 'sandbox', { agent_persona_name: 'Ada' }, basedOn);
     expect(outcome).toMatchObject({ kind: 'saved', page: { variables: { agent_persona_name: 'Ada' } } });
     expect(outcome.kind === 'saved' && outcome.found).toBeUndefined();
-    expect(queryClient.getQueryData<ConfigPage>(configKeys.page(AGENT, 'sandbox'))?.variables?.agent_persona_name).toBe('Ada');
+    expect(queryClient.getQueryData<ConfigPage>(configKeys.page(AGENT, 'sandbox'))?.variables?.agent_persona_name).toBe(
+      'Ada',
+    );
     expect(patches()[0].headers['if-match']).toBe(`"${basedOn.lastUpdated}"`);
   });
 
   test('conflict: someone wrote since; their keys are named, the current page is cached, nothing of ours is written', async () => {
     const queryClient = createQueryClient();
     const basedOn = await read();
-    await server.app.inject({ method: 'PATCH', url: `${PAGE}/variables`, payload: { variables: { silence_timeout_seconds: 20, speaking_rate: 1.3 } } });
+    await server.app.inject({
+      method: 'PATCH',
+      url: `${PAGE}/variables`,
+      payload: { variables: { silence_timeout_seconds: 20, speaking_rate: 1.3 } },
+    });
     const outcome = await writeVariables(queryClient, AGENT, 'sandbox', { agent_persona_name: 'Ada' }, basedOn);
-    expect(outcome).toMatchObject({ kind: 'conflict', theirKeys: ['silence_timeout_seconds', 'speaking_rate'], schemaChanged: false });
+    expect(outcome).toMatchObject({
+      kind: 'conflict',
+      theirKeys: ['silence_timeout_seconds', 'speaking_rate'],
+      schemaChanged: false,
+    });
     expect((await read()).variables?.agent_persona_name).toBe(basedOn.variables?.agent_persona_name);
-    expect(queryClient.getQueryData<ConfigPage>(configKeys.page(AGENT, 'sandbox'))?.variables?.silence_timeout_seconds).toBe(20);
+    expect(
+      queryClient.getQueryData<ConfigPage>(configKeys.page(AGENT, 'sandbox'))?.variables?.silence_timeout_seconds,
+    ).toBe(20);
     expect(patches()).toHaveLength(1);
   });
 
@@ -68,8 +80,18 @@ describe('writeVariables', () => {
   });
 
   test('a refusal (values the schema refuses) is a failure that did not land, with the field errors', async () => {
-    const outcome = await writeVariables(createQueryClient(), AGENT, 'sandbox', { silence_timeout_seconds: 99 }, await read());
-    expect(outcome).toMatchObject({ kind: 'failed', landed: 'no', error: { status: 400, fieldErrors: [{ path: '/silence_timeout_seconds' }] } });
+    const outcome = await writeVariables(
+      createQueryClient(),
+      AGENT,
+      'sandbox',
+      { silence_timeout_seconds: 99 },
+      await read(),
+    );
+    expect(outcome).toMatchObject({
+      kind: 'failed',
+      landed: 'no',
+      error: { status: 400, fieldErrors: [{ path: '/silence_timeout_seconds' }] },
+    });
   });
 });
 

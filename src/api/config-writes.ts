@@ -27,7 +27,9 @@ function keysChangedBetween(before: ConfigPage, after: ConfigPage): string[] {
 
 /** The page as the server has it now (one retry), or undefined when even that cannot be read. */
 export const readLatestPage = (queryClient: QueryClient, agentId: string, env: ClientEnv) =>
-  queryClient.fetchQuery({ ...configPageQuery(queryClient, agentId, env), staleTime: 0, retry: 1 }).catch(() => undefined);
+  queryClient
+    .fetchQuery({ ...configPageQuery(queryClient, agentId, env), staleTime: 0, retry: 1 })
+    .catch(() => undefined);
 
 async function conditionalWrite(
   queryClient: QueryClient,
@@ -46,7 +48,12 @@ async function conditionalWrite(
     if (error instanceof ApiError && error.status === 412 && error.currentPage) {
       const current = error.currentPage;
       storeConfigPage(queryClient, agentId, current);
-      return { kind: 'conflict', current, theirKeys: keysChangedBetween(basedOn, current), schemaChanged: !jsonEqual(basedOn.schema, current.schema) };
+      return {
+        kind: 'conflict',
+        current,
+        theirKeys: keysChangedBetween(basedOn, current),
+        schemaChanged: !jsonEqual(basedOn.schema, current.schema),
+      };
     }
     if (!(error instanceof ApiError && error.outcomeUnknown)) return { kind: 'failed', error, landed: 'no' };
     void refreshHistory(queryClient, agentId);
@@ -57,7 +64,14 @@ async function conditionalWrite(
 }
 
 /** PATCH …/variables with `variables`, only onto `basedOn`'s version. */
-export const writeVariables = (queryClient: QueryClient, agentId: string, env: ClientEnv, variables: JsonObject, basedOn: ConfigPage, meta?: WriteMeta) =>
+export const writeVariables = (
+  queryClient: QueryClient,
+  agentId: string,
+  env: ClientEnv,
+  variables: JsonObject,
+  basedOn: ConfigPage,
+  meta?: WriteMeta,
+) =>
   conditionalWrite(
     queryClient,
     agentId,
@@ -68,7 +82,14 @@ export const writeVariables = (queryClient: QueryClient, agentId: string, env: C
   );
 
 /** PUT …/schema, only onto `basedOn`'s version. */
-export const writeSchema = (queryClient: QueryClient, agentId: string, env: ClientEnv, schema: JsonObject, basedOn: ConfigPage, meta?: WriteMeta) =>
+export const writeSchema = (
+  queryClient: QueryClient,
+  agentId: string,
+  env: ClientEnv,
+  schema: JsonObject,
+  basedOn: ConfigPage,
+  meta?: WriteMeta,
+) =>
   conditionalWrite(
     queryClient,
     agentId,
@@ -84,7 +105,8 @@ export function useConfigWrites(agentId: string) {
   return {
     writeVariables: (env: ClientEnv, variables: JsonObject, basedOn: ConfigPage, meta?: WriteMeta) =>
       writeVariables(queryClient, agentId, env, variables, basedOn, meta),
-    writeSchema: (env: ClientEnv, schema: JsonObject, basedOn: ConfigPage, meta?: WriteMeta) => writeSchema(queryClient, agentId, env, schema, basedOn, meta),
+    writeSchema: (env: ClientEnv, schema: JsonObject, basedOn: ConfigPage, meta?: WriteMeta) =>
+      writeSchema(queryClient, agentId, env, schema, basedOn, meta),
     readLatest: (env: ClientEnv) => readLatestPage(queryClient, agentId, env),
   };
 }

@@ -22,7 +22,13 @@ export const getConfigPage = (agentId: string, env: ClientEnv, signal?: AbortSig
 
 /** PATCH …/variables, only if the page is still at `basedOn`'s version (else 412 with the current page). Callers use
  * config-writes.ts, which says what happened in every case. */
-export const updateVariables = (agentId: string, env: ClientEnv, variables: JsonObject, basedOn: ConfigPage, meta?: WriteMeta) =>
+export const updateVariables = (
+  agentId: string,
+  env: ClientEnv,
+  variables: JsonObject,
+  basedOn: ConfigPage,
+  meta?: WriteMeta,
+) =>
   request<ConfigPage>(`${base(agentId)}/${enc(env)}/variables`, {
     method: 'PATCH',
     body: { variables },
@@ -30,7 +36,13 @@ export const updateVariables = (agentId: string, env: ClientEnv, variables: Json
   });
 
 /** PUT …/schema, only if the page is still at `basedOn`'s version (else 412 with the current page). */
-export const updateSchema = (agentId: string, env: ClientEnv, schema: JsonObject, basedOn: ConfigPage, meta?: WriteMeta) =>
+export const updateSchema = (
+  agentId: string,
+  env: ClientEnv,
+  schema: JsonObject,
+  basedOn: ConfigPage,
+  meta?: WriteMeta,
+) =>
   request<ConfigPage>(`${base(agentId)}/${enc(env)}/schema`, {
     method: 'PUT',
     body: { schema },

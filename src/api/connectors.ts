@@ -19,7 +19,8 @@ export const connectorKeys = {
 
 const base = (agentId: string) => `/v1/agents/${enc(agentId)}/telephony/connectors`;
 
-export const getConnectors = (agentId: string, signal?: AbortSignal) => request<ConnectorList>(base(agentId), { signal });
+export const getConnectors = (agentId: string, signal?: AbortSignal) =>
+  request<ConnectorList>(base(agentId), { signal });
 
 export const getConnector = (agentId: string, connectorId: string, signal?: AbortSignal) =>
   request<Connector>(`${base(agentId)}/${enc(connectorId)}`, { signal });
@@ -48,14 +49,18 @@ export const connectorQuery = (queryClient: QueryClient, agentId: string, connec
   queryOptions({
     queryKey: connectorKeys.detail(agentId, connectorId),
     queryFn: ({ signal }) => getConnector(agentId, connectorId, signal),
-    initialData: () => queryClient.getQueryData(connectorListQuery(agentId).queryKey)?.connectors.find((c) => c.connectorId === connectorId),
+    initialData: () =>
+      queryClient
+        .getQueryData(connectorListQuery(agentId).queryKey)
+        ?.connectors.find((c) => c.connectorId === connectorId),
     initialDataUpdatedAt: () => queryClient.getQueryState(connectorKeys.list(agentId))?.dataUpdatedAt,
   });
 
 /** Stores connectors the server just returned in the detail and list caches: the answers are the new state. */
 export function storeConnectors(queryClient: QueryClient, agentId: string, updated: Connector[]) {
   const byId = new Map(updated.map((c) => [c.connectorId, c]));
-  for (const connector of updated) queryClient.setQueryData(connectorKeys.detail(agentId, connector.connectorId), connector);
+  for (const connector of updated)
+    queryClient.setQueryData(connectorKeys.detail(agentId, connector.connectorId), connector);
   queryClient.setQueryData<ConnectorList>(connectorKeys.list(agentId), (list) =>
     list ? { connectors: list.connectors.map((c) => byId.get(c.connectorId) ?? c) } : list,
   );
@@ -73,7 +78,12 @@ export function useBatchUpdateConnectors(agentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: BatchUpdateConnectorsBody) => batchUpdateConnectors(agentId, body),
-    onSuccess: ({ results }) => storeConnectors(queryClient, agentId, results.flatMap((r) => (r.success && r.data ? [r.data] : []))),
+    onSuccess: ({ results }) =>
+      storeConnectors(
+        queryClient,
+        agentId,
+        results.flatMap((r) => (r.success && r.data ? [r.data] : [])),
+      ),
   });
 }
 

@@ -21,7 +21,9 @@ const base = (agentId: string) => `/api/agents/${enc(agentId)}/history`;
 const PAGE_SIZE = 100;
 
 export const getHistory = (agentId: string, query: HistoryQuery, signal?: AbortSignal) => {
-  const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
+  const search = new URLSearchParams(
+    Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
+  );
   return request<HistoryPage>(`${base(agentId)}?${search}`, { signal });
 };
 
@@ -29,7 +31,8 @@ export const getHistory = (agentId: string, query: HistoryQuery, signal?: AbortS
 export const historyQuery = (agentId: string, filters: HistoryFilters) =>
   infiniteQueryOptions({
     queryKey: historyKeys.list(agentId, filters),
-    queryFn: ({ pageParam, signal }) => getHistory(agentId, { ...filters, limit: String(PAGE_SIZE), ...(pageParam && { cursor: pageParam }) }, signal),
+    queryFn: ({ pageParam, signal }) =>
+      getHistory(agentId, { ...filters, limit: String(PAGE_SIZE), ...(pageParam && { cursor: pageParam }) }, signal),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -37,7 +40,8 @@ export const historyQuery = (agentId: string, filters: HistoryFilters) =>
 export const pageAtQuery = (agentId: string, env: ClientEnv, at: string) =>
   queryOptions({
     queryKey: historyKeys.pageAt(agentId, env, at),
-    queryFn: ({ signal }) => request<PageAt>(`${base(agentId)}/page-at?${new URLSearchParams({ clientEnv: env, at })}`, { signal }),
+    queryFn: ({ signal }) =>
+      request<PageAt>(`${base(agentId)}/page-at?${new URLSearchParams({ clientEnv: env, at })}`, { signal }),
     staleTime: Infinity,
   });
 
@@ -45,7 +49,10 @@ export const pageAtQuery = (agentId: string, env: ClientEnv, at: string) =>
 export const historyExportUrl = (agentId: string) => `${base(agentId)}.jsonl`;
 
 export const historySettingsQuery = () =>
-  queryOptions({ queryKey: historyKeys.settings, queryFn: ({ signal }) => request<HistorySettings>('/api/settings/history', { signal }) });
+  queryOptions({
+    queryKey: historyKeys.settings,
+    queryFn: ({ signal }) => request<HistorySettings>('/api/settings/history', { signal }),
+  });
 
 /** Whether a write to `env` needs a note (the team's setting; live only). */
 export function useNoteRequired(): (env: ClientEnv) => boolean {
@@ -66,4 +73,5 @@ export function historyHeaders(meta: WriteMeta | undefined): Record<string, stri
 }
 
 /** After a write: the agent's history has a new entry. */
-export const refreshHistory = (queryClient: QueryClient, agentId: string) => queryClient.invalidateQueries({ queryKey: historyKeys.agent(agentId) });
+export const refreshHistory = (queryClient: QueryClient, agentId: string) =>
+  queryClient.invalidateQueries({ queryKey: historyKeys.agent(agentId) });

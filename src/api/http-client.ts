@@ -24,13 +24,20 @@ export class ApiError extends Error {
 
 type RequestOptions = { method?: string; body?: unknown; signal?: AbortSignal; headers?: Record<string, string> };
 
-export async function request<T>(path: string, { method = 'GET', body, signal, headers = {} }: RequestOptions = {}): Promise<T> {
+export async function request<T>(
+  path: string,
+  { method = 'GET', body, signal, headers = {} }: RequestOptions = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       signal,
-      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {
@@ -53,7 +60,10 @@ function toApiError(response: Response, payload: unknown, correlationId?: string
   const code = typeof body.error_code === 'string' ? body.error_code : `HTTP_${response.status}`;
   const data = body.data as { fieldErrors?: FieldError[]; currentPage?: ConfigPage } | null | undefined;
   const legacy = Array.isArray(body.errors)
-    ? (body.errors as { field?: string; message?: string }[]).map((e) => ({ path: `/${e.field ?? ''}`, message: e.message ?? '' }))
+    ? (body.errors as { field?: string; message?: string }[]).map((e) => ({
+        path: `/${e.field ?? ''}`,
+        message: e.message ?? '',
+      }))
     : [];
   const errorId = typeof body.error_id === 'string' ? body.error_id : correlationId;
   return new ApiError(message, response.status, code, errorId, data?.fieldErrors ?? legacy, data?.currentPage);

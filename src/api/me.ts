@@ -9,7 +9,12 @@ export const meKeys = { all: ['me'] as const };
 
 /** A 401 means "sign in" (the gate shows the sign-in page), not a failure to retry. */
 export const meQuery = () =>
-  queryOptions({ queryKey: meKeys.all, queryFn: ({ signal }) => request<Me>('/api/me', { signal }), staleTime: 60_000, retry: false });
+  queryOptions({
+    queryKey: meKeys.all,
+    queryFn: ({ signal }) => request<Me>('/api/me', { signal }),
+    staleTime: 60_000,
+    retry: false,
+  });
 
 export const useMe = () => useQuery(meQuery()).data;
 
@@ -36,7 +41,10 @@ export function useSignOut() {
 export function useWriteBlocks(agentId: string): (env?: ClientEnv) => string | undefined {
   const runtime = useQuery(runtimeQuery()).data;
   const me = useMe();
-  return (env) => (runtime?.mode === 'proxy' && runtime.readOnly ? 'This console runs read-only: changes cannot be saved.' : whyNotWrite(me, agentId, env));
+  return (env) =>
+    runtime?.mode === 'proxy' && runtime.readOnly
+      ? 'This console runs read-only: changes cannot be saved.'
+      : whyNotWrite(me, agentId, env);
 }
 
 export const useWriteBlock = (agentId: string, env?: ClientEnv) => useWriteBlocks(agentId)(env);

@@ -11,16 +11,24 @@ export const membersQuery = () =>
 
 export function useMemberMutations() {
   const queryClient = useQueryClient();
-  const settled = () => Promise.all([queryClient.invalidateQueries({ queryKey: memberKeys.all }), queryClient.invalidateQueries({ queryKey: meKeys.all })]);
+  const settled = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: memberKeys.all }),
+      queryClient.invalidateQueries({ queryKey: meKeys.all }),
+    ]);
   return {
     setAccess: useMutation({
       mutationFn: ({ email, access }: { email: string; access: MemberAccess }) =>
         request<MemberList>(`/api/members/${enc(email)}`, { method: 'PUT', body: access }),
       onSettled: settled,
     }),
-    remove: useMutation({ mutationFn: (email: string) => request<void>(`/api/members/${enc(email)}`, { method: 'DELETE' }), onSettled: settled }),
+    remove: useMutation({
+      mutationFn: (email: string) => request<void>(`/api/members/${enc(email)}`, { method: 'DELETE' }),
+      onSettled: settled,
+    }),
     signOut: useMutation({
-      mutationFn: (email: string) => request<{ ended: number }>(`/api/members/${enc(email)}/sign-out`, { method: 'POST' }),
+      mutationFn: (email: string) =>
+        request<{ ended: number }>(`/api/members/${enc(email)}/sign-out`, { method: 'POST' }),
       onSettled: settled,
     }),
   };

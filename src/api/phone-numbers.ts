@@ -6,13 +6,16 @@ export const phoneNumberKeys = {
   all: ['phone-numbers'] as const,
   agent: (agentId: string) => [...phoneNumberKeys.all, agentId] as const,
   list: (agentId: string) => [...phoneNumberKeys.agent(agentId), 'list'] as const,
-  ofConnector: (agentId: string, connectorId: string) => [...phoneNumberKeys.agent(agentId), 'connector', connectorId] as const,
+  ofConnector: (agentId: string, connectorId: string) =>
+    [...phoneNumberKeys.agent(agentId), 'connector', connectorId] as const,
 };
 
 const base = (agentId: string) => `/v1/agents/${enc(agentId)}/telephony/phone-numbers`;
 
 export const getPhoneNumbers = (agentId: string, signal?: AbortSignal, connectorId?: string) =>
-  request<PhoneNumberList>(connectorId ? `${base(agentId)}?connectorId=${enc(connectorId)}` : base(agentId), { signal });
+  request<PhoneNumberList>(connectorId ? `${base(agentId)}?connectorId=${enc(connectorId)}` : base(agentId), {
+    signal,
+  });
 
 /** Moves a number to another connector (it keeps its own environment). */
 export const reassignPhoneNumber = (agentId: string, number: string, connectorId: string) =>
@@ -23,12 +26,16 @@ export const phoneNumberListQuery = (agentId: string) =>
 
 /** The numbers one connector answers (the server filters; no need for the whole list). */
 export const connectorNumbersQuery = (agentId: string, connectorId: string) =>
-  queryOptions({ queryKey: phoneNumberKeys.ofConnector(agentId, connectorId), queryFn: ({ signal }) => getPhoneNumbers(agentId, signal, connectorId) });
+  queryOptions({
+    queryKey: phoneNumberKeys.ofConnector(agentId, connectorId),
+    queryFn: ({ signal }) => getPhoneNumbers(agentId, signal, connectorId),
+  });
 
 export function useReassignPhoneNumber(agentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ number, connectorId }: { number: string; connectorId: string }) => reassignPhoneNumber(agentId, number, connectorId),
+    mutationFn: ({ number, connectorId }: { number: string; connectorId: string }) =>
+      reassignPhoneNumber(agentId, number, connectorId),
     onSuccess: (updated) => {
       queryClient.setQueryData<PhoneNumberList>(phoneNumberKeys.list(agentId), (list) =>
         list ? { phoneNumbers: list.phoneNumbers.map((n) => (n.number === updated.number ? updated : n)) } : list,

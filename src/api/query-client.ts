@@ -12,12 +12,15 @@ export function createQueryClient() {
   };
   const client: QueryClient = new QueryClient({
     // Not for the question itself: its 401 is the answer.
-    queryCache: new QueryCache({ onError: (error, query) => query.queryKey[0] !== meKeys.all[0] && sessionEnded(error) }),
+    queryCache: new QueryCache({
+      onError: (error, query) => query.queryKey[0] !== meKeys.all[0] && sessionEnded(error),
+    }),
     mutationCache: new MutationCache({ onError: sessionEnded }),
     defaultOptions: {
       queries: {
         staleTime: 15_000,
-        retry: (failures, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 3,
+        retry: (failures, error) =>
+          !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 3,
         retryDelay: (attempt) => Math.min(500 * 2 ** attempt, 4_000),
       },
       mutations: { retry: false },

@@ -10,7 +10,10 @@ export function ConnectionIndicator() {
   if (runtime.isPending) return null;
   if (runtime.isError) {
     return (
-      <div role="status" className="bg-amber-100 px-4 py-1.5 text-center text-sm font-medium text-amber-950 dark:bg-amber-900 dark:text-amber-50">
+      <div
+        role="status"
+        className="bg-amber-100 px-4 py-1.5 text-center text-sm font-medium text-amber-950 dark:bg-amber-900 dark:text-amber-50"
+      >
         Connection unknown: the server did not say whether this is the demo emulator or PolyAI's API.
       </div>
     );

@@ -45,7 +45,11 @@ async function editAndSave(user: ReturnType<typeof userEvent.setup>, label: RegE
 
 /** Another user's write, straight to the server, while the form is open. */
 const writeAsSomeoneElse = (variables: object) =>
-  server.app.inject({ method: 'PATCH', url: `/v1/agents/${AGENT}/real-time-configs/sandbox/variables`, payload: { variables } });
+  server.app.inject({
+    method: 'PATCH',
+    url: `/v1/agents/${AGENT}/real-time-configs/sandbox/variables`,
+    payload: { variables },
+  });
 
 const readPage = async (env: string) =>
   (await server.app.inject(`/v1/agents/${AGENT}/real-time-configs/${env}`)).json<ConfigPage>();
@@ -64,7 +68,9 @@ describe('agent overview', () => {
     await server.app.inject({
       method: 'PUT',
       url: `/v1/agents/${AGENT}/real-time-configs/pre-release/schema`,
-      payload: { schema: { type: 'object', properties: { promo_code: { type: 'integer' }, speaking_rate: { type: 'string' } } } },
+      payload: {
+        schema: { type: 'object', properties: { promo_code: { type: 'integer' }, speaking_rate: { type: 'string' } } },
+      },
     });
     await renderAt(`/agents/${AGENT}`);
     const card = (await screen.findByRole('heading', { name: 'Pre-release', level: 2 })).closest('section')!;
@@ -106,7 +112,11 @@ describe('config editor', () => {
 
     expect(await screen.findByText('Saved 1 key.')).toBeInTheDocument();
     expect(server.appliedWrites()).toEqual([
-      { method: 'PATCH', url: `/v1/agents/${AGENT}/real-time-configs/sandbox/variables`, body: { variables: { silence_timeout_seconds: 11 } } },
+      {
+        method: 'PATCH',
+        url: `/v1/agents/${AGENT}/real-time-configs/sandbox/variables`,
+        body: { variables: { silence_timeout_seconds: 11 } },
+      },
     ]);
     expect(server.writes()[0].headers['if-match']).toBe(`"${before.lastUpdated}"`);
     const after = await readPage('sandbox');
@@ -124,10 +134,18 @@ describe('config editor', () => {
       properties: {
         ...schema.properties,
         hold_music: { type: 'string', title: 'Hold music', default: 'jazz' },
-        callback_offer: { type: 'object', title: 'Callback offer', properties: { enabled: { type: 'boolean', default: true } } },
+        callback_offer: {
+          type: 'object',
+          title: 'Callback offer',
+          properties: { enabled: { type: 'boolean', default: true } },
+        },
       },
     };
-    await server.app.inject({ method: 'PUT', url: `/v1/agents/${AGENT}/real-time-configs/sandbox/schema`, payload: { schema: withDefaults } });
+    await server.app.inject({
+      method: 'PUT',
+      url: `/v1/agents/${AGENT}/real-time-configs/sandbox/schema`,
+      payload: { schema: withDefaults },
+    });
     await renderAt(`/agents/${AGENT}/configs/sandbox`);
     expect(await screen.findByLabelText(/Hold music/)).toHaveValue('jazz');
     await editAndSave(user, /Persona name/, 'Ada');
@@ -152,8 +170,15 @@ describe('config editor', () => {
   });
 
   test('a pattern only the backtracking engine runs (lookahead) is checked before the review, and opens nothing it fails', async () => {
-    const schema = { type: 'object', properties: { pin: { type: 'string', title: 'Support PIN', pattern: '^(?=.*\\d)\\w{4}$' } } };
-    await server.app.inject({ method: 'PUT', url: `/v1/agents/${AGENT}/real-time-configs/sandbox/schema`, payload: { schema } });
+    const schema = {
+      type: 'object',
+      properties: { pin: { type: 'string', title: 'Support PIN', pattern: '^(?=.*\\d)\\w{4}$' } },
+    };
+    await server.app.inject({
+      method: 'PUT',
+      url: `/v1/agents/${AGENT}/real-time-configs/sandbox/schema`,
+      payload: { schema },
+    });
     const user = userEvent.setup();
     await renderAt(`/agents/${AGENT}/configs/sandbox`);
     const pin = await screen.findByLabelText(/Support PIN/);
@@ -174,7 +199,7 @@ describe('config editor', () => {
   test('refuses to save over a key someone else changed meanwhile, and sends nothing', async () => {
     const user = userEvent.setup();
     await renderAt(`/agents/${AGENT}/configs/sandbox`);
-    await screen.findByLabelText(/Silence timeout/);  // the form has loaded
+    await screen.findByLabelText(/Silence timeout/); // the form has loaded
     await writeAsSomeoneElse({ silence_timeout_seconds: 20 });
     await editAndSave(user, /Silence timeout/, '11');
     expect(await screen.findByText(/Nothing was saved: someone else changed this page/)).toBeInTheDocument();
@@ -189,7 +214,7 @@ describe('config editor', () => {
   test('keeps both edits when someone else changed other keys meanwhile, and says so', async () => {
     const user = userEvent.setup();
     await renderAt(`/agents/${AGENT}/configs/sandbox`);
-    await screen.findByLabelText(/Silence timeout/);  // the form has loaded
+    await screen.findByLabelText(/Silence timeout/); // the form has loaded
     await writeAsSomeoneElse({ promo_code: 'THEIRS1' });
     await editAndSave(user, /Silence timeout/, '11');
     expect(await screen.findByText('Saved 1 key.')).toBeInTheDocument();
@@ -220,11 +245,16 @@ describe('config editor', () => {
   test('a save whose answer was lost is found on the server and reported as saved, not sent again', async () => {
     const user = userEvent.setup();
     await renderAt(`/agents/${AGENT}/configs/sandbox`);
-    await screen.findByLabelText(/Silence timeout/);  // the form has loaded
+    await screen.findByLabelText(/Silence timeout/); // the form has loaded
     await server.injectFaults({ fail: { count: 1, status: 503, when: 'after' } });
     await editAndSave(user, /Silence timeout/, '12');
     expect(await screen.findByText('Saved 1 key.')).toBeInTheDocument();
-    expect(server.writes().filter((w) => w.url.startsWith('/v1/')).map((w) => w.status)).toEqual([503]);
+    expect(
+      server
+        .writes()
+        .filter((w) => w.url.startsWith('/v1/'))
+        .map((w) => w.status),
+    ).toEqual([503]);
     expect(screen.getByText('No unsaved changes')).toBeInTheDocument();
   });
 
@@ -301,7 +331,10 @@ describe('drafts', () => {
     expect(screen.getByText(/yours "Old draft" · now "Ava"/)).toBeInTheDocument();
     // Not overwritten while the user decides: still the old draft on its old version once autosave (300 ms) had its chance.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(readDraft(AGENT, 'sandbox')).toMatchObject({ baseLastUpdated: '2020-01-01T00:00:00.000Z', changes: { agent_persona_name: 'Old draft' } });
+    expect(readDraft(AGENT, 'sandbox')).toMatchObject({
+      baseLastUpdated: '2020-01-01T00:00:00.000Z',
+      changes: { agent_persona_name: 'Old draft' },
+    });
 
     await user.click(screen.getByRole('button', { name: 'Apply mine to the current version' }));
     expect(persona).toHaveValue('Old draft');

@@ -26,7 +26,10 @@ export function Layout() {
   const setMenuOpen = (open: boolean) => setMenu({ open, at: pathname });
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sm dark:focus:bg-slate-900">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sm dark:focus:bg-slate-900"
+      >
         Skip to content
       </a>
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
@@ -61,7 +64,12 @@ export function Layout() {
           </div>
         </div>
         {agentPath && menuOpen && (
-          <AgentLinks id="agent-menu" agentId={agentId} agentPath={agentPath} className="flex flex-col gap-1 border-t border-slate-200 px-4 py-2 sm:hidden dark:border-slate-800" />
+          <AgentLinks
+            id="agent-menu"
+            agentId={agentId}
+            agentPath={agentPath}
+            className="flex flex-col gap-1 border-t border-slate-200 px-4 py-2 sm:hidden dark:border-slate-800"
+          />
         )}
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
@@ -73,14 +81,27 @@ export function Layout() {
 }
 
 /** The agent's pages, as a row in the header or as the phone menu. */
-function AgentLinks({ agentId, agentPath, className, id }: { agentId: string; agentPath: string; className: string; id?: string }) {
+function AgentLinks({
+  agentId,
+  agentPath,
+  className,
+  id,
+}: {
+  agentId: string;
+  agentPath: string;
+  className: string;
+  id?: string;
+}) {
   // The agent by name where the list knows it (the ID stays one hover away); else by its ID.
   const name = useAgentName(agentId);
   const team = useMe()?.mode === 'team';
   const openRequests = useOpenRequestCount(agentId);
   return (
     <nav id={id} aria-label="Agent" className={className}>
-      <span className={`mx-1 max-w-56 shrink-0 truncate text-xs text-slate-600 dark:text-slate-400 ${name ? 'font-medium' : 'font-mono'}`} title={agentId}>
+      <span
+        className={`mx-1 max-w-56 shrink-0 truncate text-xs text-slate-600 dark:text-slate-400 ${name ? 'font-medium' : 'font-mono'}`}
+        title={agentId}
+      >
         {name ?? agentId}
       </span>
       <NavLink end to={agentPath} className={navClass}>

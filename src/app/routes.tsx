@@ -7,24 +7,50 @@ import { lazyPage } from './lazy-page.tsx';
 import { RouteError } from './route-error.tsx';
 import { ROUTES } from '../lib/paths.ts';
 
-const editor = lazyPage(async () => (await import('../features/config-editor/config-editor-page.tsx')).ConfigEditorPage);
+const editor = lazyPage(
+  async () => (await import('../features/config-editor/config-editor-page.tsx')).ConfigEditorPage,
+);
 // Links to an editor warm its code up on hover or focus.
 registerRouteLoader('config-editor', editor.load);
 
 /** Every page is its own chunk: the overview never downloads the form engine the editor needs. */
 const PAGES = [
   [ROUTES.picker, lazyPage(async () => (await import('../features/agents/agent-picker-page.tsx')).AgentPickerPage)],
-  [ROUTES.overview, lazyPage(async () => (await import('../features/environments/agent-overview-page.tsx')).AgentOverviewPage)],
+  [
+    ROUTES.overview,
+    lazyPage(async () => (await import('../features/environments/agent-overview-page.tsx')).AgentOverviewPage),
+  ],
   [ROUTES.editor, editor],
-  [ROUTES.schemaEditor, lazyPage(async () => (await import('../features/schema-editor/schema-editor-page.tsx')).SchemaEditorPage)],
+  [
+    ROUTES.schemaEditor,
+    lazyPage(async () => (await import('../features/schema-editor/schema-editor-page.tsx')).SchemaEditorPage),
+  ],
   [ROUTES.compare, lazyPage(async () => (await import('../features/compare/compare-page.tsx')).ComparePage)],
-  [ROUTES.connectors, lazyPage(async () => (await import('../features/connectors/connectors-page.tsx')).ConnectorsPage)],
-  [ROUTES.connector, lazyPage(async () => (await import('../features/connectors/connector-detail-page.tsx')).ConnectorDetailPage)],
-  [ROUTES.phoneNumbers, lazyPage(async () => (await import('../features/connectors/phone-numbers-page.tsx')).PhoneNumbersPage)],
+  [
+    ROUTES.connectors,
+    lazyPage(async () => (await import('../features/connectors/connectors-page.tsx')).ConnectorsPage),
+  ],
+  [
+    ROUTES.connector,
+    lazyPage(async () => (await import('../features/connectors/connector-detail-page.tsx')).ConnectorDetailPage),
+  ],
+  [
+    ROUTES.phoneNumbers,
+    lazyPage(async () => (await import('../features/connectors/phone-numbers-page.tsx')).PhoneNumbersPage),
+  ],
   [ROUTES.history, lazyPage(async () => (await import('../features/history/history-page.tsx')).HistoryPage)],
-  [ROUTES.versions, lazyPage(async () => (await import('../features/history/page-versions-page.tsx')).PageVersionsPage)],
-  [ROUTES.changeRequests, lazyPage(async () => (await import('../features/change-requests/change-requests-page.tsx')).ChangeRequestsPage)],
-  [ROUTES.changeRequest, lazyPage(async () => (await import('../features/change-requests/change-request-page.tsx')).ChangeRequestPage)],
+  [
+    ROUTES.versions,
+    lazyPage(async () => (await import('../features/history/page-versions-page.tsx')).PageVersionsPage),
+  ],
+  [
+    ROUTES.changeRequests,
+    lazyPage(async () => (await import('../features/change-requests/change-requests-page.tsx')).ChangeRequestsPage),
+  ],
+  [
+    ROUTES.changeRequest,
+    lazyPage(async () => (await import('../features/change-requests/change-request-page.tsx')).ChangeRequestPage),
+  ],
   [ROUTES.members, lazyPage(async () => (await import('../features/members/members-page.tsx')).MembersPage)],
 ] as const;
 

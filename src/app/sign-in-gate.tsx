@@ -13,7 +13,8 @@ export function SignInGate({ children }: { children: ReactNode }) {
   const me = useQuery(meQuery());
   if (me.data) return children;
   if (me.error instanceof ApiError && me.error.status === 401) return <SignInPage />;
-  if (me.error) return <ErrorState title="Switchboard could not be reached" error={me.error} onRetry={() => void me.refetch()} />;
+  if (me.error)
+    return <ErrorState title="Switchboard could not be reached" error={me.error} onRetry={() => void me.refetch()} />;
   return <Loading label="Loading…" />;
 }
 
@@ -33,7 +34,10 @@ function SignInPage() {
         Your team signs in with its identity provider. What you may view and change is set by your team’s admins.
       </p>
       {problem && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200">
+        <p
+          role="alert"
+          className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200"
+        >
           {problem}
         </p>
       )}

@@ -29,7 +29,12 @@ export function UserMenu() {
 
   if (me?.mode !== 'team') return null;
   const label = me.name ?? me.email;
-  const initials = label.split(/[\s@.]+/).filter(Boolean).slice(0, 2).map((part) => part[0]!.toUpperCase()).join('');
+  const initials = label
+    .split(/[\s@.]+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]!.toUpperCase())
+    .join('');
   return (
     <div ref={root} className="relative">
       <button
@@ -40,7 +45,10 @@ export function UserMenu() {
         onClick={() => setOpen(!open)}
         className="flex items-center gap-2 rounded-md px-1.5 py-1 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
       >
-        <span aria-hidden className="grid size-7 place-items-center rounded-full bg-brand-600 text-xs font-semibold text-white">
+        <span
+          aria-hidden
+          className="grid size-7 place-items-center rounded-full bg-brand-600 text-xs font-semibold text-white"
+        >
           {initials}
         </span>
         <span className="sr-only sm:not-sr-only sm:max-w-40 sm:truncate">{label}</span>
@@ -52,11 +60,16 @@ export function UserMenu() {
           className="absolute right-0 z-30 mt-1 w-64 space-y-1 rounded-md border border-slate-200 bg-white p-2 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900"
         >
           <p className="px-2 py-1 text-slate-600 dark:text-slate-300">
-            Signed in as <span className="font-medium text-slate-900 [overflow-wrap:anywhere] dark:text-white">{me.email}</span>
+            Signed in as{' '}
+            <span className="font-medium text-slate-900 [overflow-wrap:anywhere] dark:text-white">{me.email}</span>
             {me.admin && <span className="ml-1 text-xs">(admin)</span>}
           </p>
           {me.admin && (
-            <Link to={paths.members()} onClick={() => setOpen(false)} className="block rounded px-2 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800">
+            <Link
+              to={paths.members()}
+              onClick={() => setOpen(false)}
+              className="block rounded px-2 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800"
+            >
               Team settings
             </Link>
           )}

@@ -5,9 +5,21 @@ describe('compare view in the URL', () => {
   test.each([
     ['defaults', '', { envs: ['sandbox', 'pre-release', 'live'], show: 'all', query: '' }],
     ['two columns in a chosen order', 'envs=live,sandbox', { envs: ['live', 'sandbox'], show: 'all', query: '' }],
-    ['a filter and a search', 'show=differs&q=promo', { envs: ['sandbox', 'pre-release', 'live'], show: 'differs', query: 'promo' }],
-    ['unknown environments and duplicates are dropped', 'envs=live,staging,live', { envs: ['sandbox', 'pre-release', 'live'], show: 'all', query: '' }],
-    ['an unknown filter shows everything', 'show=bogus', { envs: ['sandbox', 'pre-release', 'live'], show: 'all', query: '' }],
+    [
+      'a filter and a search',
+      'show=differs&q=promo',
+      { envs: ['sandbox', 'pre-release', 'live'], show: 'differs', query: 'promo' },
+    ],
+    [
+      'unknown environments and duplicates are dropped',
+      'envs=live,staging,live',
+      { envs: ['sandbox', 'pre-release', 'live'], show: 'all', query: '' },
+    ],
+    [
+      'an unknown filter shows everything',
+      'show=bogus',
+      { envs: ['sandbox', 'pre-release', 'live'], show: 'all', query: '' },
+    ],
   ])('%s', (_name, search, view) => {
     expect(readView(new URLSearchParams(search))).toEqual(view);
   });

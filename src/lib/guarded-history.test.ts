@@ -6,7 +6,9 @@ import { guardHistory } from './guarded-history.ts';
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const setup = () => {
-  const history = guardHistory(UNSAFE_createMemoryHistory({ initialEntries: ['/a', '/editor'], initialIndex: 1, v5Compat: true }));
+  const history = guardHistory(
+    UNSAFE_createMemoryHistory({ initialEntries: ['/a', '/editor'], initialIndex: 1, v5Compat: true }),
+  );
   const seen: string[] = [];
   history.listen(({ action, location }) => seen.push(`${action} ${location.pathname}`));
   let retry: (() => void) | undefined;

@@ -21,7 +21,10 @@ export type GuardedHistory = History & { guard(guard: Guard): () => void };
  * code is there, so the current page stays on screen until the next one can be shown at once (as React Router's data
  * router does with lazy routes); moves are handed over in order.
  */
-export function guardHistory(history: History, loadPage: (pathname: string) => Promise<unknown> = async () => undefined): GuardedHistory {
+export function guardHistory(
+  history: History,
+  loadPage: (pathname: string) => Promise<unknown> = async () => undefined,
+): GuardedHistory {
   let current: Guard | undefined;
   /** Pops this wrapper caused itself (undoing a blocked move, or replaying it): not shown to the router as new moves. */
   let ownPops = 0;
@@ -88,7 +91,8 @@ export function guardHistory(history: History, loadPage: (pathname: string) => P
   return guarded;
 }
 
-export type NavigationGuardState = { state: 'unblocked' } | { state: 'blocked'; proceed: () => void; reset: () => void };
+export type NavigationGuardState =
+  { state: 'unblocked' } | { state: 'blocked'; proceed: () => void; reset: () => void };
 
 /**
  * While `active`, a move to another page waits for the user: `blocked` until they `proceed` (the move happens) or

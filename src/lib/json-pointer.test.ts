@@ -22,7 +22,13 @@ describe('JSON pointers', () => {
   });
 
   test.each([
-    ['sets a nested value, keeping its siblings', { h: { open: 1, close: 2 } }, ['h', 'open'], 9, { h: { open: 9, close: 2 } }],
+    [
+      'sets a nested value, keeping its siblings',
+      { h: { open: 1, close: 2 } },
+      ['h', 'open'],
+      9,
+      { h: { open: 9, close: 2 } },
+    ],
     ['removes a nested value', { h: { open: 1, close: 2 } }, ['h', 'open'], undefined, { h: { close: 2 } }],
     ['creates missing objects', {}, ['h', 'open'], 1, { h: { open: 1 } }],
     ['replaces a non-object step', { h: 'x' }, ['h', 'open'], 1, { h: { open: 1 } }],

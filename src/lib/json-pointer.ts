@@ -3,7 +3,12 @@ export const pointerOf = (path: readonly string[]) =>
   path.map((key) => `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 
 export const pathOf = (pointer: string): string[] =>
-  pointer === '' ? [] : pointer.slice(1).split('/').map((key) => key.replaceAll('~1', '/').replaceAll('~0', '~'));
+  pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((key) => key.replaceAll('~1', '/').replaceAll('~0', '~'));
 
 /** A JSON object (not an array, not null): the only kind of value a path can step into. */
 export const isObject = (value: unknown): value is Record<string, unknown> =>

@@ -28,7 +28,10 @@ function diffMiddle(b: readonly string[], a: readonly string[]): DiffLine[] {
   const lengths = new Uint32Array((b.length + 1) * width);
   for (let i = b.length - 1; i >= 0; i--) {
     for (let j = a.length - 1; j >= 0; j--) {
-      lengths[i * width + j] = b[i] === a[j] ? lengths[(i + 1) * width + j + 1] + 1 : Math.max(lengths[(i + 1) * width + j], lengths[i * width + j + 1]);
+      lengths[i * width + j] =
+        b[i] === a[j]
+          ? lengths[(i + 1) * width + j + 1] + 1
+          : Math.max(lengths[(i + 1) * width + j], lengths[i * width + j + 1]);
     }
   }
   const lines: DiffLine[] = [];
@@ -39,7 +42,8 @@ function diffMiddle(b: readonly string[], a: readonly string[]): DiffLine[] {
       lines.push({ kind: 'same', text: b[i] });
       i++;
       j++;
-    } else if (lengths[(i + 1) * width + j] >= lengths[i * width + j + 1]) lines.push({ kind: 'removed', text: b[i++] });
+    } else if (lengths[(i + 1) * width + j] >= lengths[i * width + j + 1])
+      lines.push({ kind: 'removed', text: b[i++] });
     else lines.push({ kind: 'added', text: a[j++] });
   }
   while (i < b.length) lines.push({ kind: 'removed', text: b[i++] });
@@ -50,7 +54,7 @@ function diffMiddle(b: readonly string[], a: readonly string[]): DiffLine[] {
 /** Pairs each run of removed lines with the added lines after it, so a changed line sits beside its replacement. */
 export function sideBySide(lines: readonly DiffLine[]): SideBySideRow[] {
   const rows: SideBySideRow[] = [];
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     if (lines[i].kind === 'same') {
       rows.push({ left: lines[i].text, right: lines[i].text, changed: false });
       i++;
@@ -60,7 +64,8 @@ export function sideBySide(lines: readonly DiffLine[]): SideBySideRow[] {
     const added: string[] = [];
     while (i < lines.length && lines[i].kind === 'removed') removed.push(lines[i++].text);
     while (i < lines.length && lines[i].kind === 'added') added.push(lines[i++].text);
-    for (let k = 0; k < Math.max(removed.length, added.length); k++) rows.push({ left: removed[k], right: added[k], changed: true });
+    for (let k = 0; k < Math.max(removed.length, added.length); k++)
+      rows.push({ left: removed[k], right: added[k], changed: true });
   }
   return rows;
 }

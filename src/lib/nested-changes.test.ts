@@ -20,7 +20,9 @@ describe('leafChanges', () => {
   });
 
   it('a value that changes kind (object to array, to null) is one change, not a walk', () => {
-    expect(leafChanges({ a: { b: 1 } }, { a: null })).toEqual([{ path: ['a'], kind: 'changed', before: { b: 1 }, after: null }]);
+    expect(leafChanges({ a: { b: 1 } }, { a: null })).toEqual([
+      { path: ['a'], kind: 'changed', before: { b: 1 }, after: null },
+    ]);
   });
 });
 

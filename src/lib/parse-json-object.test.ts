@@ -14,7 +14,11 @@ describe('parseJsonObject', () => {
     expect(parsed).toMatchObject({ line, column });
     expect(!parsed.ok && parsed.message).not.toMatch(/position/);
   });
-  test.each([['an array', '[]'], ['a string', '"schema"'], ['null', 'null']])('%s is not a schema', (_name, text) => {
+  test.each([
+    ['an array', '[]'],
+    ['a string', '"schema"'],
+    ['null', 'null'],
+  ])('%s is not a schema', (_name, text) => {
     expect(parseJsonObject(text, 'A schema')).toEqual({ ok: false, message: 'A schema must be a JSON object: { … }' });
   });
 });

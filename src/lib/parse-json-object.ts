@@ -1,7 +1,8 @@
 /** Text typed as JSON, as an object, or where and why it is not (line and column, as the editor counts them). */
 import type { JsonObject } from '../../contract/agents-api.ts';
 
-export type ParsedJson = { ok: true; value: JsonObject } | { ok: false; message: string; line?: number; column?: number };
+export type ParsedJson =
+  { ok: true; value: JsonObject } | { ok: false; message: string; line?: number; column?: number };
 
 export function parseJsonObject(text: string, what = 'This'): ParsedJson {
   let value: unknown;
@@ -16,7 +17,8 @@ export function parseJsonObject(text: string, what = 'This'): ParsedJson {
     const column = Number(position) - before.lastIndexOf('\n');
     return { ok: false, message: message.replace(/\s*(in JSON )?at position \d+.*$/, ''), line, column };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, message: `${what} must be a JSON object: { … }` };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, message: `${what} must be a JSON object: { … }` };
   return { ok: true, value: value as JsonObject };
 }
 

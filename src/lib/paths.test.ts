@@ -18,6 +18,8 @@ test('every link encodes its ids once, and the route it leads to matches it back
     const params = matchPath(route, link)?.params;
     expect(params?.agentId && decodeURIComponent(params.agentId), link).toBe(agentId);
   }
-  expect(paths.connector(agentId, connectorId, '+442079460100')).toBe('/agents/PROJECT%20A%2F%CE%B2%3F%23/connectors/conn%201%25?number=%2B442079460100');
+  expect(paths.connector(agentId, connectorId, '+442079460100')).toBe(
+    '/agents/PROJECT%20A%2F%CE%B2%3F%23/connectors/conn%201%25?number=%2B442079460100',
+  );
   expect(paths.compare('A', new URLSearchParams({ show: 'differences' }))).toBe('/agents/A/compare?show=differences');
 });

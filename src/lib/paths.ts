@@ -51,7 +51,10 @@ export type SchemaRestoreState = { restoreSchema: Record<string, unknown>; resto
 
 export function schemaRestoreOf(state: unknown): SchemaRestoreState | undefined {
   const candidate = state as Partial<SchemaRestoreState> | null | undefined;
-  return candidate && typeof candidate.restoreSchema === 'object' && candidate.restoreSchema !== null && typeof candidate.restoreOf === 'string'
+  return candidate &&
+    typeof candidate.restoreSchema === 'object' &&
+    candidate.restoreSchema !== null &&
+    typeof candidate.restoreOf === 'string'
     ? (candidate as SchemaRestoreState)
     : undefined;
 }

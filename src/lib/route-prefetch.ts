@@ -10,5 +10,7 @@ export function registerRouteLoader(name: string, load: () => Promise<unknown>) 
 
 /** Starts loading the page's code; the module system keeps it, so the later navigation does not wait for it. */
 export function prefetchRoute(name: string) {
-  loaders.get(name)?.().catch(() => undefined);
+  loaders
+    .get(name)?.()
+    .catch(() => undefined);
 }

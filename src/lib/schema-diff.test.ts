@@ -15,7 +15,14 @@ const props = base.properties;
 describe('schemaDifferences', () => {
   test.each([
     ['identical schemas', base, []],
-    ['wording is not a difference', { ...base, properties: { ...props, greeting: { type: 'string', title: 'Hello', description: 'x', maxLength: 300 } } }, []],
+    [
+      'wording is not a difference',
+      {
+        ...base,
+        properties: { ...props, greeting: { type: 'string', title: 'Hello', description: 'x', maxLength: 300 } },
+      },
+      [],
+    ],
     [
       'a property only one has',
       { ...base, properties: { ...props, promo: { type: 'string' } } },
@@ -34,11 +41,26 @@ describe('schemaDifferences', () => {
     [
       'a changed and an added constraint',
       { ...base, properties: { ...props, greeting: { type: 'string', maxLength: 200, minLength: 5 } } },
-      [{ pointer: '/greeting', kind: 'constraints', detail: 'maxLength: 200 (Sandbox) · 300 (Live); minLength: 5 (Sandbox) · none (Live)' }],
+      [
+        {
+          pointer: '/greeting',
+          kind: 'constraints',
+          detail: 'maxLength: 200 (Sandbox) · 300 (Live); minLength: 5 (Sandbox) · none (Live)',
+        },
+      ],
     ],
     [
       'a nested constraint',
-      { ...base, properties: { ...props, hours: { type: 'object', properties: { open: { type: 'string', pattern: '^\\d' }, close: { type: 'string' } } } } },
+      {
+        ...base,
+        properties: {
+          ...props,
+          hours: {
+            type: 'object',
+            properties: { open: { type: 'string', pattern: '^\\d' }, close: { type: 'string' } },
+          },
+        },
+      },
       [{ pointer: '/hours/open', kind: 'constraints', detail: 'pattern: "^\\\\d" (Sandbox) · none (Live)' }],
     ],
     [
@@ -56,11 +78,15 @@ describe('schemaDifferences', () => {
   });
 
   test('a page with no schema differs by every property', () => {
-    expect(schemaDifferences([undefined, { type: 'object', properties: { a: {} } }], labels).map((d) => d.pointer)).toEqual(['/a']);
+    expect(
+      schemaDifferences([undefined, { type: 'object', properties: { a: {} } }], labels).map((d) => d.pointer),
+    ).toEqual(['/a']);
   });
 
   test('three columns are grouped by value', () => {
     const tight = { ...base, properties: { ...props, rate: { type: 'number', minimum: 1 } } };
-    expect(schemaDifferences([tight, base, base], ['Sandbox', 'Pre-release', 'Live'])[0].detail).toBe('minimum: 1 (Sandbox) · 0.5 (Pre-release, Live)');
+    expect(schemaDifferences([tight, base, base], ['Sandbox', 'Pre-release', 'Live'])[0].detail).toBe(
+      'minimum: 1 (Sandbox) · 0.5 (Pre-release, Live)',
+    );
   });
 });

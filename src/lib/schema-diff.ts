@@ -42,7 +42,10 @@ function describeValues(keyword: string, values: unknown[], labels: readonly str
   return `${keyword}: ${groups.map((g) => `${show(g.value)} (${g.labels.join(', ')})`).join(' · ')}`;
 }
 
-export function schemaDifferences(schemas: readonly (JsonObject | undefined)[], labels: readonly string[]): SchemaDifference[] {
+export function schemaDifferences(
+  schemas: readonly (JsonObject | undefined)[],
+  labels: readonly string[],
+): SchemaDifference[] {
   // The common case, one schema everywhere, is answered by one comparison instead of a walk of every property.
   if (schemas.every((schema) => jsonEqual(schema, schemas[0]))) return [];
   const described = schemas.map(describedProperties);
@@ -56,19 +59,41 @@ export function schemaDifferences(schemas: readonly (JsonObject | undefined)[], 
       // A parent missing somewhere already says so; its whole subtree would only repeat it.
       const parent = pointer.slice(0, pointer.lastIndexOf('/'));
       if (pointer !== '' && (parent === '' || described.every((map) => map.has(parent)))) {
-        differences.push({ pointer, kind: 'presence', detail: `only in ${present.join(', ')}; not in ${missing.join(', ')}`, presentIn: present });
+        differences.push({
+          pointer,
+          kind: 'presence',
+          detail: `only in ${present.join(', ')}; not in ${missing.join(', ')}`,
+          presentIn: present,
+        });
       }
       continue;
     }
     const present = nodes as JsonObject[];
     if (!present.every((node) => jsonEqual(node.type, present[0].type))) {
-      differences.push({ pointer, kind: 'type', detail: describeValues('type', present.map((n) => n.type), labels), presentIn: [...labels] });
+      differences.push({
+        pointer,
+        kind: 'type',
+        detail: describeValues(
+          'type',
+          present.map((n) => n.type),
+          labels,
+        ),
+        presentIn: [...labels],
+      });
       continue;
     }
     const keywords = [...new Set(present.flatMap(Object.keys))].filter((k) => k !== 'type' && !NOT_CONSTRAINTS.has(k));
     const changed = keywords.filter((k) => !present.every((node) => jsonEqual(node[k], present[0][k])));
     if (changed.length > 0) {
-      const detail = changed.map((k) => describeValues(k, present.map((n) => n[k]), labels)).join('; ');
+      const detail = changed
+        .map((k) =>
+          describeValues(
+            k,
+            present.map((n) => n[k]),
+            labels,
+          ),
+        )
+        .join('; ');
       differences.push({ pointer, kind: 'constraints', detail, presentIn: [...labels] });
     }
   }

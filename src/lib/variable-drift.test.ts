@@ -21,7 +21,10 @@ describe('keysOutsideSchema', () => {
 });
 
 describe('isDescribedBySchema', () => {
-  const schema = { type: 'object', properties: { hours: { type: 'object', properties: { open: {} } }, tags: { type: 'object' } } };
+  const schema = {
+    type: 'object',
+    properties: { hours: { type: 'object', properties: { open: {} } }, tags: { type: 'object' } },
+  };
   test.each([
     [['hours'], true],
     [['hours', 'open'], true],

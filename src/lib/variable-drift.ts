@@ -3,7 +3,6 @@ import type { JsonObject } from '../../contract/agents-api.ts';
 import { jsonEqual } from './json-equal.ts';
 import { isObject } from './json-pointer.ts';
 
-
 /** Top-level keys whose values differ between two pages, a key set in only one of them included. */
 export function countDifferingKeys(a: JsonObject = {}, b: JsonObject = {}): number {
   let count = 0;

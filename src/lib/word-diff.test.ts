@@ -2,7 +2,10 @@ import { expect, test } from 'vitest';
 import { wordDiff } from './word-diff.ts';
 
 test('only the words that changed are marked', () => {
-  const diff = wordDiff('Thanks for calling Harbourview Hotel! I am Ava.', 'Thank you for calling Harbourview Hotel, this is Ava.')!;
+  const diff = wordDiff(
+    'Thanks for calling Harbourview Hotel! I am Ava.',
+    'Thank you for calling Harbourview Hotel, this is Ava.',
+  )!;
   expect(diff.before.filter((p) => p.kind === 'removed').map((p) => p.text)).toEqual(['Thanks', 'Hotel! I am']);
   expect(diff.after.filter((p) => p.kind === 'added').map((p) => p.text)).toEqual(['Thank you', 'Hotel, this is']);
   // Nothing is lost: each side reads back whole.

@@ -50,7 +50,14 @@ function joinRuns(parts: WordPart[]): WordPart[] {
     const part = parts[k];
     const previous = joined[joined.length - 1];
     const next = parts[k + 1];
-    if (part.kind === 'same' && /^\s+$/.test(part.text) && previous && next && previous.kind !== 'same' && previous.kind === next.kind) {
+    if (
+      part.kind === 'same' &&
+      /^\s+$/.test(part.text) &&
+      previous &&
+      next &&
+      previous.kind !== 'same' &&
+      previous.kind === next.kind
+    ) {
       previous.text += part.text + next.text;
       k++;
     } else if (previous && previous.kind === part.kind) {

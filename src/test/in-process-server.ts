@@ -5,7 +5,13 @@
 import { vi } from 'vitest';
 import { createTestApp } from '../../server/test/test-app.ts';
 
-export type RecordedRequest = { method: string; url: string; body: unknown; status?: number; headers: Record<string, string> };
+export type RecordedRequest = {
+  method: string;
+  url: string;
+  body: unknown;
+  status?: number;
+  headers: Record<string, string>;
+};
 
 export async function startInProcessServer() {
   const server = await createTestApp({ faultInjection: true });
@@ -19,7 +25,10 @@ export async function startInProcessServer() {
     requests.push(recorded);
     const response = await server.app.inject({ method: method as 'GET', url, headers, payload: body });
     recorded.status = response.statusCode;
-    return new Response(response.body, { status: response.statusCode, headers: response.headers as Record<string, string> });
+    return new Response(response.body, {
+      status: response.statusCode,
+      headers: response.headers as Record<string, string>,
+    });
   });
   return {
     app: server.app,
@@ -27,9 +36,12 @@ export async function startInProcessServer() {
     writes: () => requests.filter((r) => r.method !== 'GET'),
     /** Writes the server applied (2xx), as method, url and body. */
     appliedWrites: () =>
-      requests.filter((r) => r.method !== 'GET' && r.status! < 300).map(({ method, url, body }) => ({ method, url, body })),
+      requests
+        .filter((r) => r.method !== 'GET' && r.status! < 300)
+        .map(({ method, url, body }) => ({ method, url, body })),
     /** Test-only faults of the emulator (see server/plugins/fault-injection.ts). */
-    injectFaults: (settings: object) => server.app.inject({ method: 'POST', url: '/__emulator/faults', payload: settings }),
+    injectFaults: (settings: object) =>
+      server.app.inject({ method: 'POST', url: '/__emulator/faults', payload: settings }),
     async close() {
       vi.unstubAllGlobals();
       await server.close();

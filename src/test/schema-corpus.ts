@@ -33,7 +33,14 @@ const obj = (properties: JsonObject, extra: JsonObject = {}): JsonObject => ({ t
 export const SCHEMA_CORPUS: CorpusCase[] = [
   {
     name: '$ref into definitions',
-    schema: obj({ hours: { $ref: '#/definitions/hours' } }, { definitions: { hours: obj({ open: { type: 'string', pattern: HHMM }, close: { type: 'string', pattern: HHMM } }) } }),
+    schema: obj(
+      { hours: { $ref: '#/definitions/hours' } },
+      {
+        definitions: {
+          hours: obj({ open: { type: 'string', pattern: HHMM }, close: { type: 'string', pattern: HHMM } }),
+        },
+      },
+    ),
     variables: { hours: { open: '08:00', close: '18:00' } },
     edits: [{ fill: 'root_hours_close', value: '19:30' }],
     patch: { hours: { open: '08:00', close: '19:30' } },
@@ -42,7 +49,11 @@ export const SCHEMA_CORPUS: CorpusCase[] = [
     name: 'recursive $ref (a menu of menus)',
     schema: obj(
       { menu: { $ref: '#/definitions/node' } },
-      { definitions: { node: obj({ label: { type: 'string' }, children: { type: 'array', items: { $ref: '#/definitions/node' } } }) } },
+      {
+        definitions: {
+          node: obj({ label: { type: 'string' }, children: { type: 'array', items: { $ref: '#/definitions/node' } } }),
+        },
+      },
     ),
     variables: { menu: { label: 'Main', children: [{ label: 'Bookings', children: [] }] } },
     edits: [{ fill: 'root_menu_children_0_label', value: 'Reservations' }],
@@ -53,8 +64,17 @@ export const SCHEMA_CORPUS: CorpusCase[] = [
     schema: obj({
       escalation: {
         oneOf: [
-          { title: 'Phone', ...obj({ kind: { const: 'phone' }, number: { type: 'string' } }, { required: ['kind', 'number'] }) },
-          { title: 'Email', ...obj({ kind: { const: 'email' }, address: { type: 'string', format: 'email' } }, { required: ['kind', 'address'] }) },
+          {
+            title: 'Phone',
+            ...obj({ kind: { const: 'phone' }, number: { type: 'string' } }, { required: ['kind', 'number'] }),
+          },
+          {
+            title: 'Email',
+            ...obj(
+              { kind: { const: 'email' }, address: { type: 'string', format: 'email' } },
+              { required: ['kind', 'address'] },
+            ),
+          },
         ],
       },
     }),
@@ -68,8 +88,20 @@ export const SCHEMA_CORPUS: CorpusCase[] = [
     schema: obj({
       escalation: {
         oneOf: [
-          { title: 'Phone', ...obj({ kind: { const: 'phone', default: 'phone' }, number: { type: 'string' } }, { required: ['kind', 'number'] }) },
-          { title: 'Email', ...obj({ kind: { const: 'email', default: 'email' }, address: { type: 'string', format: 'email' } }, { required: ['kind', 'address'] }) },
+          {
+            title: 'Phone',
+            ...obj(
+              { kind: { const: 'phone', default: 'phone' }, number: { type: 'string' } },
+              { required: ['kind', 'number'] },
+            ),
+          },
+          {
+            title: 'Email',
+            ...obj(
+              { kind: { const: 'email', default: 'email' }, address: { type: 'string', format: 'email' } },
+              { required: ['kind', 'address'] },
+            ),
+          },
         ],
       },
     }),
@@ -82,7 +114,15 @@ export const SCHEMA_CORPUS: CorpusCase[] = [
   },
   {
     name: 'anyOf of a number or a word',
-    schema: obj({ retry_after: { title: 'Retry after', anyOf: [{ type: 'integer', minimum: 1, title: 'Seconds' }, { type: 'string', enum: ['never'], title: 'Never' }] } }),
+    schema: obj({
+      retry_after: {
+        title: 'Retry after',
+        anyOf: [
+          { type: 'integer', minimum: 1, title: 'Seconds' },
+          { type: 'string', enum: ['never'], title: 'Never' },
+        ],
+      },
+    }),
     variables: { retry_after: 30 },
     edits: [{ fill: 'root_retry_after', value: '45' }],
     patch: { retry_after: 45 },
@@ -90,7 +130,9 @@ export const SCHEMA_CORPUS: CorpusCase[] = [
   {
     name: 'allOf combining a shared base with extras',
     schema: obj(
-      { transfer: { allOf: [{ $ref: '#/definitions/target' }, obj({ whisper: { type: 'string', title: 'Whisper' } })] } },
+      {
+        transfer: { allOf: [{ $ref: '#/definitions/target' }, obj({ whisper: { type: 'string', title: 'Whisper' } })] },
+      },
       { definitions: { target: obj({ number: { type: 'string', title: 'Number' } }, { required: ['number'] }) } },
     ),
     variables: { transfer: { number: '+442071234567', whisper: 'Caller from the hotel line' } },
@@ -99,14 +141,20 @@ export const SCHEMA_CORPUS: CorpusCase[] = [
   },
   {
     name: 'dependencies, property form (a card needs a billing line)',
-    schema: obj({ payment_line: { type: 'string' }, billing_line: { type: 'string' } }, { dependencies: { payment_line: ['billing_line'] } }),
+    schema: obj(
+      { payment_line: { type: 'string' }, billing_line: { type: 'string' } },
+      { dependencies: { payment_line: ['billing_line'] } },
+    ),
     variables: { payment_line: '+442070000001', billing_line: '+442070000002' },
     edits: [{ fill: 'root_billing_line', value: '+442070000003' }],
     patch: { billing_line: '+442070000003' },
   },
   {
     name: 'dependencies, schema form (SMS reveals a sender name)',
-    schema: obj({ sms_enabled: { type: 'boolean', title: 'SMS' } }, { dependencies: { sms_enabled: obj({ sms_sender: { type: 'string', maxLength: 11 } }) } }),
+    schema: obj(
+      { sms_enabled: { type: 'boolean', title: 'SMS' } },
+      { dependencies: { sms_enabled: obj({ sms_sender: { type: 'string', maxLength: 11 } }) } },
+    ),
     variables: { sms_enabled: true, sms_sender: 'HOTEL' },
     shows: ['root_sms_sender'],
     edits: [{ fill: 'root_sms_sender', value: 'HARBOUR' }],
@@ -116,7 +164,11 @@ export const SCHEMA_CORPUS: CorpusCase[] = [
     name: 'if / then / else on a country',
     schema: obj(
       { country: { type: 'string', enum: ['GB', 'US'] }, postcode: { type: 'string' } },
-      { if: obj({ country: { const: 'GB' } }), then: obj({ postcode: { pattern: '^[A-Z]{1,2}\\d' } }), else: obj({ postcode: { pattern: '^\\d{5}$' } }) },
+      {
+        if: obj({ country: { const: 'GB' } }),
+        then: obj({ postcode: { pattern: '^[A-Z]{1,2}\\d' } }),
+        else: obj({ postcode: { pattern: '^\\d{5}$' } }),
+      },
     ),
     variables: { country: 'GB', postcode: 'SW1A 1AA' },
     edits: [{ fill: 'root_postcode', value: 'EC1A 1BB' }],
@@ -124,7 +176,9 @@ export const SCHEMA_CORPUS: CorpusCase[] = [
   },
   {
     name: 'additionalProperties map: edit a value, the others go along',
-    schema: obj({ greetings: { type: 'object', title: 'Greetings by language', additionalProperties: { type: 'string' } } }),
+    schema: obj({
+      greetings: { type: 'object', title: 'Greetings by language', additionalProperties: { type: 'string' } },
+    }),
     variables: { greetings: { en: 'Hello', fr: 'Bonjour' } },
     edits: [{ fill: 'root_greetings_fr', value: 'Bonsoir' }],
     patch: { greetings: { en: 'Hello', fr: 'Bonsoir' } },
@@ -153,7 +207,13 @@ export const SCHEMA_CORPUS: CorpusCase[] = [
   },
   {
     name: 'patternProperties next to named properties',
-    schema: obj({ headers: { type: 'object', properties: { tenant: { type: 'string' } }, patternProperties: { '^x-': { type: 'string' } } } }),
+    schema: obj({
+      headers: {
+        type: 'object',
+        properties: { tenant: { type: 'string' } },
+        patternProperties: { '^x-': { type: 'string' } },
+      },
+    }),
     variables: { headers: { tenant: 'harbourview' } },
     edits: [{ fill: 'root_headers_tenant', value: 'riverside' }],
     patch: { headers: { tenant: 'riverside' } },
@@ -168,13 +228,27 @@ export const SCHEMA_CORPUS: CorpusCase[] = [
   {
     name: 'array of objects: remove and add',
     schema: obj({ faq: { type: 'array', items: obj({ q: { type: 'string' }, a: { type: 'string' } }) } }),
-    variables: { faq: [{ q: 'Parking?', a: 'Yes' }, { q: 'Pets?', a: 'No' }] },
+    variables: {
+      faq: [
+        { q: 'Parking?', a: 'Yes' },
+        { q: 'Pets?', a: 'No' },
+      ],
+    },
     edits: [{ click: 'Remove item 1' }, { click: 'Add to faq' }, { fill: 'root_faq_1_q', value: 'Wifi?' }],
     patch: { faq: [{ q: 'Pets?', a: 'No' }, { q: 'Wifi?' }] },
   },
   {
     name: 'tuple (positional items)',
-    schema: obj({ location: { type: 'array', items: [{ type: 'number', title: 'Latitude' }, { type: 'number', title: 'Longitude' }], minItems: 2 } }),
+    schema: obj({
+      location: {
+        type: 'array',
+        items: [
+          { type: 'number', title: 'Latitude' },
+          { type: 'number', title: 'Longitude' },
+        ],
+        minItems: 2,
+      },
+    }),
     variables: { location: [51.5, -0.12] },
     edits: [{ fill: 'root_location_1', value: '-0.13' }],
     patch: { location: [51.5, -0.13] },
@@ -195,7 +269,13 @@ export const SCHEMA_CORPUS: CorpusCase[] = [
       launch_date: { type: 'string', format: 'date' },
       maintenance_at: { type: 'string', format: 'date-time' },
     }),
-    variables: { support_email: 'a@example.com', status_page: 'https://status.example.com', sip_proxy: '10.0.0.1', launch_date: '2026-12-01', maintenance_at: '2026-12-05T02:00:00.000Z' },
+    variables: {
+      support_email: 'a@example.com',
+      status_page: 'https://status.example.com',
+      sip_proxy: '10.0.0.1',
+      launch_date: '2026-12-01',
+      maintenance_at: '2026-12-05T02:00:00.000Z',
+    },
     edits: [{ fill: 'root_sip_proxy', value: '10.0.0.2' }],
     patch: { sip_proxy: '10.0.0.2' },
   },
@@ -226,7 +306,16 @@ export const SCHEMA_CORPUS: CorpusCase[] = [
   },
   {
     name: 'a default inside an edited object stays out unless required',
-    schema: obj({ queue: obj({ music: { type: 'boolean', default: true }, max_wait: { type: 'integer' }, tone: { type: 'string', default: 'soft' } }, { required: ['tone'] }) }),
+    schema: obj({
+      queue: obj(
+        {
+          music: { type: 'boolean', default: true },
+          max_wait: { type: 'integer' },
+          tone: { type: 'string', default: 'soft' },
+        },
+        { required: ['tone'] },
+      ),
+    }),
     variables: { queue: { max_wait: 60 } },
     edits: [{ fill: 'root_queue_max_wait', value: '90' }],
     patch: { queue: { max_wait: 90, tone: 'soft' } },

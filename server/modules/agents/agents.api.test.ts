@@ -26,7 +26,10 @@ test('connectors cover all three environments, including one with no variant', a
 });
 
 test('every response echoes a sane client correlation id and invents one otherwise', async () => {
-  const echoed = await ctx.app.inject({ url: '/v1/agents', headers: { 'x-polyai-correlation-id': 'switchboard-abc123' } });
+  const echoed = await ctx.app.inject({
+    url: '/v1/agents',
+    headers: { 'x-polyai-correlation-id': 'switchboard-abc123' },
+  });
   expect(echoed.headers['x-polyai-correlation-id']).toBe('switchboard-abc123');
   const hostile = await ctx.app.inject({ url: '/v1/agents', headers: { 'x-polyai-correlation-id': '<script>' } });
   expect(hostile.headers['x-polyai-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
@@ -42,8 +45,12 @@ test('a write from another site is refused before it reaches the data', async ()
   const payload = { variables: { silence_timeout_seconds: 4 } };
   for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }]) {
     const response = await ctx.app.inject({ method: 'PATCH', url, payload, headers });
-    expect((expectContract(response, 403, 'ApiErrorBody') as ApiErrorBody).error_code).toBe('CROSS_ORIGIN_REQUEST_REFUSED');
+    expect((expectContract(response, 403, 'ApiErrorBody') as ApiErrorBody).error_code).toBe(
+      'CROSS_ORIGIN_REQUEST_REFUSED',
+    );
   }
-  const live = (await ctx.app.inject(`/v1/agents/${DEMO_AGENT_ID}/real-time-configs/live`)).json<{ variables: object }>();
+  const live = (await ctx.app.inject(`/v1/agents/${DEMO_AGENT_ID}/real-time-configs/live`)).json<{
+    variables: object;
+  }>();
   expect(live.variables).toMatchObject({ silence_timeout_seconds: 8 });
 });

@@ -17,7 +17,11 @@ export function createAgentsRepository(db: Db) {
   const byId = db.prepare<[string], AgentRow>('SELECT * FROM agents WHERE agent_id = ?');
   return {
     list: (): Agent[] => list.all().map(toAgent),
-    listByAccount: (accountId: string): Agent[] => list.all().filter((row) => row.account_id === accountId).map(toAgent),
+    listByAccount: (accountId: string): Agent[] =>
+      list
+        .all()
+        .filter((row) => row.account_id === accountId)
+        .map(toAgent),
     find(agentId: string): Agent | undefined {
       const row = byId.get(agentId);
       return row && toAgent(row);

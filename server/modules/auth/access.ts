@@ -32,13 +32,20 @@ const ANY_MEMBER = new Set([
   // Answers only the agents the member may view.
   'GET /api/change-requests/open',
 ]);
-const AGENT_LISTS = new Set(ENDPOINTS.filter((e) => e.method === 'GET' && !e.path.includes(':agentId')).map((e) => e.path));
+const AGENT_LISTS = new Set(
+  ENDPOINTS.filter((e) => e.method === 'GET' && !e.path.includes(':agentId')).map((e) => e.path),
+);
 const V1_ROUTES = new Map(ENDPOINTS.map((e) => [`${e.method} ${e.path}`, e]));
 const GUARDED = /^\/(?:v1|api|__emulator)(?:\/|$)/;
 
 export const SESSION_COOKIE = { secure: '__Host-switchboard-session', plain: 'switchboard-session' } as const;
 
-export type AccessOptions = { members: MembersRepository; sessions: SessionsRepository; generation: GenerationCache; cookieName: string };
+export type AccessOptions = {
+  members: MembersRepository;
+  sessions: SessionsRepository;
+  generation: GenerationCache;
+  cookieName: string;
+};
 
 /** The header of a request this server makes to itself on a member's behalf (see `actAs`). */
 const ACT_AS_HEADER = 'x-switchboard-act-as';
@@ -46,7 +53,10 @@ const ACT_AS_HEADER = 'x-switchboard-act-as';
 /** A request this server sends itself as a member (applying a change request, now or at its time). */
 export type ActAs = (email: string) => { headers: Record<string, string>; done: () => void };
 
-export function registerAccess(app: FastifyInstance, { members, sessions, generation, cookieName }: AccessOptions): ActAs {
+export function registerAccess(
+  app: FastifyInstance,
+  { members, sessions, generation, cookieName }: AccessOptions,
+): ActAs {
   app.decorateRequest('me', undefined);
   // One-use tokens of requests in flight from this process to itself: random, in memory, never sent anywhere else.
   const acting = new Map<string, string>();
@@ -57,14 +67,19 @@ export function registerAccess(app: FastifyInstance, { members, sessions, genera
     if (!GUARDED.test(route ?? req.url.split('?')[0]) || (route && PUBLIC_ROUTES.has(route))) return;
     const actingAs = acting.get(String(req.headers[ACT_AS_HEADER] ?? ''));
     const token = req.cookies[cookieName];
-    const session = actingAs ? { email: actingAs, expiresAt: new Date(Date.now() + 60_000).toISOString() } : token ? await sessions.find(token) : undefined;
+    const session = actingAs
+      ? { email: actingAs, expiresAt: new Date(Date.now() + 60_000).toISOString() }
+      : token
+        ? await sessions.find(token)
+        : undefined;
     if (!session) throw new ApiError(401, 'SIGN_IN_REQUIRED', 'Sign in to use Switchboard');
     if ('generation' in session) generation.observe(session.generation);
     else await generation.refresh();
     req.generationSeen = true;
     // Access as of now, on every request: a member removed or changed meanwhile is refused or limited at once.
     const access = await members.access(session.email);
-    if (!access) throw new ApiError(401, 'SIGN_IN_REQUIRED', 'Your membership has ended: sign in again or ask an admin');
+    if (!access)
+      throw new ApiError(401, 'SIGN_IN_REQUIRED', 'Your membership has ended: sign in again or ask an admin');
     req.me = { mode: 'team', email: session.email, ...access, expiresAt: session.expiresAt };
     // Every log line of this request names the member (the correlation id is already there).
     req.log = reply.log = req.log.child({ user: session.email });
@@ -77,7 +92,14 @@ export function registerAccess(app: FastifyInstance, { members, sessions, genera
   // A member limited to some agents sees only those in an agent list (in both modes, before compression).
   app.addHook('onSend', async (req, _reply, payload) => {
     const me = req.me;
-    if (!me || isAdmin(me) || req.method !== 'GET' || !AGENT_LISTS.has(req.routeOptions.url ?? '') || typeof payload !== 'string') return payload;
+    if (
+      !me ||
+      isAdmin(me) ||
+      req.method !== 'GET' ||
+      !AGENT_LISTS.has(req.routeOptions.url ?? '') ||
+      typeof payload !== 'string'
+    )
+      return payload;
     try {
       const agents = JSON.parse(payload) as { agentId: string }[];
       return Array.isArray(agents) ? JSON.stringify(agents.filter((agent) => mayView(me, agent.agentId))) : payload;

@@ -18,7 +18,8 @@ const isControl = (char: string) => char < ' ' || char === '\u007f';
  * Only a path of this console, as the browser writes one (printable ASCII: anything else is percent-encoded): `/…`
  * but not `//host` or `/\host`, which browsers read as another site.
  */
-const safeReturnTo = (value: unknown) => (typeof value === 'string' && /^\/(?![/\\])[\x21-\x7e]*$/.test(value) && value.length <= 2_000 ? value : '/');
+const safeReturnTo = (value: unknown) =>
+  typeof value === 'string' && /^\/(?![/\\])[\x21-\x7e]*$/.test(value) && value.length <= 2_000 ? value : '/';
 
 export type AuthRoutesOptions = {
   oidc: OidcClient;
@@ -33,7 +34,8 @@ export type AuthRoutesOptions = {
 export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOptions) {
   const { oidc, members, sessions, publicUrl, cookieName, secure, seal } = options;
   const cookie = { httpOnly: true, sameSite: 'lax', secure, path: '/' } as const;
-  const failed = (reply: FastifyReply, message: string) => reply.redirect(`/?sign-in-error=${encodeURIComponent(message)}`);
+  const failed = (reply: FastifyReply, message: string) =>
+    reply.redirect(`/?sign-in-error=${encodeURIComponent(message)}`);
 
   app.get('/api/auth/login', { schema: { hide: true } }, async (req, reply) => {
     const returnTo = safeReturnTo((req.query as { returnTo?: unknown }).returnTo);
@@ -44,7 +46,12 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
       req.log.error({ err: error }, 'sign-in: the identity provider could not be reached');
       return failed(reply, 'The identity provider could not be reached. Try again in a moment.');
     }
-    const sealed = await seal.seal({ state: started.state, nonce: started.nonce, codeVerifier: started.codeVerifier, returnTo });
+    const sealed = await seal.seal({
+      state: started.state,
+      nonce: started.nonce,
+      codeVerifier: started.codeVerifier,
+      returnTo,
+    });
     reply.setCookie(SIGN_IN_COOKIE, sealed, { ...cookie, maxAge: SIGN_IN_WINDOW_MS / 1000 });
     return reply.redirect(started.url);
   });
@@ -60,7 +67,8 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
     // The state must be the one this browser started with, within the sign-in window.
     const started = await seal.open(req.cookies[SIGN_IN_COOKIE]);
     const request = state && started?.state === state ? started : undefined;
-    if (!request) return failed(reply, 'That sign-in was not started in this browser, or took too long. Please sign in again.');
+    if (!request)
+      return failed(reply, 'That sign-in was not started in this browser, or took too long. Please sign in again.');
     let claims;
     try {
       claims = await oidc.finish(new URL(req.url, publicUrl), request);
@@ -71,8 +79,14 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
     }
     const email = normaliseEmail(claims.email);
     // Names are shown and stored as text: no control characters (Postgres text cannot even hold NUL).
-    if ([...email].some(isControl)) return failed(reply, 'The identity provider gave an email address Switchboard cannot use.');
-    const name = claims.name && [...claims.name].filter((char) => !isControl(char)).join('').trim();
+    if ([...email].some(isControl))
+      return failed(reply, 'The identity provider gave an email address Switchboard cannot use.');
+    const name =
+      claims.name &&
+      [...claims.name]
+        .filter((char) => !isControl(char))
+        .join('')
+        .trim();
     await members.signedIn(email, name || undefined);
     const session = await sessions.create(email);
     reply.setCookie(cookieName, session.token, { ...cookie, expires: new Date(session.expiresAt) });

@@ -52,7 +52,10 @@ export function createOidcClient(options: OidcOptions, redirectUri: string) {
     },
 
     /** Exchanges the code the provider sent back for a verified ID token; its email names the member. */
-    async finish(callbackUrl: URL, checks: { state: string; nonce: string; codeVerifier: string }): Promise<SignedInClaims> {
+    async finish(
+      callbackUrl: URL,
+      checks: { state: string; nonce: string; codeVerifier: string },
+    ): Promise<SignedInClaims> {
       const config = await configuration();
       const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
         pkceCodeVerifier: checks.codeVerifier,
@@ -66,7 +69,10 @@ export function createOidcClient(options: OidcOptions, redirectUri: string) {
         claims = { ...claims, ...(await client.fetchUserInfo(config, tokens.access_token, claims.sub)) };
       }
       const email = typeof claims.email === 'string' ? claims.email : undefined;
-      if (!email) throw new SignInRefused('The identity provider did not say which email address signed in (the email scope is needed).');
+      if (!email)
+        throw new SignInRefused(
+          'The identity provider did not say which email address signed in (the email scope is needed).',
+        );
       if (claims.email_verified === false) throw new SignInRefused(`The identity provider has not verified ${email}.`);
       return { email, ...(typeof claims.name === 'string' && { name: claims.name }) };
     },
@@ -76,7 +82,8 @@ export function createOidcClient(options: OidcOptions, redirectUri: string) {
       try {
         const config = await configuration();
         if (!config.serverMetadata().end_session_endpoint) return undefined;
-        return client.buildEndSessionUrl(config, { post_logout_redirect_uri: returnTo, client_id: options.clientId }).href;
+        return client.buildEndSessionUrl(config, { post_logout_redirect_uri: returnTo, client_id: options.clientId })
+          .href;
       } catch {
         return undefined;
       }

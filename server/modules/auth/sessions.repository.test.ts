@@ -32,8 +32,18 @@ test('lookups made at once are each answered with their own session (or none), a
   await createMembersRepository(db, { generation: createGenerationCache(db) }).signedIn('kim@example.com', 'Kim');
   const [sam, kim] = [await sessions.create('sam@example.com'), await sessions.create('kim@example.com')];
   clock = new Date('2026-05-01T09:05:00.000Z');
-  const found = await Promise.all([sessions.find(sam.token), sessions.find('not-a-token'), sessions.find(kim.token), sessions.find(sam.token)]);
-  expect(found.map((session) => session?.email)).toEqual(['sam@example.com', undefined, 'kim@example.com', 'sam@example.com']);
+  const found = await Promise.all([
+    sessions.find(sam.token),
+    sessions.find('not-a-token'),
+    sessions.find(kim.token),
+    sessions.find(sam.token),
+  ]);
+  expect(found.map((session) => session?.email)).toEqual([
+    'sam@example.com',
+    undefined,
+    'kim@example.com',
+    'sam@example.com',
+  ]);
   const seen = await db.selectFrom('sessions').select('last_seen_at').execute();
   expect(seen.map((row) => row.last_seen_at)).toEqual(['2026-05-01T09:05:00.000Z', '2026-05-01T09:05:00.000Z']);
 });
@@ -43,5 +53,7 @@ test('a flood of lookups at once is answered, each on its own (no query past the
   const { token } = await sessions.create('sam@example.com');
   const tokens = [...Array.from({ length: 40_000 }, (_, i) => `bogus-${i}`), token];
   const found = await Promise.all(tokens.map((t) => sessions.find(t)));
-  expect(found.filter((session) => session !== undefined).map((session) => session!.email)).toEqual(['sam@example.com']);
+  expect(found.filter((session) => session !== undefined).map((session) => session!.email)).toEqual([
+    'sam@example.com',
+  ]);
 });

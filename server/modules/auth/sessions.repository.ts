@@ -14,7 +14,10 @@ const TOUCH_EVERY_MS = 60_000;
 type Session = { email: string; expiresAt: string; generation: number };
 type Lookup = { idHash: string; resolve: (session: Session | undefined) => void; reject: (error: unknown) => void };
 
-export function createSessionsRepository(db: StateDb, { lifetimeMs, now = () => new Date() }: { lifetimeMs: number; now?: () => Date }) {
+export function createSessionsRepository(
+  db: StateDb,
+  { lifetimeMs, now = () => new Date() }: { lifetimeMs: number; now?: () => Date },
+) {
   const waiting: Lookup[] = [];
 
   async function lookUp() {
@@ -29,9 +32,21 @@ export function createSessionsRepository(db: StateDb, { lifetimeMs, now = () => 
         .where('id_hash', 'in', [...new Set(lookups.map((lookup) => lookup.idHash))])
         .where('expires_at', '>', at.toISOString())
         .execute();
-      const stale = rows.filter((row) => at.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS).map((row) => row.id_hash);
-      if (stale.length > 0) await db.updateTable('sessions').set({ last_seen_at: at.toISOString() }).where('id_hash', 'in', stale).execute();
-      const found = new Map(rows.map((row) => [row.id_hash, { email: row.email, expiresAt: row.expires_at, generation: Number(row.generation) }]));
+      const stale = rows
+        .filter((row) => at.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS)
+        .map((row) => row.id_hash);
+      if (stale.length > 0)
+        await db
+          .updateTable('sessions')
+          .set({ last_seen_at: at.toISOString() })
+          .where('id_hash', 'in', stale)
+          .execute();
+      const found = new Map(
+        rows.map((row) => [
+          row.id_hash,
+          { email: row.email, expiresAt: row.expires_at, generation: Number(row.generation) },
+        ]),
+      );
       for (const lookup of lookups) lookup.resolve(found.get(lookup.idHash));
     } catch (error) {
       for (const lookup of lookups) lookup.reject(error);
@@ -44,7 +59,16 @@ export function createSessionsRepository(db: StateDb, { lifetimeMs, now = () => 
       const token = randomBytes(32).toString('base64url');
       const at = now();
       const expiresAt = new Date(at.getTime() + lifetimeMs).toISOString();
-      await db.insertInto('sessions').values({ id_hash: hashOf(token), email, created_at: at.toISOString(), expires_at: expiresAt, last_seen_at: at.toISOString() }).execute();
+      await db
+        .insertInto('sessions')
+        .values({
+          id_hash: hashOf(token),
+          email,
+          created_at: at.toISOString(),
+          expires_at: expiresAt,
+          last_seen_at: at.toISOString(),
+        })
+        .execute();
       return { token, expiresAt };
     },
 

@@ -19,8 +19,16 @@ export function createSignInSeal(db: StateDb, now = () => new Date()) {
   const keyOf = () =>
     (key ??= (async () => {
       // The first replica's key wins; every other reads it.
-      await db.insertInto('settings').values({ name: KEY_SETTING, value_json: JSON.stringify(randomBytes(32).toString('hex')) }).onConflict((oc) => oc.column('name').doNothing()).execute();
-      const row = await db.selectFrom('settings').select('value_json').where('name', '=', KEY_SETTING).executeTakeFirstOrThrow();
+      await db
+        .insertInto('settings')
+        .values({ name: KEY_SETTING, value_json: JSON.stringify(randomBytes(32).toString('hex')) })
+        .onConflict((oc) => oc.column('name').doNothing())
+        .execute();
+      const row = await db
+        .selectFrom('settings')
+        .select('value_json')
+        .where('name', '=', KEY_SETTING)
+        .executeTakeFirstOrThrow();
       return Buffer.from(JSON.parse(row.value_json) as string, 'hex');
     })().catch((error: unknown) => {
       key = undefined;

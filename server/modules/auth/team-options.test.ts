@@ -16,7 +16,12 @@ test('team mode needs a client id and at least one admin, and says so', () => {
 test('a public address other than loopback must be https', () => {
   const env = { OIDC_ISSUER: 'https://id.example', OIDC_CLIENT_ID: 'sb', ADMIN_EMAILS: 'a@example.com' };
   expect(() => teamFromEnv({ ...env, PUBLIC_URL: 'http://switchboard.example' }, local)).toThrow(/https/);
-  expect(teamFromEnv({ ...env, PUBLIC_URL: 'https://switchboard.example/ignored/path', ADMIN_EMAILS: 'a@example.com, b@example.com' }, local)).toEqual({
+  expect(
+    teamFromEnv(
+      { ...env, PUBLIC_URL: 'https://switchboard.example/ignored/path', ADMIN_EMAILS: 'a@example.com, b@example.com' },
+      local,
+    ),
+  ).toEqual({
     oidc: { issuer: 'https://id.example', clientId: 'sb' },
     publicUrl: 'https://switchboard.example',
     admins: ['a@example.com', 'b@example.com'],

@@ -65,21 +65,33 @@ export async function registerTeam(
   const signingIn = (req: FastifyRequest) => SIGN_IN_ROUTES.has(req.routeOptions.url ?? '');
   await app.register(fastifyRateLimit, {
     global: false,
-    errorResponseBuilder: (_req, context) => new ApiError(429, 'RATE_LIMITED', `Too many requests from this address: try again in ${context.after}`),
+    errorResponseBuilder: (_req, context) =>
+      new ApiError(429, 'RATE_LIMITED', `Too many requests from this address: try again in ${context.after}`),
   });
   app.addHook(
     'onRequest',
     app.rateLimit({
       timeWindow: 60_000,
-      max: async (req) => (signingIn(req) ? (team.rateLimits?.signInsPerMinute ?? 60) : (team.rateLimits?.anonymousPerMinute ?? 600)),
+      max: async (req) =>
+        signingIn(req) ? (team.rateLimits?.signInsPerMinute ?? 60) : (team.rateLimits?.anonymousPerMinute ?? 600),
       keyGenerator: (req) => `${req.ip}${signingIn(req) ? ' signing in' : ''}`,
       allowList: (req) => !signingIn(req) && Boolean(req.cookies[cookieName]),
     }),
   );
   const actAs = registerAccess(app, { members, sessions, generation, cookieName });
   // Expired sessions go at start and then hourly (an idempotent delete, whichever replica runs it).
-  app.addHook('onReady', async () => void sessions.purge().catch((error: unknown) => app.log.error({ err: error }, 'sessions: expired ones could not be removed')));
-  registerPeriodicTask(app, { everyMs: PURGE_EVERY_MS, task: () => sessions.purge(), what: 'sessions: removing expired ones' });
+  app.addHook(
+    'onReady',
+    async () =>
+      void sessions
+        .purge()
+        .catch((error: unknown) => app.log.error({ err: error }, 'sessions: expired ones could not be removed')),
+  );
+  registerPeriodicTask(app, {
+    everyMs: PURGE_EVERY_MS,
+    task: () => sessions.purge(),
+    what: 'sessions: removing expired ones',
+  });
   return {
     actAs,
     accessOf: async (email) => {

@@ -22,13 +22,19 @@ const ConnectorRequestSchema = Type.Object(
 );
 export type ConnectorRequestBody = { connectorId: string; changes: Record<string, unknown> };
 /** A connector deletion request's body: which connector. */
-const ConnectorDeleteSchema = Type.Object({ connectorId: ConnectorParams.properties.connectorId }, { additionalProperties: false });
+const ConnectorDeleteSchema = Type.Object(
+  { connectorId: ConnectorParams.properties.connectorId },
+  { additionalProperties: false },
+);
 
 /** A batch edit request's body: the batch endpoint's own, each connector once, each update changing something. */
 const ConnectorBatchSchema = Type.Object(
   {
     updates: Type.Array(
-      Type.Composite([Type.Object({ connectorId: ConnectorParams.properties.connectorId }), UpdateConnectorBody], { additionalProperties: false, minProperties: 2 }),
+      Type.Composite([Type.Object({ connectorId: ConnectorParams.properties.connectorId }), UpdateConnectorBody], {
+        additionalProperties: false,
+        minProperties: 2,
+      }),
       { minItems: 1, maxItems: 100, uniqueItems: true },
     ),
   },
@@ -46,21 +52,28 @@ export function checkBody(kind: ChangeRequestKind, body: Record<string, unknown>
   switch (kind) {
     case 'connector':
       if (!Value.Check(ConnectorRequestSchema, body)) {
-        throw invalid('A connector request is { connectorId, changes } with at least one of variantId, asrLangCode, voiceName, projectId');
+        throw invalid(
+          'A connector request is { connectorId, changes } with at least one of variantId, asrLangCode, voiceName, projectId',
+        );
       }
       return;
     case 'connector-delete':
-      if (!Value.Check(ConnectorDeleteSchema, body)) throw invalid('A request to delete a connector is { connectorId }');
+      if (!Value.Check(ConnectorDeleteSchema, body))
+        throw invalid('A request to delete a connector is { connectorId }');
       return;
     case 'connector-batch':
-      if (!Value.Check(ConnectorBatchSchema, body) || new Set(body.updates.map((u) => u.connectorId)).size !== body.updates.length) {
+      if (
+        !Value.Check(ConnectorBatchSchema, body) ||
+        new Set(body.updates.map((u) => u.connectorId)).size !== body.updates.length
+      ) {
         throw invalid(
           'A batch edit request is { updates: [{ connectorId, …fields }] }, each connector once, each changing at least one of variantId, asrLangCode, voiceName, projectId',
         );
       }
       return;
     case 'phone-number-move':
-      if (!Value.Check(PhoneNumberMoveSchema, body)) throw invalid('A request to move a number is { phoneNumber, connectorId }');
+      if (!Value.Check(PhoneNumberMoveSchema, body))
+        throw invalid('A request to move a number is { phoneNumber, connectorId }');
       return;
     default:
       return;
@@ -81,7 +94,9 @@ function connectorBase(connector: Connector, kind: ChangeRequestKind, body: Reco
 /** A batch's base: each connector's fields it changes, as they are (undefined when one of them is gone). */
 function batchBase(connectors: Connector[], body: ConnectorBatchBody): string | undefined {
   const parts: string[] = [];
-  for (const { connectorId, ...changes } of [...body.updates].sort((a, b) => (a.connectorId < b.connectorId ? -1 : 1))) {
+  for (const { connectorId, ...changes } of [...body.updates].sort((a, b) =>
+    a.connectorId < b.connectorId ? -1 : 1,
+  )) {
     const connector = connectors.find((c) => c.connectorId === connectorId);
     if (!connector) return undefined;
     parts.push(`${connectorId}:${connectorBase(connector, 'connector', { connectorId, changes })}`);
@@ -93,7 +108,12 @@ function batchBase(connectors: Connector[], body: ConnectorBatchBody): string | 
  * The digest base of a connector or number request of `agentId` against its telephony as it is now (read through
  * `lookup`); undefined when what it depends on is gone.
  */
-export async function digestBaseOf(agentId: string, kind: ChangeRequestKind, body: Record<string, unknown>, lookup: Lookup): Promise<string | undefined> {
+export async function digestBaseOf(
+  agentId: string,
+  kind: ChangeRequestKind,
+  body: Record<string, unknown>,
+  lookup: Lookup,
+): Promise<string | undefined> {
   const connectors = (await lookup.connectors(agentId)) ?? [];
   switch (kind) {
     case 'connector-batch':
@@ -113,7 +133,13 @@ export async function digestBaseOf(agentId: string, kind: ChangeRequestKind, bod
  * still at the base means nothing was written; `version` is the page's when it was.
  */
 export async function isWrittenNow(
-  request: { agentId: string; clientEnv: string; kind: ChangeRequestKind; body: Record<string, unknown>; baseVersion: string },
+  request: {
+    agentId: string;
+    clientEnv: string;
+    kind: ChangeRequestKind;
+    body: Record<string, unknown>;
+    baseVersion: string;
+  },
   lookup: Lookup,
 ): Promise<{ written: boolean; version?: string }> {
   const { agentId, clientEnv, kind, body } = request;
@@ -123,7 +149,10 @@ export async function isWrittenNow(
     case 'schema': {
       const page = await lookup.page(agentId, clientEnv);
       if (!page || page.lastUpdated === request.baseVersion) return { written: false };
-      const written = kind === 'schema' ? same(page.schema ?? {}, body) : Object.entries(body).every(([key, value]) => same(page.variables?.[key], value));
+      const written =
+        kind === 'schema'
+          ? same(page.schema ?? {}, body)
+          : Object.entries(body).every(([key, value]) => same(page.variables?.[key], value));
       return { written, ...(written && { version: page.lastUpdated }) };
     }
     case 'connector-delete':
@@ -133,15 +162,21 @@ export async function isWrittenNow(
       return { written: number?.connectorId === body.connectorId };
     }
     default: {
-      const updates = kind === 'connector' ? [{ connectorId: body.connectorId as string, ...(body.changes as Record<string, unknown>) }] : (body as ConnectorBatchBody).updates;
+      const updates =
+        kind === 'connector'
+          ? [{ connectorId: body.connectorId as string, ...(body.changes as Record<string, unknown>) }]
+          : (body as ConnectorBatchBody).updates;
       const here = (await lookup.connectors(agentId)) ?? [];
       for (const { connectorId, ...fields } of updates) {
         const moved = typeof fields.projectId === 'string' && fields.projectId !== agentId;
-        const connector = (moved ? ((await lookup.connectors(fields.projectId as string)) ?? []) : here).find((c) => c.connectorId === connectorId);
+        const connector = (moved ? ((await lookup.connectors(fields.projectId as string)) ?? []) : here).find(
+          (c) => c.connectorId === connectorId,
+        );
         if (!connector) return { written: false };
         // `variantId: null` unassigns, and reads back as "".
         const expected = { ...fields, ...(fields.variantId === null && { variantId: '' }) };
-        if (!Object.entries(expected).every(([key, value]) => same((connector as Record<string, unknown>)[key], value))) return { written: false };
+        if (!Object.entries(expected).every(([key, value]) => same((connector as Record<string, unknown>)[key], value)))
+          return { written: false };
       }
       return { written: true };
     }

@@ -28,21 +28,41 @@ export type AccessOf = (email: string) => Promise<Me | undefined>;
 const reachOfRow = (row: Row): Reach =>
   row.reach_json !== null
     ? (JSON.parse(row.reach_json) as Reach)
-    : reachOf([row.agent_id], [{ agentId: row.agent_id, clientEnv: row.client_env as ClientEnv }], row.kind !== 'variables' && row.kind !== 'schema');
+    : reachOf(
+        [row.agent_id],
+        [{ agentId: row.agent_id, clientEnv: row.client_env as ClientEnv }],
+        row.kind !== 'variables' && row.kind !== 'schema',
+      );
 
 export type ChangeRequestsOptions = { now?: () => Date; generation: GenerationCache; accessOf: AccessOf };
 
-export function createChangeRequestsRepository(db: StateDb, { now = () => new Date(), generation, accessOf }: ChangeRequestsOptions) {
+export function createChangeRequestsRepository(
+  db: StateDb,
+  { now = () => new Date(), generation, accessOf }: ChangeRequestsOptions,
+) {
   /** The approval rules (read by every write's gate; kept between their changes). */
   const policies = () =>
     generation.get('change-policies', async (): Promise<ChangePolicy[]> => {
-      const row = await db.selectFrom('settings').select('value_json').where('name', '=', 'change-policies').executeTakeFirst();
+      const row = await db
+        .selectFrom('settings')
+        .select('value_json')
+        .where('name', '=', 'change-policies')
+        .executeTakeFirst();
       return row ? (JSON.parse(row.value_json) as ChangePolicy[]) : [];
     });
 
   async function withEvents(rows: Row[]): Promise<ChangeRequest[]> {
     if (rows.length === 0) return [];
-    const events = await db.selectFrom('change_request_events').selectAll().where('request_id', 'in', rows.map((row) => row.id)).orderBy('id').execute();
+    const events = await db
+      .selectFrom('change_request_events')
+      .selectAll()
+      .where(
+        'request_id',
+        'in',
+        rows.map((row) => row.id),
+      )
+      .orderBy('id')
+      .execute();
     const all = await policies();
     return Promise.all(
       rows.map(async (row) => {
@@ -59,7 +79,9 @@ export function createChangeRequestsRepository(db: StateDb, { now = () => new Da
         // An approval counts while its approver holds the role on every place the request reaches, as roles are now.
         const approvedBy: string[] = [];
         const approvalsWithdrawn: ChangeRequest['approvalsWithdrawn'] = [];
-        for (const by of new Set(own.filter((e) => e.kind === 'approved' && e.revision === row.revision).map((e) => e.actor!))) {
+        for (const by of new Set(
+          own.filter((e) => e.kind === 'approved' && e.revision === row.revision).map((e) => e.actor!),
+        )) {
           const access = await accessOf(by);
           const why = access ? whyNotApprove(access, reach) : 'no longer a member of the team';
           if (why) approvalsWithdrawn.push({ by, why });
@@ -84,7 +106,10 @@ export function createChangeRequestsRepository(db: StateDb, { now = () => new Da
           updatedAt: row.updated_at,
           ...(row.applied_version !== null && { appliedVersion: row.applied_version }),
           ...(row.stale_at !== null && { staleAt: row.stale_at }),
-          ...(row.scheduled_at !== null && { scheduledAt: row.scheduled_at, scheduledBy: row.scheduled_by ?? undefined }),
+          ...(row.scheduled_at !== null && {
+            scheduledAt: row.scheduled_at,
+            scheduledBy: row.scheduled_by ?? undefined,
+          }),
           ...(row.status === 'applying' && row.lease_until !== null && { leaseUntil: row.lease_until }),
           events: own,
         };
@@ -97,7 +122,11 @@ export function createChangeRequestsRepository(db: StateDb, { now = () => new Da
 
     async savePolicies(next: ChangePolicy[]): Promise<void> {
       const json = JSON.stringify(next);
-      await db.insertInto('settings').values({ name: 'change-policies', value_json: json }).onConflict((oc) => oc.column('name').doUpdateSet({ value_json: json })).execute();
+      await db
+        .insertInto('settings')
+        .values({ name: 'change-policies', value_json: json })
+        .onConflict((oc) => oc.column('name').doUpdateSet({ value_json: json }))
+        .execute();
       await generation.refresh();
     },
 
@@ -122,7 +151,10 @@ export function createChangeRequestsRepository(db: StateDb, { now = () => new Da
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await tx.insertInto('change_request_events').values({ request_id: id, at, actor: author, kind: 'opened', revision: 1 }).execute();
+        await tx
+          .insertInto('change_request_events')
+          .values({ request_id: id, at, actor: author, kind: 'opened', revision: 1 })
+          .execute();
         return id;
       });
       return (await this.get(agentId, String(id)))!;
@@ -130,7 +162,12 @@ export function createChangeRequestsRepository(db: StateDb, { now = () => new Da
 
     async get(agentId: string, id: string): Promise<ChangeRequest | undefined> {
       if (!/^\d{1,15}$/.test(id)) return undefined;
-      const row = (await db.selectFrom('change_requests').selectAll().where('id', '=', Number(id)).where('agent_id', '=', agentId).executeTakeFirst()) as Row | undefined;
+      const row = (await db
+        .selectFrom('change_requests')
+        .selectAll()
+        .where('id', '=', Number(id))
+        .where('agent_id', '=', agentId)
+        .executeTakeFirst()) as Row | undefined;
       return row ? (await withEvents([row]))[0] : undefined;
     },
 
@@ -153,9 +190,18 @@ export function createChangeRequestsRepository(db: StateDb, { now = () => new Da
       return Object.fromEntries(rows.map((row) => [row.agent_id, Number(row.count)]));
     },
 
-    async addEvent(id: string, actor: string | undefined, kind: ChangeRequestEventKind, revision: number, text?: string): Promise<void> {
+    async addEvent(
+      id: string,
+      actor: string | undefined,
+      kind: ChangeRequestEventKind,
+      revision: number,
+      text?: string,
+    ): Promise<void> {
       const at = now().toISOString();
-      await db.insertInto('change_request_events').values({ request_id: Number(id), at, actor: actor ?? null, kind, revision, text: text ?? null }).execute();
+      await db
+        .insertInto('change_request_events')
+        .values({ request_id: Number(id), at, actor: actor ?? null, kind, revision, text: text ?? null })
+        .execute();
       await db.updateTable('change_requests').set({ updated_at: at }).where('id', '=', Number(id)).execute();
     },
 
@@ -172,7 +218,12 @@ export function createChangeRequestsRepository(db: StateDb, { now = () => new Da
 
     /** Takes a due request off the schedule; false when another replica took it first. */
     async takeDue(id: string, at: string): Promise<boolean> {
-      const result = await db.updateTable('change_requests').set({ scheduled_at: null }).where('id', '=', Number(id)).where('scheduled_at', '=', at).executeTakeFirst();
+      const result = await db
+        .updateTable('change_requests')
+        .set({ scheduled_at: null })
+        .where('id', '=', Number(id))
+        .where('scheduled_at', '=', at)
+        .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
 
@@ -192,7 +243,12 @@ export function createChangeRequestsRepository(db: StateDb, { now = () => new Da
     },
 
     /** The author's edit of an open request at `revision`: the next revision (approvals start again). */
-    async edit(id: string, revision: number, edit: { body: Record<string, unknown>; baseVersion: string; note: string }, reach: Reach): Promise<boolean> {
+    async edit(
+      id: string,
+      revision: number,
+      edit: { body: Record<string, unknown>; baseVersion: string; note: string },
+      reach: Reach,
+    ): Promise<boolean> {
       const result = await db
         .updateTable('change_requests')
         .set({

@@ -16,7 +16,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isAdmin, mayView, type Me } from '../../../contract/access.ts';
-import { AgentParams, type ApiErrorBody, type BatchUpdateConnectorsResponse, type ClientEnv, type ConfigPage } from '../../../contract/agents-api.ts';
+import {
+  AgentParams,
+  type ApiErrorBody,
+  type BatchUpdateConnectorsResponse,
+  type ClientEnv,
+  type ConfigPage,
+} from '../../../contract/agents-api.ts';
 import {
   CHANGE_REQUEST_HEADER,
   ChangePolicies,
@@ -36,7 +42,14 @@ import {
 import { CONFIG_PAGE_PATH, CONNECTORS_PATH, ENDPOINTS, NUMBERS_PATH, pathOf } from '../../../contract/endpoints.ts';
 import { HISTORY_HEADERS } from '../../../contract/history-values.ts';
 import { plural } from '../../../contract/plural.ts';
-import { placeName, strictestRule, whyNotApprove, whyNotMake, type Place, type Reach } from '../../../contract/reach.ts';
+import {
+  placeName,
+  strictestRule,
+  whyNotApprove,
+  whyNotMake,
+  type Place,
+  type Reach,
+} from '../../../contract/reach.ts';
 import type { Write } from '../../../contract/writes.ts';
 import { ApiError } from '../../errors.ts';
 import type { HistoryRepository } from '../history/history.repository.ts';
@@ -48,7 +61,14 @@ import type { Announce } from '../webhooks/webhooks.ts';
 import { reachOfWrite, type Lookup } from '../../writes/reach.ts';
 import { writeOfChangeRequest } from '../../writes/write.ts';
 import type { AccessOf, ChangeRequestsRepository } from './change-requests.repository.ts';
-import { checkBody, digestBaseOf, hasDigestBase, isWrittenNow, type ConnectorBatchBody, type ConnectorRequestBody } from './change-request-bodies.ts';
+import {
+  checkBody,
+  digestBaseOf,
+  hasDigestBase,
+  isWrittenNow,
+  type ConnectorBatchBody,
+  type ConnectorRequestBody,
+} from './change-request-bodies.ts';
 import type { PhoneNumberMove } from './phone-number-rules.ts';
 
 const pageEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === CONFIG_PAGE_PATH)!;
@@ -56,8 +76,14 @@ const connectorEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path ===
 const numberEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === `${NUMBERS_PATH}/:phoneNumber`)!;
 const batchEndpoint = ENDPOINTS.find((e) => e.method === 'PATCH' && e.path === `${CONNECTORS_PATH}/batch`)!;
 
-const RequestParams = Type.Object({ agentId: AgentParams.properties.agentId, id: Type.String({ pattern: '^\\d{1,15}$' }) });
-const ListQuery = Type.Object({ status: Type.Optional(Type.Union(CHANGE_REQUEST_STATUSES.map((s) => Type.Literal(s)))) }, { additionalProperties: false });
+const RequestParams = Type.Object({
+  agentId: AgentParams.properties.agentId,
+  id: Type.String({ pattern: '^\\d{1,15}$' }),
+});
+const ListQuery = Type.Object(
+  { status: Type.Optional(Type.Union(CHANGE_REQUEST_STATUSES.map((s) => Type.Literal(s)))) },
+  { additionalProperties: false },
+);
 
 type Member = Me & { mode: 'team' };
 
@@ -71,7 +97,10 @@ function partialBatch(request: ChangeRequest, answer: unknown): string | undefin
 }
 
 /** A decline may say why; without a body it is a decline all the same. */
-const DeclineBody = Type.Object({ text: Type.Optional(ChangeRequestComment.properties.text) }, { additionalProperties: false });
+const DeclineBody = Type.Object(
+  { text: Type.Optional(ChangeRequestComment.properties.text) },
+  { additionalProperties: false },
+);
 /** Apply and decline take an optional body: none is `{}`. */
 const bodyOptional = async (req: FastifyRequest) => {
   req.body ??= {};
@@ -114,7 +143,12 @@ export type ChangeRequestGate = {
 };
 
 /** Registers the scheduler; returns what registers the routes, and what the write gate asks of applied requests. */
-export function registerChangeRequests(app: FastifyInstance, requests: ChangeRequestsRepository, history: HistoryRepository, options: ChangeRequestOptions): ChangeRequestGate {
+export function registerChangeRequests(
+  app: FastifyInstance,
+  requests: ChangeRequestsRepository,
+  history: HistoryRepository,
+  options: ChangeRequestOptions,
+): ChangeRequestGate {
   /** Tokens of the writes this process is applying for a request, with the write each may make (as canonical JSON). */
   const applying = new Map<string, string>();
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
@@ -125,21 +159,37 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
    * still there, `me` allowed to make it as roles are now, and `clientEnv` (the environment it is filed under, shown
    * with it) one of the places it reaches on its own agent — under a rule, one whose rule is the strictest it meets.
    */
-  async function prepared(me: Member, agentId: string, input: { clientEnv: ClientEnv; kind: ChangeRequestKind; body: Record<string, unknown>; baseVersion: string }, lookup: Lookup) {
+  async function prepared(
+    me: Member,
+    agentId: string,
+    input: { clientEnv: ClientEnv; kind: ChangeRequestKind; body: Record<string, unknown>; baseVersion: string },
+    lookup: Lookup,
+  ) {
     checkBody(input.kind, input.body);
-    const baseVersion = hasDigestBase(input.kind) ? await digestBaseOf(agentId, input.kind, input.body, lookup) : input.baseVersion;
-    if (!baseVersion) throw new ApiError(404, 'NOT_FOUND', `What this request changes is not among ${agentId}'s connectors and numbers`);
+    const baseVersion = hasDigestBase(input.kind)
+      ? await digestBaseOf(agentId, input.kind, input.body, lookup)
+      : input.baseVersion;
+    if (!baseVersion)
+      throw new ApiError(
+        404,
+        'NOT_FOUND',
+        `What this request changes is not among ${agentId}'s connectors and numbers`,
+      );
     const reach = await reachOfWrite(writeOfChangeRequest({ agentId, ...input }), lookup);
     mustMake(me, reach);
     const policies = await requests.policies();
     const rule = strictestRule(policies, reach.places);
-    const fits = (place: Place) => place.agentId === agentId && (!rule || policyFor(policies, agentId, place.clientEnv)?.approvals === rule.policy.approvals);
+    const fits = (place: Place) =>
+      place.agentId === agentId &&
+      (!rule || policyFor(policies, agentId, place.clientEnv)?.approvals === rule.policy.approvals);
     if (!reach.places.some((place) => place.clientEnv === input.clientEnv && fits(place))) {
       const where = reach.places.filter(fits).map((place) => place.clientEnv);
       throw new ApiError(
         400,
         'INVALID_REQUEST',
-        where.length > 0 ? `File this change under ${where.join(' or ')} of ${agentId}: ${rule ? 'its strictest rule is there' : 'it changes that'}` : `This change reaches nothing of ${agentId} that answers calls`,
+        where.length > 0
+          ? `File this change under ${where.join(' or ')} of ${agentId}: ${rule ? 'its strictest rule is there' : 'it changes that'}`
+          : `This change reaches nothing of ${agentId} that answers calls`,
       );
     }
     return { reach, baseVersion, rule };
@@ -152,7 +202,12 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
     tell(request, actor, kind, text);
   }
 
-  async function inHistory(request: ChangeRequest, actor: string | undefined, kind: ChangeRequestEventKind, text?: string) {
+  async function inHistory(
+    request: ChangeRequest,
+    actor: string | undefined,
+    kind: ChangeRequestEventKind,
+    text?: string,
+  ) {
     await history.record({
       agentId: request.agentId,
       clientEnv: request.clientEnv,
@@ -185,19 +240,32 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
       clientEnv: request.clientEnv,
       ...(actor && { actor }),
       ...((text ?? request.note) && { note: text ?? request.note }),
-      request: { id: request.id, url: `${options.publicUrl}/agents/${encodeURIComponent(request.agentId)}/change-requests/${request.id}` },
+      request: {
+        id: request.id,
+        url: `${options.publicUrl}/agents/${encodeURIComponent(request.agentId)}/change-requests/${request.id}`,
+      },
       changes:
         request.kind === 'connector'
-          ? Object.entries((request.body as ConnectorRequestBody).changes).map(([key, after]) => ({ key: `${(request.body as ConnectorRequestBody).connectorId}.${key}`, after }))
+          ? Object.entries((request.body as ConnectorRequestBody).changes).map(([key, after]) => ({
+              key: `${(request.body as ConnectorRequestBody).connectorId}.${key}`,
+              after,
+            }))
           : request.kind === 'connector-delete'
             ? [{ key: (request.body as ConnectorRequestBody).connectorId, after: 'deleted' }]
             : request.kind === 'connector-batch'
-              ? (request.body as ConnectorBatchBody).updates.flatMap(({ connectorId, ...fields }) => Object.entries(fields).map(([key, after]) => ({ key: `${connectorId}.${key}`, after })))
+              ? (request.body as ConnectorBatchBody).updates.flatMap(({ connectorId, ...fields }) =>
+                  Object.entries(fields).map(([key, after]) => ({ key: `${connectorId}.${key}`, after })),
+                )
               : request.kind === 'phone-number-move'
-              ? [{ key: (request.body as PhoneNumberMove).phoneNumber, after: (request.body as PhoneNumberMove).connectorId }]
-            : request.kind === 'variables'
-            ? Object.entries(request.body).map(([key, after]) => ({ key, after }))
-            : [],
+                ? [
+                    {
+                      key: (request.body as PhoneNumberMove).phoneNumber,
+                      after: (request.body as PhoneNumberMove).connectorId,
+                    },
+                  ]
+                : request.kind === 'variables'
+                  ? Object.entries(request.body).map(([key, after]) => ({ key, after }))
+                  : [],
       ...(request.kind === 'schema' && { schemaChanged: true }),
     });
   }
@@ -216,22 +284,45 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
       const base = await digestBaseOf(request.agentId, request.kind, request.body, systemLookup());
       if (base !== request.baseVersion) {
         const what = request.kind === 'phone-number-move' ? 'The number or its new connector' : 'The connector';
-        await requests.transition(request.id, 'applying', 'open', request.revision, { staleAt: base ? 'changed' : 'gone' });
-        await step(request, actor, 'failed', base ? `${what} changed since the request was made: nothing was written; the author must rebase it` : `${what} is gone`);
+        await requests.transition(request.id, 'applying', 'open', request.revision, {
+          staleAt: base ? 'changed' : 'gone',
+        });
+        await step(
+          request,
+          actor,
+          'failed',
+          base
+            ? `${what} changed since the request was made: nothing was written; the author must rebase it`
+            : `${what} is gone`,
+        );
         return true;
       }
     }
     const answer = await applyWrite(request, actor);
     if (answer.statusCode < 300) {
       const version = hasDigestBase(request.kind) ? undefined : (answer.json() as ConfigPage).lastUpdated;
-      if (await requests.transition(request.id, 'applying', 'applied', request.revision, { appliedVersion: version, staleAt: null })) {
-        await requests.addEvent(request.id, actor, 'applied', request.revision, version ?? partialBatch(request, answer.json()));
+      if (
+        await requests.transition(request.id, 'applying', 'applied', request.revision, {
+          appliedVersion: version,
+          staleAt: null,
+        })
+      ) {
+        await requests.addEvent(
+          request.id,
+          actor,
+          'applied',
+          request.revision,
+          version ?? partialBatch(request, answer.json()),
+        );
         tell(request, actor, 'applied');
       }
       return true;
     }
     const error = answer.json() as ApiErrorBody;
-    const current = answer.statusCode === 412 && error.data && 'currentPage' in error.data ? (error.data.currentPage as ConfigPage).lastUpdated : undefined;
+    const current =
+      answer.statusCode === 412 && error.data && 'currentPage' in error.data
+        ? (error.data.currentPage as ConfigPage).lastUpdated
+        : undefined;
     await requests.transition(request.id, 'applying', 'open', request.revision, current ? { staleAt: current } : {});
     const why = current
       ? `The page changed since the request was based on it (now at ${current}): nothing was written; the author must rebase it`
@@ -248,21 +339,46 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
    * backend cannot be read (the next look tries again).
    */
   async function settleExpired(request: ChangeRequest): Promise<void> {
-    if (request.status !== 'applying' || !request.leaseUntil || !(await requests.takeExpired(request.id, request.leaseUntil, leaseMs))) return;
+    if (
+      request.status !== 'applying' ||
+      !request.leaseUntil ||
+      !(await requests.takeExpired(request.id, request.leaseUntil, leaseMs))
+    )
+      return;
     let outcome: { written: boolean; version?: string };
     try {
       outcome = await isWrittenNow(request, systemLookup());
     } catch (error) {
-      app.log.warn({ err: error, request: request.id }, 'change requests: an apply whose replica stopped could not be decided yet');
+      app.log.warn(
+        { err: error, request: request.id },
+        'change requests: an apply whose replica stopped could not be decided yet',
+      );
       return;
     }
     if (outcome.written) {
-      if (!(await requests.transition(request.id, 'applying', 'applied', request.revision, { appliedVersion: outcome.version, staleAt: null }))) return;
-      await requests.addEvent(request.id, undefined, 'applied', request.revision, `Its replica stopped while applying it; ${outcome.version ?? 'what it changes'} shows it was written`);
+      if (
+        !(await requests.transition(request.id, 'applying', 'applied', request.revision, {
+          appliedVersion: outcome.version,
+          staleAt: null,
+        }))
+      )
+        return;
+      await requests.addEvent(
+        request.id,
+        undefined,
+        'applied',
+        request.revision,
+        `Its replica stopped while applying it; ${outcome.version ?? 'what it changes'} shows it was written`,
+      );
       tell(request, undefined, 'applied');
     } else {
       if (!(await requests.transition(request.id, 'applying', 'open', request.revision))) return;
-      await step(request, undefined, 'failed', 'Its replica stopped while applying it, and nothing was written: it can be applied again');
+      await step(
+        request,
+        undefined,
+        'failed',
+        'Its replica stopped while applying it, and nothing was written: it can be applied again',
+      );
     }
   }
 
@@ -294,18 +410,30 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
     }
 
     /** The request as an API call. */
-    function writeOf({ kind, body, clientEnv }: ChangeRequest): { method: 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: object } {
+    function writeOf({ kind, body, clientEnv }: ChangeRequest): {
+      method: 'PUT' | 'PATCH' | 'DELETE';
+      url: string;
+      payload?: object;
+    } {
       switch (kind) {
         case 'variables':
         case 'schema': {
           const page = pathOf(pageEndpoint, { agentId, clientEnv });
-          return { method: kind === 'schema' ? 'PUT' : 'PATCH', url: `${page}/${kind}`, payload: kind === 'schema' ? { schema: body } : { variables: body } };
+          return {
+            method: kind === 'schema' ? 'PUT' : 'PATCH',
+            url: `${page}/${kind}`,
+            payload: kind === 'schema' ? { schema: body } : { variables: body },
+          };
         }
         case 'connector':
         case 'connector-delete': {
           const { connectorId, changes } = body as ConnectorRequestBody;
           const url = pathOf(connectorEndpoint, { agentId, connectorId });
-          return { method: kind === 'connector' ? 'PATCH' : 'DELETE', url, ...(kind === 'connector' && { payload: changes }) };
+          return {
+            method: kind === 'connector' ? 'PATCH' : 'DELETE',
+            url,
+            ...(kind === 'connector' && { payload: changes }),
+          };
         }
         case 'connector-batch':
           return { method: 'PATCH', url: pathOf(batchEndpoint, { agentId }), payload: body };
@@ -333,17 +461,31 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
       if (!(await requests.takeDue(request.id, request.scheduledAt!))) continue;
       const why = await whyNotNow(by, request);
       if (why) {
-        await step(request, undefined, 'failed', `Its time came (${request.scheduledAt}), but ${by} may no longer make it (${why}): not applied`);
+        await step(
+          request,
+          undefined,
+          'failed',
+          `Its time came (${request.scheduledAt}), but ${by} may no longer make it (${why}): not applied`,
+        );
         continue;
       }
       if (request.approvedBy.length < request.approvalsNeeded) {
-        await step(request, undefined, 'failed', `Its time came (${request.scheduledAt}) before its approvals (${request.approvedBy.length} of ${request.approvalsNeeded}): not applied`);
+        await step(
+          request,
+          undefined,
+          'failed',
+          `Its time came (${request.scheduledAt}) before its approvals (${request.approvedBy.length} of ${request.approvalsNeeded}): not applied`,
+        );
         continue;
       }
       await applyRequest(request, by);
     }
   }
-  registerPeriodicTask(app, { everyMs: options.scheduleEveryMs ?? 5_000, task: applyDue, what: 'change requests: applying scheduled changes' });
+  registerPeriodicTask(app, {
+    everyMs: options.scheduleEveryMs ?? 5_000,
+    task: applyDue,
+    what: 'change requests: applying scheduled changes',
+  });
 
   const isApprovedWrite = (req: FastifyRequest, write: Write) => {
     const token = req.headers[CHANGE_REQUEST_HEADER];
@@ -363,136 +505,288 @@ export function registerChangeRequests(app: FastifyInstance, requests: ChangeReq
         await settleExpired(request);
         request = await read();
       }
-      if (!request) throw new ApiError(404, 'CHANGE_REQUEST_NOT_FOUND', `There is no change request #${req.params.id} for ${req.params.agentId}`);
+      if (!request)
+        throw new ApiError(
+          404,
+          'CHANGE_REQUEST_NOT_FOUND',
+          `There is no change request #${req.params.id} for ${req.params.agentId}`,
+        );
       return request;
     }
     const mustBeOpen = (request: ChangeRequest) => {
-      if (request.status !== 'open') throw new ApiError(409, 'CHANGE_REQUEST_CLOSED', `Change request #${request.id} is ${request.status}`);
+      if (request.status !== 'open')
+        throw new ApiError(409, 'CHANGE_REQUEST_CLOSED', `Change request #${request.id} is ${request.status}`);
     };
     const mustApprove = (me: Member, request: ChangeRequest) => {
       const why = whyNotApprove(me, request.reach);
       if (why) throw forbidden(why);
     };
 
-    api.get('/api/settings/change-policies', { schema: { tags: ['change requests'], response: { 200: ChangePolicies } } }, async () => ({ policies: await requests.policies() }));
-    api.put('/api/settings/change-policies', { schema: { tags: ['change requests'], body: ChangePolicies, response: { 200: ChangePolicies } } }, async (req) => {
-      await requests.savePolicies(req.body.policies);
-      req.log.info({ policies: req.body.policies }, 'change policies saved');
-      return { policies: await requests.policies() };
-    });
+    api.get(
+      '/api/settings/change-policies',
+      { schema: { tags: ['change requests'], response: { 200: ChangePolicies } } },
+      async () => ({ policies: await requests.policies() }),
+    );
+    api.put(
+      '/api/settings/change-policies',
+      { schema: { tags: ['change requests'], body: ChangePolicies, response: { 200: ChangePolicies } } },
+      async (req) => {
+        await requests.savePolicies(req.body.policies);
+        req.log.info({ policies: req.body.policies }, 'change policies saved');
+        return { policies: await requests.policies() };
+      },
+    );
 
     // Open requests per agent the member may see (the navigation's badge).
     api.get('/api/change-requests/open', { schema: { tags: ['change requests'] } }, async (req) => {
       const me = memberOf(req);
-      return { open: Object.fromEntries(Object.entries(await requests.openCounts()).filter(([agentId]) => mayView(me, agentId))) };
+      return {
+        open: Object.fromEntries(
+          Object.entries(await requests.openCounts()).filter(([agentId]) => mayView(me, agentId)),
+        ),
+      };
     });
 
-    api.get(base, { schema: { tags: ['change requests'], params: AgentParams, querystring: ListQuery, response: { 200: ChangeRequestList } } }, async (req) => ({
-      requests: await requests.list(req.params.agentId, req.query.status),
-    }));
+    api.get(
+      base,
+      {
+        schema: {
+          tags: ['change requests'],
+          params: AgentParams,
+          querystring: ListQuery,
+          response: { 200: ChangeRequestList },
+        },
+      },
+      async (req) => ({
+        requests: await requests.list(req.params.agentId, req.query.status),
+      }),
+    );
 
-    api.post(base, { schema: { tags: ['change requests'], params: AgentParams, body: NewChangeRequest, response: { 201: ChangeRequest } } }, async (req, reply) => {
-      const me = memberOf(req);
-      const { agentId } = req.params;
-      const { reach, baseVersion, rule } = await prepared(me, agentId, req.body, options.lookupFor(req.id));
-      if (!rule) {
-        throw new ApiError(409, 'NO_CHANGE_POLICY', `Changes to ${reach.places.map(placeName).join(', ')} need no approval: save them directly`);
-      }
-      if (reach.places.some((place) => place.clientEnv === 'live') && !req.body.note.trim() && (await history.settings()).requireNoteForLive) {
-        throw new ApiError(400, 'HISTORY_NOTE_REQUIRED', 'Changes to live need a note saying why (a team setting)');
-      }
-      const request = await requests.create(agentId, { ...req.body, baseVersion }, me.email, reach);
-      await inHistory(request, me.email, 'opened', request.note || undefined);
-      tell(request, me.email, 'opened');
-      return reply.status(201).send(request);
-    });
+    api.post(
+      base,
+      {
+        schema: {
+          tags: ['change requests'],
+          params: AgentParams,
+          body: NewChangeRequest,
+          response: { 201: ChangeRequest },
+        },
+      },
+      async (req, reply) => {
+        const me = memberOf(req);
+        const { agentId } = req.params;
+        const { reach, baseVersion, rule } = await prepared(me, agentId, req.body, options.lookupFor(req.id));
+        if (!rule) {
+          throw new ApiError(
+            409,
+            'NO_CHANGE_POLICY',
+            `Changes to ${reach.places.map(placeName).join(', ')} need no approval: save them directly`,
+          );
+        }
+        if (
+          reach.places.some((place) => place.clientEnv === 'live') &&
+          !req.body.note.trim() &&
+          (await history.settings()).requireNoteForLive
+        ) {
+          throw new ApiError(400, 'HISTORY_NOTE_REQUIRED', 'Changes to live need a note saying why (a team setting)');
+        }
+        const request = await requests.create(agentId, { ...req.body, baseVersion }, me.email, reach);
+        await inHistory(request, me.email, 'opened', request.note || undefined);
+        tell(request, me.email, 'opened');
+        return reply.status(201).send(request);
+      },
+    );
 
-    api.get(`${base}/:id`, { schema: { tags: ['change requests'], params: RequestParams, response: { 200: ChangeRequest } } }, async (req) => found(req));
+    api.get(
+      `${base}/:id`,
+      { schema: { tags: ['change requests'], params: RequestParams, response: { 200: ChangeRequest } } },
+      async (req) => found(req),
+    );
 
-    api.put(`${base}/:id`, { schema: { tags: ['change requests'], params: RequestParams, body: ChangeRequestEdit, response: { 200: ChangeRequest } } }, async (req) => {
-      const me = memberOf(req);
-      const request = await found(req);
-      mustBeOpen(request);
-      if (request.author !== me.email) throw forbidden('Only the author edits a change request: comment to suggest a change');
-      // Checked as the author's role is now, over what the edited request reaches (rebased onto the backend as it is).
-      const { reach, baseVersion } = await prepared(me, request.agentId, { ...request, ...req.body }, options.lookupFor(req.id));
-      if (!(await requests.edit(request.id, request.revision, { ...req.body, baseVersion }, reach))) {
-        throw new ApiError(409, 'CHANGE_REQUEST_MOVED', 'The request changed meanwhile: read it again');
-      }
-      const edited = (await requests.get(request.agentId, request.id))!;
-      await step(edited, me.email, 'edited', request.approvedBy.length > 0 ? `Approvals start again (${request.approvedBy.join(', ')} had approved)` : undefined);
-      return (await requests.get(request.agentId, request.id))!;
-    });
+    api.put(
+      `${base}/:id`,
+      {
+        schema: {
+          tags: ['change requests'],
+          params: RequestParams,
+          body: ChangeRequestEdit,
+          response: { 200: ChangeRequest },
+        },
+      },
+      async (req) => {
+        const me = memberOf(req);
+        const request = await found(req);
+        mustBeOpen(request);
+        if (request.author !== me.email)
+          throw forbidden('Only the author edits a change request: comment to suggest a change');
+        // Checked as the author's role is now, over what the edited request reaches (rebased onto the backend as it is).
+        const { reach, baseVersion } = await prepared(
+          me,
+          request.agentId,
+          { ...request, ...req.body },
+          options.lookupFor(req.id),
+        );
+        if (!(await requests.edit(request.id, request.revision, { ...req.body, baseVersion }, reach))) {
+          throw new ApiError(409, 'CHANGE_REQUEST_MOVED', 'The request changed meanwhile: read it again');
+        }
+        const edited = (await requests.get(request.agentId, request.id))!;
+        await step(
+          edited,
+          me.email,
+          'edited',
+          request.approvedBy.length > 0
+            ? `Approvals start again (${request.approvedBy.join(', ')} had approved)`
+            : undefined,
+        );
+        return (await requests.get(request.agentId, request.id))!;
+      },
+    );
 
-    api.post(`${base}/:id/comments`, { schema: { tags: ['change requests'], params: RequestParams, body: ChangeRequestComment, response: { 200: ChangeRequest } } }, async (req) => {
-      const request = await found(req);
-      await step(request, memberOf(req).email, 'commented', req.body.text);
-      return (await requests.get(request.agentId, request.id))!;
-    });
+    api.post(
+      `${base}/:id/comments`,
+      {
+        schema: {
+          tags: ['change requests'],
+          params: RequestParams,
+          body: ChangeRequestComment,
+          response: { 200: ChangeRequest },
+        },
+      },
+      async (req) => {
+        const request = await found(req);
+        await step(request, memberOf(req).email, 'commented', req.body.text);
+        return (await requests.get(request.agentId, request.id))!;
+      },
+    );
 
-    api.post(`${base}/:id/approve`, { schema: { tags: ['change requests'], params: RequestParams, response: { 200: ChangeRequest } } }, async (req) => {
-      const me = memberOf(req);
-      const request = await found(req);
-      mustBeOpen(request);
-      mustApprove(me, request);
-      if (request.author === me.email) throw new ApiError(403, 'SELF_APPROVAL', 'The author cannot approve their own request (an admin can apply it with a reason instead)');
-      if (request.approvedBy.includes(me.email)) throw new ApiError(409, 'ALREADY_APPROVED', 'You already approved this revision');
-      await step(request, me.email, 'approved');
-      return (await requests.get(request.agentId, request.id))!;
-    });
+    api.post(
+      `${base}/:id/approve`,
+      { schema: { tags: ['change requests'], params: RequestParams, response: { 200: ChangeRequest } } },
+      async (req) => {
+        const me = memberOf(req);
+        const request = await found(req);
+        mustBeOpen(request);
+        mustApprove(me, request);
+        if (request.author === me.email)
+          throw new ApiError(
+            403,
+            'SELF_APPROVAL',
+            'The author cannot approve their own request (an admin can apply it with a reason instead)',
+          );
+        if (request.approvedBy.includes(me.email))
+          throw new ApiError(409, 'ALREADY_APPROVED', 'You already approved this revision');
+        await step(request, me.email, 'approved');
+        return (await requests.get(request.agentId, request.id))!;
+      },
+    );
 
-    api.post(`${base}/:id/decline`, { preValidation: bodyOptional, schema: { tags: ['change requests'], params: RequestParams, body: DeclineBody, response: { 200: ChangeRequest } } }, async (req) => {
-      const me = memberOf(req);
-      const request = await found(req);
-      mustBeOpen(request);
-      // The author may always withdraw their own request: that changes nothing anyone hears.
-      if (request.author !== me.email) mustApprove(me, request);
-      if (!(await requests.transition(request.id, 'open', 'declined', request.revision))) throw new ApiError(409, 'CHANGE_REQUEST_MOVED', 'The request changed meanwhile: read it again');
-      await step(request, me.email, request.author === me.email ? 'withdrawn' : 'declined', req.body.text);
-      return (await requests.get(request.agentId, request.id))!;
-    });
+    api.post(
+      `${base}/:id/decline`,
+      {
+        preValidation: bodyOptional,
+        schema: {
+          tags: ['change requests'],
+          params: RequestParams,
+          body: DeclineBody,
+          response: { 200: ChangeRequest },
+        },
+      },
+      async (req) => {
+        const me = memberOf(req);
+        const request = await found(req);
+        mustBeOpen(request);
+        // The author may always withdraw their own request: that changes nothing anyone hears.
+        if (request.author !== me.email) mustApprove(me, request);
+        if (!(await requests.transition(request.id, 'open', 'declined', request.revision)))
+          throw new ApiError(409, 'CHANGE_REQUEST_MOVED', 'The request changed meanwhile: read it again');
+        await step(request, me.email, request.author === me.email ? 'withdrawn' : 'declined', req.body.text);
+        return (await requests.get(request.agentId, request.id))!;
+      },
+    );
 
-    api.post(`${base}/:id/apply`, { preValidation: bodyOptional, schema: { tags: ['change requests'], params: RequestParams, body: ChangeRequestApply, response: { 200: ChangeRequest } } }, async (req) => {
-      const me = memberOf(req);
-      const request = await found(req);
-      mustBeOpen(request);
-      mustMake(me, request.reach);
-      const breakGlass = req.body.breakGlass;
-      if (breakGlass && !isAdmin(me)) throw forbidden('Only an admin may apply a change without its approvals');
-      if (!breakGlass && request.approvedBy.length < request.approvalsNeeded) {
-        const withdrawn = request.approvalsWithdrawn.length > 0 ? ` (${request.approvalsWithdrawn.map((a) => `${a.by}'s no longer counts: ${a.why}`).join('; ')})` : '';
-        throw new ApiError(409, 'APPROVALS_MISSING', `Change request #${request.id} has ${request.approvedBy.length} of ${plural(request.approvalsNeeded, 'approval', 'approvals')}${withdrawn}`);
-      }
-      if (!(await applyRequest(request, me.email, breakGlass?.reason))) {
-        throw new ApiError(409, 'CHANGE_REQUEST_MOVED', `Change request #${request.id} is being applied, or changed meanwhile: read it again`);
-      }
-      return (await requests.get(request.agentId, request.id))!;
-    });
+    api.post(
+      `${base}/:id/apply`,
+      {
+        preValidation: bodyOptional,
+        schema: {
+          tags: ['change requests'],
+          params: RequestParams,
+          body: ChangeRequestApply,
+          response: { 200: ChangeRequest },
+        },
+      },
+      async (req) => {
+        const me = memberOf(req);
+        const request = await found(req);
+        mustBeOpen(request);
+        mustMake(me, request.reach);
+        const breakGlass = req.body.breakGlass;
+        if (breakGlass && !isAdmin(me)) throw forbidden('Only an admin may apply a change without its approvals');
+        if (!breakGlass && request.approvedBy.length < request.approvalsNeeded) {
+          const withdrawn =
+            request.approvalsWithdrawn.length > 0
+              ? ` (${request.approvalsWithdrawn.map((a) => `${a.by}'s no longer counts: ${a.why}`).join('; ')})`
+              : '';
+          throw new ApiError(
+            409,
+            'APPROVALS_MISSING',
+            `Change request #${request.id} has ${request.approvedBy.length} of ${plural(request.approvalsNeeded, 'approval', 'approvals')}${withdrawn}`,
+          );
+        }
+        if (!(await applyRequest(request, me.email, breakGlass?.reason))) {
+          throw new ApiError(
+            409,
+            'CHANGE_REQUEST_MOVED',
+            `Change request #${request.id} is being applied, or changed meanwhile: read it again`,
+          );
+        }
+        return (await requests.get(request.agentId, request.id))!;
+      },
+    );
 
-    api.put(`${base}/:id/schedule`, { schema: { tags: ['change requests'], params: RequestParams, body: ChangeRequestSchedule, response: { 200: ChangeRequest } } }, async (req) => {
-      const me = memberOf(req);
-      const request = await found(req);
-      mustBeOpen(request);
-      mustMake(me, request.reach);
-      const at = new Date(req.body.at);
-      const ahead = at.getTime() - Date.now();
-      if (!(ahead > 0 && ahead <= MAX_SCHEDULE_DAYS * 86_400_000)) {
-        throw new ApiError(400, 'SCHEDULE_INVALID', `A change is scheduled in the future, at most ${MAX_SCHEDULE_DAYS} days ahead`);
-      }
-      await requests.schedule(request.id, at.toISOString(), me.email);
-      await step(request, me.email, 'scheduled', at.toISOString());
-      return (await requests.get(request.agentId, request.id))!;
-    });
+    api.put(
+      `${base}/:id/schedule`,
+      {
+        schema: {
+          tags: ['change requests'],
+          params: RequestParams,
+          body: ChangeRequestSchedule,
+          response: { 200: ChangeRequest },
+        },
+      },
+      async (req) => {
+        const me = memberOf(req);
+        const request = await found(req);
+        mustBeOpen(request);
+        mustMake(me, request.reach);
+        const at = new Date(req.body.at);
+        const ahead = at.getTime() - Date.now();
+        if (!(ahead > 0 && ahead <= MAX_SCHEDULE_DAYS * 86_400_000)) {
+          throw new ApiError(
+            400,
+            'SCHEDULE_INVALID',
+            `A change is scheduled in the future, at most ${MAX_SCHEDULE_DAYS} days ahead`,
+          );
+        }
+        await requests.schedule(request.id, at.toISOString(), me.email);
+        await step(request, me.email, 'scheduled', at.toISOString());
+        return (await requests.get(request.agentId, request.id))!;
+      },
+    );
 
-    api.delete(`${base}/:id/schedule`, { schema: { tags: ['change requests'], params: RequestParams, response: { 200: ChangeRequest } } }, async (req) => {
-      const me = memberOf(req);
-      const request = await found(req);
-      mustBeOpen(request);
-      mustMake(me, request.reach);
-      await requests.schedule(request.id, null, null);
-      await step(request, me.email, 'unscheduled');
-      return (await requests.get(request.agentId, request.id))!;
-    });
+    api.delete(
+      `${base}/:id/schedule`,
+      { schema: { tags: ['change requests'], params: RequestParams, response: { 200: ChangeRequest } } },
+      async (req) => {
+        const me = memberOf(req);
+        const request = await found(req);
+        mustBeOpen(request);
+        mustMake(me, request.reach);
+        await requests.schedule(request.id, null, null);
+        await step(request, me.email, 'unscheduled');
+        return (await requests.get(request.agentId, request.id))!;
+      },
+    );
   };
 
   return { registerRoutes, isApprovedWrite };

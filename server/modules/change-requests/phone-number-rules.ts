@@ -22,6 +22,12 @@ export function moveBase(telephony: Telephony, move: PhoneNumberMove): string | 
   const target = telephony.connectors.find((c) => c.connectorId === move.connectorId);
   if (!number || !target) return undefined;
   return createHash('sha256')
-    .update(JSON.stringify({ from: number.connectorId ?? null, env: numberEnvs(telephony.numbers, telephony.connectors).get(move.phoneNumber), to: target.clientEnv }))
+    .update(
+      JSON.stringify({
+        from: number.connectorId ?? null,
+        env: numberEnvs(telephony.numbers, telephony.connectors).get(move.phoneNumber),
+        to: target.clientEnv,
+      }),
+    )
     .digest('hex');
 }

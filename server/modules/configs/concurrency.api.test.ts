@@ -11,7 +11,11 @@ beforeAll(async () => {
   ctx = await createTestApp();
   origin = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
   // Open the page to any keys, so the test is about concurrency and not about the demo schema.
-  await fetch(`${origin}${path}/schema`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ schema: { type: 'object' } }) });
+  await fetch(`${origin}${path}/schema`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ schema: { type: 'object' } }),
+  });
 });
 afterAll(() => ctx.close());
 
@@ -28,7 +32,10 @@ test('200 concurrent PATCHes of distinct keys over HTTP all succeed and all surv
   );
   expect(responses.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
   const after = (await (await fetch(`${origin}${path}`)).json()) as ConfigPage;
-  const expected = { ...before.variables, ...Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`concurrent_${i}`, i])) };
+  const expected = {
+    ...before.variables,
+    ...Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`concurrent_${i}`, i])),
+  };
   expect(after.variables).toEqual(expected);
 });
 
@@ -52,7 +59,9 @@ test('among concurrent PATCHes, refused ones change nothing and the rest all lan
   );
   expect(responses.map((r) => r.status)).toEqual(bodies.map((_, i) => (i === 7 ? 412 : i % 5 === 4 ? 400 : 200)));
   const landed = bodies.filter((_, i) => i !== 7 && i % 5 !== 4);
-  const answered = await Promise.all(responses.filter((r) => r.status === 200).map((r) => r.json() as Promise<ConfigPage>));
+  const answered = await Promise.all(
+    responses.filter((r) => r.status === 200).map((r) => r.json() as Promise<ConfigPage>),
+  );
   // Each answer is the page right after its own write: one after another, each holds one more key than the one before.
   const sizes = answered.map((page) => Object.keys(page.variables ?? {}).length).sort((a, b) => a - b);
   expect(sizes).toEqual(landed.map((_, i) => Object.keys(before.variables ?? {}).length + i + 1));

@@ -12,7 +12,12 @@ beforeEach(async () => {
 afterEach(() => ctx.close());
 
 const patch = (variables: object, ifMatch?: string) =>
-  ctx.app.inject({ method: 'PATCH', url: `${url}/variables`, payload: { variables }, headers: ifMatch ? { 'if-match': ifMatch } : {} });
+  ctx.app.inject({
+    method: 'PATCH',
+    url: `${url}/variables`,
+    payload: { variables },
+    headers: ifMatch ? { 'if-match': ifMatch } : {},
+  });
 
 test('reads and writes carry the page ETag, derived from its version', async () => {
   const read = await ctx.app.inject(url);
@@ -32,7 +37,12 @@ test('a write based on a stale version gets 412 with the current page, and nothi
   expect(body.data).toEqual({ currentPage: theirs });
   expect((await ctx.app.inject(url)).json<ConfigPage>()).toEqual(theirs);
 
-  const schemaWrite = await ctx.app.inject({ method: 'PUT', url: `${url}/schema`, payload: { schema: {} }, headers: { 'if-match': stale } });
+  const schemaWrite = await ctx.app.inject({
+    method: 'PUT',
+    url: `${url}/schema`,
+    payload: { schema: {} },
+    headers: { 'if-match': stale },
+  });
   expect(schemaWrite.statusCode).toBe(412);
   expect((await ctx.app.inject(url)).json<ConfigPage>().schema).toEqual(theirs.schema);
 });

@@ -27,7 +27,9 @@ describe('real-time config pages', () => {
   test('seeded environments differ in a few values, as real ones do', async () => {
     const { configPages } = (await ctx.app.inject(pages)).json<ConfigPageList>();
     const [sandbox, , live] = configPages;
-    const differing = Object.keys(live.variables!).filter((k) => JSON.stringify(live.variables![k]) !== JSON.stringify(sandbox.variables![k]));
+    const differing = Object.keys(live.variables!).filter(
+      (k) => JSON.stringify(live.variables![k]) !== JSON.stringify(sandbox.variables![k]),
+    );
     expect(differing.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -46,13 +48,20 @@ describe('real-time config pages', () => {
     const response = await patch('live', { silence_timeout_seconds: 99, support_email: 'not-an-email' });
     const body = expectContract(response, 400, 'ApiErrorBody') as ApiErrorBody;
     expect(body.error_code).toBe('REAL_TIME_CONFIG_INVALID_FOR_SCHEMA');
-    expect(fieldErrorsOf(body).map((e) => e.path).sort()).toEqual(['/silence_timeout_seconds', '/support_email']);
+    expect(
+      fieldErrorsOf(body)
+        .map((e) => e.path)
+        .sort(),
+    ).toEqual(['/silence_timeout_seconds', '/support_email']);
     expect((await ctx.app.inject(`${pages}/live`)).json<ConfigPage>()).toEqual(before);
   });
 
   test('after a schema the stored values fail, a PATCH of other keys is refused until the page is valid again', async () => {
     await patch('sandbox', { silence_timeout_seconds: 12 });
-    const stricter = { type: 'object', properties: { silence_timeout_seconds: { type: 'integer', maximum: 10 }, note: { type: 'string' } } };
+    const stricter = {
+      type: 'object',
+      properties: { silence_timeout_seconds: { type: 'integer', maximum: 10 }, note: { type: 'string' } },
+    };
     await ctx.app.inject({ method: 'PUT', url: `${pages}/sandbox/schema`, payload: { schema: stricter } });
     const refused = expectContract(await patch('sandbox', { note: 'hello' }), 400, 'ApiErrorBody') as ApiErrorBody;
     expect(fieldErrorsOf(refused).map((e) => e.path)).toEqual(['/silence_timeout_seconds']);
@@ -64,7 +73,8 @@ describe('real-time config pages', () => {
 
   test('lastUpdated strictly increases even for writes in the same millisecond', async () => {
     const stamps: string[] = [];
-    for (let i = 0; i < 5; i++) stamps.push((await patch('sandbox', { silence_timeout_seconds: 5 + i })).json<ConfigPage>().lastUpdated!);
+    for (let i = 0; i < 5; i++)
+      stamps.push((await patch('sandbox', { silence_timeout_seconds: 5 + i })).json<ConfigPage>().lastUpdated!);
     for (let i = 1; i < stamps.length; i++) expect(stamps[i] > stamps[i - 1]).toBe(true);
   });
 
@@ -76,15 +86,28 @@ describe('real-time config pages', () => {
       'ConfigPage',
     ) as ConfigPage;
     expect(ok.schema).toEqual(schema);
-    const bad = await ctx.app.inject({ method: 'PUT', url: `${pages}/pre-release/schema`, payload: { schema: { type: 'nonsense' } } });
-    expect((expectContract(bad, 400, 'ApiErrorBody') as ApiErrorBody).error_code).toBe('REAL_TIME_CONFIG_INVALID_SCHEMA');
+    const bad = await ctx.app.inject({
+      method: 'PUT',
+      url: `${pages}/pre-release/schema`,
+      payload: { schema: { type: 'nonsense' } },
+    });
+    expect((expectContract(bad, 400, 'ApiErrorBody') as ApiErrorBody).error_code).toBe(
+      'REAL_TIME_CONFIG_INVALID_SCHEMA',
+    );
     expect((await ctx.app.inject(`${pages}/pre-release`)).json<ConfigPage>().schema).toEqual(schema);
   });
 
   test.each([
     ['unknown environment', 'GET', `${pages}/staging`, undefined, 400, 'REAL_TIME_CONFIG_UNKNOWN_CLIENT_ENVIRONMENT'],
     ['unknown agent', 'GET', '/v1/agents/PROJECT-NOPE/real-time-configs', undefined, 404, 'PROJECT_NOT_FOUND'],
-    ['unknown agent on write', 'PATCH', '/v1/agents/PROJECT-NOPE/real-time-configs/live/variables', { variables: {} }, 404, 'PROJECT_NOT_FOUND'],
+    [
+      'unknown agent on write',
+      'PATCH',
+      '/v1/agents/PROJECT-NOPE/real-time-configs/live/variables',
+      { variables: {} },
+      404,
+      'PROJECT_NOT_FOUND',
+    ],
     ['variables not an object', 'PATCH', `${pages}/live/variables`, { variables: [1] }, 400, 'INVALID_REQUEST'],
     ['missing variables', 'PATCH', `${pages}/live/variables`, { vars: {} }, 400, 'INVALID_REQUEST'],
     ['schema not an object', 'PUT', `${pages}/live/schema`, { schema: 'x' }, 400, 'INVALID_REQUEST'],
@@ -97,9 +120,19 @@ describe('real-time config pages', () => {
 
   test('malformed JSON and non-JSON bodies are refused without a 500', async () => {
     const url = `${pages}/sandbox/variables`;
-    const malformed = await ctx.app.inject({ method: 'PATCH', url, payload: '{"variables":', headers: { 'content-type': 'application/json' } });
+    const malformed = await ctx.app.inject({
+      method: 'PATCH',
+      url,
+      payload: '{"variables":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect((expectContract(malformed, 400, 'ApiErrorBody') as ApiErrorBody).error_code).toBe('INVALID_JSON');
-    const text = await ctx.app.inject({ method: 'PATCH', url, payload: 'hello', headers: { 'content-type': 'text/plain' } });
+    const text = await ctx.app.inject({
+      method: 'PATCH',
+      url,
+      payload: 'hello',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect((expectContract(text, 415, 'ApiErrorBody') as ApiErrorBody).error_code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 });

@@ -1,4 +1,11 @@
-import { CLIENT_ENVS, ifMatchAllows, isClientEnv, type ClientEnv, type ConfigPage, type JsonObject } from '../../../contract/agents-api.ts';
+import {
+  CLIENT_ENVS,
+  ifMatchAllows,
+  isClientEnv,
+  type ClientEnv,
+  type ConfigPage,
+  type JsonObject,
+} from '../../../contract/agents-api.ts';
 import type { FieldError } from '../../../contract/agents-api.ts';
 import type { Db } from '../../store/database.ts';
 import { createGroupCommit } from '../../store/group-commit.ts';
@@ -42,13 +49,19 @@ type PageRow = { schema_json: string; last_updated: string; version: number };
  */
 type Cached = { version: number; page: ConfigPage; schemaJson: string; head: Buffer; text: VariablesText };
 
-const headOf = (env: ClientEnv, schemaJson: string) => Buffer.from(`{"clientEnv":${JSON.stringify(env)},"schema":${schemaJson},"variables":{`);
+const headOf = (env: ClientEnv, schemaJson: string) =>
+  Buffer.from(`{"clientEnv":${JSON.stringify(env)},"schema":${schemaJson},"variables":{`);
 
 /** How often a write checked in the pool is checked again because the page changed meanwhile, before giving up. */
 const POOL_ATTEMPTS = 5;
 
 const invalidForSchema = (errors: FieldError[]) =>
-  new ApiError(400, 'REAL_TIME_CONFIG_INVALID_FOR_SCHEMA', 'Config values fail JSON Schema validation', withFieldErrors(errors));
+  new ApiError(
+    400,
+    'REAL_TIME_CONFIG_INVALID_FOR_SCHEMA',
+    'Config values fail JSON Schema validation',
+    withFieldErrors(errors),
+  );
 
 /** Told what a write replaces, as it was inside the write's transaction. */
 type SeenPrevious = (previous: PreviousPage) => void;
@@ -90,7 +103,8 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, checks
   const serialized = new WeakMap<object, Uint8Array>();
 
   /** A page's JSON text, as answered (a page never written has no stored version, and no text yet). */
-  const encoded = (page: ConfigPage): Uint8Array => serialized.get(page) ?? joinBytes([Buffer.from(JSON.stringify(page))]);
+  const encoded = (page: ConfigPage): Uint8Array =>
+    serialized.get(page) ?? joinBytes([Buffer.from(JSON.stringify(page))]);
 
   function remember(agentId: string, env: ClientEnv, entry: Cached): ConfigPage {
     cache.set(cacheKeyOf(agentId, env), entry);
@@ -118,8 +132,19 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, checks
       variables[key] = JSON.parse(value_json);
       text.set(key, value_json);
     }
-    const page = { clientEnv: env, schema: JSON.parse(row.schema_json) as JsonObject, variables, lastUpdated: row.last_updated };
-    return remember(agentId, env, { version: row.version, page, schemaJson: row.schema_json, head: headOf(env, row.schema_json), text });
+    const page = {
+      clientEnv: env,
+      schema: JSON.parse(row.schema_json) as JsonObject,
+      variables,
+      lastUpdated: row.last_updated,
+    };
+    return remember(agentId, env, {
+      version: row.version,
+      page,
+      schemaJson: row.schema_json,
+      head: headOf(env, row.schema_json),
+      text,
+    });
   }
 
   /** The cache entry of the page `requirePage` just returned (undefined: a page never written). */
@@ -138,7 +163,11 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, checks
 
   const publish = (page: ConfigPage): PageVersion => {
     const bytes = encoded(page);
-    return { lastUpdated: page.lastUpdated, bytes, page: () => JSON.parse(new TextDecoder().decode(bytes)) as ConfigPage };
+    return {
+      lastUpdated: page.lastUpdated,
+      bytes,
+      page: () => JSON.parse(new TextDecoder().decode(bytes)) as ConfigPage,
+    };
   };
 
   /**
@@ -154,7 +183,13 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, checks
    * Writes a new version of the page: its schema when it changed (`schema` given), and the changed variables only
    * (`previous.variables` already holds them); then caches the page as written.
    */
-  function write(agentId: string, env: ClientEnv, previous: ConfigPage, schema: { value: JsonObject; json: string } | undefined, changed: JsonObject): ConfigPage {
+  function write(
+    agentId: string,
+    env: ClientEnv,
+    previous: ConfigPage,
+    schema: { value: JsonObject; json: string } | undefined,
+    changed: JsonObject,
+  ): ConfigPage {
     const lastUpdated = nextLastUpdated(previous.lastUpdated);
     // A page never written before has no row and no cache entry yet: the upsert creates it.
     const entry = cache.get(cacheKeyOf(agentId, env));
@@ -181,11 +216,22 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, checks
     });
     // Only once every statement succeeded: a failed write rolls back, and the cached text must not keep it.
     for (const [key, valueJson] of written) text.set(key, valueJson);
-    const page = { clientEnv: env, schema: schema?.value ?? previous.schema ?? {}, variables: previous.variables ?? {}, lastUpdated };
+    const page = {
+      clientEnv: env,
+      schema: schema?.value ?? previous.schema ?? {},
+      variables: previous.variables ?? {},
+      lastUpdated,
+    };
     return remember(agentId, env, { version, page, schemaJson, head, text });
   }
 
-  async function patchCheckedInPool(agentId: string, clientEnv: string, patch: JsonObject, ifMatch: string | undefined, seen?: SeenPrevious): Promise<ConfigPage> {
+  async function patchCheckedInPool(
+    agentId: string,
+    clientEnv: string,
+    patch: JsonObject,
+    ifMatch: string | undefined,
+    seen?: SeenPrevious,
+  ): Promise<ConfigPage> {
     for (let attempt = 0; attempt < POOL_ATTEMPTS; attempt++) {
       const { env, page } = requirePage(agentId, clientEnv);
       requireVersion(page, ifMatch);
@@ -195,14 +241,20 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, checks
       const written = await inGroupCommit(() => {
         const now = requirePage(agentId, clientEnv).page;
         requireVersion(now, ifMatch);
-        const stillHolds = now === page || (check.perKey && knownValid.has(now) && cachedOf(agentId, env, now)?.schemaJson === entry?.schemaJson);
+        const stillHolds =
+          now === page ||
+          (check.perKey && knownValid.has(now) && cachedOf(agentId, env, now)?.schemaJson === entry?.schemaJson);
         if (!stillHolds) return undefined;
         if (!check.valid) throw invalidForSchema(check.errors);
         return writePatch(agentId, env, now, patch, seen);
       });
       if (written) return written;
     }
-    throw new ApiError(503, 'PAGE_BUSY', 'The page kept changing while these values were being checked, so nothing was written: try again');
+    throw new ApiError(
+      503,
+      'PAGE_BUSY',
+      'The page kept changing while these values were being checked, so nothing was written: try again',
+    );
   }
 
   /**
@@ -210,9 +262,21 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, checks
    * values the patch replaces, exactly as they were in this transaction (for the history; a patch replaces top-level
    * values whole, so these objects are never changed afterwards).
    */
-  function writePatch(agentId: string, env: ClientEnv, page: ConfigPage, patch: JsonObject, seen?: SeenPrevious): ConfigPage {
+  function writePatch(
+    agentId: string,
+    env: ClientEnv,
+    page: ConfigPage,
+    patch: JsonObject,
+    seen?: SeenPrevious,
+  ): ConfigPage {
     const variables = page.variables ?? {};
-    seen?.({ variables: Object.fromEntries(Object.keys(patch).filter((key) => Object.hasOwn(variables, key)).map((key) => [key, variables[key]])) });
+    seen?.({
+      variables: Object.fromEntries(
+        Object.keys(patch)
+          .filter((key) => Object.hasOwn(variables, key))
+          .map((key) => [key, variables[key]]),
+      ),
+    });
     const undo = mergeInPlace(variables, patch);
     try {
       const written = write(agentId, env, { ...page, variables }, undefined, patch);
@@ -227,7 +291,11 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, checks
   return {
     /** A page list's JSON text (`{configPages: [...]}`), as answered. */
     encodedList(versions: PageVersion[]): Uint8Array {
-      return joinBytes([Buffer.from('{"configPages":['), ...commaSeparated(versions.map((v) => v.bytes)), Buffer.from(']}')]);
+      return joinBytes([
+        Buffer.from('{"configPages":['),
+        ...commaSeparated(versions.map((v) => v.bytes)),
+        Buffer.from(']}'),
+      ]);
     },
 
     list(agentId: string): PageVersion[] {
@@ -241,13 +309,24 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, checks
     get: (agentId: string, clientEnv: string): PageVersion => publish(requirePage(agentId, clientEnv).page),
 
     /** Replaces the page's schema. A schema that is not valid Draft 7 is refused and nothing changes. */
-    async putSchema(agentId: string, clientEnv: string, schema: JsonObject, ifMatch?: string, seen?: SeenPrevious): Promise<PageVersion> {
+    async putSchema(
+      agentId: string,
+      clientEnv: string,
+      schema: JsonObject,
+      ifMatch?: string,
+      seen?: SeenPrevious,
+    ): Promise<PageVersion> {
       // Refuse what cannot be written before spending a worker's time on the schema.
       requireVersion(requirePage(agentId, clientEnv).page, ifMatch);
       const json = JSON.stringify(schema);
       const check = await checks.checkSchema(json);
       if (!check.ok) {
-        throw new ApiError(400, 'REAL_TIME_CONFIG_INVALID_SCHEMA', 'JSON Schema definition is invalid', withFieldErrors(check.errors));
+        throw new ApiError(
+          400,
+          'REAL_TIME_CONFIG_INVALID_SCHEMA',
+          'JSON Schema definition is invalid',
+          withFieldErrors(check.errors),
+        );
       }
       return publish(
         await inGroupCommit(() => {
@@ -264,12 +343,25 @@ export function createConfigsRepository(db: Db, agents: AgentsRepository, checks
      * the write's own transaction when that is cheap (see ConfigChecks); otherwise checked in the pool first, and
      * written only if the page is still the version that was checked (else checked again: see patchCheckedInPool).
      */
-    async patchVariables(agentId: string, clientEnv: string, patch: JsonObject, ifMatch?: string, seen?: SeenPrevious): Promise<PageVersion> {
+    async patchVariables(
+      agentId: string,
+      clientEnv: string,
+      patch: JsonObject,
+      ifMatch?: string,
+      seen?: SeenPrevious,
+    ): Promise<PageVersion> {
       const written = await inGroupCommit(() => {
         const { env, page } = requirePage(agentId, clientEnv);
         requireVersion(page, ifMatch);
         const entry = cachedOf(agentId, env, page);
-        const check = checks.patchHere(entry?.schemaJson ?? '{}', page.schema ?? {}, page.variables ?? {}, encoded(page).length, patch, knownValid.has(page));
+        const check = checks.patchHere(
+          entry?.schemaJson ?? '{}',
+          page.schema ?? {},
+          page.variables ?? {},
+          encoded(page).length,
+          patch,
+          knownValid.has(page),
+        );
         if (!check) return undefined;
         if (!check.valid) throw invalidForSchema(check.errors);
         return writePatch(agentId, env, page, patch, seen);

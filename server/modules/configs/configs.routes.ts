@@ -25,12 +25,11 @@ const seenBy = (req: FastifyRequest) => (previous: PreviousPage) => {
 export function registerConfigRoutes(app: FastifyInstance, configs: ConfigsRepository) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const sendBytes = (reply: FastifyReply, bytes: Uint8Array) => reply.type(JSON_TYPE).send(bytes);
-  const sendPage = (reply: FastifyReply, version: PageVersion) => sendBytes(reply.header('etag', etagOf(version)), version.bytes);
+  const sendPage = (reply: FastifyReply, version: PageVersion) =>
+    sendBytes(reply.header('etag', etagOf(version)), version.bytes);
 
-  api.get(
-    BASE,
-    { schema: { params: AgentParams, response: { 200: ConfigPageList } } },
-    async (req, reply) => sendBytes(reply, configs.encodedList(configs.list(req.params.agentId))),
+  api.get(BASE, { schema: { params: AgentParams, response: { 200: ConfigPageList } } }, async (req, reply) =>
+    sendBytes(reply, configs.encodedList(configs.list(req.params.agentId))),
   );
 
   api.get(
@@ -42,13 +41,32 @@ export function registerConfigRoutes(app: FastifyInstance, configs: ConfigsRepos
   api.put(
     `${BASE}/:clientEnv/schema`,
     { schema: { params: ConfigPageParams, body: UpdateSchemaBody, response: { 200: ConfigPage } } },
-    async (req, reply) => sendPage(reply, await configs.putSchema(req.params.agentId, req.params.clientEnv, req.body.schema, req.headers['if-match'], seenBy(req))),
+    async (req, reply) =>
+      sendPage(
+        reply,
+        await configs.putSchema(
+          req.params.agentId,
+          req.params.clientEnv,
+          req.body.schema,
+          req.headers['if-match'],
+          seenBy(req),
+        ),
+      ),
   );
 
   api.patch(
     `${BASE}/:clientEnv/variables`,
     { schema: { params: ConfigPageParams, body: UpdateVariablesBody, response: { 200: ConfigPage } } },
     async (req, reply) =>
-      sendPage(reply, await configs.patchVariables(req.params.agentId, req.params.clientEnv, req.body.variables, req.headers['if-match'], seenBy(req))),
+      sendPage(
+        reply,
+        await configs.patchVariables(
+          req.params.agentId,
+          req.params.clientEnv,
+          req.body.variables,
+          req.headers['if-match'],
+          seenBy(req),
+        ),
+      ),
   );
 }

@@ -15,11 +15,19 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const page = (env = 'sandbox') => `/v1/agents/${DEMO_AGENT_ID}/real-time-configs/${env}`;
-const putSchema = (schema: unknown, env = 'sandbox') => ctx.app.inject({ method: 'PUT', url: `${page(env)}/schema`, payload: { schema } });
-const patch = (variables: unknown, env = 'sandbox') => ctx.app.inject({ method: 'PATCH', url: `${page(env)}/variables`, payload: { variables } });
+const putSchema = (schema: unknown, env = 'sandbox') =>
+  ctx.app.inject({ method: 'PUT', url: `${page(env)}/schema`, payload: { schema } });
+const patch = (variables: unknown, env = 'sandbox') =>
+  ctx.app.inject({ method: 'PATCH', url: `${page(env)}/variables`, payload: { variables } });
 const rawPatch = (body: string, env = 'sandbox') =>
-  ctx.app.inject({ method: 'PATCH', url: `${page(env)}/variables`, payload: body, headers: { 'content-type': 'application/json' } });
-const errorOf = (response: Awaited<ReturnType<typeof patch>>, status: number) => expectContract(response, status, 'ApiErrorBody') as ApiErrorBody;
+  ctx.app.inject({
+    method: 'PATCH',
+    url: `${page(env)}/variables`,
+    payload: body,
+    headers: { 'content-type': 'application/json' },
+  });
+const errorOf = (response: Awaited<ReturnType<typeof patch>>, status: number) =>
+  expectContract(response, status, 'ApiErrorBody') as ApiErrorBody;
 
 /**
  * Runs `hostile` while a probe reads a page every 10 ms through the same server, and returns the probes' latencies.
@@ -43,25 +51,37 @@ async function probeDuring<T>(hostile: () => Promise<T>): Promise<{ result: T; l
 }
 
 describe('schemas that cost far more than their size', () => {
-  const enumOf = (n: number) => ({ type: 'object', properties: { tier: { enum: Array.from({ length: n }, (_, i) => `tier-${i}`) } } });
-  const patternsOf = (n: number) => ({ type: 'object', patternProperties: Object.fromEntries(Array.from({ length: n }, (_, i) => [`^k${i}_`, { type: 'string' }])) });
+  const enumOf = (n: number) => ({
+    type: 'object',
+    properties: { tier: { enum: Array.from({ length: n }, (_, i) => `tier-${i}`) } },
+  });
+  const patternsOf = (n: number) => ({
+    type: 'object',
+    patternProperties: Object.fromEntries(Array.from({ length: n }, (_, i) => [`^k${i}_`, { type: 'string' }])),
+  });
 
   test.each([
     ['a 50,000-value enum', enumOf(50_000)],
     ['5,000 patternProperties', patternsOf(5_000)],
-  ])('%s is refused as too costly, nothing is written, and other requests are answered meanwhile', async (_name, schema) => {
-    const before = (await ctx.app.inject(page())).json<ConfigPage>();
-    const { result, latencies } = await probeDuring(() => putSchema(schema));
-    const body = errorOf(result, 400);
-    expect(body.error_code).toBe('REAL_TIME_CONFIG_SCHEMA_TOO_COSTLY');
-    expect(body.error_message).toMatch(/too costly/);
-    expect((await ctx.app.inject(page())).json<ConfigPage>()).toEqual(before);
-    expect(latencies.length).toBeGreaterThanOrEqual(5);
-    expect(Math.max(...latencies)).toBeLessThan(500);
-  });
+  ])(
+    '%s is refused as too costly, nothing is written, and other requests are answered meanwhile',
+    async (_name, schema) => {
+      const before = (await ctx.app.inject(page())).json<ConfigPage>();
+      const { result, latencies } = await probeDuring(() => putSchema(schema));
+      const body = errorOf(result, 400);
+      expect(body.error_code).toBe('REAL_TIME_CONFIG_SCHEMA_TOO_COSTLY');
+      expect(body.error_message).toMatch(/too costly/);
+      expect((await ctx.app.inject(page())).json<ConfigPage>()).toEqual(before);
+      expect(latencies.length).toBeGreaterThanOrEqual(5);
+      expect(Math.max(...latencies)).toBeLessThan(500);
+    },
+  );
 
   test('a backtracking pattern (lookahead, so not RE2) on a hostile value: too costly, refused, nobody stalls', async () => {
-    expect((await putSchema({ type: 'object', properties: { code: { type: 'string', pattern: '^(?=a)(a+)+$' } } }, 'live')).statusCode).toBe(200);
+    expect(
+      (await putSchema({ type: 'object', properties: { code: { type: 'string', pattern: '^(?=a)(a+)+$' } } }, 'live'))
+        .statusCode,
+    ).toBe(200);
     expect((await patch({ code: 'aaa' }, 'live')).statusCode).toBe(200);
     const { result, latencies } = await probeDuring(() => patch({ code: `${'a'.repeat(40)}!` }, 'live'));
     expect(errorOf(result, 400).error_code).toBe('REAL_TIME_CONFIG_SCHEMA_TOO_COSTLY');
@@ -70,16 +90,26 @@ describe('schemas that cost far more than their size', () => {
   });
 
   test('a large schema within the budget is saved, and values are checked against it without stalling anyone', async () => {
-    const schema = { type: 'object', properties: Object.fromEntries(Array.from({ length: 2_000 }, (_, i) => [`p${i}`, { type: 'string', maxLength: 10 }])) };
+    const schema = {
+      type: 'object',
+      properties: Object.fromEntries(
+        Array.from({ length: 2_000 }, (_, i) => [`p${i}`, { type: 'string', maxLength: 10 }]),
+      ),
+    };
     const { result: saved, latencies } = await probeDuring(() => putSchema(schema, 'pre-release'));
     expect(saved.statusCode, saved.body).toBe(200);
     expect(Math.max(...latencies)).toBeLessThan(500);
     expect((await patch({ p1: 'ok' }, 'pre-release')).statusCode).toBe(200);
-    expect(fieldErrorsOf(errorOf(await patch({ p2: 'far too long' }, 'pre-release'), 400))).toEqual([{ path: '/p2', message: 'At most 10 characters.' }]);
+    expect(fieldErrorsOf(errorOf(await patch({ p2: 'far too long' }, 'pre-release'), 400))).toEqual([
+      { path: '/p2', message: 'At most 10 characters.' },
+    ]);
   });
 
   test('uniqueItems over 100,000 arrays: too costly to check, refused, and the server stays responsive', async () => {
-    expect((await putSchema({ type: 'object', properties: { list: { type: 'array', uniqueItems: true } } }, 'live')).statusCode).toBe(200);
+    expect(
+      (await putSchema({ type: 'object', properties: { list: { type: 'array', uniqueItems: true } } }, 'live'))
+        .statusCode,
+    ).toBe(200);
     const list = Array.from({ length: 100_000 }, (_, i) => [i]);
     const { result, latencies } = await probeDuring(() => patch({ list }, 'live'));
     expect(errorOf(result, 400).error_code).toBe('REAL_TIME_CONFIG_SCHEMA_TOO_COSTLY');
@@ -97,7 +127,14 @@ describe('schemas that would break every later request', () => {
     ['a root $ref to itself', { $ref: '#' }, '/$ref'],
     ['allOf of itself', { allOf: [{ $ref: '#' }] }, '/allOf/0/$ref'],
     ['anyOf of itself', { type: 'object', anyOf: [{ $ref: '#' }, { required: ['a'] }] }, '/anyOf/0/$ref'],
-    ['two definitions that refer to each other', { definitions: { a: { $ref: '#/definitions/b' }, b: { not: { $ref: '#/definitions/a' } } }, properties: { x: { $ref: '#/definitions/a' } } }, '/definitions/b/not/$ref'],
+    [
+      'two definitions that refer to each other',
+      {
+        definitions: { a: { $ref: '#/definitions/b' }, b: { not: { $ref: '#/definitions/a' } } },
+        properties: { x: { $ref: '#/definitions/a' } },
+      },
+      '/definitions/b/not/$ref',
+    ],
   ])('%s is refused when saved, at its path', async (_name, schema, path) => {
     const body = errorOf(await putSchema(schema), 400);
     expect(body.error_code).toBe('REAL_TIME_CONFIG_INVALID_SCHEMA');
@@ -106,7 +143,9 @@ describe('schemas that would break every later request', () => {
 
   test('a page whose stored schema is endless (saved before this rule) refuses writes with a 400, never a 500', async () => {
     const db = new Database(ctx.dbFile);
-    db.prepare("UPDATE config_pages SET schema_json = ?, version = version + 1 WHERE agent_id = ? AND client_env = 'sandbox'").run('{"$ref":"#"}', DEMO_AGENT_ID);
+    db.prepare(
+      "UPDATE config_pages SET schema_json = ?, version = version + 1 WHERE agent_id = ? AND client_env = 'sandbox'",
+    ).run('{"$ref":"#"}', DEMO_AGENT_ID);
     db.close();
     const body = errorOf(await patch({ a: 1 }), 400);
     expect(fieldErrorsOf(body)[0].message).toMatch(/could not be checked/);
@@ -123,9 +162,12 @@ describe('schemas that would break every later request', () => {
     expect(fieldErrorsOf(body)).toEqual([{ path: '/$schema', message: expect.stringMatching(/must be Draft 7/) }]);
   });
 
-  test.each(['http://json-schema.org/draft-07/schema#', 'http://json-schema.org/draft-07/schema'])('$schema %s is accepted', async (dialect) => {
-    expect((await putSchema({ $schema: dialect, type: 'object' })).statusCode).toBe(200);
-  });
+  test.each(['http://json-schema.org/draft-07/schema#', 'http://json-schema.org/draft-07/schema'])(
+    '$schema %s is accepted',
+    async (dialect) => {
+      expect((await putSchema({ $schema: dialect, type: 'object' })).statusCode).toBe(200);
+    },
+  );
 });
 
 describe('numbers JSON can write but JavaScript cannot hold', () => {

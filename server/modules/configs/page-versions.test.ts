@@ -40,7 +40,9 @@ test('a 412 answered after later writes of its group shows the version it names,
   // Three writes in one event-loop turn share one transaction: the second is stale once the first lands, the third
   // lands after it.
   const first = configs.patchVariables(DEMO_AGENT_ID, 'sandbox', { x: 1 });
-  const stale = configs.patchVariables(DEMO_AGENT_ID, 'sandbox', { x: 2 }, `"${base.lastUpdated}"`).catch((error: unknown) => error);
+  const stale = configs
+    .patchVariables(DEMO_AGENT_ID, 'sandbox', { x: 2 }, `"${base.lastUpdated}"`)
+    .catch((error: unknown) => error);
   const third = configs.patchVariables(DEMO_AGENT_ID, 'sandbox', { x: 3 });
   const [afterFirst, refused] = await Promise.all([first, stale, third]);
   const currentPage = (refused as { statusCode: number; data: { currentPage: ConfigPage } }).data.currentPage;
@@ -50,5 +52,7 @@ test('a 412 answered after later writes of its group shows the version it names,
 });
 
 test('a page answer carries every property of the contract page', () => {
-  expect(Object.keys(configs.get(DEMO_AGENT_ID, 'sandbox').page()).sort()).toEqual(Object.keys(ConfigPage.properties).sort());
+  expect(Object.keys(configs.get(DEMO_AGENT_ID, 'sandbox').page()).sort()).toEqual(
+    Object.keys(ConfigPage.properties).sort(),
+  );
 });

@@ -14,31 +14,48 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const key = fc.oneof(fc.constantFrom('a', 'b', 'c', 'greeting_message', 'business_hours'), fc.string({ maxLength: 12 }));
+const key = fc.oneof(
+  fc.constantFrom('a', 'b', 'c', 'greeting_message', 'business_hours'),
+  fc.string({ maxLength: 12 }),
+);
 // Bodies a client might send: mostly well-formed merges, some with forbidden keys or of the wrong shape.
 const body = fc.oneof(
   { weight: 6, arbitrary: fc.record({ variables: fc.dictionary(key, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 }) }) },
   { weight: 1, arbitrary: fc.record({ variables: fc.constant(JSON.parse('{"__proto__":{"x":1}}')) }) },
-  { weight: 1, arbitrary: fc.record({ variables: fc.oneof(fc.array(fc.integer()), fc.string(), fc.integer(), fc.constant(null)) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ variables: fc.oneof(fc.array(fc.integer()), fc.string(), fc.integer(), fc.constant(null)) }),
+  },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
 );
 
 const isPlainObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const hasForbiddenKey = (v: unknown): boolean =>
   isPlainObject(v) || Array.isArray(v)
-    ? Object.entries(v).some(([k, child]) => ['__proto__', 'constructor', 'prototype'].includes(k) || k.includes('\u0000') || hasForbiddenKey(child))
+    ? Object.entries(v).some(
+        ([k, child]) =>
+          ['__proto__', 'constructor', 'prototype'].includes(k) || k.includes('\u0000') || hasForbiddenKey(child),
+      )
     : false;
 
 test('random PATCH bodies never give a 5xx, and the stored variables always equal a shallow-merge model', async () => {
   let model = (await ctx.app.inject(path)).json<ConfigPage>().variables ?? {};
   await fc.assert(
     fc.asyncProperty(body, async (payload) => {
-      const response = await ctx.app.inject({ method: 'PATCH', url: `${path}/variables`, payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } });
+      const response = await ctx.app.inject({
+        method: 'PATCH',
+        url: `${path}/variables`,
+        payload: JSON.stringify(payload),
+        headers: { 'content-type': 'application/json' },
+      });
       expect(response.statusCode).toBeLessThan(500);
       const acceptable = isPlainObject(payload) && isPlainObject(payload.variables) && !hasForbiddenKey(payload);
       if (acceptable) {
         expect(response.statusCode).toBe(200);
-        model = { ...model, ...(JSON.parse(JSON.stringify((payload as { variables: JsonObject }).variables)) as JsonObject) };
+        model = {
+          ...model,
+          ...(JSON.parse(JSON.stringify((payload as { variables: JsonObject }).variables)) as JsonObject),
+        };
       } else {
         expect(response.statusCode).toBe(400);
       }

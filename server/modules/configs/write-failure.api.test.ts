@@ -21,10 +21,18 @@ test('a write the database rolls back halfway leaves no trace in later answers',
            BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
   db.close();
 
-  const failed = await ctx.app.inject({ method: 'PATCH', url: `${page}/variables`, payload: { variables: { first: 1, boom: 2 } } });
+  const failed = await ctx.app.inject({
+    method: 'PATCH',
+    url: `${page}/variables`,
+    payload: { variables: { first: 1, boom: 2 } },
+  });
   expect(failed.statusCode).toBe(500);
 
-  const next = await ctx.app.inject({ method: 'PATCH', url: `${page}/variables`, payload: { variables: { later: 3 } } });
+  const next = await ctx.app.inject({
+    method: 'PATCH',
+    url: `${page}/variables`,
+    payload: { variables: { later: 3 } },
+  });
   const variables = next.json<ConfigPage>().variables ?? {};
   expect(variables.later).toBe(3);
   expect(variables).not.toHaveProperty('first');

@@ -36,9 +36,15 @@ const connectorNotFound = (connectorId: string) =>
 const invalid = (message: string) => new ApiError(400, 'CONNECTORS_VALIDATION_FAILED', message);
 
 export function createConnectorsRepository(db: Db, agents: AgentsRepository) {
-  const byAgent = db.prepare<[string], ConnectorRow>('SELECT * FROM connectors WHERE agent_id = ? ORDER BY name, connector_id');
-  const byId = db.prepare<[string, string], ConnectorRow>('SELECT * FROM connectors WHERE agent_id = ? AND connector_id = ?');
-  const numbersOf = db.prepare<[string], { number: string }>('SELECT number FROM phone_numbers WHERE connector_id = ? ORDER BY number');
+  const byAgent = db.prepare<[string], ConnectorRow>(
+    'SELECT * FROM connectors WHERE agent_id = ? ORDER BY name, connector_id',
+  );
+  const byId = db.prepare<[string, string], ConnectorRow>(
+    'SELECT * FROM connectors WHERE agent_id = ? AND connector_id = ?',
+  );
+  const numbersOf = db.prepare<[string], { number: string }>(
+    'SELECT number FROM phone_numbers WHERE connector_id = ? ORDER BY number',
+  );
   const remove = db.prepare<[string]>('DELETE FROM connectors WHERE connector_id = ?');
   const removeNumbers = db.prepare<[string]>('DELETE FROM phone_numbers WHERE connector_id = ?');
   const save = db.prepare<ConnectorRow>(
@@ -46,7 +52,9 @@ export function createConnectorsRepository(db: Db, agents: AgentsRepository) {
        asr_lang_code = @asr_lang_code, tts_lang_code = @tts_lang_code, voice_name = @voice_name
      WHERE connector_id = @connector_id`,
   );
-  const moveNumbers = db.prepare<[string, string, string]>('UPDATE phone_numbers SET agent_id = ?, account_id = ? WHERE connector_id = ?');
+  const moveNumbers = db.prepare<[string, string, string]>(
+    'UPDATE phone_numbers SET agent_id = ?, account_id = ? WHERE connector_id = ?',
+  );
 
   function requireRow(agentId: string, connectorId: string): ConnectorRow {
     agents.require(agentId);
@@ -61,12 +69,16 @@ export function createConnectorsRepository(db: Db, agents: AgentsRepository) {
       const row = { ...requireRow(agentId, connectorId) };
       if (changes.variantId !== undefined) row.variant_id = changes.variantId ?? '';
       if (changes.asrLangCode !== undefined) {
-        if (!isLanguageCode(changes.asrLangCode)) throw invalid(`asrLangCode '${changes.asrLangCode}' is not a language code such as en-GB`);
+        if (!isLanguageCode(changes.asrLangCode))
+          throw invalid(`asrLangCode '${changes.asrLangCode}' is not a language code such as en-GB`);
         row.asr_lang_code = changes.asrLangCode;
       }
       if (changes.voiceName !== undefined) {
         const tts = ttsLangCodeOf(changes.voiceName);
-        if (!tts) throw invalid(`voiceName '${changes.voiceName}' failed the TTS probe: not a known voice such as en-GB-Neural2-A`);
+        if (!tts)
+          throw invalid(
+            `voiceName '${changes.voiceName}' failed the TTS probe: not a known voice such as en-GB-Neural2-A`,
+          );
         row.voice_name = changes.voiceName;
         row.tts_lang_code = tts;
       }
@@ -112,7 +124,10 @@ export function createConnectorsRepository(db: Db, agents: AgentsRepository) {
     },
 
     /** Each update is applied on its own, in order: one failing item never undoes or blocks the others. */
-    batchUpdate(agentId: string, updates: (UpdateConnectorBody & { connectorId: string })[]): BatchUpdateConnectorsResponse {
+    batchUpdate(
+      agentId: string,
+      updates: (UpdateConnectorBody & { connectorId: string })[],
+    ): BatchUpdateConnectorsResponse {
       agents.require(agentId);
       return {
         results: updates.map(({ connectorId, ...changes }) => {
@@ -125,7 +140,6 @@ export function createConnectorsRepository(db: Db, agents: AgentsRepository) {
         }),
       };
     },
-
   };
 }
 export type ConnectorsRepository = ReturnType<typeof createConnectorsRepository>;

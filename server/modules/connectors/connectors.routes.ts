@@ -21,14 +21,20 @@ import type { ConnectorsRepository } from './connectors.repository.ts';
 const BASE = '/v1/agents/:agentId/telephony/connectors';
 const config = { badRequestCode: 'CONNECTORS_VALIDATION_FAILED' };
 
-export function registerConnectorRoutes(app: FastifyInstance, connectors: ConnectorsRepository, numbers: PhoneNumbersRepository) {
+export function registerConnectorRoutes(
+  app: FastifyInstance,
+  connectors: ConnectorsRepository,
+  numbers: PhoneNumbersRepository,
+) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   api.get(BASE, { config, schema: { params: AgentParams, response: { 200: ConnectorList } } }, async (req) => ({
     connectors: connectors.list(req.params.agentId),
   }));
 
-  api.get(`${BASE}/:connectorId`, { config, schema: { params: ConnectorParams, response: { 200: Connector } } }, async (req) =>
-    connectors.get(req.params.agentId, req.params.connectorId),
+  api.get(
+    `${BASE}/:connectorId`,
+    { config, schema: { params: ConnectorParams, response: { 200: Connector } } },
+    async (req) => connectors.get(req.params.agentId, req.params.connectorId),
   );
 
   api.patch(
@@ -45,13 +51,23 @@ export function registerConnectorRoutes(app: FastifyInstance, connectors: Connec
 
   api.post(
     `${BASE}/batch`,
-    { config, schema: { params: AgentParams, body: BatchGetConnectorsBody, response: { 200: BatchGetConnectorsResponse } } },
+    {
+      config,
+      schema: { params: AgentParams, body: BatchGetConnectorsBody, response: { 200: BatchGetConnectorsResponse } },
+    },
     async (req) => connectors.batchGet(req.params.agentId, req.body.connectorIds),
   );
 
   api.patch(
     `${BASE}/batch`,
-    { config, schema: { params: AgentParams, body: BatchUpdateConnectorsBody, response: { 200: BatchUpdateConnectorsResponse } } },
+    {
+      config,
+      schema: {
+        params: AgentParams,
+        body: BatchUpdateConnectorsBody,
+        response: { 200: BatchUpdateConnectorsResponse },
+      },
+    },
     async (req) => connectors.batchUpdate(req.params.agentId, req.body.updates),
   );
 
@@ -64,7 +80,11 @@ export function registerConnectorRoutes(app: FastifyInstance, connectors: Connec
       requireE164(req.body.phoneNumber);
       const number = numbers.find(agentId, req.body.phoneNumber) ?? numbers.get(agentId, req.body.phoneNumber);
       if (!number.connectorId) {
-        throw new ApiError(404, 'CONNECTORS_NOT_FOUND', `Phone number '${number.number}' is not assigned to a connector`);
+        throw new ApiError(
+          404,
+          'CONNECTORS_NOT_FOUND',
+          `Phone number '${number.number}' is not assigned to a connector`,
+        );
       }
       return connectors.get(agentId, number.connectorId);
     },

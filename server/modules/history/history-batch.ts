@@ -34,7 +34,12 @@ async function storeInOneStatement(tx: StateTx, rows: BatchRows): Promise<Stored
   const json = (value: unknown) => JSON.stringify(value);
   // Rows are inserted in `ord` order, so their ids rise in it (other replicas may take ids in between: ranked, not
   // counted). Every CTE runs once and to the end, read or not.
-  const { rows: out } = await sql<{ id: number | null; agent_id: string | null; client_env: string | null; complete: number | null }>`
+  const { rows: out } = await sql<{
+    id: number | null;
+    agent_id: string | null;
+    client_env: string | null;
+    complete: number | null;
+  }>`
     with replaced as (
       delete from history_entries where id in (select value::int from json_array_elements_text(${json(rows.replaced)}::json))
     ),
@@ -74,8 +79,13 @@ async function storeInOneStatement(tx: StateTx, rows: BatchRows): Promise<Stored
     union all
     select null, agent_id, client_env, complete from moved`.execute(tx);
   return {
-    entryIds: out.filter((row) => row.id !== null).map((row) => row.id!).sort((a, b) => a - b),
-    moved: out.filter((row) => row.agent_id !== null).map((row) => ({ agent_id: row.agent_id!, client_env: row.client_env!, complete: row.complete! })),
+    entryIds: out
+      .filter((row) => row.id !== null)
+      .map((row) => row.id!)
+      .sort((a, b) => a - b),
+    moved: out
+      .filter((row) => row.agent_id !== null)
+      .map((row) => ({ agent_id: row.agent_id!, client_env: row.client_env!, complete: row.complete! })),
   };
 }
 
@@ -84,10 +94,16 @@ async function storeStatementByStatement(tx: StateTx, rows: BatchRows): Promise<
   let entryIds: number[] = [];
   if (rows.entries.length > 0) {
     // One INSERT: its rows take ids in the order written (RETURNING's own order is not guaranteed).
-    entryIds = (await tx.insertInto('history_entries').values(rows.entries).returning('id').execute()).map((row) => row.id).sort((a, b) => a - b);
+    entryIds = (await tx.insertInto('history_entries').values(rows.entries).returning('id').execute())
+      .map((row) => row.id)
+      .sort((a, b) => a - b);
     const changes = rows.changes.map(({ entry, ...change }) => ({ ...change, entry_id: entryIds[entry] }));
     // In slices: SQLite takes at most 32,766 bound values per statement.
-    for (let i = 0; i < changes.length; i += 1_000) await tx.insertInto('history_changes').values(changes.slice(i, i + 1_000)).execute();
+    for (let i = 0; i < changes.length; i += 1_000)
+      await tx
+        .insertInto('history_changes')
+        .values(changes.slice(i, i + 1_000))
+        .execute();
   }
   const moved: StoredBatch['moved'] = [];
   for (const head of rows.heads) {
@@ -97,14 +113,20 @@ async function storeStatementByStatement(tx: StateTx, rows: BatchRows): Promise<
       .onConflict((oc) =>
         oc
           .columns(['agent_id', 'client_env'])
-          .doUpdateSet((eb) => ({ last_updated: eb.ref('excluded.last_updated'), schema_json: eb.fn.coalesce(eb.ref('excluded.schema_json'), eb.ref('page_heads.schema_json')) }))
+          .doUpdateSet((eb) => ({
+            last_updated: eb.ref('excluded.last_updated'),
+            schema_json: eb.fn.coalesce(eb.ref('excluded.schema_json'), eb.ref('page_heads.schema_json')),
+          }))
           .where('page_heads.last_updated', '<=', head.last_updated),
       )
       .returning('complete')
       .executeTakeFirst();
     if (!row) continue;
     moved.push({ agent_id: head.agent_id, client_env: head.client_env, complete: row.complete });
-    await upsertKeys(tx, rows.keys.filter((key) => key.agent_id === head.agent_id && key.client_env === head.client_env));
+    await upsertKeys(
+      tx,
+      rows.keys.filter((key) => key.agent_id === head.agent_id && key.client_env === head.client_env),
+    );
   }
   return { entryIds, moved };
 }
@@ -115,7 +137,11 @@ export async function upsertKeys(tx: StateTx, keys: Row<'page_keys'>[]) {
     await tx
       .insertInto('page_keys')
       .values(keys.slice(i, i + 2_000))
-      .onConflict((oc) => oc.columns(['agent_id', 'client_env', 'key']).doUpdateSet((eb) => ({ value_json: eb.ref('excluded.value_json') })))
+      .onConflict((oc) =>
+        oc
+          .columns(['agent_id', 'client_env', 'key'])
+          .doUpdateSet((eb) => ({ value_json: eb.ref('excluded.value_json') })),
+      )
       .execute();
   }
 }

@@ -49,25 +49,62 @@ describe('recording', () => {
 
   test('refused writes are not changes: invalid values, a stale If-Match, a bad note', async () => {
     expect((await patch({ silence_timeout_seconds: 999 })).statusCode).toBe(400);
-    expect((await patch({ silence_timeout_seconds: 12 }, { 'if-match': '"2000-01-01T00:00:00.000Z"' })).statusCode).toBe(412);
+    expect(
+      (await patch({ silence_timeout_seconds: 12 }, { 'if-match': '"2000-01-01T00:00:00.000Z"' })).statusCode,
+    ).toBe(412);
     expect((await patch({ silence_timeout_seconds: 12 }, { 'x-switchboard-note': '%E0%A4%A' })).statusCode).toBe(400);
     expect((await patch({ silence_timeout_seconds: 12 }, { 'x-switchboard-kind': 'magic' })).statusCode).toBe(400);
     // A note is text and lines; a source is an environment, an entry id or page-at:<time> (both are shown to people).
-    expect((await patch({ silence_timeout_seconds: 12 }, { 'x-switchboard-note': '%00%1b%5B31m' })).json().error_code).toBe('HISTORY_NOTE_INVALID');
-    expect((await patch({ silence_timeout_seconds: 12 }, { 'x-switchboard-source': '<img src=x>' })).json().error_code).toBe('HISTORY_SOURCE_INVALID');
+    expect(
+      (await patch({ silence_timeout_seconds: 12 }, { 'x-switchboard-note': '%00%1b%5B31m' })).json().error_code,
+    ).toBe('HISTORY_NOTE_INVALID');
+    expect(
+      (await patch({ silence_timeout_seconds: 12 }, { 'x-switchboard-source': '<img src=x>' })).json().error_code,
+    ).toBe('HISTORY_SOURCE_INVALID');
     expect((await historyOf()).entries).toEqual([]);
   });
 
   test('a schema write keeps the whole schema before and after; promotions and restores say so', async () => {
     const before = (await ctx.app.inject(page('live'))).json<ConfigPage>();
     const schema = { type: 'object', properties: { only: { type: 'string' } } };
-    expect((await ctx.app.inject({ method: 'PUT', url: `${page('live')}/schema`, payload: { schema } })).statusCode).toBe(200);
-    expect((await patch({ promo_code: 'SPRING' }, { 'x-switchboard-kind': 'promotion', 'x-switchboard-source': 'pre-release' }, 'pre-release')).statusCode).toBe(200);
-    expect((await patch({ promo_code: 'WINTER25' }, { 'x-switchboard-kind': 'restore', 'x-switchboard-source': '1' }, 'pre-release')).statusCode).toBe(200);
+    expect(
+      (await ctx.app.inject({ method: 'PUT', url: `${page('live')}/schema`, payload: { schema } })).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await patch(
+          { promo_code: 'SPRING' },
+          { 'x-switchboard-kind': 'promotion', 'x-switchboard-source': 'pre-release' },
+          'pre-release',
+        )
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await patch(
+          { promo_code: 'WINTER25' },
+          { 'x-switchboard-kind': 'restore', 'x-switchboard-source': '1' },
+          'pre-release',
+        )
+      ).statusCode,
+    ).toBe(200);
     const [restore, promotion, schemaWrite] = (await historyOf()).entries;
-    expect(schemaWrite).toMatchObject({ kind: 'schema', clientEnv: 'live', schema: { before: before.schema, after: schema }, changes: [] });
-    expect(promotion).toMatchObject({ kind: 'promotion', source: 'pre-release', changes: [{ key: 'promo_code', before: 'WINTER25', after: 'SPRING' }] });
-    expect(restore).toMatchObject({ kind: 'restore', source: '1', changes: [{ key: 'promo_code', before: 'SPRING', after: 'WINTER25' }] });
+    expect(schemaWrite).toMatchObject({
+      kind: 'schema',
+      clientEnv: 'live',
+      schema: { before: before.schema, after: schema },
+      changes: [],
+    });
+    expect(promotion).toMatchObject({
+      kind: 'promotion',
+      source: 'pre-release',
+      changes: [{ key: 'promo_code', before: 'WINTER25', after: 'SPRING' }],
+    });
+    expect(restore).toMatchObject({
+      kind: 'restore',
+      source: '1',
+      changes: [{ key: 'promo_code', before: 'SPRING', after: 'WINTER25' }],
+    });
   });
 
   test('every connector and phone-number write is recorded with what it was about', async () => {
@@ -77,7 +114,12 @@ describe('recording', () => {
       expect(response.statusCode, response.body).toBeLessThan(300);
     };
     await send('PATCH', '/connectors/conn_hv_sbx_main', { voiceName: 'en-GB-Neural2-D' });
-    await send('PATCH', '/connectors/batch', { updates: [{ connectorId: 'conn_hv_sbx_de', asrLangCode: 'de-AT' }, { connectorId: 'conn_hv_pre_uk', variantId: null }] });
+    await send('PATCH', '/connectors/batch', {
+      updates: [
+        { connectorId: 'conn_hv_sbx_de', asrLangCode: 'de-AT' },
+        { connectorId: 'conn_hv_pre_uk', variantId: null },
+      ],
+    });
     await send('POST', '/phone-numbers', { phoneNumbers: ['+442079460500', '+442079460501'], clientEnv: 'sandbox' });
     await send('POST', '/phone-numbers/+442079460502', { clientEnv: 'sandbox' });
     await send('PATCH', '/phone-numbers/+442079460500', { connectorId: 'conn_hv_sbx_main' });
@@ -105,7 +147,11 @@ describe('recording', () => {
   });
 
   test('a team can require a note for live; other environments stay free', async () => {
-    const settings = await ctx.app.inject({ method: 'PUT', url: '/api/settings/history', payload: { requireNoteForLive: true } });
+    const settings = await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/settings/history',
+      payload: { requireNoteForLive: true },
+    });
     expect(settings.json()).toEqual({ requireNoteForLive: true });
     const refused = await patch({ promo_code: 'SPRING26' }, {}, 'live');
     expect(refused.statusCode).toBe(400);
@@ -146,10 +192,15 @@ describe('reading', () => {
     const between = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 5));
     await patch({ silence_timeout_seconds: 25, added: true });
-    const at = async (moment: string) => (await ctx.app.inject(`${historyUrl}/page-at?clientEnv=sandbox&at=${moment}`)).json<PageAt>();
+    const at = async (moment: string) =>
+      (await ctx.app.inject(`${historyUrl}/page-at?clientEnv=sandbox&at=${moment}`)).json<PageAt>();
     expect((await at(between)).variables).toEqual({ ...original.variables, silence_timeout_seconds: 20 });
     expect((await at('2000-01-01T00:00:00.000Z')).variables).toEqual(original.variables);
-    expect((await at(new Date().toISOString())).variables).toEqual({ ...original.variables, silence_timeout_seconds: 25, added: true });
+    expect((await at(new Date().toISOString())).variables).toEqual({
+      ...original.variables,
+      silence_timeout_seconds: 25,
+      added: true,
+    });
     expect((await ctx.app.inject(`${historyUrl}/page-at?clientEnv=live&at=${between}`)).statusCode).toBe(404);
   });
 
@@ -159,13 +210,20 @@ describe('reading', () => {
     const response = await ctx.app.inject(`${historyUrl}.jsonl`);
     expect(response.headers['content-type']).toMatch(/ndjson/);
     expect(response.headers['content-disposition']).toContain('attachment');
-    const lines = response.body.trim().split('\n').map((line) => JSON.parse(line) as HistoryEntry);
+    const lines = response.body
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as HistoryEntry);
     expect(lines.map((e) => e.changes[0].after)).toEqual([11, 12]);
   });
 
   test('the history endpoints are in the OpenAPI document', async () => {
     const doc = (await ctx.app.inject('/api/openapi.json')).json<{ paths: Record<string, object> }>();
-    expect(Object.keys(doc.paths).filter((path) => path.startsWith('/api/')).sort()).toEqual([
+    expect(
+      Object.keys(doc.paths)
+        .filter((path) => path.startsWith('/api/'))
+        .sort(),
+    ).toEqual([
       '/api/agents/{agentId}/history',
       '/api/agents/{agentId}/history.jsonl',
       '/api/agents/{agentId}/history/page-at',
@@ -174,10 +232,18 @@ describe('reading', () => {
   });
 
   test('history answers are refused cross-origin like every write, and its query is checked', async () => {
-    const foreign = await ctx.app.inject({ method: 'PUT', url: '/api/settings/history', payload: { requireNoteForLive: true }, headers: { origin: 'https://evil.example' } });
+    const foreign = await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/settings/history',
+      payload: { requireNoteForLive: true },
+      headers: { origin: 'https://evil.example' },
+    });
     expect(foreign.statusCode).toBe(403);
     expect((await ctx.app.inject(`${historyUrl}?limit=100000`)).statusCode).toBe(400);
     expect((await ctx.app.inject(`${historyUrl}?cursor=1%20OR%201=1`)).statusCode).toBe(400);
-    expect((await ctx.app.inject({ method: 'PUT', url: '/api/settings/history', payload: { requireNoteForLive: 'yes' } })).statusCode).toBe(400);
+    expect(
+      (await ctx.app.inject({ method: 'PUT', url: '/api/settings/history', payload: { requireNoteForLive: 'yes' } }))
+        .statusCode,
+    ).toBe(400);
   });
 });

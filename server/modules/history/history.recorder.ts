@@ -6,13 +6,17 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isClientEnv, type ClientEnv, type ConfigPage, type JsonObject } from '../../../contract/agents-api.ts';
-import { CONFIG_PAGE_PATH, CONFIGS_PATH as CONFIGS, CONNECTORS_PATH as CONNECTORS, NUMBERS_PATH as NUMBERS } from '../../../contract/endpoints.ts';
+import {
+  CONFIG_PAGE_PATH,
+  CONFIGS_PATH as CONFIGS,
+  CONNECTORS_PATH as CONNECTORS,
+  NUMBERS_PATH as NUMBERS,
+} from '../../../contract/endpoints.ts';
 import { HISTORY_HEADERS, NOTE_MAX_LENGTH, type HistoryChange, type HistoryKind } from '../../../contract/history.ts';
 import { plural } from '../../../contract/plural.ts';
 import { ApiError } from '../../errors.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { HistoryRepository, NewEntry } from './history.repository.ts';
-
 
 /** The config page as it was before this write: the keys it sends that existed, or its schema. */
 export type PreviousPage = { variables: JsonObject; schema?: JsonObject };
@@ -60,11 +64,16 @@ function noteOf(req: FastifyRequest): string | undefined {
   } catch {
     throw new ApiError(400, 'HISTORY_NOTE_INVALID', `The ${HISTORY_HEADERS.note} header must be percent-encoded UTF-8`);
   }
-  if (note.length > NOTE_MAX_LENGTH) throw new ApiError(400, 'HISTORY_NOTE_TOO_LONG', `A note holds at most ${NOTE_MAX_LENGTH} characters`);
+  if (note.length > NOTE_MAX_LENGTH)
+    throw new ApiError(400, 'HISTORY_NOTE_TOO_LONG', `A note holds at most ${NOTE_MAX_LENGTH} characters`);
   // Lines and tabs are a note's own; any other control character is not text anyone typed.
   const text = note.replace(/\r\n/g, '\n');
   if ([...text].some((char) => (char < ' ' && char !== '\n' && char !== '\t') || char === '\u007f')) {
-    throw new ApiError(400, 'HISTORY_NOTE_INVALID', 'A note holds text, lines and tabs only: no other control characters');
+    throw new ApiError(
+      400,
+      'HISTORY_NOTE_INVALID',
+      'A note holds text, lines and tabs only: no other control characters',
+    );
   }
   return text || undefined;
 }
@@ -81,13 +90,21 @@ function sourceOf(req: FastifyRequest): string | undefined {
   if (typeof source !== 'string' || source === '') return undefined;
   // An environment, an entry id, or `page-at:<time>`: shown to people, so nothing else.
   if (!/^[\w.:+-]{1,128}$/.test(source)) {
-    throw new ApiError(400, 'HISTORY_SOURCE_INVALID', `${HISTORY_HEADERS.source} is an environment, an entry id or page-at:<time> (at most 128 characters)`);
+    throw new ApiError(
+      400,
+      'HISTORY_SOURCE_INVALID',
+      `${HISTORY_HEADERS.source} is an environment, an entry id or page-at:<time> (at most 128 characters)`,
+    );
   }
   return source;
 }
 
 const textOf = (payload: unknown): string | undefined =>
-  typeof payload === 'string' ? payload : payload instanceof Uint8Array ? Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString('utf8') : undefined;
+  typeof payload === 'string'
+    ? payload
+    : payload instanceof Uint8Array
+      ? Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString('utf8')
+      : undefined;
 
 const versionOf = (reply: FastifyReply): string | undefined => {
   const etag = reply.getHeader('etag');
@@ -106,11 +123,19 @@ function variableChanges(previous: JsonObject, sent: JsonObject): HistoryChange[
 }
 
 /** What a connector or phone-number write changed, in the words of its request. */
-function telephonyEntry(route: string, params: Record<string, string>, body: JsonObject | undefined): Pick<NewEntry, 'kind' | 'subject' | 'changes'> {
+function telephonyEntry(
+  route: string,
+  params: Record<string, string>,
+  body: JsonObject | undefined,
+): Pick<NewEntry, 'kind' | 'subject' | 'changes'> {
   const after = (key: string, value: unknown): HistoryChange => ({ key, after: value });
   switch (route) {
     case `PATCH ${CONNECTORS}/:connectorId`:
-      return { kind: 'connector', subject: `Connector ${params.connectorId}`, changes: Object.entries(body ?? {}).map(([key, value]) => after(key, value)) };
+      return {
+        kind: 'connector',
+        subject: `Connector ${params.connectorId}`,
+        changes: Object.entries(body ?? {}).map(([key, value]) => after(key, value)),
+      };
     case `DELETE ${CONNECTORS}/:connectorId`:
       return { kind: 'connector', subject: `Deleted connector ${params.connectorId}`, changes: [] };
     case `PATCH ${CONNECTORS}/batch`: {
@@ -123,17 +148,37 @@ function telephonyEntry(route: string, params: Record<string, string>, body: Jso
     }
     case `POST ${NUMBERS}`: {
       const numbers = (body?.phoneNumbers ?? []) as string[];
-      return { kind: 'phone-number', subject: `Imported ${plural(numbers.length, 'number', 'numbers')}`, changes: numbers.map((n) => after(n, 'imported')) };
+      return {
+        kind: 'phone-number',
+        subject: `Imported ${plural(numbers.length, 'number', 'numbers')}`,
+        changes: numbers.map((n) => after(n, 'imported')),
+      };
     }
     case `POST ${NUMBERS}/:phoneNumber`:
-      return { kind: 'phone-number', subject: `Imported ${params.phoneNumber}`, changes: [after(params.phoneNumber, 'imported')] };
+      return {
+        kind: 'phone-number',
+        subject: `Imported ${params.phoneNumber}`,
+        changes: [after(params.phoneNumber, 'imported')],
+      };
     case `PATCH ${NUMBERS}/:phoneNumber`:
-      return { kind: 'phone-number', subject: `Moved ${params.phoneNumber}`, changes: [after(params.phoneNumber, body ?? {})] };
+      return {
+        kind: 'phone-number',
+        subject: `Moved ${params.phoneNumber}`,
+        changes: [after(params.phoneNumber, body ?? {})],
+      };
     case `DELETE ${NUMBERS}/:phoneNumber`:
-      return { kind: 'phone-number', subject: `Released ${params.phoneNumber}`, changes: [{ key: params.phoneNumber, before: 'assigned' }] };
+      return {
+        kind: 'phone-number',
+        subject: `Released ${params.phoneNumber}`,
+        changes: [{ key: params.phoneNumber, before: 'assigned' }],
+      };
     default: {
       const numbers = (body?.phoneNumbers ?? []) as string[];
-      return { kind: 'phone-number', subject: `Released ${plural(numbers.length, 'number', 'numbers')}`, changes: numbers.map((n) => ({ key: n, before: 'assigned' })) };
+      return {
+        kind: 'phone-number',
+        subject: `Released ${plural(numbers.length, 'number', 'numbers')}`,
+        changes: numbers.map((n) => ({ key: n, before: 'assigned' })),
+      };
     }
   }
 }
@@ -143,7 +188,11 @@ export type HistoryRecorderOptions = { author: string };
 /** Records a config write as intended (outcome unknown) before it is forwarded; see HistoryRepository.intend. */
 export type IntendWrites = (reqs: FastifyRequest[]) => Promise<void>;
 
-export function registerHistoryRecorder(app: FastifyInstance, history: HistoryRepository, options: HistoryRecorderOptions): IntendWrites {
+export function registerHistoryRecorder(
+  app: FastifyInstance,
+  history: HistoryRepository,
+  options: HistoryRecorderOptions,
+): IntendWrites {
   app.decorateRequest('historyWrite', undefined);
 
   app.addHook('preHandler', async (req) => {
@@ -164,7 +213,10 @@ export function registerHistoryRecorder(app: FastifyInstance, history: HistoryRe
       // A refused write changed nothing; a failure past this server (or no answer) may or may not have landed.
       const outcome = reply.statusCode < 300 ? 'applied' : reply.statusCode >= 500 ? 'unknown' : undefined;
       if (outcome) await recordWrite(req, reply, write, outcome);
-      else if (write.intent) await history.withdraw(write.intent, req.pageLock).catch((error: unknown) => req.log.error({ err: error }, 'history: an intent could not be withdrawn'));
+      else if (write.intent)
+        await history
+          .withdraw(write.intent, req.pageLock)
+          .catch((error: unknown) => req.log.error({ err: error }, 'history: an intent could not be withdrawn'));
     } else if (req.method === 'GET' && req.routeOptions.url === CONFIG_PAGE_PATH && reply.statusCode === 200) {
       await observeRead(req, reply, payload);
     }
@@ -184,29 +236,57 @@ export function registerHistoryRecorder(app: FastifyInstance, history: HistoryRe
     }) as const;
 
   /** A config page write's entry: the keys it changes (or its schema), with what they held before. */
-  function pageEntry(req: FastifyRequest, write: PendingWrite, outcome: 'applied' | 'unknown', version?: string): NewEntry {
+  function pageEntry(
+    req: FastifyRequest,
+    write: PendingWrite,
+    outcome: 'applied' | 'unknown',
+    version?: string,
+  ): NewEntry {
     const base = { ...baseOf(req, write, outcome), version };
     if (write.route.endsWith('/schema')) {
       const schema = (req.body as { schema: JsonObject }).schema;
-      return { ...base, kind: write.kind ?? 'schema', changes: [], schema: { before: write.previous?.schema, after: schema } };
+      return {
+        ...base,
+        kind: write.kind ?? 'schema',
+        changes: [],
+        schema: { before: write.previous?.schema, after: schema },
+      };
     }
     const sent = (req.body as { variables: JsonObject }).variables;
     const kind: HistoryKind = write.kind ?? 'variables';
     return { ...base, kind, changes: variableChanges(write.previous?.variables ?? {}, sent) };
   }
 
-  async function recordWrite(req: FastifyRequest, reply: FastifyReply, write: PendingWrite, outcome: 'applied' | 'unknown') {
+  async function recordWrite(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    write: PendingWrite,
+    outcome: 'applied' | 'unknown',
+  ) {
     const base = baseOf(req, write, outcome);
     const version = outcome === 'applied' ? versionOf(reply) : undefined;
     try {
       if (write.route.endsWith('/variables')) {
         const sent = (req.body as { variables: JsonObject }).variables;
-        await history.record(pageEntry(req, write, outcome, version), version ? { version, values: sent } : undefined, req.pageLock, write.intent);
+        await history.record(
+          pageEntry(req, write, outcome, version),
+          version ? { version, values: sent } : undefined,
+          req.pageLock,
+          write.intent,
+        );
       } else if (write.route.endsWith('/schema')) {
         const schema = (req.body as { schema: JsonObject }).schema;
-        await history.record(pageEntry(req, write, outcome, version), version ? { version, values: {}, schema } : undefined, req.pageLock, write.intent);
+        await history.record(
+          pageEntry(req, write, outcome, version),
+          version ? { version, values: {}, schema } : undefined,
+          req.pageLock,
+          write.intent,
+        );
       } else {
-        await history.record({ ...base, ...telephonyEntry(write.route, req.params as Record<string, string>, req.body as JsonObject | undefined) });
+        await history.record({
+          ...base,
+          ...telephonyEntry(write.route, req.params as Record<string, string>, req.body as JsonObject | undefined),
+        });
       }
     } catch (error) {
       // The write itself happened: its answer must still reach the client. The gap is logged loudly.

@@ -6,7 +6,14 @@ import { MIGRATIONS } from '../../state/migrations.ts';
 import { freshDatabase } from '../../test/postgres.ts';
 import { createHistoryRepository } from './history.repository.ts';
 
-const entry = (note: string) => ({ agentId: 'A', clientEnv: 'sandbox' as const, kind: 'variables' as const, outcome: 'applied' as const, note, changes: [{ key: 'k', after: note }] });
+const entry = (note: string) => ({
+  agentId: 'A',
+  clientEnv: 'sandbox' as const,
+  kind: 'variables' as const,
+  outcome: 'applied' as const,
+  note,
+  changes: [{ key: 'k', after: note }],
+});
 
 describe.each([
   ['SQLite', async () => ':memory:'],
@@ -61,12 +68,28 @@ describe.each([
     const at = (n: number) => `2026-01-0${n}T00:00:00.000Z`;
     const odd = 'k "quoted" \\ back\u2028slash ü 🎛';
     await history.observe('A', 'live', { clientEnv: 'live', lastUpdated: at(1), variables: { k: 1, other: 'x' } });
-    const write = (note: string, version: string, values: Record<string, unknown>, clientEnv: 'live' | 'sandbox' = 'live') =>
-      history.record({ ...entry(note), clientEnv, changes: Object.entries(values).map(([key, after]) => ({ key, after })) }, { version, values });
-    await Promise.all([write('two', at(2), { k: 2 }), write('three', at(3), { [odd]: { nested: [odd, null] } }), write('elsewhere', at(2), { s: 1 }, 'sandbox')]);
+    const write = (
+      note: string,
+      version: string,
+      values: Record<string, unknown>,
+      clientEnv: 'live' | 'sandbox' = 'live',
+    ) =>
+      history.record(
+        { ...entry(note), clientEnv, changes: Object.entries(values).map(([key, after]) => ({ key, after })) },
+        { version, values },
+      );
+    await Promise.all([
+      write('two', at(2), { k: 2 }),
+      write('three', at(3), { [odd]: { nested: [odd, null] } }),
+      write('elsewhere', at(2), { s: 1 }, 'sandbox'),
+    ]);
     // A write answered with an older version (it went upstream before the others) does not move the head back.
     await write('late', at(2), { k: 'stale' });
-    await history.observe('A', 'live', { clientEnv: 'live', lastUpdated: at(3), variables: { k: 2, other: 'x', [odd]: { nested: [odd, null] } } });
+    await history.observe('A', 'live', {
+      clientEnv: 'live',
+      lastUpdated: at(3),
+      variables: { k: 2, other: 'x', [odd]: { nested: [odd, null] } },
+    });
     const entries = (await history.list('A', {})).entries;
     expect(entries.map((e) => [e.kind, e.note])).toEqual([
       ['variables', 'late'],
@@ -78,24 +101,45 @@ describe.each([
   });
 
   test('the migrations are versioned: opening the store again applies nothing twice', async () => {
-    const rows = await db.selectFrom('kysely_migration' as never).selectAll().execute();
+    const rows = await db
+      .selectFrom('kysely_migration' as never)
+      .selectAll()
+      .execute();
     expect(rows.map((row) => (row as { name: string }).name)).toEqual(Object.keys(MIGRATIONS));
   });
 
   test('a change outside Switchboard is found key by key, once', async () => {
     const history = createHistoryRepository(db);
-    await history.observe('A', 'live', { clientEnv: 'live', lastUpdated: '2026-01-01T00:00:00.000Z', variables: { k: 1, gone: true } });
-    const later = { clientEnv: 'live' as const, lastUpdated: '2026-01-02T00:00:00.000Z', variables: { k: 2, gone: true, added: 'x' } };
+    await history.observe('A', 'live', {
+      clientEnv: 'live',
+      lastUpdated: '2026-01-01T00:00:00.000Z',
+      variables: { k: 1, gone: true },
+    });
+    const later = {
+      clientEnv: 'live' as const,
+      lastUpdated: '2026-01-02T00:00:00.000Z',
+      variables: { k: 2, gone: true, added: 'x' },
+    };
     await Promise.all([history.observe('A', 'live', later), history.observe('A', 'live', later)]);
     const [external, ...rest] = (await history.list('A', {})).entries;
     expect(rest).toEqual([]);
-    expect(external).toMatchObject({ kind: 'external', changes: [{ key: 'added', after: 'x' }, { key: 'k', before: 1, after: 2 }] });
+    expect(external).toMatchObject({
+      kind: 'external',
+      changes: [
+        { key: 'added', after: 'x' },
+        { key: 'k', before: 1, after: 2 },
+      ],
+    });
   });
 
   test('retention removes older entries, and a page rebuilt from before the cut-off says changes are known only since then', async () => {
     let clock = new Date('2026-01-01T00:00:00.000Z');
     const history = createHistoryRepository(db, { now: () => clock });
-    await history.observe('A', 'sandbox', { clientEnv: 'sandbox', lastUpdated: '2026-01-01T00:00:00.000Z', variables: { k: 'first' } });
+    await history.observe('A', 'sandbox', {
+      clientEnv: 'sandbox',
+      lastUpdated: '2026-01-01T00:00:00.000Z',
+      variables: { k: 'first' },
+    });
     await history.record(entry('old'), { version: '2026-01-01T00:00:01.000Z', values: { k: 'old' } });
     clock = new Date('2026-03-01T00:00:00.000Z');
     await history.record(entry('new'), { version: '2026-03-01T00:00:01.000Z', values: { k: 'new' } });
@@ -113,7 +157,10 @@ test('on Postgres, a setting saved by one replica holds on the other at once', a
   try {
     // Each replica keeps the settings between changes; a request reads the store's generation before using them.
     const [seenByA, seenByB] = [createGenerationCache(one), createGenerationCache(two)];
-    const [a, b] = [createHistoryRepository(one, { generation: seenByA }), createHistoryRepository(two, { generation: seenByB })];
+    const [a, b] = [
+      createHistoryRepository(one, { generation: seenByA }),
+      createHistoryRepository(two, { generation: seenByB }),
+    ];
     await seenByB.refresh();
     expect((await b.settings()).requireNoteForLive).toBe(false);
     await a.saveSettings({ requireNoteForLive: true });

@@ -1,6 +1,14 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { ClientEnv, ConfigPage, JsonObject } from '../../../contract/agents-api.ts';
-import type { HistoryChange, HistoryEntry, HistoryKind, HistoryOutcome, HistoryQuery, HistorySettings, PageAt } from '../../../contract/history.ts';
+import type {
+  HistoryChange,
+  HistoryEntry,
+  HistoryKind,
+  HistoryOutcome,
+  HistoryQuery,
+  HistorySettings,
+  PageAt,
+} from '../../../contract/history.ts';
 import { inLockedTransaction, LOCKS, type StateTx } from '../../state/dialect.ts';
 import { pageLockName, type LockedWrites, type PageLock } from '../../state/page-locks.ts';
 import type { GenerationCache } from '../../state/generation.ts';
@@ -59,7 +67,10 @@ export type HistoryOptions = {
   intents?: StateDb;
 };
 
-export function createHistoryRepository(db: StateDb, { now = () => new Date(), searchWindow = SEARCH_WINDOW, onRecorded, generation, intents = db }: HistoryOptions = {}) {
+export function createHistoryRepository(
+  db: StateDb,
+  { now = () => new Date(), searchWindow = SEARCH_WINDOW, onRecorded, generation, intents = db }: HistoryOptions = {},
+) {
   /**
    * Pages whose stored head is complete and at this version: most reads are this, and cost no query. A page version
    * never changes, so what another replica records about it can only be the same.
@@ -83,11 +94,22 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
   });
 
   async function insertEntry(tx: Tx, entry: NewEntry): Promise<number> {
-    const { id } = await tx.insertInto('history_entries').values(entryRow(entry, now().toISOString())).returning('id').executeTakeFirstOrThrow();
+    const { id } = await tx
+      .insertInto('history_entries')
+      .values(entryRow(entry, now().toISOString()))
+      .returning('id')
+      .executeTakeFirstOrThrow();
     if (entry.changes.length > 0) {
       await tx
         .insertInto('history_changes')
-        .values(entry.changes.map((change) => ({ entry_id: id, key: change.key, before_json: toJson(change.before), after_json: toJson(change.after) })))
+        .values(
+          entry.changes.map((change) => ({
+            entry_id: id,
+            key: change.key,
+            before_json: toJson(change.before),
+            after_json: toJson(change.after),
+          })),
+        )
         .execute();
     }
     return id;
@@ -95,14 +117,30 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
 
   /** The page's entries whose outcome is unknown (a partial index holds just these: migration 007). */
   const unknownOutcomes = (tx: Tx, agentId: string, env: string) =>
-    tx.selectFrom('history_entries').select('id').where('agent_id', '=', agentId).where('client_env', '=', env).where('outcome', '=', 'unknown');
+    tx
+      .selectFrom('history_entries')
+      .select('id')
+      .where('agent_id', '=', agentId)
+      .where('client_env', '=', env)
+      .where('outcome', '=', 'unknown');
 
   /** Unknown outcomes on this page, decided by the page as read now: landed if it holds every value they wrote. */
-  async function resolveUnknowns(tx: Tx, agentId: string, env: string, page: ConfigPage, seen: Map<string, string>, unchanged = false): Promise<Set<string>> {
+  async function resolveUnknowns(
+    tx: Tx,
+    agentId: string,
+    env: string,
+    page: ConfigPage,
+    seen: Map<string, string>,
+    unchanged = false,
+  ): Promise<Set<string>> {
     const explained = new Set<string>();
     const unknown = await unknownOutcomes(tx, agentId, env).select('schema_after').execute();
     for (const entry of unknown) {
-      const changes = await tx.selectFrom('history_changes').select(['key', 'after_json']).where('entry_id', '=', entry.id).execute();
+      const changes = await tx
+        .selectFrom('history_changes')
+        .select(['key', 'after_json'])
+        .where('entry_id', '=', entry.id)
+        .execute();
       const landed =
         !unchanged &&
         changes.every((change) => seen.get(change.key) === (change.after_json ?? undefined)) &&
@@ -118,39 +156,41 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
     return explained;
   }
 
-  const entryFilters = (agentId: string, query: HistoryQuery, scanFloor: number | undefined) => (eb: ExpressionBuilder<StateTables, 'history_entries'>) => {
-    const and = [eb('agent_id', '=', agentId)];
-    if (scanFloor !== undefined) and.push(eb('id', '>=', scanFloor));
-    if (query.clientEnv) and.push(eb('client_env', '=', query.clientEnv));
-    if (query.kind) and.push(eb('kind', '=', query.kind));
-    if (query.author) and.push(eb('author', '=', query.author));
-    if (query.since) and.push(eb('at', '>=', query.since));
-    if (query.until) and.push(eb('at', '<=', query.until));
-    if (query.cursor) and.push(eb('id', '<', Number(query.cursor)));
-    if (query.key) {
-      // Driven from the key's own index: a rarely changed key costs what its changes cost, not the agent's history.
-      and.push(eb('id', 'in', eb.selectFrom('history_changes').select('entry_id').where('key', '=', query.key)));
-    }
-    if (query.q) {
-      const pattern = containing(query.q);
-      const like = (column: string) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
-      and.push(
-        eb.or([
-          like('note'),
-          like('author'),
-          like('subject'),
-          eb.exists(
-            eb
-              .selectFrom('history_changes')
-              .select('entry_id')
-              .whereRef('entry_id', '=', 'history_entries.id')
-              .where((inner) => inner.or([like('key'), like('before_json'), like('after_json')])),
-          ),
-        ]),
-      );
-    }
-    return eb.and(and);
-  };
+  const entryFilters =
+    (agentId: string, query: HistoryQuery, scanFloor: number | undefined) =>
+    (eb: ExpressionBuilder<StateTables, 'history_entries'>) => {
+      const and = [eb('agent_id', '=', agentId)];
+      if (scanFloor !== undefined) and.push(eb('id', '>=', scanFloor));
+      if (query.clientEnv) and.push(eb('client_env', '=', query.clientEnv));
+      if (query.kind) and.push(eb('kind', '=', query.kind));
+      if (query.author) and.push(eb('author', '=', query.author));
+      if (query.since) and.push(eb('at', '>=', query.since));
+      if (query.until) and.push(eb('at', '<=', query.until));
+      if (query.cursor) and.push(eb('id', '<', Number(query.cursor)));
+      if (query.key) {
+        // Driven from the key's own index: a rarely changed key costs what its changes cost, not the agent's history.
+        and.push(eb('id', 'in', eb.selectFrom('history_changes').select('entry_id').where('key', '=', query.key)));
+      }
+      if (query.q) {
+        const pattern = containing(query.q);
+        const like = (column: string) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+        and.push(
+          eb.or([
+            like('note'),
+            like('author'),
+            like('subject'),
+            eb.exists(
+              eb
+                .selectFrom('history_changes')
+                .select('entry_id')
+                .whereRef('entry_id', '=', 'history_entries.id')
+                .where((inner) => inner.or([like('key'), like('before_json'), like('after_json')])),
+            ),
+          ]),
+        );
+      }
+      return eb.and(and);
+    };
 
   /** Since when changes are known: the page's first sighting, or the retention cut-off if that is later. */
   async function knownSince(firstSeen: string): Promise<string> {
@@ -170,16 +210,32 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
   async function searchFloor(agentId: string, cursor: string | undefined): Promise<number | undefined> {
     let query = db.selectFrom('history_entries').select('id').where('agent_id', '=', agentId);
     if (cursor) query = query.where('id', '<', Number(cursor));
-    const row = await query.orderBy('id', 'desc').offset(searchWindow - 1).limit(1).executeTakeFirst();
+    const row = await query
+      .orderBy('id', 'desc')
+      .offset(searchWindow - 1)
+      .limit(1)
+      .executeTakeFirst();
     if (!row) return undefined;
-    const older = await db.selectFrom('history_entries').select('id').where('agent_id', '=', agentId).where('id', '<', row.id).limit(1).executeTakeFirst();
+    const older = await db
+      .selectFrom('history_entries')
+      .select('id')
+      .where('agent_id', '=', agentId)
+      .where('id', '<', row.id)
+      .limit(1)
+      .executeTakeFirst();
     return older ? row.id : undefined;
   }
 
   async function withChanges(rows: EntryRow[]): Promise<HistoryEntry[]> {
     const ids = rows.map((row) => row.id);
     const changes = ids.length
-      ? await db.selectFrom('history_changes').selectAll().where('entry_id', 'in', ids).orderBy('entry_id').orderBy('key').execute()
+      ? await db
+          .selectFrom('history_changes')
+          .selectAll()
+          .where('entry_id', 'in', ids)
+          .orderBy('entry_id')
+          .orderBy('key')
+          .execute()
       : [];
     const byEntry = new Map<number, HistoryChange[]>();
     for (const change of changes) {
@@ -205,7 +261,8 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
       if (row.version !== null) entry.version = row.version;
       if (row.subject !== null) entry.subject = row.subject;
       if (row.source !== null) entry.source = row.source;
-      if (row.schema_after !== null) entry.schema = { before: fromJson(row.schema_before), after: fromJson(row.schema_after) };
+      if (row.schema_after !== null)
+        entry.schema = { before: fromJson(row.schema_before), after: fromJson(row.schema_after) };
       return entry;
     });
   }
@@ -277,13 +334,21 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
   /** One batch of writes: their entries with their changes, and each page's head moved once (history-batch.ts). */
   async function recordBatch(tx: Tx, batch: Pending[]): Promise<(string | undefined)[]> {
     // A write that sent only values the page already held changed nothing worth an entry; its version still counts.
-    const kept = batch.map(({ entry, written }) => entry !== undefined && (entry.changes.length > 0 || entry.schema !== undefined || !written));
+    const kept = batch.map(
+      ({ entry, written }) =>
+        entry !== undefined && (entry.changes.length > 0 || entry.schema !== undefined || !written),
+    );
     const entries = batch.filter((_, i) => kept[i]).map(({ entry }) => entry!);
     const at = now().toISOString();
     const rows: BatchRows = {
       entries: entries.map((entry) => entryRow(entry, at)),
       changes: entries.flatMap((entry, i) =>
-        entry.changes.map((change) => ({ entry: i, key: change.key, before_json: toJson(change.before), after_json: toJson(change.after) })),
+        entry.changes.map((change) => ({
+          entry: i,
+          key: change.key,
+          before_json: toJson(change.before),
+          after_json: toJson(change.after),
+        })),
       ),
       heads: [],
       keys: [],
@@ -306,9 +371,16 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
       const schema = versions.findLast((written) => written.schema !== undefined)?.schema;
       // Only forward: a head already past these versions (a later read) stays where it is. Writes sent upstream
       // together share one version: each adds its keys.
-      rows.heads.push({ agent_id: agentId, client_env: env, last_updated: version, schema_json: schema === undefined ? null : toJson(schema), first_seen: at });
+      rows.heads.push({
+        agent_id: agentId,
+        client_env: env,
+        last_updated: version,
+        schema_json: schema === undefined ? null : toJson(schema),
+        first_seen: at,
+      });
       const values = new Map<string, string>();
-      for (const written of versions) for (const [k, value] of Object.entries(written.values)) values.set(k, canonicalJson(value));
+      for (const written of versions)
+        for (const [k, value] of Object.entries(written.values)) values.set(k, canonicalJson(value));
       for (const [k, json] of values) rows.keys.push({ agent_id: agentId, client_env: env, key: k, value_json: json });
     }
     const { entryIds, moved } = await storeBatch(tx, rows);
@@ -332,7 +404,12 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
      * lock (`held`, the proxy's) is recorded with the others made under it, in their order, just before the lock is let
      * go — in its transaction on Postgres; it resolves at once, and the lock's release resolves once it is committed.
      */
-    async record(entry: NewEntry, written?: WrittenVersion, held?: PageLock, replaces?: string): Promise<string | undefined> {
+    async record(
+      entry: NewEntry,
+      written?: WrittenVersion,
+      held?: PageLock,
+      replaces?: string,
+    ): Promise<string | undefined> {
       if (!held) return enqueue({ entry, written, replaces });
       recordUnderLock({ entry, written, replaces }, held);
       return undefined;
@@ -394,7 +471,9 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
         // by the values of a later one. The page lock is still held, so nothing else decides meanwhile.
         const decider = held && intents !== db ? intents : tx;
         const decide = (unchanged?: boolean) =>
-          head?.undecided ? resolveUnknowns(decider, agentId, env, page, seen, unchanged) : Promise.resolve(new Set<string>());
+          head?.undecided
+            ? resolveUnknowns(decider, agentId, env, page, seen, unchanged)
+            : Promise.resolve(new Set<string>());
         if (head && head.complete && lastUpdated === head.last_updated) {
           // The version did not move: a write whose outcome was unknown did not land.
           await decide(true);
@@ -402,9 +481,14 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
           return;
         }
         const stored = new Map(
-          (await tx.selectFrom('page_keys').select(['key', 'value_json']).where('agent_id', '=', agentId).where('client_env', '=', env).execute()).map(
-            (row) => [row.key, row.value_json],
-          ),
+          (
+            await tx
+              .selectFrom('page_keys')
+              .select(['key', 'value_json'])
+              .where('agent_id', '=', agentId)
+              .where('client_env', '=', env)
+              .execute()
+          ).map((row) => [row.key, row.value_json]),
         );
         if (head?.complete) {
           const explained = await decide();
@@ -418,7 +502,8 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
             if (after !== undefined) change.after = JSON.parse(after);
             changes.push(change);
           }
-          const schemaChanged = head.schema_json !== null && head.schema_json !== schemaJson && !explained.has('\u0000schema');
+          const schemaChanged =
+            head.schema_json !== null && head.schema_json !== schemaJson && !explained.has('\u0000schema');
           if (changes.length > 0 || schemaChanged) {
             const entry: NewEntry = {
               agentId,
@@ -435,16 +520,34 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
         // The page as read becomes the head: every key now known.
         const removed = [...stored.keys()].filter((k) => !seen.has(k));
         for (let i = 0; i < removed.length; i += 500) {
-          await tx.deleteFrom('page_keys').where('agent_id', '=', agentId).where('client_env', '=', env).where('key', 'in', removed.slice(i, i + 500)).execute();
+          await tx
+            .deleteFrom('page_keys')
+            .where('agent_id', '=', agentId)
+            .where('client_env', '=', env)
+            .where('key', 'in', removed.slice(i, i + 500))
+            .execute();
         }
         await upsertKeys(
           tx,
-          [...seen].filter(([k, json]) => stored.get(k) !== json).map(([k, json]) => ({ agent_id: agentId, client_env: env, key: k, value_json: json })),
+          [...seen]
+            .filter(([k, json]) => stored.get(k) !== json)
+            .map(([k, json]) => ({ agent_id: agentId, client_env: env, key: k, value_json: json })),
         );
         await tx
           .insertInto('page_heads')
-          .values({ agent_id: agentId, client_env: env, last_updated: lastUpdated, schema_json: schemaJson, complete: 1, first_seen: now().toISOString() })
-          .onConflict((oc) => oc.columns(['agent_id', 'client_env']).doUpdateSet({ last_updated: lastUpdated, schema_json: schemaJson, complete: 1 }))
+          .values({
+            agent_id: agentId,
+            client_env: env,
+            last_updated: lastUpdated,
+            schema_json: schemaJson,
+            complete: 1,
+            first_seen: now().toISOString(),
+          })
+          .onConflict((oc) =>
+            oc
+              .columns(['agent_id', 'client_env'])
+              .doUpdateSet({ last_updated: lastUpdated, schema_json: schemaJson, complete: 1 }),
+          )
           .execute();
         knownHeads.set(key, lastUpdated);
       };
@@ -499,12 +602,22 @@ export function createHistoryRepository(db: StateDb, { now = () => new Date(), s
      * after `at` taken back. Undefined when the page was never seen.
      */
     async pageAt(agentId: string, env: ClientEnv, at: string): Promise<PageAt | undefined> {
-      const head = await db.selectFrom('page_heads').selectAll().where('agent_id', '=', agentId).where('client_env', '=', env).executeTakeFirst();
+      const head = await db
+        .selectFrom('page_heads')
+        .selectAll()
+        .where('agent_id', '=', agentId)
+        .where('client_env', '=', env)
+        .executeTakeFirst();
       if (!head) return undefined;
       const values = new Map(
-        (await db.selectFrom('page_keys').select(['key', 'value_json']).where('agent_id', '=', agentId).where('client_env', '=', env).execute()).map(
-          (row) => [row.key, row.value_json as string | null],
-        ),
+        (
+          await db
+            .selectFrom('page_keys')
+            .select(['key', 'value_json'])
+            .where('agent_id', '=', agentId)
+            .where('client_env', '=', env)
+            .execute()
+        ).map((row) => [row.key, row.value_json as string | null]),
       );
       const later = await db
         .selectFrom('history_changes as c')

@@ -14,7 +14,11 @@ const BASE = '/api/agents/:agentId/history';
  * `readAgentPages` (proxy mode) reads an agent's pages before its history is answered, so a change made elsewhere
  * since the last read is in it.
  */
-export function registerHistoryRoutes(app: FastifyInstance, history: HistoryRepository, readAgentPages?: (agentId: string, req: FastifyRequest) => Promise<void>) {
+export function registerHistoryRoutes(
+  app: FastifyInstance,
+  history: HistoryRepository,
+  readAgentPages?: (agentId: string, req: FastifyRequest) => Promise<void>,
+) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
   api.get(
@@ -37,10 +41,23 @@ export function registerHistoryRoutes(app: FastifyInstance, history: HistoryRepo
 
   api.get(
     `${BASE}/page-at`,
-    { schema: { summary: 'A config page as it was at a moment', tags: ['history'], params: AgentParams, querystring: PageAtQuery, response: { 200: PageAt } } },
+    {
+      schema: {
+        summary: 'A config page as it was at a moment',
+        tags: ['history'],
+        params: AgentParams,
+        querystring: PageAtQuery,
+        response: { 200: PageAt },
+      },
+    },
     async (req) => {
       const page = await history.pageAt(req.params.agentId, req.query.clientEnv, req.query.at);
-      if (!page) throw new ApiError(404, 'HISTORY_PAGE_NOT_SEEN', `Switchboard has not seen the ${req.query.clientEnv} page of this agent yet`);
+      if (!page)
+        throw new ApiError(
+          404,
+          'HISTORY_PAGE_NOT_SEEN',
+          `Switchboard has not seen the ${req.query.clientEnv} page of this agent yet`,
+        );
       return page;
     },
   );
@@ -61,11 +78,19 @@ export function registerHistoryRoutes(app: FastifyInstance, history: HistoryRepo
     },
   );
 
-  api.get('/api/settings/history', { schema: { tags: ['history'], response: { 200: HistorySettings } } }, async () => history.settings());
+  api.get('/api/settings/history', { schema: { tags: ['history'], response: { 200: HistorySettings } } }, async () =>
+    history.settings(),
+  );
 
   api.put(
     '/api/settings/history',
-    { schema: { tags: ['history'], body: Type.Composite([HistorySettings], { additionalProperties: false }), response: { 200: HistorySettings } } },
+    {
+      schema: {
+        tags: ['history'],
+        body: Type.Composite([HistorySettings], { additionalProperties: false }),
+        response: { 200: HistorySettings },
+      },
+    },
     async (req) => {
       const saved = await history.saveSettings(req.body);
       await history.prune();

@@ -21,13 +21,23 @@ const grantOf = (row: GrantRow): Grant => ({
 
 export type MembersOptions = { configAdmins?: string[]; now?: () => Date; generation: GenerationCache };
 
-export function createMembersRepository(db: StateDb, { configAdmins = [], now = () => new Date(), generation }: MembersOptions) {
+export function createMembersRepository(
+  db: StateDb,
+  { configAdmins = [], now = () => new Date(), generation }: MembersOptions,
+) {
   const fromConfig = new Set(configAdmins.map(normaliseEmail));
 
   async function grantsOf(emails: string[]): Promise<Map<string, Grant[]>> {
     const byEmail = new Map<string, Grant[]>();
     if (emails.length === 0) return byEmail;
-    const rows = await db.selectFrom('member_grants').selectAll().where('email', 'in', emails).orderBy('email').orderBy('agent_id').orderBy('client_env').execute();
+    const rows = await db
+      .selectFrom('member_grants')
+      .selectAll()
+      .where('email', 'in', emails)
+      .orderBy('email')
+      .orderBy('agent_id')
+      .orderBy('client_env')
+      .execute();
     for (const row of rows) byEmail.set(row.email, [...(byEmail.get(row.email) ?? []), grantOf(row)]);
     return byEmail;
   }
@@ -38,7 +48,11 @@ export function createMembersRepository(db: StateDb, { configAdmins = [], now = 
     /** The member's access now (undefined if not a member): a change holds from the next request on. */
     access(email: string): Promise<{ name?: string; admin: boolean; grants: Grant[] } | undefined> {
       return generation.get(`access:${email}`, async () => {
-        const row = await db.selectFrom('members').select(['name', 'admin']).where('email', '=', email).executeTakeFirst();
+        const row = await db
+          .selectFrom('members')
+          .select(['name', 'admin'])
+          .where('email', '=', email)
+          .executeTakeFirst();
         if (!row && !fromConfig.has(email)) return undefined;
         const grants = (await grantsOf([email])).get(email) ?? [];
         return { ...(row?.name && { name: row.name }), admin: fromConfig.has(email) || row?.admin === 1, grants };
@@ -88,7 +102,9 @@ export function createMembersRepository(db: StateDb, { configAdmins = [], now = 
         await tx
           .insertInto('members')
           .values({ email, name: access.name ?? null, admin: access.admin ? 1 : 0, created_at: now().toISOString() })
-          .onConflict((oc) => oc.column('email').doUpdateSet({ admin: access.admin ? 1 : 0, ...(access.name && { name: access.name }) }))
+          .onConflict((oc) =>
+            oc.column('email').doUpdateSet({ admin: access.admin ? 1 : 0, ...(access.name && { name: access.name }) }),
+          )
           .execute();
         await tx.deleteFrom('member_grants').where('email', '=', email).execute();
         // One role per scope: a repeated scope keeps its strongest role.
@@ -98,7 +114,11 @@ export function createMembersRepository(db: StateDb, { configAdmins = [], now = 
           const key = `${row.agent_id}\u0001${row.client_env}`;
           if (scopes.get(key)?.role !== 'editor') scopes.set(key, row);
         }
-        if (scopes.size > 0) await tx.insertInto('member_grants').values([...scopes.values()].map((row) => ({ email, ...row }))).execute();
+        if (scopes.size > 0)
+          await tx
+            .insertInto('member_grants')
+            .values([...scopes.values()].map((row) => ({ email, ...row })))
+            .execute();
       });
       await generation.refresh();
     },
@@ -111,7 +131,10 @@ export function createMembersRepository(db: StateDb, { configAdmins = [], now = 
     },
 
     async exists(email: string): Promise<boolean> {
-      return (await db.selectFrom('members').select('email').where('email', '=', email).executeTakeFirst()) !== undefined || fromConfig.has(email);
+      return (
+        (await db.selectFrom('members').select('email').where('email', '=', email).executeTakeFirst()) !== undefined ||
+        fromConfig.has(email)
+      );
     },
   };
 }

@@ -7,22 +7,43 @@ import { ApiError } from '../../errors.ts';
 import type { SessionsRepository } from '../auth/sessions.repository.ts';
 import { normaliseEmail, type MembersRepository } from './members.repository.ts';
 
-const EmailParams = Type.Object({ email: Type.String({ minLength: 3, maxLength: 254, pattern: '^[^@\\s/\\\\%\\u0000-\\u001f]+@[^@\\s/\\\\%\\u0000-\\u001f]+$' }) });
+const EmailParams = Type.Object({
+  email: Type.String({
+    minLength: 3,
+    maxLength: 254,
+    pattern: '^[^@\\s/\\\\%\\u0000-\\u001f]+@[^@\\s/\\\\%\\u0000-\\u001f]+$',
+  }),
+});
 
 export function registerMemberRoutes(app: FastifyInstance, members: MembersRepository, sessions: SessionsRepository) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  api.get('/api/members', { schema: { summary: 'Members and what each may do', tags: ['members'], response: { 200: MemberList } } }, async () => ({
-    members: await members.list(),
-  }));
+  api.get(
+    '/api/members',
+    { schema: { summary: 'Members and what each may do', tags: ['members'], response: { 200: MemberList } } },
+    async () => ({
+      members: await members.list(),
+    }),
+  );
 
   api.put(
     '/api/members/:email',
-    { schema: { summary: "Adds a member or replaces their access", tags: ['members'], params: EmailParams, body: MemberAccess, response: { 200: MemberList } } },
+    {
+      schema: {
+        summary: 'Adds a member or replaces their access',
+        tags: ['members'],
+        params: EmailParams,
+        body: MemberAccess,
+        response: { 200: MemberList },
+      },
+    },
     async (req) => {
       const email = normaliseEmail(req.params.email);
       await members.setAccess(email, req.body);
-      req.log.info({ user: req.me?.email, member: email, admin: req.body.admin, grants: req.body.grants }, 'member access changed');
+      req.log.info(
+        { user: req.me?.email, member: email, admin: req.body.admin, grants: req.body.grants },
+        'member access changed',
+      );
       return { members: await members.list() };
     },
   );
@@ -33,7 +54,11 @@ export function registerMemberRoutes(app: FastifyInstance, members: MembersRepos
     async (req, reply) => {
       const email = normaliseEmail(req.params.email);
       if (members.isConfigAdmin(email)) {
-        throw new ApiError(409, 'MEMBER_FROM_CONFIG', `${email} is an admin by the server's configuration (ADMIN_EMAILS): change it there`);
+        throw new ApiError(
+          409,
+          'MEMBER_FROM_CONFIG',
+          `${email} is an admin by the server's configuration (ADMIN_EMAILS): change it there`,
+        );
       }
       if (!(await members.remove(email))) throw new ApiError(404, 'MEMBER_NOT_FOUND', `${email} is not a member`);
       req.log.info({ user: req.me?.email, member: email }, 'member removed');

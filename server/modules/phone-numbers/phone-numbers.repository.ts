@@ -4,7 +4,13 @@ import { ApiError } from '../../errors.ts';
 import type { AgentsRepository } from '../agents/agents.repository.ts';
 import { findEach } from '../find-each.ts';
 
-type NumberRow = { number: string; agent_id: string; account_id: string; client_env: string; connector_id: string | null };
+type NumberRow = {
+  number: string;
+  agent_id: string;
+  account_id: string;
+  client_env: string;
+  connector_id: string | null;
+};
 
 const E164 = new RegExp(E164_PATTERN);
 
@@ -102,7 +108,11 @@ export function createPhoneNumbersRepository(db: Db, agents: AgentsRepository) {
       return inWriteTransaction(db, () => {
         const row = requireNumber(agentId, number);
         if (!connectorExists.get(agentId, connectorId)) {
-          throw new ApiError(404, 'PHONE_NUMBERS_CONNECTOR_DOES_NOT_EXIST', `Connector '${connectorId}' does not exist`);
+          throw new ApiError(
+            404,
+            'PHONE_NUMBERS_CONNECTOR_DOES_NOT_EXIST',
+            `Connector '${connectorId}' does not exist`,
+          );
         }
         reassign.run(connectorId, number);
         return toPhoneNumber({ ...row, connector_id: connectorId });
@@ -124,8 +134,10 @@ export function createPhoneNumbersRepository(db: Db, agents: AgentsRepository) {
         const deleted: string[] = [];
         const errors: { phoneNumber: string; error: string }[] = [];
         for (const number of new Set(numbers)) {
-          if (!E164.test(number)) errors.push({ phoneNumber: number, error: 'PHONE_NUMBERS_INVALID_PHONE_NUMBER_FORMAT' });
-          else if (remove.run(agentId, number).changes === 0) errors.push({ phoneNumber: number, error: 'PHONE_NUMBERS_NOT_FOUND' });
+          if (!E164.test(number))
+            errors.push({ phoneNumber: number, error: 'PHONE_NUMBERS_INVALID_PHONE_NUMBER_FORMAT' });
+          else if (remove.run(agentId, number).changes === 0)
+            errors.push({ phoneNumber: number, error: 'PHONE_NUMBERS_NOT_FOUND' });
           else deleted.push(number);
         }
         return errors.length > 0 ? { deleted, errors } : { deleted };

@@ -30,25 +30,39 @@ export function registerPhoneNumberRoutes(app: FastifyInstance, numbers: PhoneNu
     async (req) => ({ phoneNumbers: numbers.list(req.params.agentId, req.query.connectorId) }),
   );
 
-  api.get(`${BASE}/:phoneNumber`, { config, schema: { params: PhoneNumberParams, response: { 200: PhoneNumber } } }, async (req) =>
-    numbers.get(req.params.agentId, req.params.phoneNumber),
+  api.get(
+    `${BASE}/:phoneNumber`,
+    { config, schema: { params: PhoneNumberParams, response: { 200: PhoneNumber } } },
+    async (req) => numbers.get(req.params.agentId, req.params.phoneNumber),
   );
 
   api.post(
     `${BASE}/batch`,
-    { config, schema: { params: AgentParams, body: BatchGetPhoneNumbersBody, response: { 200: BatchGetPhoneNumbersResponse } } },
+    {
+      config,
+      schema: { params: AgentParams, body: BatchGetPhoneNumbersBody, response: { 200: BatchGetPhoneNumbersResponse } },
+    },
     async (req) => numbers.batchGet(req.params.agentId, req.body.phoneNumbers),
   );
 
   api.post(
     BASE,
-    { config, schema: { params: AgentParams, body: ImportPhoneNumbersBody, response: { 201: ImportPhoneNumbersResponse } } },
-    async (req, reply) => reply.status(201).send({ imported: numbers.importNumbers(req.params.agentId, req.body.phoneNumbers, req.body.clientEnv) }),
+    {
+      config,
+      schema: { params: AgentParams, body: ImportPhoneNumbersBody, response: { 201: ImportPhoneNumbersResponse } },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send({ imported: numbers.importNumbers(req.params.agentId, req.body.phoneNumbers, req.body.clientEnv) }),
   );
 
   api.post(
     `${BASE}/:phoneNumber`,
-    { config, schema: { params: PhoneNumberParams, body: ImportPhoneNumberBody, response: { 201: ImportPhoneNumberResponse } } },
+    {
+      config,
+      schema: { params: PhoneNumberParams, body: ImportPhoneNumberBody, response: { 201: ImportPhoneNumberResponse } },
+    },
     async (req, reply) => {
       const [imported] = numbers.importNumbers(req.params.agentId, [req.params.phoneNumber], req.body?.clientEnv);
       return reply.status(201).send({ imported });
@@ -69,7 +83,10 @@ export function registerPhoneNumberRoutes(app: FastifyInstance, numbers: PhoneNu
 
   api.delete(
     BASE,
-    { config, schema: { params: AgentParams, body: DeletePhoneNumbersBody, response: { 200: DeletePhoneNumbersResponse } } },
+    {
+      config,
+      schema: { params: AgentParams, body: DeletePhoneNumbersBody, response: { 200: DeletePhoneNumbersResponse } },
+    },
     async (req) => numbers.deleteMany(req.params.agentId, req.body.phoneNumbers),
   );
 }

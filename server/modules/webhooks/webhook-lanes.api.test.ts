@@ -29,7 +29,12 @@ beforeAll(async () => {
   receiver = createServer(async (req, res) => {
     let body = '';
     for await (const chunk of req) body += String(chunk);
-    arrivals.push({ path: req.url ?? '', delivery: String(req.headers['x-switchboard-delivery']), summary: (JSON.parse(body) as WebhookPayload).summary, at: Date.now() });
+    arrivals.push({
+      path: req.url ?? '',
+      delivery: String(req.headers['x-switchboard-delivery']),
+      summary: (JSON.parse(body) as WebhookPayload).summary,
+      at: Date.now(),
+    });
     if (req.url === '/slow') await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
     res.end('ok');
   });
@@ -45,17 +50,26 @@ afterAll(async () => {
 });
 
 const addWebhook = async (path: string) => {
-  const response = await team.as(ADMIN, { method: 'POST', url: '/api/webhooks', payload: { url: `${receiverUrl}${path}`, format: 'json', events: ['live.changed'] } });
+  const response = await team.as(ADMIN, {
+    method: 'POST',
+    url: '/api/webhooks',
+    payload: { url: `${receiverUrl}${path}`, format: 'json', events: ['live.changed'] },
+  });
   expect(response.statusCode, response.body).toBe(201);
   return response.json<CreatedWebhook>();
 };
 const writeLive = (value: number) =>
-  team.as(ADMIN, { method: 'PATCH', url: `${LIVE}/variables`, payload: { variables: { agent_persona_name: `Ava ${value}` } } }, value % 2 ? replica : team.app);
+  team.as(
+    ADMIN,
+    { method: 'PATCH', url: `${LIVE}/variables`, payload: { variables: { agent_persona_name: `Ava ${value}` } } },
+    value % 2 ? replica : team.app,
+  );
 const of = (path: string) => arrivals.filter((arrival) => arrival.path === path);
 const until = async (check: () => boolean, ms: number) => {
   const end = Date.now() + ms;
   while (!check()) {
-    if (Date.now() > end) throw new Error(`not within ${ms} ms: ${JSON.stringify(arrivals.map((a) => `${a.path} #${a.delivery}`))}`);
+    if (Date.now() > end)
+      throw new Error(`not within ${ms} ms: ${JSON.stringify(arrivals.map((a) => `${a.path} #${a.delivery}`))}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 };
@@ -79,7 +93,8 @@ test('9: a slow receiver gets each delivery once, in order, and no other webhook
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
   }
   expect(fastDone - started).toBeLessThan(3_000);
-  for (const webhook of [slow, fast]) await team.as(ADMIN, { method: 'DELETE', url: `/api/webhooks/${webhook.webhook.id}` });
+  for (const webhook of [slow, fast])
+    await team.as(ADMIN, { method: 'DELETE', url: `/api/webhooks/${webhook.webhook.id}` });
 }, 30_000);
 
 test('11: the delivery log keeps a webhook’s newest fifty finished deliveries', async () => {
@@ -90,7 +105,14 @@ test('11: the delivery log keeps a webhook’s newest fifty finished deliveries'
   await client.connect();
   try {
     const count = async () =>
-      Number((await client.query<{ count: string }>('select count(*) as count from webhook_deliveries where webhook_id = $1', [Number(webhook.webhook.id)])).rows[0].count);
+      Number(
+        (
+          await client.query<{ count: string }>(
+            'select count(*) as count from webhook_deliveries where webhook_id = $1',
+            [Number(webhook.webhook.id)],
+          )
+        ).rows[0].count,
+      );
     // Pruned once its lane has nothing left to send.
     const end = Date.now() + 5_000;
     while ((await count()) > 50 && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -98,6 +120,8 @@ test('11: the delivery log keeps a webhook’s newest fifty finished deliveries'
   } finally {
     await client.end();
   }
-  const log = (await team.as(ADMIN, { url: `/api/webhooks/${webhook.webhook.id}/deliveries` })).json<{ deliveries: { status: string }[] }>().deliveries;
+  const log = (await team.as(ADMIN, { url: `/api/webhooks/${webhook.webhook.id}/deliveries` })).json<{
+    deliveries: { status: string }[];
+  }>().deliveries;
   expect(log).toHaveLength(50);
 }, 60_000);

@@ -10,13 +10,24 @@ import type { StateDb } from '../../state/state-store.ts';
 import type { StateTables } from '../../state/state-tables.ts';
 
 type DeliveryRow = StateTables['webhook_deliveries'] & { id: number };
-export type Claimed = { id: number; event: string; body: string; attempts: number; url: string; secret: string; format: WebhookFormat };
+export type Claimed = {
+  id: number;
+  event: string;
+  body: string;
+  attempts: number;
+  url: string;
+  secret: string;
+  format: WebhookFormat;
+};
 
 /** The delivery log keeps a webhook's newest 50 finished deliveries, for at most 30 days. */
 const LOG_SIZE = 50;
 const LOG_DAYS = 30;
 
-export function createWebhooksRepository(db: StateDb, { now = () => new Date(), generation }: { now?: () => Date; generation: GenerationCache }) {
+export function createWebhooksRepository(
+  db: StateDb,
+  { now = () => new Date(), generation }: { now?: () => Date; generation: GenerationCache },
+) {
   async function counts(ids: number[]): Promise<Map<number, Webhook['deliveries']>> {
     const rows = ids.length
       ? await db
@@ -51,7 +62,13 @@ export function createWebhooksRepository(db: StateDb, { now = () => new Date(), 
       const secret = randomBytes(24).toString('hex');
       const { id } = await db
         .insertInto('webhooks')
-        .values({ url: input.url, secret, format: input.format, events_json: JSON.stringify(input.events), created_at: now().toISOString() })
+        .values({
+          url: input.url,
+          secret,
+          format: input.format,
+          events_json: JSON.stringify(input.events),
+          created_at: now().toISOString(),
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       await generation.refresh();
@@ -65,18 +82,34 @@ export function createWebhooksRepository(db: StateDb, { now = () => new Date(), 
     },
 
     async exists(id: string): Promise<boolean> {
-      return (await db.selectFrom('webhooks').select('id').where('id', '=', Number(id)).executeTakeFirst()) !== undefined;
+      return (
+        (await db.selectFrom('webhooks').select('id').where('id', '=', Number(id)).executeTakeFirst()) !== undefined
+      );
     },
 
     /** Queues `body` for every webhook that wants `event` (or only `onlyTo`, for a test delivery). */
     async enqueue(event: WebhookEvent | 'test', body: string, onlyTo?: string): Promise<number> {
-      const all = await generation.get('webhook-events', () => db.selectFrom('webhooks').select(['id', 'events_json']).execute());
-      const targets = all.filter((row) => (onlyTo ? row.id === Number(onlyTo) : (JSON.parse(row.events_json) as string[]).includes(event)));
+      const all = await generation.get('webhook-events', () =>
+        db.selectFrom('webhooks').select(['id', 'events_json']).execute(),
+      );
+      const targets = all.filter((row) =>
+        onlyTo ? row.id === Number(onlyTo) : (JSON.parse(row.events_json) as string[]).includes(event),
+      );
       if (targets.length === 0) return 0;
       const at = now().toISOString();
       await db
         .insertInto('webhook_deliveries')
-        .values(targets.map((row) => ({ webhook_id: row.id, event, body, status: 'pending', attempts: 0, next_attempt_at: at, created_at: at })))
+        .values(
+          targets.map((row) => ({
+            webhook_id: row.id,
+            event,
+            body,
+            status: 'pending',
+            attempts: 0,
+            next_attempt_at: at,
+            created_at: at,
+          })),
+        )
         .execute();
       return targets.length;
     },
@@ -103,10 +136,18 @@ export function createWebhooksRepository(db: StateDb, { now = () => new Date(), 
     async claimNext(webhookId: number, leaseMs: number): Promise<Claimed | undefined> {
       const at = now();
       const stamp = at.toISOString();
-      const pending = db.selectFrom('webhook_deliveries').where('webhook_id', '=', webhookId).where('status', '=', 'pending');
+      const pending = db
+        .selectFrom('webhook_deliveries')
+        .where('webhook_id', '=', webhookId)
+        .where('status', '=', 'pending');
       const sending = await pending.select('id').where('claimed_until', '>=', stamp).limit(1).executeTakeFirst();
       if (sending) return undefined;
-      const next = await pending.select('id').where('next_attempt_at', '<=', stamp).orderBy('id').limit(1).executeTakeFirst();
+      const next = await pending
+        .select('id')
+        .where('next_attempt_at', '<=', stamp)
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst();
       if (!next) return undefined;
       const result = await db
         .updateTable('webhook_deliveries')
@@ -150,7 +191,10 @@ export function createWebhooksRepository(db: StateDb, { now = () => new Date(), 
     },
 
     /** The outcome of one attempt: delivered, to retry at `retryAt`, or given up (`retryAt` undefined). */
-    async attempted(id: number, outcome: { ok: boolean; status?: number; error?: string; retryAt?: Date }): Promise<void> {
+    async attempted(
+      id: number,
+      outcome: { ok: boolean; status?: number; error?: string; retryAt?: Date },
+    ): Promise<void> {
       const at = now().toISOString();
       await db
         .updateTable('webhook_deliveries')
@@ -171,7 +215,13 @@ export function createWebhooksRepository(db: StateDb, { now = () => new Date(), 
 
     /** The newest deliveries of a webhook (its delivery log). */
     async deliveries(webhookId: string): Promise<WebhookDelivery[]> {
-      const rows = (await db.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', Number(webhookId)).orderBy('id', 'desc').limit(LOG_SIZE).execute()) as DeliveryRow[];
+      const rows = (await db
+        .selectFrom('webhook_deliveries')
+        .selectAll()
+        .where('webhook_id', '=', Number(webhookId))
+        .orderBy('id', 'desc')
+        .limit(LOG_SIZE)
+        .execute()) as DeliveryRow[];
       return rows.map((row) => ({
         id: String(row.id),
         event: row.event,

@@ -35,7 +35,10 @@ export type Announce = (event: WebhookEvent, payload: Omit<WebhookPayload, 'even
 export function createAnnouncer(webhooks: WebhooksRepository, log: FastifyInstance['log']): Announce {
   return async (event, payload) => {
     try {
-      await webhooks.enqueue(event, JSON.stringify({ event, at: new Date().toISOString(), ...payload } satisfies WebhookPayload));
+      await webhooks.enqueue(
+        event,
+        JSON.stringify({ event, at: new Date().toISOString(), ...payload } satisfies WebhookPayload),
+      );
     } catch (error) {
       log.error({ err: error, event }, 'webhooks: an event could not be queued');
     }
@@ -54,7 +57,10 @@ export function slackText(payload: WebhookPayload): string {
   const lines = [`*${escapeSlack(payload.summary)}*`];
   if (payload.actor) lines.push(`by ${escapeSlack(payload.actor)}`);
   if (payload.note) lines.push(`> ${escapeSlack(payload.note).replace(/\n/g, '\n> ')}`);
-  for (const change of payload.changes.slice(0, 20)) lines.push(`• \`${escapeSlack(change.key)}\`: ${escapeSlack(short(change.before))} → ${escapeSlack(short(change.after))}`);
+  for (const change of payload.changes.slice(0, 20))
+    lines.push(
+      `• \`${escapeSlack(change.key)}\`: ${escapeSlack(short(change.before))} → ${escapeSlack(short(change.after))}`,
+    );
   if (payload.changes.length > 20) lines.push(`…and ${payload.changes.length - 20} more`);
   if (payload.schemaChanged) lines.push('• the schema changed');
   if (payload.request) lines.push(`<${payload.request.url}|View the change request>`);
@@ -86,13 +92,23 @@ async function send(delivery: Claimed, timeoutMs: number): Promise<{ ok: boolean
       body,
     });
     await response.arrayBuffer().catch(() => undefined);
-    return response.ok ? { ok: true, status: response.status } : { ok: false, status: response.status, error: `answered ${response.status}` };
+    return response.ok
+      ? { ok: true, status: response.status }
+      : { ok: false, status: response.status, error: `answered ${response.status}` };
   } catch (error) {
-    return { ok: false, error: (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : (error as Error).message };
+    return {
+      ok: false,
+      error:
+        (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : (error as Error).message,
+    };
   }
 }
 
-export type WebhookOptions = { everyMs?: number; retryDelaysMs?: number[]; /** How long a receiver may take to answer (10 s). */ sendTimeoutMs?: number };
+export type WebhookOptions = {
+  everyMs?: number;
+  retryDelaysMs?: number[];
+  /** How long a receiver may take to answer (10 s). */ sendTimeoutMs?: number;
+};
 
 /**
  * The admin API and the sender. Every replica runs one; each webhook is a lane of its own — its deliveries one at a
@@ -106,11 +122,22 @@ export function registerWebhooks(app: FastifyInstance, webhooks: WebhooksReposit
   const lanes = new Map<number, Promise<void>>();
 
   async function lane(webhookId: number) {
-    for (let delivery = await webhooks.claimNext(webhookId, sendTimeoutMs + LEASE_MARGIN_MS); delivery; delivery = await webhooks.claimNext(webhookId, sendTimeoutMs + LEASE_MARGIN_MS)) {
+    for (
+      let delivery = await webhooks.claimNext(webhookId, sendTimeoutMs + LEASE_MARGIN_MS);
+      delivery;
+      delivery = await webhooks.claimNext(webhookId, sendTimeoutMs + LEASE_MARGIN_MS)
+    ) {
       const outcome = await send(delivery, sendTimeoutMs);
       const delay = retryDelays[delivery.attempts];
-      await webhooks.attempted(delivery.id, { ...outcome, ...(!outcome.ok && delay !== undefined && { retryAt: new Date(Date.now() + delay) }) });
-      if (!outcome.ok) app.log.warn({ delivery: delivery.id, event: delivery.event, error: outcome.error }, 'webhooks: a delivery failed');
+      await webhooks.attempted(delivery.id, {
+        ...outcome,
+        ...(!outcome.ok && delay !== undefined && { retryAt: new Date(Date.now() + delay) }),
+      });
+      if (!outcome.ok)
+        app.log.warn(
+          { delivery: delivery.id, event: delivery.event, error: outcome.error },
+          'webhooks: a delivery failed',
+        );
     }
     await webhooks.prune(webhookId);
   }
@@ -125,7 +152,11 @@ export function registerWebhooks(app: FastifyInstance, webhooks: WebhooksReposit
       lanes.set(webhookId, running);
     }
   }
-  registerPeriodicTask(app, { everyMs: options.everyMs ?? 1_000, task: startLanes, what: 'webhooks: sending deliveries' });
+  registerPeriodicTask(app, {
+    everyMs: options.everyMs ?? 1_000,
+    task: startLanes,
+    what: 'webhooks: sending deliveries',
+  });
   // A replica shutting down finishes the sends it started (each within its timeout).
   app.addHook('preClose', async () => {
     await Promise.all(lanes.values());
@@ -137,38 +168,61 @@ export function registerWebhooks(app: FastifyInstance, webhooks: WebhooksReposit
     if (!(await webhooks.exists(id))) throw new ApiError(404, 'WEBHOOK_NOT_FOUND', `There is no webhook ${id}`);
   };
 
-  api.get('/api/webhooks', { schema: { tags: ['webhooks'], response: { 200: WebhookList } } }, async () => ({ webhooks: await webhooks.list() }));
+  api.get('/api/webhooks', { schema: { tags: ['webhooks'], response: { 200: WebhookList } } }, async () => ({
+    webhooks: await webhooks.list(),
+  }));
 
-  api.post('/api/webhooks', { schema: { tags: ['webhooks'], body: NewWebhook, response: { 201: CreatedWebhook } } }, async (req, reply) => {
-    let url: URL;
-    try {
-      url = new URL(req.body.url);
-    } catch {
-      throw new ApiError(400, 'WEBHOOK_URL_INVALID', 'The webhook address is not a URL');
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
-      throw new ApiError(400, 'WEBHOOK_URL_INVALID', 'A webhook address must use https (plain http only on this machine, for tests)');
-    }
-    if (url.username || url.password) throw new ApiError(400, 'WEBHOOK_URL_INVALID', 'Put no user name or password in the address');
-    const { id, secret } = await webhooks.add({ ...req.body, url: url.href });
-    req.log.info({ webhook: id, url: url.origin }, 'webhook added');
-    return reply.status(201).send({ webhook: (await webhooks.list()).find((webhook) => webhook.id === id)!, secret });
-  });
+  api.post(
+    '/api/webhooks',
+    { schema: { tags: ['webhooks'], body: NewWebhook, response: { 201: CreatedWebhook } } },
+    async (req, reply) => {
+      let url: URL;
+      try {
+        url = new URL(req.body.url);
+      } catch {
+        throw new ApiError(400, 'WEBHOOK_URL_INVALID', 'The webhook address is not a URL');
+      }
+      if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
+        throw new ApiError(
+          400,
+          'WEBHOOK_URL_INVALID',
+          'A webhook address must use https (plain http only on this machine, for tests)',
+        );
+      }
+      if (url.username || url.password)
+        throw new ApiError(400, 'WEBHOOK_URL_INVALID', 'Put no user name or password in the address');
+      const { id, secret } = await webhooks.add({ ...req.body, url: url.href });
+      req.log.info({ webhook: id, url: url.origin }, 'webhook added');
+      return reply.status(201).send({ webhook: (await webhooks.list()).find((webhook) => webhook.id === id)!, secret });
+    },
+  );
 
   api.delete('/api/webhooks/:id', { schema: { tags: ['webhooks'], params: IdParams } }, async (req, reply) => {
-    if (!(await webhooks.remove(req.params.id))) throw new ApiError(404, 'WEBHOOK_NOT_FOUND', `There is no webhook ${req.params.id}`);
+    if (!(await webhooks.remove(req.params.id)))
+      throw new ApiError(404, 'WEBHOOK_NOT_FOUND', `There is no webhook ${req.params.id}`);
     return reply.status(204).send();
   });
 
-  api.get('/api/webhooks/:id/deliveries', { schema: { tags: ['webhooks'], params: IdParams, response: { 200: WebhookDeliveryList } } }, async (req) => {
-    await mustExist(req.params.id);
-    return { deliveries: await webhooks.deliveries(req.params.id) };
-  });
+  api.get(
+    '/api/webhooks/:id/deliveries',
+    { schema: { tags: ['webhooks'], params: IdParams, response: { 200: WebhookDeliveryList } } },
+    async (req) => {
+      await mustExist(req.params.id);
+      return { deliveries: await webhooks.deliveries(req.params.id) };
+    },
+  );
 
   // Sends a test message to this webhook alone, so the admin sees it arrive (and its delivery in the log).
   api.post('/api/webhooks/:id/test', { schema: { tags: ['webhooks'], params: IdParams } }, async (req) => {
     await mustExist(req.params.id);
-    const body: WebhookPayload = { event: 'test', at: new Date().toISOString(), summary: 'Test message from Switchboard', agentId: '-', actor: req.me?.email, changes: [] };
+    const body: WebhookPayload = {
+      event: 'test',
+      at: new Date().toISOString(),
+      summary: 'Test message from Switchboard',
+      agentId: '-',
+      actor: req.me?.email,
+      changes: [],
+    };
     await webhooks.enqueue('test', JSON.stringify(body), req.params.id);
     return { queued: true };
   });
@@ -190,9 +244,16 @@ export function announceLiveChanges(announce: Announce) {
     const what = `${plural(entry.changes.length, 'key', 'keys')}${entry.schema ? (entry.changes.length ? ' and the schema' : '') : ''}`;
     const subject = entry.schema && entry.changes.length === 0 ? 'the schema' : what;
     if (entry.kind === 'external') {
-      void announce('live.changed-outside', { ...base, summary: `Live of ${entry.agentId} changed outside Switchboard: ${subject} (history entry ${id})` });
+      void announce('live.changed-outside', {
+        ...base,
+        summary: `Live of ${entry.agentId} changed outside Switchboard: ${subject} (history entry ${id})`,
+      });
     } else if (LIVE_WRITES.has(entry.kind)) {
-      void announce('live.changed', { ...base, ...(entry.author && { actor: entry.author }), summary: `Live of ${entry.agentId} changed: ${subject} (history entry ${id})` });
+      void announce('live.changed', {
+        ...base,
+        ...(entry.author && { actor: entry.author }),
+        summary: `Live of ${entry.agentId} changed: ${subject} (history entry ${id})`,
+      });
     }
   };
 }

@@ -83,13 +83,17 @@ export function JsonEditor({ value, onChange, label, problems = NO_PROBLEMS }: P
           json(),
           linter((editor) => diagnosticsOf(editor, latestProblems.current), {
             delay: 300,
-            needsRefresh: (update) => update.transactions.some((tr) => tr.effects.some((effect) => effect.is(problemsArrived))),
+            needsRefresh: (update) =>
+              update.transactions.some((tr) => tr.effects.some((effect) => effect.is(problemsArrived))),
           }),
           lintGutter(),
           EditorView.lineWrapping,
           // An explicit tabindex: it is focusable anyway (contenteditable), but checkers only trust a declared one.
           EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
-          EditorView.theme({ '&': { height: 'min(65vh, 48rem)', fontSize: '13px' }, '.cm-scroller': { overflow: 'auto' } }),
+          EditorView.theme({
+            '&': { height: 'min(65vh, 48rem)', fontSize: '13px' },
+            '.cm-scroller': { overflow: 'auto' },
+          }),
           theme.current.of(dark ? darkTheme : []),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) latest.current(update.state.doc.toString());
@@ -112,5 +116,10 @@ export function JsonEditor({ value, onChange, label, problems = NO_PROBLEMS }: P
     view.current?.dispatch({ effects: theme.current.reconfigure(dark ? darkTheme : []) });
   }, [dark]);
 
-  return <div ref={host} className="overflow-hidden rounded-lg border border-slate-300 bg-white dark:border-slate-700 dark:bg-[#282c34]" />;
+  return (
+    <div
+      ref={host}
+      className="overflow-hidden rounded-lg border border-slate-300 bg-white dark:border-slate-700 dark:bg-[#282c34]"
+    />
+  );
 }

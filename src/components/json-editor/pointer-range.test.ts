@@ -2,7 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { jsonLanguage } from '@codemirror/lang-json';
 import { rangeOfPointer } from './pointer-range.ts';
 
-const text = JSON.stringify({ greeting: 'hi', hours: { close: '25:00' }, list: [{ label: 'a' }, { label: '' }] }, null, 2);
+const text = JSON.stringify(
+  { greeting: 'hi', hours: { close: '25:00' }, list: [{ label: 'a' }, { label: '' }] },
+  null,
+  2,
+);
 const lineOf = (pointer: string) => {
   const { from } = rangeOfPointer(jsonLanguage.parser.parse(text), text, pointer);
   return text.slice(0, from).split('\n').length;

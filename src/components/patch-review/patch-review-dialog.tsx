@@ -69,19 +69,41 @@ type Phase =
  * result checked against the target's own schema first (nothing is sent if it fails), `live` typed out, a note for
  * the history, and If-Match on the version shown so a concurrent change is shown instead of overwritten.
  */
-export function PatchReviewDialog({ title, target, basedOn, plan, confirmLabel, send, noteRequired, blocked, request, intro, onWritten, onRestart, onClose }: Props) {
+export function PatchReviewDialog({
+  title,
+  target,
+  basedOn,
+  plan,
+  confirmLabel,
+  send,
+  noteRequired,
+  blocked,
+  request,
+  intro,
+  onWritten,
+  onRestart,
+  onClose,
+}: Props) {
   const [typed, setTyped] = useState('');
   const [note, setNote] = useState('');
   const [nulls, setNulls] = useState<string[]>([]);
   const [phase, setPhase] = useState<Phase>({ kind: 'review' });
   // Keys the user chose to set to null (they could not be removed): sent as null, reviewed like the rest.
-  const patch = useMemo(() => ({ ...plan.patch, ...Object.fromEntries(nulls.map((key) => [key, null])) }), [plan.patch, nulls]);
+  const patch = useMemo(
+    () => ({ ...plan.patch, ...Object.fromEntries(nulls.map((key) => [key, null])) }),
+    [plan.patch, nulls],
+  );
   const check = useMergedCheck(basedOn, patch);
   const keys = Object.keys(patch);
   const label = ENV_LABELS[target];
   // A request writes nothing yet: `live` is typed when it is applied.
   const canSend =
-    !blocked && keys.length > 0 && check?.valid === true && (request || isConfirmed(target, typed)) && noteSatisfied(noteRequired || !!request, note) && phase.kind !== 'sending';
+    !blocked &&
+    keys.length > 0 &&
+    check?.valid === true &&
+    (request || isConfirmed(target, typed)) &&
+    noteSatisfied(noteRequired || !!request, note) &&
+    phase.kind !== 'sending';
 
   async function sendPatch() {
     setPhase({ kind: 'sending' });
@@ -115,14 +137,21 @@ export function PatchReviewDialog({ title, target, basedOn, plan, confirmLabel, 
         {intro}
         {request && (
           <p className="rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm dark:border-brand-800 dark:bg-brand-950">
-            Changes to {label} need {plural(request.approvals, 'approval', 'approvals')} from someone else on the team: this opens a change request, and
-            nothing reaches {label} until it is approved and applied.
+            Changes to {label} need {plural(request.approvals, 'approval', 'approvals')} from someone else on the team:
+            this opens a change request, and nothing reaches {label} until it is approved and applied.
           </p>
         )}
         {keys.length > 0 ? (
           <ul className="max-h-[40vh] space-y-3 overflow-auto" aria-label="Changes">
             {keys.map((key) => (
-              <ValueChange key={key} name={key} before={key in plan.before ? plan.before[key] : basedOn.variables?.[key]} after={patch[key]} beforeLabel={`${label} now`} afterLabel="After applying" />
+              <ValueChange
+                key={key}
+                name={key}
+                before={key in plan.before ? plan.before[key] : basedOn.variables?.[key]}
+                after={patch[key]}
+                beforeLabel={`${label} now`}
+                afterLabel="After applying"
+              />
             ))}
           </ul>
         ) : (
@@ -142,7 +171,11 @@ export function PatchReviewDialog({ title, target, basedOn, plan, confirmLabel, 
                         <input
                           type="checkbox"
                           checked={nulls.includes(key)}
-                          onChange={(event) => setNulls((current) => (event.target.checked ? [...current, key] : current.filter((k) => k !== key)))}
+                          onChange={(event) =>
+                            setNulls((current) =>
+                              event.target.checked ? [...current, key] : current.filter((k) => k !== key),
+                            )
+                          }
                         />
                         Set it to null instead
                       </label>
@@ -157,12 +190,19 @@ export function PatchReviewDialog({ title, target, basedOn, plan, confirmLabel, 
         {keys.length > 0 && <SchemaVerdict check={check} envLabel={label} />}
         <Outcome phase={phase} envLabel={label} basedOn={basedOn} keys={keys} />
         {blocked && (
-          <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
+          <p
+            role="alert"
+            className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
+          >
             {blocked}
           </p>
         )}
-        {phase.kind !== 'conflict' && keys.length > 0 && <NoteField value={note} onChange={setNote} required={noteRequired || !!request} />}
-        {target === 'live' && phase.kind !== 'conflict' && !request && <TypeToConfirm word="live" value={typed} onChange={setTyped} />}
+        {phase.kind !== 'conflict' && keys.length > 0 && (
+          <NoteField value={note} onChange={setNote} required={noteRequired || !!request} />
+        )}
+        {target === 'live' && phase.kind !== 'conflict' && !request && (
+          <TypeToConfirm word="live" value={typed} onChange={setTyped} />
+        )}
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>{phase.kind === 'conflict' ? 'Close' : 'Cancel'}</Button>
           {phase.kind === 'conflict' ? (
@@ -182,7 +222,9 @@ export function PatchReviewDialog({ title, target, basedOn, plan, confirmLabel, 
 
 /** The field errors a refused write carries (the API client's error has them; this module must not import it). */
 const fieldErrorsOf = (error: unknown): FieldError[] =>
-  typeof error === 'object' && error !== null && Array.isArray((error as { fieldErrors?: unknown }).fieldErrors) ? (error as { fieldErrors: FieldError[] }).fieldErrors : [];
+  typeof error === 'object' && error !== null && Array.isArray((error as { fieldErrors?: unknown }).fieldErrors)
+    ? (error as { fieldErrors: FieldError[] }).fieldErrors
+    : [];
 
 /** The target's variables after the merge the server will do, checked against the target's schema (off-thread). */
 function useMergedCheck(basedOn: ConfigPage, patch: JsonObject): VariablesCheck | undefined {
@@ -200,21 +242,43 @@ function useMergedCheck(basedOn: ConfigPage, patch: JsonObject): VariablesCheck 
 }
 
 function SchemaVerdict({ check, envLabel }: { check: VariablesCheck | undefined; envLabel: string }) {
-  if (!check) return <p className="text-sm text-slate-600 dark:text-slate-400">Checking the result against {envLabel}’s schema…</p>;
-  if (check.valid) return <p className="text-sm text-emerald-800 dark:text-emerald-300">✓ The result satisfies {envLabel}’s schema.</p>;
+  if (!check)
+    return (
+      <p className="text-sm text-slate-600 dark:text-slate-400">Checking the result against {envLabel}’s schema…</p>
+    );
+  if (check.valid)
+    return (
+      <p className="text-sm text-emerald-800 dark:text-emerald-300">✓ The result satisfies {envLabel}’s schema.</p>
+    );
   return (
-    <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200">
+    <div
+      role="alert"
+      className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200"
+    >
       <p className="font-semibold">✕ {envLabel}’s schema refuses the result, so nothing can be sent:</p>
       <FieldErrorList errors={check.errors} />
     </div>
   );
 }
 
-function Outcome({ phase, envLabel, basedOn, keys }: { phase: Phase; envLabel: string; basedOn: ConfigPage; keys: string[] }) {
+function Outcome({
+  phase,
+  envLabel,
+  basedOn,
+  keys,
+}: {
+  phase: Phase;
+  envLabel: string;
+  basedOn: ConfigPage;
+  keys: string[];
+}) {
   if (phase.kind === 'conflict') {
     const changed = keys.filter((key) => !jsonEqual(phase.current.variables?.[key], basedOn.variables?.[key]));
     return (
-      <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
+      <div
+        role="alert"
+        className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
+      >
         <p className="font-semibold">{envLabel} changed since this view was loaded. Nothing was sent.</p>
         {changed.length > 0 ? (
           <ul className="mt-1 list-disc pl-5">
@@ -232,7 +296,10 @@ function Outcome({ phase, envLabel, basedOn, keys }: { phase: Phase; envLabel: s
   }
   if (phase.kind === 'failed') {
     return (
-      <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200">
+      <div
+        role="alert"
+        className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200"
+      >
         <p className="font-semibold">Not applied: {(phase.error as Error).message}</p>
         {phase.fieldErrors.length > 0 && <FieldErrorList errors={phase.fieldErrors} />}
         <p className="mt-1">

@@ -6,7 +6,24 @@ export const inputClass =
 
 /** Text, number, email, URL and date inputs, with examples offered as suggestions. */
 export function BaseInputTemplate(props: BaseInputTemplateProps) {
-  const { id, htmlName, value, readonly, disabled, autofocus, onBlur, onFocus, onChange, onChangeOverride, options, schema, type, rawErrors = [], placeholder, required } = props;
+  const {
+    id,
+    htmlName,
+    value,
+    readonly,
+    disabled,
+    autofocus,
+    onBlur,
+    onFocus,
+    onChange,
+    onChangeOverride,
+    options,
+    schema,
+    type,
+    rawErrors = [],
+    placeholder,
+    required,
+  } = props;
   const inputProps = getInputProps(schema, type, options);
   const isNumber = inputProps.type === 'number' || inputProps.type === 'integer';
   const inputValue = isNumber ? (value || value === 0 ? value : '') : (value ?? '');
@@ -15,7 +32,10 @@ export function BaseInputTemplate(props: BaseInputTemplateProps) {
     [onChange, options.emptyValue],
   );
   const handleBlur = useCallback(({ target }: FocusEvent<HTMLInputElement>) => onBlur(id, target.value), [onBlur, id]);
-  const handleFocus = useCallback(({ target }: FocusEvent<HTMLInputElement>) => onFocus(id, target.value), [onFocus, id]);
+  const handleFocus = useCallback(
+    ({ target }: FocusEvent<HTMLInputElement>) => onFocus(id, target.value),
+    [onFocus, id],
+  );
   const examples = Array.isArray(schema.examples) ? (schema.examples as unknown[]) : [];
   return (
     <>

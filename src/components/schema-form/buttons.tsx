@@ -33,7 +33,16 @@ function IconButton({ label, shape, danger, ...props }: IconButtonProps & Shape)
         danger ? 'text-red-700 dark:text-red-400' : 'text-slate-700 dark:text-slate-200'
       }`}
     >
-      <svg aria-hidden viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
+      <svg
+        aria-hidden
+        viewBox="0 0 24 24"
+        className="size-4"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={2}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         <path d={ICONS[shape]} />
       </svg>
     </button>

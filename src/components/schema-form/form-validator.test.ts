@@ -9,7 +9,8 @@ import { ConfigValidator } from '../../../contract/config-validation.ts';
 import { formValidator } from './schema-form.tsx';
 
 const contract = new ConfigValidator();
-const formSays = (schema: object, value: Record<string, unknown>) => formValidator.validateFormData(value, schema as RJSFSchema).errors.length === 0;
+const formSays = (schema: object, value: Record<string, unknown>) =>
+  formValidator.validateFormData(value, schema as RJSFSchema).errors.length === 0;
 
 describe('the form and the server agree', () => {
   test.each([
@@ -30,21 +31,62 @@ describe('the form and the server agree', () => {
     expect(contract.checkVariables(schema, { v: 'no digits' }).valid).toBe(false);
     // And it never freezes this thread, whatever the value.
     const started = performance.now();
-    formSays({ type: 'object', properties: { v: { type: 'string', pattern: '^(?=a)(a+)+$' } } }, { v: `${'a'.repeat(40)}!` });
+    formSays(
+      { type: 'object', properties: { v: { type: 'string', pattern: '^(?=a)(a+)+$' } } },
+      { v: `${'a'.repeat(40)}!` },
+    );
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 
   const leaf = fc.oneof(
-    fc.record({ type: fc.constant('string'), minLength: fc.nat(5), maxLength: fc.integer({ min: 3, max: 12 }) }, { requiredKeys: ['type'] }),
-    fc.record({ type: fc.constant('string'), pattern: fc.constantFrom('^[A-Z]{2,4}$', '^\\d+$', '^(a|b)+$', 'x', '^.{0,5}$') }),
-    fc.record({ type: fc.constant('string'), format: fc.constantFrom('email', 'date-time', 'uri', 'color', 'ipv4', 'uuid', 'x-unknown') }),
-    fc.record({ type: fc.constantFrom('number', 'integer'), minimum: fc.integer({ min: -5, max: 5 }), maximum: fc.integer({ min: 5, max: 50 }), multipleOf: fc.constantFrom(0.1, 0.5, 2, 0.01) }, { requiredKeys: ['type'] }),
-    fc.record({ enum: fc.uniqueArray(fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.constant(null)), { minLength: 1, maxLength: 4 }) }),
-    fc.record({ type: fc.constant('array'), items: fc.constant({ type: 'integer' }), uniqueItems: fc.boolean(), maxItems: fc.nat(4) }),
+    fc.record(
+      { type: fc.constant('string'), minLength: fc.nat(5), maxLength: fc.integer({ min: 3, max: 12 }) },
+      { requiredKeys: ['type'] },
+    ),
+    fc.record({
+      type: fc.constant('string'),
+      pattern: fc.constantFrom('^[A-Z]{2,4}$', '^\\d+$', '^(a|b)+$', 'x', '^.{0,5}$'),
+    }),
+    fc.record({
+      type: fc.constant('string'),
+      format: fc.constantFrom('email', 'date-time', 'uri', 'color', 'ipv4', 'uuid', 'x-unknown'),
+    }),
+    fc.record(
+      {
+        type: fc.constantFrom('number', 'integer'),
+        minimum: fc.integer({ min: -5, max: 5 }),
+        maximum: fc.integer({ min: 5, max: 50 }),
+        multipleOf: fc.constantFrom(0.1, 0.5, 2, 0.01),
+      },
+      { requiredKeys: ['type'] },
+    ),
+    fc.record({
+      enum: fc.uniqueArray(fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.constant(null)), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+    }),
+    fc.record({
+      type: fc.constant('array'),
+      items: fc.constant({ type: 'integer' }),
+      uniqueItems: fc.boolean(),
+      maxItems: fc.nat(4),
+    }),
   );
   const value = fc.oneof(
     fc.string({ maxLength: 14 }),
-    fc.constantFrom('AB', '123', 'abab', 'a@b.co', '2026-11-30T10:00:00Z', 'https://x.io', '#fff', '10.0.0.1', 'red', 'x'),
+    fc.constantFrom(
+      'AB',
+      '123',
+      'abab',
+      'a@b.co',
+      '2026-11-30T10:00:00Z',
+      'https://x.io',
+      '#fff',
+      '10.0.0.1',
+      'red',
+      'x',
+    ),
     fc.integer({ min: -10, max: 60 }),
     fc.double({ min: -10, max: 60, noNaN: true }),
     fc.constantFrom(0.3, 0.7, 1.1, 2.5),
@@ -54,10 +96,14 @@ describe('the form and the server agree', () => {
 
   test('for random schemas and values, both give the same verdict (fast-check, 500 runs)', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom('a', 'b', 'c'), leaf, { minKeys: 1 }), fc.dictionary(fc.constantFrom('a', 'b', 'c'), value), (properties, values) => {
-        const schema = { type: 'object', properties, required: Object.keys(properties).slice(0, 1) };
-        expect(formSays(schema, values)).toBe(contract.checkVariables(schema, values).valid);
-      }),
+      fc.property(
+        fc.dictionary(fc.constantFrom('a', 'b', 'c'), leaf, { minKeys: 1 }),
+        fc.dictionary(fc.constantFrom('a', 'b', 'c'), value),
+        (properties, values) => {
+          const schema = { type: 'object', properties, required: Object.keys(properties).slice(0, 1) };
+          expect(formSays(schema, values)).toBe(contract.checkVariables(schema, values).valid);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -49,7 +49,8 @@ export function CollapsedNote({ title }: { title: string }) {
   );
 }
 
-const action = 'rounded px-1.5 py-0.5 font-medium text-brand-700 hover:bg-brand-50 dark:text-brand-300 dark:hover:bg-brand-950';
+const action =
+  'rounded px-1.5 py-0.5 font-medium text-brand-700 hover:bg-brand-50 dark:text-brand-300 dark:hover:bg-brand-950';
 
 export function KeyStateBar({ name, state, collapsed, onAction, historyHref }: Props) {
   const { stored, edited, emptied, isNull, changedOnServer, nullable, collapsible } = state;
@@ -68,17 +69,33 @@ export function KeyStateBar({ name, state, collapsed, onAction, historyHref }: P
           </Link>
         )}
         {nullable && !isNull && (emptied || stored !== 'absent') && (
-          <button type="button" className={action} onClick={() => onAction(name, 'null')} aria-label={`Set ${name} to null`}>
+          <button
+            type="button"
+            className={action}
+            onClick={() => onAction(name, 'null')}
+            aria-label={`Set ${name} to null`}
+          >
             Set to null
           </button>
         )}
         {edited && (
-          <button type="button" className={action} onClick={() => onAction(name, 'undo')} aria-label={`Undo the edit of ${name}`}>
+          <button
+            type="button"
+            className={action}
+            onClick={() => onAction(name, 'undo')}
+            aria-label={`Undo the edit of ${name}`}
+          >
             Undo
           </button>
         )}
         {collapsible && (
-          <button type="button" className={action} aria-expanded={!collapsed} onClick={() => onAction(name, 'toggle')} aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${name}`}>
+          <button
+            type="button"
+            className={action}
+            aria-expanded={!collapsed}
+            onClick={() => onAction(name, 'toggle')}
+            aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${name}`}
+          >
             {collapsed ? '▸ Expand' : '▾ Collapse'}
           </button>
         )}

@@ -18,7 +18,9 @@ const schema = {
   },
 };
 const messages = (data: Record<string, unknown>) =>
-  formValidator.validateFormData(data, schema as RJSFSchema, undefined, plainErrors(schema)).errors.map((e) => [e.property, e.message]);
+  formValidator
+    .validateFormData(data, schema as RJSFSchema, undefined, plainErrors(schema))
+    .errors.map((e) => [e.property, e.message]);
 
 describe('errors in words', () => {
   test.each([
@@ -36,7 +38,12 @@ describe('errors in words', () => {
   });
 
   test('the list entry names the field by its title', () => {
-    const [error] = formValidator.validateFormData({ name: 'toolongname' }, schema as RJSFSchema, undefined, plainErrors(schema)).errors;
+    const [error] = formValidator.validateFormData(
+      { name: 'toolongname' },
+      schema as RJSFSchema,
+      undefined,
+      plainErrors(schema),
+    ).errors;
     expect(error.stack).toBe('Name: At most 5 characters.');
   });
 });

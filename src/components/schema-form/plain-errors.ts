@@ -18,7 +18,11 @@ function failingSchema(root: JsonObject, schemaPath: string | undefined): JsonOb
 export function plainErrors(root: JsonObject): ErrorTransformer {
   return (errors) =>
     errors.map((error) => {
-      const message = plainMessage(error.name, error.params as Record<string, unknown> | undefined, failingSchema(root, error.schemaPath));
+      const message = plainMessage(
+        error.name,
+        error.params as Record<string, unknown> | undefined,
+        failingSchema(root, error.schemaPath),
+      );
       if (!message) return error;
       const field = error.title || error.property?.replace(/^\./, '') || 'This page';
       return { ...error, message, stack: `${field}: ${message}` };

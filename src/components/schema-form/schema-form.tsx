@@ -74,7 +74,16 @@ type SchemaFormProps = {
   formContext?: object;
 };
 
-export function SchemaForm({ schema, formData, onChange, formRef, disabled, uiSchema, extraErrors, formContext }: SchemaFormProps) {
+export function SchemaForm({
+  schema,
+  formData,
+  onChange,
+  formRef,
+  disabled,
+  uiSchema,
+  extraErrors,
+  formContext,
+}: SchemaFormProps) {
   const transformErrors = useMemo(() => plainErrors(schema), [schema]);
   return (
     <Form<JsonObject, RJSFSchema>

@@ -4,7 +4,17 @@
  * with the same validator and shows each error on its key. Schemas that tie keys together fall back to one form.
  */
 import { flushSync } from 'react-dom';
-import { memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type Ref,
+} from 'react';
 import Form from '@rjsf/core';
 import type { IChangeEvent } from '@rjsf/core';
 import type { ErrorSchema, RJSFSchema, RJSFValidationError } from '@rjsf/utils';
@@ -48,7 +58,16 @@ type Props = {
   historyOf?: (key: string) => string;
 };
 
-export function SectionedSchemaForm({ schema, formData, onChange, handle, disabled, extraErrors, keyStates, historyOf }: Props) {
+export function SectionedSchemaForm({
+  schema,
+  formData,
+  onChange,
+  handle,
+  disabled,
+  extraErrors,
+  keyStates,
+  historyOf,
+}: Props) {
   const sections = useMemo(() => splitByTopLevelKey(schema), [schema]);
   const wholeForm = useRef<SchemaFormHandle>(null);
   const [errors, setErrors] = useState<{ list: RJSFValidationError[]; schema: ErrorSchema<JsonObject> }>();
@@ -59,7 +78,13 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
     const q = query.trim().toLowerCase();
     if (!q) return allKeys;
     const properties = (schema.properties ?? {}) as Record<string, { title?: unknown }>;
-    return allKeys.filter((key) => key.toLowerCase().includes(q) || String(properties[key]?.title ?? '').toLowerCase().includes(q));
+    return allKeys.filter(
+      (key) =>
+        key.toLowerCase().includes(q) ||
+        String(properties[key]?.title ?? '')
+          .toLowerCase()
+          .includes(q),
+    );
   }, [allKeys, query, schema]);
   const [scrollMargin, setScrollMargin] = useState(0);
   const virtual = allKeys.length > VIRTUALIZE_ABOVE;
@@ -69,7 +94,8 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
   useEffect(() => {
     if (!virtual) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key.toLowerCase() !== 'f' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      if (event.key.toLowerCase() !== 'f' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey)
+        return;
       if (!findBox.current || document.activeElement === findBox.current) return;
       event.preventDefault();
       findBox.current.focus();
@@ -97,7 +123,14 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
     (key: string, value: unknown) => {
       if (latest.current[key] === value) return;
       onChange({ ...latest.current, [key]: value });
-      setErrors((current) => (current?.schema[key] ? { list: current.list.filter((e) => !e.property?.startsWith(`.${key}`)), schema: { ...current.schema, [key]: undefined } } : current));
+      setErrors((current) =>
+        current?.schema[key]
+          ? {
+              list: current.list.filter((e) => !e.property?.startsWith(`.${key}`)),
+              schema: { ...current.schema, [key]: undefined },
+            }
+          : current,
+      );
     },
     [onChange],
   );
@@ -144,7 +177,12 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
         flushSync(() => setCollapsed(new Set()));
         return wholeForm.current?.validateForm() ?? true;
       }
-      const result = formValidator.validateFormData(latest.current, schema as RJSFSchema, undefined, plainErrors(schema));
+      const result = formValidator.validateFormData(
+        latest.current,
+        schema as RJSFSchema,
+        undefined,
+        plainErrors(schema),
+      );
       if (result.errors.length === 0) {
         setErrors(undefined);
         return true;
@@ -206,7 +244,9 @@ export function SectionedSchemaForm({ schema, formData, onChange, handle, disabl
   return (
     <FoldsContext.Provider value={folds}>
       <div className="sb-form space-y-5">
-        {errors && <ErrorSummary errors={errors.list} onJump={(property) => jumpTo(topKeyOf(property), fieldIdOf(property))} />}
+        {errors && (
+          <ErrorSummary errors={errors.list} onJump={(property) => jumpTo(topKeyOf(property), fieldIdOf(property))} />
+        )}
         {allKeys.length > 1 && (
           <div className="flex flex-wrap items-end gap-3">
             <div className="min-w-56 flex-1">
@@ -290,16 +330,40 @@ type SectionProps = {
 } & Partial<Omit<KeyState, 'nullable'>>;
 
 /** One top-level key as its own small form; re-renders only when its own value, schema, state or errors change. */
-const Section = memo(function Section({ name, schema, value, errors, onKeyChange, onKeyAction, disabled, collapsed, historyHref, ...state }: SectionProps) {
+const Section = memo(function Section({
+  name,
+  schema,
+  value,
+  errors,
+  onKeyChange,
+  onKeyAction,
+  disabled,
+  collapsed,
+  historyHref,
+  ...state
+}: SectionProps) {
   const formData = useMemo(() => (value === undefined ? {} : { [name]: value }), [name, value]);
-  const extraErrors = useMemo(() => (errors ? ({ [name]: errors } as ErrorSchema<JsonObject>) : undefined), [name, errors]);
+  const extraErrors = useMemo(
+    () => (errors ? ({ [name]: errors } as ErrorSchema<JsonObject>) : undefined),
+    [name, errors],
+  );
   const nullable = useMemo(() => state.stored !== undefined && acceptsNull(schema, name), [name, schema, state.stored]);
   const transformErrors = useMemo(() => plainErrors(schema), [schema]);
   return (
     <div>
-      {state.stored !== undefined && <KeyStateBar name={name} state={{ ...(state as Omit<KeyState, 'nullable'>), nullable }} collapsed={collapsed} onAction={onKeyAction} historyHref={historyHref} />}
+      {state.stored !== undefined && (
+        <KeyStateBar
+          name={name}
+          state={{ ...(state as Omit<KeyState, 'nullable'>), nullable }}
+          collapsed={collapsed}
+          onAction={onKeyAction}
+          historyHref={historyHref}
+        />
+      )}
       {collapsed ? (
-        <CollapsedNote title={String((schema.properties as Record<string, { title?: unknown }>)[name]?.title ?? name)} />
+        <CollapsedNote
+          title={String((schema.properties as Record<string, { title?: unknown }>)[name]?.title ?? name)}
+        />
       ) : (
         <Form<JsonObject, RJSFSchema>
           {...baseFormProps}

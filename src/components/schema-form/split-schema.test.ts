@@ -9,16 +9,34 @@ describe('splitByTopLevelKey', () => {
       required: ['a'],
       properties: { a: { type: 'string' }, b: { $ref: '#/definitions/hours' } },
     });
-    expect(split?.get('a')).toEqual({ definitions: { hours: { type: 'string' } }, type: 'object', properties: { a: { type: 'string' } }, required: ['a'] });
-    expect(split?.get('b')).toEqual({ definitions: { hours: { type: 'string' } }, type: 'object', properties: { b: { $ref: '#/definitions/hours' } } });
+    expect(split?.get('a')).toEqual({
+      definitions: { hours: { type: 'string' } },
+      type: 'object',
+      properties: { a: { type: 'string' } },
+      required: ['a'],
+    });
+    expect(split?.get('b')).toEqual({
+      definitions: { hours: { type: 'string' } },
+      type: 'object',
+      properties: { b: { $ref: '#/definitions/hours' } },
+    });
   });
 
-  test.each(['dependencies', 'if', 'allOf', 'oneOf', 'additionalProperties', 'patternProperties'])('keeps a schema with root %s whole', (keyword) => {
-    expect(splitByTopLevelKey({ type: 'object', properties: { a: { type: 'string' } }, [keyword]: {} })).toBeUndefined();
-  });
+  test.each(['dependencies', 'if', 'allOf', 'oneOf', 'additionalProperties', 'patternProperties'])(
+    'keeps a schema with root %s whole',
+    (keyword) => {
+      expect(
+        splitByTopLevelKey({ type: 'object', properties: { a: { type: 'string' } }, [keyword]: {} }),
+      ).toBeUndefined();
+    },
+  );
 });
 
 test('a root that only refuses unknown keys (additionalProperties: false) is still edited key by key', () => {
-  const split = splitByTopLevelKey({ type: 'object', additionalProperties: false, properties: { a: { type: 'string' } } });
+  const split = splitByTopLevelKey({
+    type: 'object',
+    additionalProperties: false,
+    properties: { a: { type: 'string' } },
+  });
   expect([...(split?.keys() ?? [])]).toEqual(['a']);
 });

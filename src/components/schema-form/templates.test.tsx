@@ -14,7 +14,10 @@ const venue = {
     address: {
       type: 'object',
       title: 'Address',
-      properties: { street: { type: 'string', title: 'Street' }, city: { type: 'string', title: 'City', minLength: 2 } },
+      properties: {
+        street: { type: 'string', title: 'Street' },
+        city: { type: 'string', title: 'City', minLength: 2 },
+      },
     },
     rooms: { type: 'array', title: 'Rooms', items: { type: 'string' } },
     note: { type: ['string', 'null'], title: 'Note' },
@@ -25,14 +28,27 @@ const venue = {
 // Per-key sections, and one form for the whole page (a root `dependencies` ties keys together).
 const SCHEMAS: [string, JsonObject][] = [
   ['per-key sections', { type: 'object', properties: { venue } }],
-  ['one form', { type: 'object', properties: { venue, other: { type: 'string' } }, dependencies: { other: ['venue'] } }],
+  [
+    'one form',
+    { type: 'object', properties: { venue, other: { type: 'string' } }, dependencies: { other: ['venue'] } },
+  ],
 ];
 const stored = { venue: { address: { street: 'Main St', city: 'Cork' }, rooms: ['A', 'B'], note: null, code: '' } };
 
-function Harness({ schema, variables, handle }: { schema: JsonObject; variables: JsonObject; handle?: React.Ref<SectionedFormHandle> }) {
+function Harness({
+  schema,
+  variables,
+  handle,
+}: {
+  schema: JsonObject;
+  variables: JsonObject;
+  handle?: React.Ref<SectionedFormHandle>;
+}) {
   const [draft, setDraft] = useState(variables);
   const keyStates = { stored: variables, initial: variables, server: variables };
-  return <SectionedSchemaForm schema={schema} formData={draft} onChange={setDraft} keyStates={keyStates} handle={handle} />;
+  return (
+    <SectionedSchemaForm schema={schema} formData={draft} onChange={setDraft} keyStates={keyStates} handle={handle} />
+  );
 }
 
 test('a fold outlives its section: hidden by a search and shown again, the group is still folded', async () => {
@@ -74,7 +90,13 @@ describe.each(SCHEMAS)('nested objects and arrays (%s)', (_mode, schema) => {
   test('a folded group that holds an error opens on validation, and its field gets the focus', async () => {
     const user = userEvent.setup();
     const handle = createRef<SectionedFormHandle>();
-    render(<Harness schema={schema} variables={{ venue: { ...stored.venue, address: { street: 'Main St', city: 'C' } } }} handle={handle} />);
+    render(
+      <Harness
+        schema={schema}
+        variables={{ venue: { ...stored.venue, address: { street: 'Main St', city: 'C' } } }}
+        handle={handle}
+      />,
+    );
     await user.click(screen.getByRole('button', { name: 'Address' }));
     expect(screen.queryByLabelText('City')).toBeNull();
     act(() => void handle.current!.validate());
@@ -91,14 +113,19 @@ describe.each(SCHEMAS)('nested objects and arrays (%s)', (_mode, schema) => {
 describe('finding a field on a long page', () => {
   const manyKeys = (count: number) => ({
     type: 'object',
-    properties: Object.fromEntries(Array.from({ length: count }, (_, i) => [`key_${i}`, { type: 'string', title: `Field ${i}` }])),
+    properties: Object.fromEntries(
+      Array.from({ length: count }, (_, i) => [`key_${i}`, { type: 'string', title: `Field ${i}` }]),
+    ),
   });
 
   test('a 150-key page has every field in the page, so the browser’s own find can reach it', () => {
     const { container } = render(<Harness schema={manyKeys(150)} variables={{}} />);
     // Looked up by the label's own `for` (getByLabelText scans every label for each query: seconds on a loaded machine).
-    const labels = [...container.querySelectorAll('label')].filter((label) => /^Field \d+$/.test(label.textContent?.trim() ?? ''));
+    const labels = [...container.querySelectorAll('label')].filter((label) =>
+      /^Field \d+$/.test(label.textContent?.trim() ?? ''),
+    );
     expect(labels).toHaveLength(150);
-    for (const label of [labels[0], labels[149]]) expect(container.querySelector(`#${CSS.escape(label.htmlFor)}`)).toBeInstanceOf(HTMLInputElement);
+    for (const label of [labels[0], labels[149]])
+      expect(container.querySelector(`#${CSS.escape(label.htmlFor)}`)).toBeInstanceOf(HTMLInputElement);
   });
 });

@@ -32,7 +32,21 @@ import { plural } from '../../../contract/plural.ts';
 const isRoot = (id: string) => id === 'root';
 
 export function FieldTemplate(props: FieldTemplateProps) {
-  const { id, label, children, errors, help, description, hidden, required, displayLabel, rawErrors = [], registry, uiSchema, fieldPathId } = props;
+  const {
+    id,
+    label,
+    children,
+    errors,
+    help,
+    description,
+    hidden,
+    required,
+    displayLabel,
+    rawErrors = [],
+    registry,
+    uiSchema,
+    fieldPathId,
+  } = props;
   const uiOptions = getUiOptions(uiSchema);
   const { WrapIfAdditionalTemplate } = registry.templates;
   if (hidden) return <div className="hidden">{children}</div>;
@@ -45,7 +59,15 @@ export function FieldTemplate(props: FieldTemplateProps) {
   const mark = valueMarkOf(fieldPathId, props.formData);
   return (
     <WrapIfAdditionalTemplate {...props}>
-      {state && <KeyStateBar name={key!} state={state} collapsed={collapsed} onAction={keys!.onKeyAction!} historyHref={keys!.historyOf?.(key!)} />}
+      {state && (
+        <KeyStateBar
+          name={key!}
+          state={state}
+          collapsed={collapsed}
+          onAction={keys!.onKeyAction!}
+          historyHref={keys!.historyOf?.(key!)}
+        />
+      )}
       {collapsed ? (
         <CollapsedNote title={label || key!} />
       ) : (
@@ -88,7 +110,9 @@ export function RequiredMark() {
   );
 }
 
-export const TitleFieldTemplate = ({ id, title, required }: TitleFieldProps) => <Legend id={id} title={title} required={required} />;
+export const TitleFieldTemplate = ({ id, title, required }: TitleFieldProps) => (
+  <Legend id={id} title={title} required={required} />
+);
 
 function Legend({ id, title, required }: { id: string; title: string; required?: boolean }) {
   return (
@@ -133,17 +157,30 @@ export function FieldHelpTemplate({ help, fieldPathId }: FieldHelpProps) {
  * The list of everything that failed validation, above the form. Each entry is a button that takes the user to its
  * field; `onJump` lets a virtualised page bring the field on screen first.
  */
-export function ErrorSummary({ errors, onJump }: { errors: ErrorListProps['errors']; onJump?: (property: string | undefined) => void }) {
+export function ErrorSummary({
+  errors,
+  onJump,
+}: {
+  errors: ErrorListProps['errors'];
+  onJump?: (property: string | undefined) => void;
+}) {
   const jump = onJump ?? ((property) => focusField(fieldIdOf(property)));
   return (
-    <div role="alert" className="mb-6 rounded-md border border-red-200 bg-red-50 p-3 text-sm dark:border-red-900 dark:bg-red-950/40">
+    <div
+      role="alert"
+      className="mb-6 rounded-md border border-red-200 bg-red-50 p-3 text-sm dark:border-red-900 dark:bg-red-950/40"
+    >
       <p className="font-semibold text-red-800 dark:text-red-200">
         {`${plural(errors.length, 'field needs', 'fields need')} attention`}
       </p>
       <ul className="mt-1 list-inside list-disc text-red-700 dark:text-red-300">
         {errors.map((error, i) => (
           <li key={i}>
-            <button type="button" className="text-left underline decoration-red-300 underline-offset-2 hover:decoration-red-700" onClick={() => jump(error.property)}>
+            <button
+              type="button"
+              className="text-left underline decoration-red-300 underline-offset-2 hover:decoration-red-700"
+              onClick={() => jump(error.property)}
+            >
               {error.stack}
             </button>
           </li>
@@ -156,14 +193,34 @@ export function ErrorSummary({ errors, onJump }: { errors: ErrorListProps['error
 export const ErrorListTemplate = ({ errors }: ErrorListProps) => <ErrorSummary errors={errors} />;
 
 export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
-  const { description, disabled, errorSchema, formData, fieldPathId, onAddProperty, properties, readonly, registry, required, schema, title, uiSchema } = props;
+  const {
+    description,
+    disabled,
+    errorSchema,
+    formData,
+    fieldPathId,
+    onAddProperty,
+    properties,
+    readonly,
+    registry,
+    required,
+    schema,
+    title,
+    uiSchema,
+  } = props;
   const { AddButton } = registry.templates.ButtonTemplates;
   if ((schema.oneOf || schema.anyOf) && !schema.properties && properties.length === 0) return null;
   const fields = (
     <>
       {properties.map((prop) => prop.content)}
       {canExpand(schema, uiSchema, formData) && (
-        <AddButton id={buttonId(fieldPathId, 'add')} onClick={onAddProperty} disabled={disabled || readonly} uiSchema={uiSchema} registry={registry} />
+        <AddButton
+          id={buttonId(fieldPathId, 'add')}
+          onClick={onAddProperty}
+          disabled={disabled || readonly}
+          uiSchema={uiSchema}
+          registry={registry}
+        />
       )}
     </>
   );
@@ -171,9 +228,20 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
   if (isRoot(fieldPathId.$id)) return <div className="space-y-5">{fields}</div>;
   const shown = properties.filter((prop) => !prop.hidden).length;
   return (
-    <Group {...{ fieldPathId, errorSchema, required }} heading={itemTitleOf(fieldPathId, title, formData)} folded={plural(shown, 'field', 'fields')} className="space-y-4">
+    <Group
+      {...{ fieldPathId, errorSchema, required }}
+      heading={itemTitleOf(fieldPathId, title, formData)}
+      folded={plural(shown, 'field', 'fields')}
+      className="space-y-4"
+    >
       {description && (
-        <DescriptionFieldTemplate id={descriptionId(fieldPathId)} description={description} schema={schema} uiSchema={uiSchema} registry={registry} />
+        <DescriptionFieldTemplate
+          id={descriptionId(fieldPathId)}
+          description={description}
+          schema={schema}
+          uiSchema={uiSchema}
+          registry={registry}
+        />
       )}
       {fields}
     </Group>
@@ -188,20 +256,46 @@ function itemTitleOf(fieldPathId: FieldPathId, title: string, formData: unknown)
   const index = fieldPathId.path.at(-1);
   if (typeof index !== 'number') return title;
   const item = (formData ?? {}) as Record<string, unknown>;
-  const named = ['name', 'label', 'title', 'department', 'question'].map((key) => item[key]).find((value) => typeof value === 'string' && value.trim() !== '');
+  const named = ['name', 'label', 'title', 'department', 'question']
+    .map((key) => item[key])
+    .find((value) => typeof value === 'string' && value.trim() !== '');
   if (named) return String(named);
   const list = title.replace(new RegExp(`-${index + 1}$`), '');
   return list ? `${list}, item ${index + 1}` : `Item ${index + 1}`;
 }
 
 export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
-  const { canAdd, disabled, errorSchema, fieldPathId, items, onAddClick, readonly, registry, required, schema, title, uiSchema } = props;
+  const {
+    canAdd,
+    disabled,
+    errorSchema,
+    fieldPathId,
+    items,
+    onAddClick,
+    readonly,
+    registry,
+    required,
+    schema,
+    title,
+    uiSchema,
+  } = props;
   const options = getUiOptions(uiSchema);
   const { AddButton } = registry.templates.ButtonTemplates;
   return (
-    <Group {...{ fieldPathId, errorSchema, required }} heading={options.title || title} folded={plural(items.length, 'item', 'items')} className="space-y-3">
+    <Group
+      {...{ fieldPathId, errorSchema, required }}
+      heading={options.title || title}
+      folded={plural(items.length, 'item', 'items')}
+      className="space-y-3"
+    >
       {schema.description && (
-        <DescriptionFieldTemplate id={descriptionId(fieldPathId)} description={options.description || schema.description} schema={schema} uiSchema={uiSchema} registry={registry} />
+        <DescriptionFieldTemplate
+          id={descriptionId(fieldPathId)}
+          description={options.description || schema.description}
+          schema={schema}
+          uiSchema={uiSchema}
+          registry={registry}
+        />
       )}
       {items.length === 0 && <p className="text-sm italic text-slate-500 dark:text-slate-400">No items.</p>}
       <ol className="space-y-3">{items}</ol>
@@ -212,7 +306,7 @@ export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
           disabled={disabled || readonly}
           uiSchema={uiSchema}
           registry={registry}
-          title={(options.title || title) ? `Add to ${options.title || title}` : undefined}
+          title={options.title || title ? `Add to ${options.title || title}` : undefined}
         />
       )}
     </Group>
@@ -230,7 +324,9 @@ function useFold(id: string) {
 const hasErrors = (errorSchema: unknown): boolean =>
   typeof errorSchema === 'object' &&
   errorSchema !== null &&
-  Object.entries(errorSchema).some(([key, child]) => (key === '__errors' ? Array.isArray(child) && child.length > 0 : hasErrors(child)));
+  Object.entries(errorSchema).some(([key, child]) =>
+    key === '__errors' ? Array.isArray(child) && child.length > 0 : hasErrors(child),
+  );
 
 type GroupProps = {
   fieldPathId: FieldPathId;
@@ -247,7 +343,15 @@ type GroupProps = {
  * The frame of an object or an array. Below the top level (top-level keys fold from their state bar), its heading is
  * a button that folds its fields away; an error inside unfolds it, so no error hides.
  */
-function Group({ fieldPathId, heading, required: requiredProperty, errorSchema, folded, className, children }: GroupProps) {
+function Group({
+  fieldPathId,
+  heading,
+  required: requiredProperty,
+  errorSchema,
+  folded,
+  className,
+  children,
+}: GroupProps) {
   const { fold, setFold } = useFold(fieldPathId.$id);
   // rjsf calls every array item required; only properties are.
   const required = requiredProperty && typeof fieldPathId.path.at(-1) !== 'number';
@@ -259,7 +363,10 @@ function Group({ fieldPathId, heading, required: requiredProperty, errorSchema, 
     if (fold && erring) setFold(false);
   }, [fold, erring, setFold]);
   return (
-    <fieldset id={fieldPathId.$id} className={`${className} rounded-lg border border-slate-200 p-4 dark:border-slate-700`}>
+    <fieldset
+      id={fieldPathId.$id}
+      className={`${className} rounded-lg border border-slate-200 p-4 dark:border-slate-700`}
+    >
       {foldable ? (
         <legend id={titleId(fieldPathId)}>
           <button
@@ -287,7 +394,10 @@ export function ArrayFieldItemTemplate(props: ArrayFieldItemTemplateProps) {
   const { children, buttonsProps, hasToolbar, index, registry } = props;
   const { ArrayFieldItemButtonsTemplate } = registry.templates;
   return (
-    <li className="flex items-start gap-3 rounded-md bg-slate-50 p-3 dark:bg-slate-800/50" aria-label={`Item ${index + 1}`}>
+    <li
+      className="flex items-start gap-3 rounded-md bg-slate-50 p-3 dark:bg-slate-800/50"
+      aria-label={`Item ${index + 1}`}
+    >
       <div className="min-w-0 flex-1">{children}</div>
       {hasToolbar && (
         <div className="flex shrink-0 gap-1 pt-6">

@@ -1,7 +1,15 @@
 import type { FieldError } from '../../../contract/agents-api.ts';
 
 /** Schema or server field errors as a list: where (a JSON Pointer, or the root) and why, as text. */
-export function FieldErrorList({ errors, label, className = 'mt-1' }: { errors: FieldError[]; label?: string; className?: string }) {
+export function FieldErrorList({
+  errors,
+  label,
+  className = 'mt-1',
+}: {
+  errors: FieldError[];
+  label?: string;
+  className?: string;
+}) {
   return (
     <ul aria-label={label} className={`list-disc pl-5 ${className}`}>
       {errors.map((e, i) => (

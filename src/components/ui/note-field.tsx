@@ -7,7 +7,12 @@ export function NoteField({ value, onChange, required, id = 'change-note' }: Pro
   return (
     <div className="text-sm">
       <label htmlFor={id} className="font-medium">
-        Note {required ? <span className="text-red-800 dark:text-red-300">(required for live)</span> : <span className="font-normal text-slate-600 dark:text-slate-400">(optional)</span>}
+        Note{' '}
+        {required ? (
+          <span className="text-red-800 dark:text-red-300">(required for live)</span>
+        ) : (
+          <span className="font-normal text-slate-600 dark:text-slate-400">(optional)</span>
+        )}
       </label>
       <p id={`${id}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
         Why this change? It is kept in the history with your name.

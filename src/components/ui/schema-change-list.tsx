@@ -7,7 +7,9 @@ export function SchemaChangeList({ changes, className = '' }: { changes: SchemaD
     <ul className={`space-y-1 text-sm ${className}`}>
       {changes.map((change) => (
         <li key={`${change.kind}${change.pointer}`}>
-          <span className="font-medium">{change.kind === 'presence' ? (change.presentIn.includes('after') ? '+ Added' : '− Removed') : '~ Changed'}</span>{' '}
+          <span className="font-medium">
+            {change.kind === 'presence' ? (change.presentIn.includes('after') ? '+ Added' : '− Removed') : '~ Changed'}
+          </span>{' '}
           <code>{change.pointer === '' ? '(root)' : pathOf(change.pointer).join('.')}</code>
           {change.kind !== 'presence' && `: ${change.detail}`}
         </li>

@@ -1,5 +1,13 @@
 /** The typed confirmation before a write to live: the user types the environment's name, so no click reaches it by habit. */
-export function TypeToConfirm({ word, value, onChange }: { word: string; value: string; onChange: (value: string) => void }) {
+export function TypeToConfirm({
+  word,
+  value,
+  onChange,
+}: {
+  word: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
   return (
     <div className="rounded-md border border-red-300 bg-red-50 p-3 text-sm dark:border-red-800 dark:bg-red-950/40">
       <label htmlFor="confirm-live" className="font-medium text-red-900 dark:text-red-200">

@@ -4,10 +4,18 @@ import { wordDiff } from '../../lib/word-diff.ts';
 import { MarkedWords } from './marked-words.tsx';
 
 /** A value as formatted JSON text (rendered as text, never as markup); `missing` stands in for an absent one. */
-export const formatValue = (value: unknown, missing = '(not set)') => (value === undefined ? missing : JSON.stringify(value, null, 2));
+export const formatValue = (value: unknown, missing = '(not set)') =>
+  value === undefined ? missing : JSON.stringify(value, null, 2);
 const inline = (value: unknown) => (value === undefined ? '(not set)' : JSON.stringify(value));
 
-type Props = { name: string; before: unknown; after: unknown; beforeLabel?: string; afterLabel?: string; children?: ReactNode };
+type Props = {
+  name: string;
+  before: unknown;
+  after: unknown;
+  beforeLabel?: string;
+  afterLabel?: string;
+  children?: ReactNode;
+};
 
 /**
  * Scalars side by side; two objects (or two arrays) as the list of leaves that change, with the whole values one
@@ -15,7 +23,9 @@ type Props = { name: string; before: unknown; after: unknown; beforeLabel?: stri
  */
 export function ValueChange({ name, before, after, beforeLabel = 'Before', afterLabel = 'After', children }: Props) {
   const nested = isNestedPair(before, after);
-  const sides = <WholeValues name={name} before={before} after={after} beforeLabel={beforeLabel} afterLabel={afterLabel} />;
+  const sides = (
+    <WholeValues name={name} before={before} after={after} beforeLabel={beforeLabel} afterLabel={afterLabel} />
+  );
   return (
     <li className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
       <p className="font-mono text-sm font-semibold">{name}</p>
@@ -66,18 +76,27 @@ type SidesProps = { name: string; before: unknown; after: unknown; beforeLabel: 
 
 function WholeValues({ name, before, after, beforeLabel, afterLabel }: SidesProps) {
   // Two texts: the words that changed are marked on each side (the text itself reads exactly as the value).
-  const words = typeof before === 'string' && typeof after === 'string' ? wordDiff(formatValue(before), formatValue(after)) : undefined;
+  const words =
+    typeof before === 'string' && typeof after === 'string'
+      ? wordDiff(formatValue(before), formatValue(after))
+      : undefined;
   return (
     <div className="mt-2 grid gap-2 sm:grid-cols-2">
       <div>
         <p className="text-xs text-slate-500 dark:text-slate-400">{beforeLabel}</p>
-        <pre aria-label={`${name} before`} className="max-h-48 overflow-auto whitespace-pre-wrap break-words rounded bg-red-50 p-2 text-xs text-red-900 dark:bg-red-950/40 dark:text-red-200">
+        <pre
+          aria-label={`${name} before`}
+          className="max-h-48 overflow-auto whitespace-pre-wrap break-words rounded bg-red-50 p-2 text-xs text-red-900 dark:bg-red-950/40 dark:text-red-200"
+        >
           {words ? <MarkedWords parts={words.before} /> : formatValue(before)}
         </pre>
       </div>
       <div>
         <p className="text-xs text-slate-500 dark:text-slate-400">{afterLabel}</p>
-        <pre aria-label={`${name} after`} className="max-h-48 overflow-auto whitespace-pre-wrap break-words rounded bg-emerald-50 p-2 text-xs text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200">
+        <pre
+          aria-label={`${name} after`}
+          className="max-h-48 overflow-auto whitespace-pre-wrap break-words rounded bg-emerald-50 p-2 text-xs text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200"
+        >
           {words ? <MarkedWords parts={words.after} /> : formatValue(after)}
         </pre>
       </div>

@@ -10,7 +10,6 @@ import { Timestamp } from '../../components/ui/timestamp.tsx';
 import { readRecentAgents } from '../../lib/recent-agents.ts';
 import { paths } from '../../lib/paths.ts';
 
-
 export function AgentPickerPage() {
   const agents = useQuery(agentListQuery());
   const me = useMe();
@@ -18,7 +17,10 @@ export function AgentPickerPage() {
   const [query, setQuery] = useState('');
   const nameOf = (agentId: string) => agents.data?.find((agent) => agent.agentId === agentId)?.agentName;
   const q = query.trim().toLowerCase();
-  const shown = agents.data?.filter((agent) => !q || agent.agentName.toLowerCase().includes(q) || agent.agentId.toLowerCase().includes(q)) ?? [];
+  const shown =
+    agents.data?.filter(
+      (agent) => !q || agent.agentName.toLowerCase().includes(q) || agent.agentId.toLowerCase().includes(q),
+    ) ?? [];
   return (
     <div className="space-y-8">
       <header>
@@ -40,10 +42,15 @@ export function AgentPickerPage() {
               const name = nameOf(agentId);
               return (
                 <li key={agentId}>
-                  <Link to={paths.agent(agentId)} title={agentId} className="block rounded-full bg-white px-3 py-1 text-xs ring-1 ring-slate-300 hover:ring-brand-500 dark:bg-slate-900 dark:ring-slate-700">
+                  <Link
+                    to={paths.agent(agentId)}
+                    title={agentId}
+                    className="block rounded-full bg-white px-3 py-1 text-xs ring-1 ring-slate-300 hover:ring-brand-500 dark:bg-slate-900 dark:ring-slate-700"
+                  >
                     {name ? (
                       <>
-                        <span className="font-medium">{name}</span> <span className="font-mono text-slate-500 dark:text-slate-400">{agentId}</span>
+                        <span className="font-medium">{name}</span>{' '}
+                        <span className="font-mono text-slate-500 dark:text-slate-400">{agentId}</span>
                       </>
                     ) : (
                       <span className="font-mono">{agentId}</span>
@@ -81,11 +88,17 @@ export function AgentPickerPage() {
         ) : agents.isError ? (
           <ErrorState title="Agents could not be loaded" error={agents.error} onRetry={() => agents.refetch()} />
         ) : agents.data.length === 0 && me?.mode === 'team' && !me.admin && me.grants.length === 0 ? (
-          <EmptyState title="You have no access to any agent yet">Ask an admin of your team to give you access ({me.email}).</EmptyState>
+          <EmptyState title="You have no access to any agent yet">
+            Ask an admin of your team to give you access ({me.email}).
+          </EmptyState>
         ) : agents.data.length === 0 ? (
-          <EmptyState title="No agents yet">This workspace has no agents. Type an agent ID above to open one directly.</EmptyState>
+          <EmptyState title="No agents yet">
+            This workspace has no agents. Type an agent ID above to open one directly.
+          </EmptyState>
         ) : shown.length === 0 ? (
-          <EmptyState title={`No agent matches “${query.trim()}”`}>Search by the agent's name or its ID, or open an ID directly above.</EmptyState>
+          <EmptyState title={`No agent matches “${query.trim()}”`}>
+            Search by the agent's name or its ID, or open an ID directly above.
+          </EmptyState>
         ) : (
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {shown.map((agent) => (
@@ -93,7 +106,9 @@ export function AgentPickerPage() {
                 <Card className="h-full p-4 transition-shadow focus-within:ring-2 focus-within:ring-brand-500 hover:shadow-md">
                   <Link to={paths.agent(agent.agentId)} className="block outline-none">
                     <span className="font-medium">{agent.agentName}</span>
-                    <span className="mt-0.5 block font-mono text-xs text-slate-500 dark:text-slate-400">{agent.agentId}</span>
+                    <span className="mt-0.5 block font-mono text-xs text-slate-500 dark:text-slate-400">
+                      {agent.agentId}
+                    </span>
                   </Link>
                   <p className="mt-3 text-xs text-slate-600 dark:text-slate-400">
                     Updated <Timestamp iso={agent.updatedAt} />

@@ -63,7 +63,11 @@ export function ChangeRequestPage() {
       {request.isPending ? (
         <Loading label="Loading the change request…" />
       ) : request.error ? (
-        <ErrorState title="This change request could not be loaded" error={request.error} onRetry={() => void request.refetch()} />
+        <ErrorState
+          title="This change request could not be loaded"
+          error={request.error}
+          onRetry={() => void request.refetch()}
+        />
       ) : (
         <RequestDetail request={request.data} />
       )}
@@ -79,7 +83,11 @@ function RequestDetail({ request }: { request: ChangeRequest }) {
   const label = ENV_LABELS[request.clientEnv];
   const open = request.status === 'open';
   // A page's version tells at once; a connector or a number is known to have moved when applying found it so.
-  const moved = open && (versionless ? request.staleAt !== undefined : page.data !== undefined && page.data.lastUpdated !== request.baseVersion);
+  const moved =
+    open &&
+    (versionless
+      ? request.staleAt !== undefined
+      : page.data !== undefined && page.data.lastUpdated !== request.baseVersion);
   return (
     // On a phone the review comes right after the change (before the steps); side by side on a wide screen.
     <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
@@ -93,9 +101,13 @@ function RequestDetail({ request }: { request: ChangeRequest }) {
         </div>
         {moved && !versionless && <Moved request={request} now={page.data!.lastUpdated!} />}
         {moved && versionless && (
-          <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
-            {request.kind === 'phone-number-move' ? 'The number or its new connector' : 'The connector'} changed since this request was made, so it was not applied: its
-            author rebases it on {request.kind === 'phone-number-move' ? 'them' : 'the connector'} as it is now, and it is approved again.
+          <p
+            role="status"
+            className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
+          >
+            {request.kind === 'phone-number-move' ? 'The number or its new connector' : 'The connector'} changed since
+            this request was made, so it was not applied: its author rebases it on{' '}
+            {request.kind === 'phone-number-move' ? 'them' : 'the connector'} as it is now, and it is approved again.
           </p>
         )}
         {request.kind === 'phone-number-move' ? (
@@ -107,22 +119,36 @@ function RequestDetail({ request }: { request: ChangeRequest }) {
         ) : versionless ? (
           <ConnectorChange request={request} />
         ) : (
-        <Card className="p-5">
-          <h2 className="text-lg font-semibold">{request.status === 'applied' ? `What it changed in ${label}` : `The change, against ${label} as it is now`}</h2>
-          {page.isPending ? (
-            <Loading label={`Reading ${label}…`} />
-          ) : page.error ? (
-            <ErrorState title={`${label} could not be read`} error={page.error} onRetry={() => void page.refetch()} />
-          ) : request.kind === 'variables' ? (
-            <ul className="mt-3 space-y-3">
-              {Object.entries(request.body).map(([key, value]) => (
-                <ValueChange key={key} name={key} before={page.data.variables?.[key]} after={value} beforeLabel={`${label} now`} afterLabel="Requested" />
-              ))}
-            </ul>
-          ) : (
-            <SchemaChangeList changes={schemaDifferences([page.data.schema ?? {}, request.body as JsonObject], ['now', 'requested'])} className="mt-3 text-sm" />
-          )}
-        </Card>
+          <Card className="p-5">
+            <h2 className="text-lg font-semibold">
+              {request.status === 'applied'
+                ? `What it changed in ${label}`
+                : `The change, against ${label} as it is now`}
+            </h2>
+            {page.isPending ? (
+              <Loading label={`Reading ${label}…`} />
+            ) : page.error ? (
+              <ErrorState title={`${label} could not be read`} error={page.error} onRetry={() => void page.refetch()} />
+            ) : request.kind === 'variables' ? (
+              <ul className="mt-3 space-y-3">
+                {Object.entries(request.body).map(([key, value]) => (
+                  <ValueChange
+                    key={key}
+                    name={key}
+                    before={page.data.variables?.[key]}
+                    after={value}
+                    beforeLabel={`${label} now`}
+                    afterLabel="Requested"
+                  />
+                ))}
+              </ul>
+            ) : (
+              <SchemaChangeList
+                changes={schemaDifferences([page.data.schema ?? {}, request.body as JsonObject], ['now', 'requested'])}
+                className="mt-3 text-sm"
+              />
+            )}
+          </Card>
         )}
       </div>
       <div className="lg:col-start-2 lg:row-span-2 lg:row-start-1">
@@ -143,12 +169,17 @@ function ConnectorChange({ request }: { request: ChangeRequest }) {
   return (
     <Card className="p-5">
       <h2 className="text-lg font-semibold">
-        {request.status === 'applied' ? 'What it changed' : 'The change, against the connector as it is now'}: {current.data?.name ?? connectorId}
+        {request.status === 'applied' ? 'What it changed' : 'The change, against the connector as it is now'}:{' '}
+        {current.data?.name ?? connectorId}
       </h2>
       {current.isPending ? (
         <Loading label="Reading the connector…" />
       ) : current.error ? (
-        <ErrorState title="The connector could not be read" error={current.error} onRetry={() => void current.refetch()} />
+        <ErrorState
+          title="The connector could not be read"
+          error={current.error}
+          onRetry={() => void current.refetch()}
+        />
       ) : (
         <FieldChanges current={current.data} changes={changes} className="mt-3 space-y-3" />
       )}
@@ -157,11 +188,26 @@ function ConnectorChange({ request }: { request: ChangeRequest }) {
 }
 
 /** A connector's fields a request changes: each one's value now → the requested one. */
-function FieldChanges({ current, changes, className }: { current: object | undefined; changes: Record<string, unknown>; className: string }) {
+function FieldChanges({
+  current,
+  changes,
+  className,
+}: {
+  current: object | undefined;
+  changes: Record<string, unknown>;
+  className: string;
+}) {
   return (
     <ul className={className}>
       {Object.entries(changes).map(([field, value]) => (
-        <ValueChange key={field} name={field} before={(current as Record<string, unknown> | undefined)?.[field]} after={value} beforeLabel="Now" afterLabel="Requested" />
+        <ValueChange
+          key={field}
+          name={field}
+          before={(current as Record<string, unknown> | undefined)?.[field]}
+          after={value}
+          beforeLabel="Now"
+          afterLabel="Requested"
+        />
       ))}
     </ul>
   );
@@ -174,12 +220,17 @@ function ConnectorBatchChange({ request }: { request: ChangeRequest }) {
   return (
     <Card className="p-5">
       <h2 className="text-lg font-semibold">
-        {request.status === 'applied' ? 'What it changed' : 'The change, against the connectors as they are now'}: {plural(updates.length, 'connector', 'connectors')}
+        {request.status === 'applied' ? 'What it changed' : 'The change, against the connectors as they are now'}:{' '}
+        {plural(updates.length, 'connector', 'connectors')}
       </h2>
       {connectors.isPending ? (
         <Loading label="Reading the connectors…" />
       ) : connectors.error ? (
-        <ErrorState title="The connectors could not be read" error={connectors.error} onRetry={() => void connectors.refetch()} />
+        <ErrorState
+          title="The connectors could not be read"
+          error={connectors.error}
+          onRetry={() => void connectors.refetch()}
+        />
       ) : (
         <ul className="mt-3 space-y-4">
           {updates.map(({ connectorId, ...changes }) => {
@@ -189,7 +240,7 @@ function ConnectorBatchChange({ request }: { request: ChangeRequest }) {
                 <h3 className="text-sm font-semibold">
                   {current?.name ?? connectorId}{' '}
                   <span className="font-normal text-slate-600 dark:text-slate-400">
-                    · {current ? ENV_LABELS[current.clientEnv as ClientEnv] ?? current.clientEnv : 'no longer there'}
+                    · {current ? (ENV_LABELS[current.clientEnv as ClientEnv] ?? current.clientEnv) : 'no longer there'}
                   </span>
                 </h3>
                 <FieldChanges current={current} changes={changes} className="mt-2 space-y-2" />
@@ -209,7 +260,9 @@ function NumberMove({ request }: { request: ChangeRequest }) {
   const connectors = useQuery(connectorListQuery(request.agentId));
   const name = (id?: string) => {
     const found = connectors.data?.connectors.find((c) => c.connectorId === id);
-    return found ? `${found.name} (${ENV_LABELS[found.clientEnv as ClientEnv] ?? found.clientEnv})` : (id ?? 'no connector');
+    return found
+      ? `${found.name} (${ENV_LABELS[found.clientEnv as ClientEnv] ?? found.clientEnv})`
+      : (id ?? 'no connector');
   };
   const number = numbers.data?.phoneNumbers.find((n) => n.number === phoneNumber);
   const applied = request.status === 'applied';
@@ -257,24 +310,38 @@ function ConnectorDeletion({ request }: { request: ChangeRequest }) {
       {current.isPending ? (
         <Loading label="Reading the connector…" />
       ) : gone ? (
-        <p className="mt-2 text-sm">{request.status === 'applied' ? 'It is gone, with its phone numbers.' : `There is no connector ${connectorId} any more.`}</p>
+        <p className="mt-2 text-sm">
+          {request.status === 'applied'
+            ? 'It is gone, with its phone numbers.'
+            : `There is no connector ${connectorId} any more.`}
+        </p>
       ) : current.error ? (
-        <ErrorState title="The connector could not be read" error={current.error} onRetry={() => void current.refetch()} />
+        <ErrorState
+          title="The connector could not be read"
+          error={current.error}
+          onRetry={() => void current.refetch()}
+        />
       ) : (
         <div className="mt-2 space-y-2 text-sm">
           <p>
-            <code>{connectorId}</code> in {ENV_LABELS[request.clientEnv]}: variant <code>{current.data.variantId || 'unassigned'}</code>, voice <code>{current.data.voiceName}</code>.
+            <code>{connectorId}</code> in {ENV_LABELS[request.clientEnv]}: variant{' '}
+            <code>{current.data.variantId || 'unassigned'}</code>, voice <code>{current.data.voiceName}</code>.
           </p>
           {numbers.isPending ? (
             <Loading label="Reading its phone numbers…" />
           ) : numbers.error ? (
-            <ErrorState title="Its phone numbers could not be read" error={numbers.error} onRetry={() => void numbers.refetch()} />
+            <ErrorState
+              title="Its phone numbers could not be read"
+              error={numbers.error}
+              onRetry={() => void numbers.refetch()}
+            />
           ) : numbers.data.phoneNumbers.length === 0 ? (
             <p>It has no phone numbers; only the connector is deleted.</p>
           ) : (
             <>
               <p className="font-medium text-red-800 dark:text-red-300">
-                {plural(numbers.data.phoneNumbers.length, 'phone number is', 'phone numbers are')} deleted with it; calls to them will no longer be answered:
+                {plural(numbers.data.phoneNumbers.length, 'phone number is', 'phone numbers are')} deleted with it;
+                calls to them will no longer be answered:
               </p>
               <ul className="max-h-40 list-disc overflow-auto pl-5 font-mono" aria-label="Numbers deleted with it">
                 {numbers.data.phoneNumbers.map((number) => (
@@ -293,17 +360,28 @@ function ConnectorDeletion({ request }: { request: ChangeRequest }) {
 function Moved({ request, now }: { request: ChangeRequest; now: string }) {
   const since = useQuery({
     queryKey: [...historyKeys.agent(request.agentId), 'since', request.clientEnv, request.baseVersion],
-    queryFn: ({ signal }) => getHistory(request.agentId, { clientEnv: request.clientEnv, since: request.baseVersion, limit: '500' }, signal),
+    queryFn: ({ signal }) =>
+      getHistory(request.agentId, { clientEnv: request.clientEnv, since: request.baseVersion, limit: '500' }, signal),
   });
-  const changed = new Set(since.data?.entries.filter((entry) => entry.outcome === 'applied').flatMap((entry) => entry.changes.map((change) => change.key)));
+  const changed = new Set(
+    since.data?.entries
+      .filter((entry) => entry.outcome === 'applied')
+      .flatMap((entry) => entry.changes.map((change) => change.key)),
+  );
   const conflicts = Object.keys(request.body).filter((key) => changed.has(key));
   return (
-    <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
-      {ENV_LABELS[request.clientEnv]} changed since this request was made (it was based on <code>{request.baseVersion}</code>, it is now at <code>{now}</code>), so it
-      will not be applied as it is: its author rebases it on the page as it is now, and it is approved again.
+    <p
+      role="status"
+      className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
+    >
+      {ENV_LABELS[request.clientEnv]} changed since this request was made (it was based on{' '}
+      <code>{request.baseVersion}</code>, it is now at <code>{now}</code>), so it will not be applied as it is: its
+      author rebases it on the page as it is now, and it is approved again.
       {request.kind === 'variables' && since.data && (
         <span className="mt-1 block">
-          {conflicts.length > 0 ? `Changed meanwhile and also in this request (conflicts): ${conflicts.join(', ')}.` : 'None of the keys it changes was changed meanwhile.'}
+          {conflicts.length > 0
+            ? `Changed meanwhile and also in this request (conflicts): ${conflicts.join(', ')}.`
+            : 'None of the keys it changes was changed meanwhile.'}
         </span>
       )}
     </p>
@@ -320,8 +398,15 @@ function Timeline({ request }: { request: ChangeRequest }) {
         {request.events.map((event, i) => (
           <li key={i}>
             <span className="font-medium">{event.actor ?? 'Switchboard'}</span> {EVENT_WORDS[event.kind]}
-            {event.revision > 1 && <span className="text-slate-600 dark:text-slate-400"> (revision {event.revision})</span>} · <Timestamp iso={event.at} />
-            {event.text && <blockquote className="mt-1 whitespace-pre-line border-l-2 border-slate-300 pl-3 dark:border-slate-600">{event.text}</blockquote>}
+            {event.revision > 1 && (
+              <span className="text-slate-600 dark:text-slate-400"> (revision {event.revision})</span>
+            )}{' '}
+            · <Timestamp iso={event.at} />
+            {event.text && (
+              <blockquote className="mt-1 whitespace-pre-line border-l-2 border-slate-300 pl-3 dark:border-slate-600">
+                {event.text}
+              </blockquote>
+            )}
           </li>
         ))}
       </ol>
@@ -329,7 +414,8 @@ function Timeline({ request }: { request: ChangeRequest }) {
         className="mt-4 space-y-2"
         onSubmit={(e) => {
           e.preventDefault();
-          if (comment.trim()) actions.comment.mutate({ id: request.id, text: comment.trim() }, { onSuccess: () => setComment('') });
+          if (comment.trim())
+            actions.comment.mutate({ id: request.id, text: comment.trim() }, { onSuccess: () => setComment('') });
         }}
       >
         <label htmlFor="request-comment" className="block text-sm font-medium">
@@ -350,7 +436,15 @@ function Timeline({ request }: { request: ChangeRequest }) {
   );
 }
 
-function Actions({ request, stale, currentVersion }: { request: ChangeRequest; stale: boolean; currentVersion?: string }) {
+function Actions({
+  request,
+  stale,
+  currentVersion,
+}: {
+  request: ChangeRequest;
+  stale: boolean;
+  currentVersion?: string;
+}) {
   const me = useMe();
   const actions = useChangeRequestActions(request.agentId);
   const writeBlock = useWriteBlock(request.agentId, request.clientEnv);
@@ -371,7 +465,9 @@ function Actions({ request, stale, currentVersion }: { request: ChangeRequest; s
       <Card className="h-fit p-5 text-sm">
         <h2 className="text-lg font-semibold">Closed</h2>
         <p className="mt-1">
-          {request.status === 'applied' ? `Applied to ${ENV_LABELS[env]}${request.appliedVersion ? ` (version ${request.appliedVersion})` : ''}.` : `This request was ${request.status}.`}
+          {request.status === 'applied'
+            ? `Applied to ${ENV_LABELS[env]}${request.appliedVersion ? ` (version ${request.appliedVersion})` : ''}.`
+            : `This request was ${request.status}.`}
         </p>
       </Card>
     );
@@ -383,9 +479,14 @@ function Actions({ request, stale, currentVersion }: { request: ChangeRequest; s
         {plural(request.approvedBy.length, 'approval', 'approvals')} of {request.approvalsNeeded} needed
         {request.approvedBy.length > 0 && <>: {request.approvedBy.join(', ')}</>}.
       </p>
-      {request.reach.places.length > 1 && <p>It changes {request.reach.places.map(placeName).join(', ')}: approving it needs the editor role on each.</p>}
+      {request.reach.places.length > 1 && (
+        <p>It changes {request.reach.places.map(placeName).join(', ')}: approving it needs the editor role on each.</p>
+      )}
       {request.approvalsWithdrawn.length > 0 && (
-        <ul className="list-disc space-y-1 pl-5 text-slate-600 dark:text-slate-300" aria-label="Approvals that no longer count">
+        <ul
+          className="list-disc space-y-1 pl-5 text-slate-600 dark:text-slate-300"
+          aria-label="Approvals that no longer count"
+        >
           {request.approvalsWithdrawn.map(({ by, why }) => (
             <li key={by}>
               {by}’s approval no longer counts: {why}.
@@ -397,19 +498,34 @@ function Actions({ request, stale, currentVersion }: { request: ChangeRequest; s
         <p className="text-slate-600 dark:text-slate-300">{writeBlock}</p>
       ) : (
         <>
-          {!author && approveBlock && <p className="text-slate-600 dark:text-slate-300">You cannot approve this request. {approveBlock}.</p>}
+          {!author && approveBlock && (
+            <p className="text-slate-600 dark:text-slate-300">You cannot approve this request. {approveBlock}.</p>
+          )}
           {!author && !approveBlock && !request.approvedBy.includes(email ?? '') && (
-            <Button variant="primary" disabled={actions.approve.isPending || stale} onClick={() => actions.approve.mutate(request.id)}>
+            <Button
+              variant="primary"
+              disabled={actions.approve.isPending || stale}
+              onClick={() => actions.approve.mutate(request.id)}
+            >
               Approve
             </Button>
           )}
-          {author && <p className="text-slate-600 dark:text-slate-300">You opened this request: someone else approves it.</p>}
+          {author && (
+            <p className="text-slate-600 dark:text-slate-300">You opened this request: someone else approves it.</p>
+          )}
           {author && <EditRequest request={request} currentVersion={currentVersion} />}
           {author && stale && currentVersion && (
             <Button
               variant="primary"
               disabled={actions.edit.isPending}
-              onClick={() => actions.edit.mutate({ id: request.id, body: request.body, baseVersion: currentVersion, note: request.note })}
+              onClick={() =>
+                actions.edit.mutate({
+                  id: request.id,
+                  body: request.body,
+                  baseVersion: currentVersion,
+                  note: request.note,
+                })
+              }
             >
               Rebase on {ENV_LABELS[env]} as it is now
             </Button>
@@ -428,14 +544,20 @@ function Actions({ request, stale, currentVersion }: { request: ChangeRequest; s
                     onChange={(e) => setReason(e.target.value)}
                     className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
                   />
-                  <p className="text-xs text-slate-600 dark:text-slate-400">At least 10 characters. Recorded in the history and shown to the team.</p>
+                  <p className="text-xs text-slate-600 dark:text-slate-400">
+                    At least 10 characters. Recorded in the history and shown to the team.
+                  </p>
                 </div>
               )}
               {env === 'live' && <TypeToConfirm word="live" value={typed} onChange={setTyped} />}
               <Button
                 variant={env === 'live' ? 'danger' : 'primary'}
-                disabled={actions.apply.isPending || !isConfirmed(env, typed) || (!approved && reason.trim().length < 10)}
-                onClick={() => actions.apply.mutate({ id: request.id, ...(!approved && { breakGlass: reason.trim() }) })}
+                disabled={
+                  actions.apply.isPending || !isConfirmed(env, typed) || (!approved && reason.trim().length < 10)
+                }
+                onClick={() =>
+                  actions.apply.mutate({ id: request.id, ...(!approved && { breakGlass: reason.trim() }) })
+                }
               >
                 {approved ? `Apply to ${ENV_LABELS[env]}` : `Apply without approval`}
               </Button>
@@ -457,7 +579,10 @@ function Actions({ request, stale, currentVersion }: { request: ChangeRequest; s
                   />
                 </>
               )}
-              <Button disabled={actions.decline.isPending} onClick={() => actions.decline.mutate({ id: request.id, text: declineText.trim() || undefined })}>
+              <Button
+                disabled={actions.decline.isPending}
+                onClick={() => actions.decline.mutate({ id: request.id, text: declineText.trim() || undefined })}
+              >
                 {author ? 'Withdraw request' : 'Decline'}
               </Button>
             </div>
@@ -483,9 +608,13 @@ function Schedule({ request }: { request: ChangeRequest }) {
       <div className="space-y-2 border-t border-slate-200 pt-3 dark:border-slate-700">
         <p>
           Applies by itself <Timestamp iso={request.scheduledAt} />
-          {request.scheduledBy && <> (scheduled by {request.scheduledBy})</>}, if approved by then and {ENV_LABELS[request.clientEnv]} has not changed meanwhile.
+          {request.scheduledBy && <> (scheduled by {request.scheduledBy})</>}, if approved by then and{' '}
+          {ENV_LABELS[request.clientEnv]} has not changed meanwhile.
         </p>
-        <Button disabled={actions.schedule.isPending} onClick={() => actions.schedule.mutate({ id: request.id, at: null })}>
+        <Button
+          disabled={actions.schedule.isPending}
+          onClick={() => actions.schedule.mutate({ id: request.id, at: null })}
+        >
           Cancel the schedule
         </Button>
       </div>
@@ -533,31 +662,43 @@ function Schedule({ request }: { request: ChangeRequest }) {
 function EditRequest({ request, currentVersion }: { request: ChangeRequest; currentVersion?: string }) {
   const actions = useChangeRequestActions(request.agentId);
   const [open, setOpen] = useState(false);
-  const what = request.kind === 'connector' ? (request.body as { changes: JsonObject }).changes : (request.body as JsonObject);
+  const what =
+    request.kind === 'connector' ? (request.body as { changes: JsonObject }).changes : (request.body as JsonObject);
   // A deletion or a move has nothing to edit but its note; saving it rebases it onto what it depends on as it is now.
   const deletion = request.kind === 'connector-delete' || request.kind === 'phone-number-move';
   const [text, setText] = useState(() => formatJson(what));
   const [note, setNote] = useState(request.note);
   const parsed = parseJsonObject(text, 'The change');
   if (!open) {
-    return (
-      <Button onClick={() => setOpen(true)}>
-        Edit the request
-      </Button>
-    );
+    return <Button onClick={() => setOpen(true)}>Edit the request</Button>;
   }
   const label =
-    request.kind === 'variables' ? 'Values it sets (JSON)' : request.kind === 'schema' ? 'Schema (JSON)' : request.kind === 'connector-batch' ? 'Connector changes (JSON)' : 'Connector fields it changes (JSON)';
+    request.kind === 'variables'
+      ? 'Values it sets (JSON)'
+      : request.kind === 'schema'
+        ? 'Schema (JSON)'
+        : request.kind === 'connector-batch'
+          ? 'Connector changes (JSON)'
+          : 'Connector fields it changes (JSON)';
   return (
     <form
       className="space-y-2 border-t border-slate-200 pt-3 dark:border-slate-700"
       onSubmit={(e) => {
         e.preventDefault();
         if (!parsed.ok) return;
-        const body = deletion ? request.body : request.kind === 'connector' ? { connectorId: (request.body as { connectorId: string }).connectorId, changes: parsed.value } : parsed.value;
+        const body = deletion
+          ? request.body
+          : request.kind === 'connector'
+            ? { connectorId: (request.body as { connectorId: string }).connectorId, changes: parsed.value }
+            : parsed.value;
         actions.edit.mutate(
           // Kept on its base unless the page moved: then the edit is also the rebase onto the page as it is now.
-          { id: request.id, body, baseVersion: request.staleAt && currentVersion ? currentVersion : request.baseVersion, note },
+          {
+            id: request.id,
+            body,
+            baseVersion: request.staleAt && currentVersion ? currentVersion : request.baseVersion,
+            note,
+          },
           { onSuccess: () => setOpen(false) },
         );
       }}

@@ -24,19 +24,30 @@ export function ChangeRequestsPage() {
         <AgentEyebrow agentId={agentId} name={name} />
         <h1 className="text-2xl font-semibold">Change requests</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-300">
-          Where the team requires approval, a change waits here until someone other than its author approves it; then it is applied, only if the page is
-          still as it was when the change was made.
+          Where the team requires approval, a change waits here until someone other than its author approves it; then it
+          is applied, only if the page is still as it was when the change was made.
         </p>
       </header>
       {list.isPending ? (
         <Loading label="Loading change requests…" />
       ) : list.error ? (
-        <ErrorState title="Change requests could not be loaded" error={list.error} onRetry={() => void list.refetch()} />
+        <ErrorState
+          title="Change requests could not be loaded"
+          error={list.error}
+          onRetry={() => void list.refetch()}
+        />
       ) : list.data.requests.length === 0 ? (
-        <EmptyState title="No change requests">When an environment needs approval, saving there opens a request, listed here.</EmptyState>
+        <EmptyState title="No change requests">
+          When an environment needs approval, saving there opens a request, listed here.
+        </EmptyState>
       ) : (
         <>
-          <RequestList title={`Open (${open.length})`} requests={open} agentId={agentId} empty="Nothing waits for review." />
+          <RequestList
+            title={`Open (${open.length})`}
+            requests={open}
+            agentId={agentId}
+            empty="Nothing waits for review."
+          />
           {closed.length > 0 && <RequestList title="Closed" requests={closed} agentId={agentId} />}
         </>
       )}
@@ -44,7 +55,17 @@ export function ChangeRequestsPage() {
   );
 }
 
-function RequestList({ title, requests, agentId, empty }: { title: string; requests: ChangeRequest[]; agentId: string; empty?: string }) {
+function RequestList({
+  title,
+  requests,
+  agentId,
+  empty,
+}: {
+  title: string;
+  requests: ChangeRequest[];
+  agentId: string;
+  empty?: string;
+}) {
   return (
     <section aria-label={title} className="space-y-2">
       <h2 className="text-lg font-semibold">{title}</h2>
@@ -52,7 +73,10 @@ function RequestList({ title, requests, agentId, empty }: { title: string; reque
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
         {requests.map((request) => (
           <li key={request.id} className="p-4">
-            <Link to={paths.changeRequest(agentId, request.id)} className="font-medium text-brand-700 underline dark:text-brand-300">
+            <Link
+              to={paths.changeRequest(agentId, request.id)}
+              className="font-medium text-brand-700 underline dark:text-brand-300"
+            >
               #{request.id} {request.note || summaryOf(request)}
             </Link>
             <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-300">

@@ -17,7 +17,8 @@ export function ComparePage() {
   const view = readView(params);
   const pages = useQuery(configPagesQuery(agentId));
   // Synchronous, so the controls (a search box above all) never show a value the URL does not have yet.
-  const setView = (change: Partial<CompareView>) => setParams(writeView({ ...view, ...change }), { replace: true, flushSync: true });
+  const setView = (change: Partial<CompareView>) =>
+    setParams(writeView({ ...view, ...change }), { replace: true, flushSync: true });
 
   return (
     <div className="space-y-4">
@@ -29,7 +30,11 @@ export function ComparePage() {
         <Loading label="Loading config pages…" />
       ) : pages.isError ? (
         <ErrorState
-          title={pages.error instanceof ApiError && pages.error.status === 404 ? 'Agent not found' : 'Config pages could not be loaded'}
+          title={
+            pages.error instanceof ApiError && pages.error.status === 404
+              ? 'Agent not found'
+              : 'Config pages could not be loaded'
+          }
           error={pages.error}
           onRetry={() => pages.refetch()}
         />

@@ -6,9 +6,23 @@ describe('statusOf', () => {
     ['equal scalars', [1, 1, 1], 'equal'],
     ['a changed scalar', [1, 2, 1], 'differs'],
     ['missing in one column', ['x', undefined, 'x'], 'missing'],
-    ['key order ignored', [{ a: 1, b: 2 }, { b: 2, a: 1 }], 'equal'],
+    [
+      'key order ignored',
+      [
+        { a: 1, b: 2 },
+        { b: 2, a: 1 },
+      ],
+      'equal',
+    ],
     ['nested change', [{ h: { open: 1 } }, { h: { open: 2 } }], 'differs'],
-    ['arrays compare in order', [[1, 2], [2, 1]], 'differs'],
+    [
+      'arrays compare in order',
+      [
+        [1, 2],
+        [2, 1],
+      ],
+      'differs',
+    ],
     ['equal arrays', [[{ a: 1 }], [{ a: 1 }]], 'equal'],
     ['type change', ['1', 1], 'differs'],
     ['object versus array', [{}, []], 'differs'],
@@ -64,11 +78,14 @@ describe('buildRows', () => {
 
 describe('failingPointers', () => {
   test('an error marks its value and every object around it', () => {
-    expect([...failingPointers([{ path: '/hours/close', message: 'bad' }, { path: '/x', message: 'bad' }])].sort()).toEqual([
-      '/hours',
-      '/hours/close',
-      '/x',
-    ]);
+    expect(
+      [
+        ...failingPointers([
+          { path: '/hours/close', message: 'bad' },
+          { path: '/x', message: 'bad' },
+        ]),
+      ].sort(),
+    ).toEqual(['/hours', '/hours/close', '/x']);
   });
   test('a root error marks no row', () => {
     expect(failingPointers([{ path: '', message: 'bad' }]).size).toBe(0);

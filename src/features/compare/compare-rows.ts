@@ -16,7 +16,6 @@ export type CompareRow = {
   expandable: boolean;
 };
 
-
 /** `missing`: set in some columns only; `differs`: set everywhere, not equal everywhere (key order ignored). */
 export function statusOf(values: readonly unknown[]): RowStatus {
   if (values.some((value) => value === undefined)) return 'missing';
@@ -36,7 +35,13 @@ export function buildRows(columns: readonly (JsonObject | undefined)[], expanded
     for (const key of unionKeys(objects)) {
       const path = [...parent, key];
       const values = objects.map((object) => (isObject(object) ? object[key] : undefined));
-      const row: CompareRow = { pointer: pointerOf(path), path, values, status: statusOf(values), expandable: values.some(isObject) };
+      const row: CompareRow = {
+        pointer: pointerOf(path),
+        path,
+        values,
+        status: statusOf(values),
+        expandable: values.some(isObject),
+      };
       rows.push(row);
       if (row.expandable && expanded.has(row.pointer)) visit(values, path);
     }

@@ -34,10 +34,25 @@ type Props = {
 /** Values wrap to two lines in a row; the diff dialog shows them whole. */
 const ROW_HEIGHT = 56;
 
-export const rowId = (pointer: string) => `compare-row${pointer.replace(/[^a-zA-Z0-9_-]/g, (c) => `_${c.charCodeAt(0)}`)}`;
+export const rowId = (pointer: string) =>
+  `compare-row${pointer.replace(/[^a-zA-Z0-9_-]/g, (c) => `_${c.charCodeAt(0)}`)}`;
 
 /** Every variable as a row, environments as columns; only the rows near the viewport are in the DOM. */
-export function CompareTable({ rows, envs, marks, expanded, selected, active, reveal, onToggleExpand, onToggleSelect, onSelectAll, onActivate, onOpenDiff, historyOf }: Props) {
+export function CompareTable({
+  rows,
+  envs,
+  marks,
+  expanded,
+  selected,
+  active,
+  reveal,
+  onToggleExpand,
+  onToggleSelect,
+  onSelectAll,
+  onActivate,
+  onOpenDiff,
+  historyOf,
+}: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   // The virtualizer's functions change identity as it measures; this table is not compiled or memoised around them.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -61,25 +76,48 @@ export function CompareTable({ rows, envs, marks, expanded, selected, active, re
     const frame = requestAnimationFrame(() => document.getElementById(rowId(active))?.focus({ preventScroll: true }));
     return () => cancelAnimationFrame(frame);
   }, [reveal]); // eslint-disable-line react-hooks/exhaustive-deps -- only a keyboard move scrolls and moves focus
-  const template = useMemo(() => ({ gridTemplateColumns: `2.75rem minmax(13rem, 1.2fr) repeat(${envs.length}, minmax(10rem, 1fr)) 9rem` }), [envs.length]);
+  const template = useMemo(
+    () => ({ gridTemplateColumns: `2.75rem minmax(13rem, 1.2fr) repeat(${envs.length}, minmax(10rem, 1fr)) 9rem` }),
+    [envs.length],
+  );
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.pointer));
 
   return (
     // A narrow window scrolls the table sideways inside its own box; the page itself never does.
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
-      <div role="table" aria-label="Variables by environment" aria-rowcount={rows.length + 1} className="w-max min-w-full text-sm">
+      <div
+        role="table"
+        aria-label="Variables by environment"
+        aria-rowcount={rows.length + 1}
+        className="w-max min-w-full text-sm"
+      >
         <div role="rowgroup">
-          <div role="row" aria-rowindex={1} style={template} className="grid border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-800/60 dark:text-slate-300">
+          <div
+            role="row"
+            aria-rowindex={1}
+            style={template}
+            className="grid border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-800/60 dark:text-slate-300"
+          >
             <span role="columnheader" className="flex items-center justify-center py-2">
-              <input type="checkbox" aria-label="Select all shown rows" checked={allSelected} onChange={(e) => onSelectAll(e.target.checked)} className="size-4" />
+              <input
+                type="checkbox"
+                aria-label="Select all shown rows"
+                checked={allSelected}
+                onChange={(e) => onSelectAll(e.target.checked)}
+                className="size-4"
+              />
             </span>
-            <span role="columnheader" className="px-3 py-2">Key</span>
+            <span role="columnheader" className="px-3 py-2">
+              Key
+            </span>
             {envs.map((env) => (
               <span role="columnheader" key={env} className="px-3 py-2">
                 {ENV_LABELS[env]}
               </span>
             ))}
-            <span role="columnheader" className="px-3 py-2">Status</span>
+            <span role="columnheader" className="px-3 py-2">
+              Status
+            </span>
           </div>
         </div>
         <div ref={scroller} role="rowgroup" className="max-h-[min(65vh,48rem)] overflow-auto" tabIndex={-1}>
@@ -87,7 +125,11 @@ export function CompareTable({ rows, envs, marks, expanded, selected, active, re
             {virtualizer.getVirtualItems().map((item) => {
               const row = rows[item.index];
               return (
-                <div key={item.key} className="absolute left-0 top-0 w-full [contain:strict]" style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}>
+                <div
+                  key={item.key}
+                  className="absolute left-0 top-0 w-full [contain:strict]"
+                  style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                >
                   <Row
                     row={row}
                     index={item.index}
@@ -133,7 +175,21 @@ const preview = (value: unknown) => {
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 };
 
-const Row = memo(function Row({ row, index, envs, template, marks, isExpanded, isSelected, isActive, onToggleExpand, onToggleSelect, onActivate, onOpenDiff, historyOf }: RowProps) {
+const Row = memo(function Row({
+  row,
+  index,
+  envs,
+  template,
+  marks,
+  isExpanded,
+  isSelected,
+  isActive,
+  onToggleExpand,
+  onToggleSelect,
+  onActivate,
+  onOpenDiff,
+  historyOf,
+}: RowProps) {
   const name = row.path.join('.');
   const status = STATUS[row.status];
   const missingIn = envs.filter((_, i) => row.values[i] === undefined).map((env) => ENV_LABELS[env]);
@@ -149,9 +205,19 @@ const Row = memo(function Row({ row, index, envs, template, marks, isExpanded, i
       className={`grid border-b border-slate-100 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500 dark:border-slate-800 ${isActive ? 'bg-brand-50 dark:bg-brand-950/40' : ''}`}
     >
       <span role="cell" className="flex items-start justify-center pt-2.5">
-        <input type="checkbox" aria-label={`Select ${name}`} checked={isSelected} onChange={() => onToggleSelect(row.pointer)} className="size-4" />
+        <input
+          type="checkbox"
+          aria-label={`Select ${name}`}
+          checked={isSelected}
+          onChange={() => onToggleSelect(row.pointer)}
+          className="size-4"
+        />
       </span>
-      <span role="rowheader" className="flex min-w-0 items-start gap-1 overflow-hidden px-2 py-2" style={{ paddingLeft: `${0.5 + (row.path.length - 1) * 1.25}rem` }}>
+      <span
+        role="rowheader"
+        className="flex min-w-0 items-start gap-1 overflow-hidden px-2 py-2"
+        style={{ paddingLeft: `${0.5 + (row.path.length - 1) * 1.25}rem` }}
+      >
         {row.expandable ? (
           <button
             type="button"
@@ -170,7 +236,12 @@ const Row = memo(function Row({ row, index, envs, template, marks, isExpanded, i
             {row.path[row.path.length - 1]}
           </span>
           {row.path.length === 1 && (
-            <Link to={historyOf(name)} onClick={(event) => event.stopPropagation()} aria-label={`History of ${name}`} className="text-xs text-brand-700 hover:underline dark:text-brand-300">
+            <Link
+              to={historyOf(name)}
+              onClick={(event) => event.stopPropagation()}
+              aria-label={`History of ${name}`}
+              className="text-xs text-brand-700 hover:underline dark:text-brand-300"
+            >
               History
             </Link>
           )}
@@ -188,7 +259,11 @@ const Row = memo(function Row({ row, index, envs, template, marks, isExpanded, i
         const failing = marks.failing(row, column);
         const outside = marks.outsideSchema(row, column);
         return (
-          <span role="cell" key={env} className={`min-w-0 overflow-hidden p-1 ${differs ? 'bg-amber-50/70 dark:bg-amber-900/35' : ''}`}>
+          <span
+            role="cell"
+            key={env}
+            className={`min-w-0 overflow-hidden p-1 ${differs ? 'bg-amber-50/70 dark:bg-amber-900/35' : ''}`}
+          >
             <button
               type="button"
               onClick={() => onOpenDiff(row, column)}
@@ -197,9 +272,19 @@ const Row = memo(function Row({ row, index, envs, template, marks, isExpanded, i
             >
               <span className="line-clamp-2 text-xs [overflow-wrap:anywhere]">
                 <span className="sr-only">{ENV_LABELS[env]}: </span>
-                {failing && <span className="mr-1.5 font-sans font-medium text-red-700 dark:text-red-300">✕ fails schema</span>}
-                {outside && <span className="mr-1.5 font-sans font-medium text-amber-800 dark:text-amber-300">? not in schema</span>}
-                {value === undefined ? <em className="text-slate-500 dark:text-slate-400">— not set</em> : <span className="font-mono">{preview(value)}</span>}
+                {failing && (
+                  <span className="mr-1.5 font-sans font-medium text-red-700 dark:text-red-300">✕ fails schema</span>
+                )}
+                {outside && (
+                  <span className="mr-1.5 font-sans font-medium text-amber-800 dark:text-amber-300">
+                    ? not in schema
+                  </span>
+                )}
+                {value === undefined ? (
+                  <em className="text-slate-500 dark:text-slate-400">— not set</em>
+                ) : (
+                  <span className="font-mono">{preview(value)}</span>
+                )}
               </span>
             </button>
           </span>

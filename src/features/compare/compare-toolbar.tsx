@@ -29,16 +29,38 @@ export function CompareToolbar({ view, onChange }: Props) {
         </p>
         <ol className="mt-1 flex flex-wrap items-center gap-1.5">
           {envs.map((env, i) => (
-            <li key={env} className="flex items-center rounded-md text-sm ring-1 ring-inset ring-slate-300 dark:ring-slate-700">
+            <li
+              key={env}
+              className="flex items-center rounded-md text-sm ring-1 ring-inset ring-slate-300 dark:ring-slate-700"
+            >
               <span className="px-2 py-1">{ENV_LABELS[env]}</span>
-              <ChipButton label={`Move ${ENV_LABELS[env]} left`} disabled={i === 0} onClick={() => move(env, -1)} glyph="←" />
-              <ChipButton label={`Move ${ENV_LABELS[env]} right`} disabled={i === envs.length - 1} onClick={() => move(env, 1)} glyph="→" />
-              <ChipButton label={`Remove ${ENV_LABELS[env]} column`} disabled={envs.length <= 2} onClick={() => onChange({ envs: envs.filter((e) => e !== env) })} glyph="✕" />
+              <ChipButton
+                label={`Move ${ENV_LABELS[env]} left`}
+                disabled={i === 0}
+                onClick={() => move(env, -1)}
+                glyph="←"
+              />
+              <ChipButton
+                label={`Move ${ENV_LABELS[env]} right`}
+                disabled={i === envs.length - 1}
+                onClick={() => move(env, 1)}
+                glyph="→"
+              />
+              <ChipButton
+                label={`Remove ${ENV_LABELS[env]} column`}
+                disabled={envs.length <= 2}
+                onClick={() => onChange({ envs: envs.filter((e) => e !== env) })}
+                glyph="✕"
+              />
             </li>
           ))}
           {hidden.map((env) => (
             <li key={env}>
-              <button type="button" onClick={() => onChange({ envs: [...envs, env] })} className="rounded-md px-2 py-1 text-sm text-brand-700 ring-1 ring-inset ring-dashed ring-slate-300 hover:bg-slate-50 dark:text-brand-300 dark:ring-slate-700 dark:hover:bg-slate-800">
+              <button
+                type="button"
+                onClick={() => onChange({ envs: [...envs, env] })}
+                className="rounded-md px-2 py-1 text-sm text-brand-700 ring-1 ring-inset ring-dashed ring-slate-300 hover:bg-slate-50 dark:text-brand-300 dark:ring-slate-700 dark:hover:bg-slate-800"
+              >
                 + {ENV_LABELS[env]}
               </button>
             </li>
@@ -52,10 +74,19 @@ export function CompareToolbar({ view, onChange }: Props) {
             <label
               key={show}
               className={`flex cursor-pointer items-center gap-1.5 rounded-md px-2 py-1 text-sm ring-1 ring-inset ${
-                view.show === show ? 'bg-brand-50 ring-brand-500 dark:bg-brand-950 dark:ring-brand-400' : 'ring-slate-300 dark:ring-slate-700'
+                view.show === show
+                  ? 'bg-brand-50 ring-brand-500 dark:bg-brand-950 dark:ring-brand-400'
+                  : 'ring-slate-300 dark:ring-slate-700'
               }`}
             >
-              <input type="radio" name="show" value={show} checked={view.show === show} onChange={() => onChange({ show })} className="size-3.5" />
+              <input
+                type="radio"
+                name="show"
+                value={show}
+                checked={view.show === show}
+                onChange={() => onChange({ show })}
+                className="size-3.5"
+              />
               {SHOW_LABELS[show]}
             </label>
           ))}
@@ -78,9 +109,26 @@ export function CompareToolbar({ view, onChange }: Props) {
   );
 }
 
-function ChipButton({ label, glyph, disabled, onClick }: { label: string; glyph: string; disabled: boolean; onClick: () => void }) {
+function ChipButton({
+  label,
+  glyph,
+  disabled,
+  onClick,
+}: {
+  label: string;
+  glyph: string;
+  disabled: boolean;
+  onClick: () => void;
+}) {
   return (
-    <button type="button" aria-label={label} title={label} disabled={disabled} onClick={onClick} className="px-1.5 py-1 text-slate-500 hover:text-slate-900 disabled:opacity-30 dark:text-slate-400 dark:hover:text-white">
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      disabled={disabled}
+      onClick={onClick}
+      className="px-1.5 py-1 text-slate-500 hover:text-slate-900 disabled:opacity-30 dark:text-slate-400 dark:hover:text-white"
+    >
       <span aria-hidden>{glyph}</span>
     </button>
   );

@@ -23,7 +23,12 @@ import { useCompareKeys } from './use-compare-keys.ts';
 import { usePromotions } from './use-promotions.ts';
 import { ValueDiffDialog } from './value-diff-dialog.tsx';
 
-type Props = { agentId: string; pages: ConfigPage[]; view: CompareView; onViewChange: (change: Partial<CompareView>) => void };
+type Props = {
+  agentId: string;
+  pages: ConfigPage[];
+  view: CompareView;
+  onViewChange: (change: Partial<CompareView>) => void;
+};
 
 const searchTexts = new WeakMap<CompareRow, string>();
 const searchTextOf = (row: CompareRow) => {
@@ -87,13 +92,28 @@ export function CompareWorkspace({ agentId, pages, view, onViewChange }: Props) 
     [sandboxCheck, preReleaseCheck, liveCheck],
   );
 
-  const rows = useMemo(() => buildRows(columns.map((page) => page?.variables), expanded), [columns, expanded]);
-  const differences = useMemo(() => schemaDifferences(columns.map((page) => page?.schema), labels), [columns, labels]);
+  const rows = useMemo(
+    () =>
+      buildRows(
+        columns.map((page) => page?.variables),
+        expanded,
+      ),
+    [columns, expanded],
+  );
+  const differences = useMemo(
+    () =>
+      schemaDifferences(
+        columns.map((page) => page?.schema),
+        labels,
+      ),
+    [columns, labels],
+  );
   const marks = useMemo<RowMarks>(() => {
     const byPointer = new Map(differences.map((d) => [d.pointer, d.detail]));
     return {
       failing: (row, column) => failing[envs[column]].has(row.pointer),
-      outsideSchema: (row, column) => row.values[column] !== undefined && !isDescribedBySchema(columns[column]?.schema, row.path),
+      outsideSchema: (row, column) =>
+        row.values[column] !== undefined && !isDescribedBySchema(columns[column]?.schema, row.path),
       schemaDifference: (row) => byPointer.get(row.pointer),
     };
   }, [differences, failing, columns, envs]);
@@ -135,7 +155,9 @@ export function CompareWorkspace({ agentId, pages, view, onViewChange }: Props) 
       const total = shown.filter((r) => r.status !== 'equal').length;
       setActive(row.pointer);
       setReveal((n) => n + 1);
-      setAnnouncement(`${row.path.join('.')}: ${row.status === 'missing' ? 'missing in some environments' : 'differs'}. Difference ${ordinal} of ${total}.`);
+      setAnnouncement(
+        `${row.path.join('.')}: ${row.status === 'missing' ? 'missing in some environments' : 'differs'}. Difference ${ordinal} of ${total}.`,
+      );
       return;
     }
     setAnnouncement(by === 1 ? 'No more differences below.' : 'No more differences above.');
@@ -159,7 +181,9 @@ export function CompareWorkspace({ agentId, pages, view, onViewChange }: Props) 
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
         <p aria-live="polite">
           <strong>{differing}</strong> of {topLevel} keys differ between {labels.join(', ')}
-          {shown.length !== rows.length && <span className="text-slate-600 dark:text-slate-400"> · showing {shown.length} rows</span>}
+          {shown.length !== rows.length && (
+            <span className="text-slate-600 dark:text-slate-400"> · showing {shown.length} rows</span>
+          )}
         </p>
         <p className="text-xs text-slate-600 dark:text-slate-400">
           Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous difference · <kbd>x</kbd> select · <kbd>p</kbd> promote
@@ -169,7 +193,10 @@ export function CompareWorkspace({ agentId, pages, view, onViewChange }: Props) 
         {announcement}
       </p>
       {lastWrite && (
-        <div role="status" className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100">
+        <div
+          role="status"
+          className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100"
+        >
           <span>✓ {lastWrite.summary}</span>
           <span className="flex gap-2">
             <button type="button" className="font-medium underline" onClick={() => promotions.openUndo(lastWrite)}>
@@ -225,7 +252,9 @@ export function CompareWorkspace({ agentId, pages, view, onViewChange }: Props) 
         <PatchReviewDialog
           key={write.seq}
           {...write}
-          send={(patch, note) => writes.writeVariables(write.target, patch, write.basedOn, { note, ...promotions.metaOf(write) })}
+          send={(patch, note) =>
+            writes.writeVariables(write.target, patch, write.basedOn, { note, ...promotions.metaOf(write) })
+          }
           noteRequired={noteRequired(write.target)}
           blocked={writeBlock(write.target)}
           request={requestFor(write.target)}

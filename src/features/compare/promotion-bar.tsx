@@ -4,7 +4,13 @@ import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { plural } from '../../../contract/plural.ts';
 
 type Direction = { from: ClientEnv; to: ClientEnv };
-type Props = { count: number; direction: Direction; onDirectionChange: (direction: Direction) => void; onPromote: () => void; onClear: () => void };
+type Props = {
+  count: number;
+  direction: Direction;
+  onDirectionChange: (direction: Direction) => void;
+  onPromote: () => void;
+  onClear: () => void;
+};
 
 /** Shown while rows are selected: where to copy them from and to. */
 export function PromotionBar({ count, direction, onDirectionChange, onPromote, onClear }: Props) {
@@ -27,7 +33,11 @@ export function PromotionBar({ count, direction, onDirectionChange, onPromote, o
   );
   const same = direction.from === direction.to;
   return (
-    <div role="region" aria-label="Promote selected rows" className="sticky top-16 z-10 flex flex-wrap items-center gap-3 rounded-lg border border-brand-200 bg-brand-50 px-3 py-2 text-sm shadow-sm dark:border-brand-800 dark:bg-brand-950">
+    <div
+      role="region"
+      aria-label="Promote selected rows"
+      className="sticky top-16 z-10 flex flex-wrap items-center gap-3 rounded-lg border border-brand-200 bg-brand-50 px-3 py-2 text-sm shadow-sm dark:border-brand-800 dark:bg-brand-950"
+    >
       <strong>{`${plural(count, 'row', 'rows')} selected`}</strong>
       {select('promote-from', 'Copy from', 'from')}
       {select('promote-to', 'to', 'to')}

@@ -22,7 +22,13 @@ describe('planPromotion', () => {
       { hours: { open: '07:00', close: '22:00' } },
       [],
     ],
-    ['a parent covers its selected children', ['/hours/close', '/hours'], { hours: sandbox.hours }, { hours: live.hours }, []],
+    [
+      'a parent covers its selected children',
+      ['/hours/close', '/hours'],
+      { hours: sandbox.hours },
+      { hours: live.hours },
+      [],
+    ],
     [
       'a key the source lacks cannot be removed from the target',
       ['/only_live'],
@@ -39,13 +45,21 @@ describe('planPromotion', () => {
   });
 
   test('a nested path absent in the source is removed from the target object', () => {
-    const plan = planPromotion(['/hours/lunch'], { hours: {} }, { hours: { lunch: '12:00', open: '07:00' } }, 'Sandbox');
+    const plan = planPromotion(
+      ['/hours/lunch'],
+      { hours: {} },
+      { hours: { lunch: '12:00', open: '07:00' } },
+      'Sandbox',
+    );
     expect(plan.patch).toEqual({ hours: { open: '07:00' } });
   });
 });
 
 describe('planUndo', () => {
   test('restores previous values and names keys that were added', () => {
-    expect(planUndo({ promo: 'AUTUMN24', only_sandbox: undefined })).toEqual({ patch: { promo: 'AUTUMN24' }, kept: ['only_sandbox'] });
+    expect(planUndo({ promo: 'AUTUMN24', only_sandbox: undefined })).toEqual({
+      patch: { promo: 'AUTUMN24' },
+      kept: ['only_sandbox'],
+    });
   });
 });

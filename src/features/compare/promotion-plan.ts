@@ -9,7 +9,12 @@ import { pathOf, valueAt, withValueAt } from '../../lib/json-pointer.ts';
 
 export type PromotionPlan = PatchPlan;
 
-export function planPromotion(pointers: readonly string[], source: JsonObject, target: JsonObject, sourceLabel: string): PromotionPlan {
+export function planPromotion(
+  pointers: readonly string[],
+  source: JsonObject,
+  target: JsonObject,
+  sourceLabel: string,
+): PromotionPlan {
   const patch: JsonObject = {};
   const skipped: PromotionPlan['skipped'] = [];
   // Parents first, so a selected child of a selected parent is already covered by it.

@@ -18,7 +18,9 @@ export function useCompareKeys(handlers: Handlers) {
       if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
       const target = event.target as Element | null;
       if (target?.closest?.(TYPING) || document.querySelector('dialog[open]')) return;
-      const action = { j: 'next', ']': 'next', k: 'previous', '[': 'previous', x: 'toggle', p: 'promote' }[event.key] as keyof Handlers | undefined;
+      const action = { j: 'next', ']': 'next', k: 'previous', '[': 'previous', x: 'toggle', p: 'promote' }[
+        event.key
+      ] as keyof Handlers | undefined;
       if (!action) return;
       event.preventDefault();
       latest.current[action]();

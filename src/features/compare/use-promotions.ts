@@ -14,7 +14,10 @@ import { plural } from '../../../contract/plural.ts';
 /** What was last written from this view, so it can be undone. */
 type LastWrite = { target: ClientEnv; before: Record<string, unknown>; page: ConfigPage; summary: string };
 /** An open write dialog, and what it was opened for (so it can be planned again from the latest data). */
-type OpenWrite = PatchRequest & { seq: number; origin: { kind: 'promote'; pointers: string[]; from: ClientEnv; to: ClientEnv } | { kind: 'undo'; last: LastWrite } };
+type OpenWrite = PatchRequest & {
+  seq: number;
+  origin: { kind: 'promote'; pointers: string[]; from: ClientEnv; to: ClientEnv } | { kind: 'undo'; last: LastWrite };
+};
 
 type Options = {
   agentId: string;
@@ -56,7 +59,10 @@ export function usePromotions({ agentId, pageOf, onDone }: Options) {
       plan: {
         patch,
         before: Object.fromEntries(Object.keys(patch).map((key) => [key, now[key]])),
-        skipped: kept.map((key) => ({ pointer: `/${key}`, reason: 'was not set before, and a PATCH cannot remove a key, so it stays' })),
+        skipped: kept.map((key) => ({
+          pointer: `/${key}`,
+          reason: 'was not set before, and a PATCH cannot remove a key, so it stays',
+        })),
       },
       confirmLabel: `Undo in ${ENV_LABELS[last.target]}`,
       seq: Date.now(),
@@ -74,16 +80,30 @@ export function usePromotions({ agentId, pageOf, onDone }: Options) {
     if (!write) return;
     storeConfigPage(queryClient, agentId, page);
     const keys = Object.keys(write.plan.patch);
-    const summary = write.origin.kind === 'undo'
-      ? `Undone: ${keys.length === 1 ? `${keys[0]} is back to its previous value` : `${plural(keys.length, 'key', 'keys')} are back to their previous values`} in ${ENV_LABELS[write.target]}.`
-      : `${write.title.replace(/^Promote/, 'Promoted')}.`;
-    setLastWrite(write.origin.kind === 'undo' ? undefined : { target: write.target, before: write.plan.before, page, summary });
+    const summary =
+      write.origin.kind === 'undo'
+        ? `Undone: ${keys.length === 1 ? `${keys[0]} is back to its previous value` : `${plural(keys.length, 'key', 'keys')} are back to their previous values`} in ${ENV_LABELS[write.target]}.`
+        : `${write.title.replace(/^Promote/, 'Promoted')}.`;
+    setLastWrite(
+      write.origin.kind === 'undo' ? undefined : { target: write.target, before: write.plan.before, page, summary },
+    );
     onDone(summary, write.origin.kind);
     setWrite(undefined);
   }
 
   /** What the history records about the open write besides its note. */
-  const metaOf = ({ origin }: OpenWrite): WriteMeta => (origin.kind === 'promote' ? { kind: 'promotion', source: origin.from } : { kind: 'restore' });
+  const metaOf = ({ origin }: OpenWrite): WriteMeta =>
+    origin.kind === 'promote' ? { kind: 'promotion', source: origin.from } : { kind: 'restore' };
 
-  return { write, metaOf, lastWrite, openPromotion, openUndo, restart, onWritten, close: () => setWrite(undefined), dismiss: () => setLastWrite(undefined) };
+  return {
+    write,
+    metaOf,
+    lastWrite,
+    openPromotion,
+    openUndo,
+    restart,
+    onWritten,
+    close: () => setWrite(undefined),
+    dismiss: () => setLastWrite(undefined),
+  };
 }

@@ -40,7 +40,9 @@ function EditorForEnv({ agentId, env }: { agentId: string; env: ClientEnv }) {
           <Link to={paths.agent(agentId)} className="text-brand-700 underline underline-offset-2 dark:text-brand-300">
             ← Overview
           </Link>
-          <span className="ml-2"><AgentEyebrow as="span" agentId={agentId} name={agentName} /></span>
+          <span className="ml-2">
+            <AgentEyebrow as="span" agentId={agentId} name={agentName} />
+          </span>
         </p>
         <h1 className="text-2xl font-semibold tracking-tight">Edit variables</h1>
         <nav aria-label="Environment" className="flex gap-1 border-b border-slate-200 dark:border-slate-800">
@@ -65,7 +67,11 @@ function EditorForEnv({ agentId, env }: { agentId: string; env: ClientEnv }) {
         <Loading label="Loading the config page…" />
       ) : page.isError ? (
         <ErrorState
-          title={page.error instanceof ApiError && page.error.status === 404 ? 'Agent not found' : 'The config page could not be loaded'}
+          title={
+            page.error instanceof ApiError && page.error.status === 404
+              ? 'Agent not found'
+              : 'The config page could not be loaded'
+          }
           error={page.error}
           onRetry={() => page.refetch()}
         />

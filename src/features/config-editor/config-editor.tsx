@@ -46,7 +46,9 @@ type Props = { agentId: string; env: ClientEnv; serverPage: ConfigPage };
  * conflicts instead.
  */
 export function ConfigEditor({ agentId, env, serverPage }: Props) {
-  const [editor, dispatch] = useReducer(editorReducer, undefined, () => initialEditorState(serverPage, readDraft(agentId, env)));
+  const [editor, dispatch] = useReducer(editorReducer, undefined, () =>
+    initialEditorState(serverPage, readDraft(agentId, env)),
+  );
   const { base, formData, storedDraft: draft, jsonGeneration } = editor;
   const baseline = useMemo(() => baselineOf(base), [base]);
   const setFormData = useCallback((next: JsonObject) => dispatch({ type: 'edit', formData: next }), []);
@@ -59,17 +61,25 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
   const { state, save, retry, reset } = useSaveVariables(agentId, env);
   const saving = state.kind === 'saving';
 
-  const diff = useMemo(() => savePatchOf(base.schema, base.variables ?? {}, baseline, formData), [base, baseline, formData]);
+  const diff = useMemo(
+    () => savePatchOf(base.schema, base.variables ?? {}, baseline, formData),
+    [base, baseline, formData],
+  );
   const online = useOnline();
   const writeBlock = useWriteBlock(agentId, env);
   const policy = usePolicy(agentId, env);
   const requests = useChangeRequestActions(agentId);
   const [openedRequest, setOpenedRequest] = useState<string>();
   const noteRequired = useNoteRequired();
-  const cannotSave = !online ? 'You are offline: saving is off until the connection is back. Your edits stay here.' : writeBlock;
+  const cannotSave = !online
+    ? 'You are offline: saving is off until the connection is back. Your edits stay here.'
+    : writeBlock;
   const changeCount = diff.changedKeys.length + diff.clearedKeys.length;
   const theirKeys = useMemo(() => theirKeysOf(base, serverPage), [base, serverPage]);
-  const historyOf = useCallback((key: string) => paths.history(agentId, new URLSearchParams({ env, key })), [agentId, env]);
+  const historyOf = useCallback(
+    (key: string) => paths.history(agentId, new URLSearchParams({ env, key })),
+    [agentId, env],
+  );
   const keyStates = useMemo(
     () => ({ stored: base.variables ?? {}, initial: baseline, server: serverPage.variables ?? {} }),
     [base, baseline, serverPage],
@@ -79,13 +89,22 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
   // The server's (or the check worker's) field errors for the last save, shown on the fields themselves.
   const serverErrors = useMemo(() => {
     if (workerErrors) return toErrorSchema(workerErrors);
-    return state.kind === 'failed' && state.error instanceof ApiError && state.error.fieldErrors.length > 0 ? toErrorSchema(state.error.fieldErrors) : undefined;
+    return state.kind === 'failed' && state.error instanceof ApiError && state.error.fieldErrors.length > 0
+      ? toErrorSchema(state.error.fieldErrors)
+      : undefined;
   }, [state, workerErrors]);
 
   // Before paint, so a refetch never shows for a frame as "changed by someone else".
   useLayoutEffect(() => dispatch({ type: 'server-page', page: serverPage, saving }), [serverPage, saving]);
   // An outdated draft waits for the user's decision; until then nothing overwrites it.
-  const cancelAutosave = useDraftAutosave(agentId, env, diff.patch, base.lastUpdated, base.schema, draft?.applied === false);
+  const cancelAutosave = useDraftAutosave(
+    agentId,
+    env,
+    diff.patch,
+    base.lastUpdated,
+    base.schema,
+    draft?.applied === false,
+  );
   /** Takes a page as the new truth after a save or a discard: the draft of the old edits goes too. */
   const adopt = (page: ConfigPage) => {
     cancelAutosave();
@@ -114,7 +133,9 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
     }
     // The JSON view has no form to validate: check the same values against the schema before reviewing.
     void checkVariables(base.schema, formData).then((result) =>
-      result.valid ? setReviewing(true) : setSaveBlocked('Not saved: fix the schema errors listed under the JSON first.'),
+      result.valid
+        ? setReviewing(true)
+        : setSaveBlocked('Not saved: fix the schema errors listed under the JSON first.'),
     );
   };
   useSaveShortcut(startSave);
@@ -126,10 +147,13 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
     reset();
     const left = diffTopLevel(latestValues, draft);
     if (left.changedKeys.length === 0 && left.clearedKeys.length === 0) return;
-    if (left.clearedKeys.length > 0) return setSaveBlocked('Not saved yet: resolve the emptied keys listed below, then save.');
+    if (left.clearedKeys.length > 0)
+      return setSaveBlocked('Not saved yet: resolve the emptied keys listed below, then save.');
     // Checked against the latest schema (it may have changed) before the review opens, as every save is.
     void checkVariables(latest.schema, draft).then((result) =>
-      result.valid ? setReviewing(true) : setSaveBlocked('Not saved yet: your values fail the current schema. Press Save to see where.'),
+      result.valid
+        ? setReviewing(true)
+        : setSaveBlocked('Not saved yet: your values fail the current schema. Press Save to see where.'),
     );
   };
   useEffect(() => markUsable('editor'), []);
@@ -139,7 +163,9 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
     setReviewing(false);
     if (policy) {
       // Under a policy the edits become a change request: the request holds them from now on.
-      const opened = await requests.open.mutateAsync({ clientEnv: env, kind: 'variables', body: diff.patch, baseVersion: base.lastUpdated ?? '', note }).catch(() => undefined);
+      const opened = await requests.open
+        .mutateAsync({ clientEnv: env, kind: 'variables', body: diff.patch, baseVersion: base.lastUpdated ?? '', note })
+        .catch(() => undefined);
       if (opened) {
         setOpenedRequest(opened.id);
         adopt(base);
@@ -164,7 +190,8 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
   if (!base.schema || Object.keys(base.schema).length === 0) {
     return (
       <EmptyState title="This environment has no schema yet">
-        Variables are edited through a form generated from the page's JSON Schema. Add a schema to this environment first.
+        Variables are edited through a form generated from the page's JSON Schema. Add a schema to this environment
+        first.
       </EmptyState>
     );
   }
@@ -209,9 +236,12 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
             key={base.lastUpdated}
             fallback={(error) => (
               <div className="space-y-3">
-                <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950/40 dark:text-amber-100">
-                  This schema cannot be shown as a form ({error.message}). Edit the values as JSON instead: they are checked against the
-                  schema before the review, as always.
+                <p
+                  role="alert"
+                  className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950/40 dark:text-amber-100"
+                >
+                  This schema cannot be shown as a form ({error.message}). Edit the values as JSON instead: they are
+                  checked against the schema before the review, as always.
                 </p>
                 {jsonView}
               </div>
@@ -260,7 +290,10 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
             </p>
           )}
           {openedRequest && (
-            <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100">
+            <p
+              role="status"
+              className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100"
+            >
               Change request #{openedRequest} opened: nothing changes until it is approved and applied.{' '}
               <Link className="font-medium underline" to={paths.changeRequest(agentId, openedRequest)}>
                 View the request
@@ -311,9 +344,15 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
           <div className="mx-auto flex max-w-7xl items-center justify-between gap-3">
             <p className="text-sm font-medium">
               {changeCount} unsaved
-              {cannotSave && <span className="block text-xs font-normal text-amber-800 dark:text-amber-300">{cannotSave}</span>}
+              {cannotSave && (
+                <span className="block text-xs font-normal text-amber-800 dark:text-amber-300">{cannotSave}</span>
+              )}
             </p>
-            <Button variant={env === 'live' ? 'danger' : 'primary'} onClick={startSave} disabled={saving || !!cannotSave}>
+            <Button
+              variant={env === 'live' ? 'danger' : 'primary'}
+              onClick={startSave}
+              disabled={saving || !!cannotSave}
+            >
               {saving ? 'Saving…' : 'Review and save'}
             </Button>
           </div>

@@ -18,10 +18,13 @@ type Props = {
   onCancel: () => void;
 };
 
-
 const COLUMNS = [
   { id: 'base', label: 'When you opened the page', tone: 'bg-slate-100 dark:bg-slate-800' },
-  { id: 'theirs', label: 'Theirs (on the server now)', tone: 'bg-amber-50 text-amber-950 dark:bg-amber-950/40 dark:text-amber-100' },
+  {
+    id: 'theirs',
+    label: 'Theirs (on the server now)',
+    tone: 'bg-amber-50 text-amber-950 dark:bg-amber-950/40 dark:text-amber-100',
+  },
   { id: 'mine', label: 'Yours', tone: 'bg-brand-50 text-brand-950 dark:bg-brand-950/60 dark:text-brand-100' },
 ] as const;
 
@@ -31,7 +34,9 @@ const COLUMNS = [
  * the draft, which goes through the usual review.
  */
 export function ConflictDialog({ keys, base, latest, mine, schemaChanged, onResolve, onCancel }: Props) {
-  const [choices, setChoices] = useState<Record<string, Choice>>(() => Object.fromEntries(keys.map((key) => [key, 'mine'])));
+  const [choices, setChoices] = useState<Record<string, Choice>>(() =>
+    Object.fromEntries(keys.map((key) => [key, 'mine'])),
+  );
   const values = (key: string) => ({ base: base[key], theirs: latest.variables?.[key], mine: mine[key] });
   return (
     <Modal labelledBy="conflict-title" onClose={onCancel} className="w-[min(60rem,calc(100vw-2rem))] p-0">
@@ -49,12 +54,13 @@ export function ConflictDialog({ keys, base, latest, mine, schemaChanged, onReso
             : `Someone else changed ${agree(keys.length, 'a key', `${keys.length} keys`)} you edited`}
         </h2>
         <p className="text-sm text-slate-700 dark:text-slate-300">
-          Nothing was saved. Choose which value to keep for each key; their other changes are kept as they are. You review the
-          result before anything is sent.
+          Nothing was saved. Choose which value to keep for each key; their other changes are kept as they are. You
+          review the result before anything is sent.
         </p>
         {schemaChanged && (
           <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950/40 dark:text-amber-100">
-            The page's schema changed too: the form will use the new schema, and your values are checked against it before saving.
+            The page's schema changed too: the form will use the new schema, and your values are checked against it
+            before saving.
           </p>
         )}
         <ul className="max-h-[55vh] space-y-4 overflow-auto">
@@ -66,7 +72,10 @@ export function ConflictDialog({ keys, base, latest, mine, schemaChanged, onReso
                   {COLUMNS.map((column) => (
                     <div key={column.id}>
                       <p className="text-xs text-slate-600 dark:text-slate-400">{column.label}</p>
-                      <pre aria-label={`${key} ${column.id}`} className={`max-h-40 overflow-auto whitespace-pre-wrap break-words rounded p-2 text-xs ${column.tone}`}>
+                      <pre
+                        aria-label={`${key} ${column.id}`}
+                        className={`max-h-40 overflow-auto whitespace-pre-wrap break-words rounded p-2 text-xs ${column.tone}`}
+                      >
                         {formatValue(values(key)[column.id], column.id === 'mine' ? '(emptied)' : undefined)}
                       </pre>
                     </div>

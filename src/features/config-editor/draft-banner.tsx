@@ -16,7 +16,10 @@ export function DraftBanner({ draft, applied, current, onApply, onDiscard }: Pro
   const keys = Object.keys(draft.changes);
   if (applied) {
     return (
-      <div role="status" className="mb-5 flex flex-wrap items-center justify-between gap-2 rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-900 dark:border-brand-800 dark:bg-brand-950 dark:text-brand-100">
+      <div
+        role="status"
+        className="mb-5 flex flex-wrap items-center justify-between gap-2 rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-900 dark:border-brand-800 dark:bg-brand-950 dark:text-brand-100"
+      >
         <span>
           Restored {plural(keys.length, 'unsaved change', 'unsaved changes')} from <Timestamp iso={draft.savedAt} />.
         </span>
@@ -24,7 +27,10 @@ export function DraftBanner({ draft, applied, current, onApply, onDiscard }: Pro
     );
   }
   return (
-    <div role="alert" className="mb-5 space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
+    <div
+      role="alert"
+      className="mb-5 space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
+    >
       <p className="font-medium">
         Unsaved changes from <Timestamp iso={draft.savedAt} /> were made on an older version of this page.
       </p>

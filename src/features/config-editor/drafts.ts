@@ -23,11 +23,21 @@ export function readDraft(agentId: string, env: string): Draft | undefined {
 }
 
 /** Stores the draft (secrets left out), or removes it when nothing is left to keep. */
-export function writeDraft(agentId: string, env: string, changes: JsonObject, baseLastUpdated: string | undefined, schema: JsonObject | undefined) {
+export function writeDraft(
+  agentId: string,
+  env: string,
+  changes: JsonObject,
+  baseLastUpdated: string | undefined,
+  schema: JsonObject | undefined,
+) {
   const kept = Object.fromEntries(Object.entries(changes).filter(([key]) => !isSecretKey(key, schema)));
   try {
     if (Object.keys(kept).length === 0) localStorage.removeItem(keyOf(agentId, env));
-    else localStorage.setItem(keyOf(agentId, env), JSON.stringify({ savedAt: new Date().toISOString(), baseLastUpdated, changes: kept } satisfies Draft));
+    else
+      localStorage.setItem(
+        keyOf(agentId, env),
+        JSON.stringify({ savedAt: new Date().toISOString(), baseLastUpdated, changes: kept } satisfies Draft),
+      );
   } catch {
     // Storage full or blocked: the draft is a safety net, never a reason to fail editing.
   }

@@ -1,12 +1,24 @@
 import { describe, expect, test } from 'vitest';
 import type { ConfigPage, JsonObject } from '../../../contract/agents-api.ts';
-import { editorReducer, hasEdits, initialEditorState, theirKeysOf, type EditorAction, type EditorState } from './editor-state.ts';
+import {
+  editorReducer,
+  hasEdits,
+  initialEditorState,
+  theirKeysOf,
+  type EditorAction,
+  type EditorState,
+} from './editor-state.ts';
 
 const schema = {
   type: 'object',
   properties: { greeting: { type: 'string' }, hours: { type: 'integer', default: 9 }, promo: { type: 'string' } },
 } satisfies JsonObject;
-const page = (lastUpdated: string, variables: JsonObject): ConfigPage => ({ clientEnv: 'sandbox', schema, variables, lastUpdated });
+const page = (lastUpdated: string, variables: JsonObject): ConfigPage => ({
+  clientEnv: 'sandbox',
+  schema,
+  variables,
+  lastUpdated,
+});
 const v1 = page('2026-01-01T00:00:00.000Z', { greeting: 'Hi' });
 const v2 = page('2026-01-02T00:00:00.000Z', { greeting: 'Hello', promo: 'X' });
 const clean = initialEditorState(v1, undefined);
@@ -15,8 +27,16 @@ const run = (state: EditorState, ...actions: EditorAction[]) => actions.reduce(e
 
 describe('the config editor state', () => {
   test.each([
-    ['load: the page with its defaults, nothing edited', clean, { base: v1, formData: { greeting: 'Hi', hours: 9 }, edits: false }],
-    ['edit: the draft changes, the base stays', edited, { base: v1, formData: { greeting: 'Hey', hours: 9 }, edits: true }],
+    [
+      'load: the page with its defaults, nothing edited',
+      clean,
+      { base: v1, formData: { greeting: 'Hi', hours: 9 }, edits: false },
+    ],
+    [
+      'edit: the draft changes, the base stays',
+      edited,
+      { base: v1, formData: { greeting: 'Hey', hours: 9 }, edits: true },
+    ],
     [
       'undo: a key back to its baseline leaves nothing edited',
       run(edited, { type: 'set-key', key: 'greeting', value: 'Hi' }),
@@ -24,7 +44,11 @@ describe('the config editor state', () => {
     ],
     [
       'undo of a key that was absent removes it',
-      run(clean, { type: 'edit', formData: { greeting: 'Hi', hours: 9, promo: 'new' } }, { type: 'set-key', key: 'promo', value: undefined }),
+      run(
+        clean,
+        { type: 'edit', formData: { greeting: 'Hi', hours: 9, promo: 'new' } },
+        { type: 'set-key', key: 'promo', value: undefined },
+      ),
       { base: v1, formData: { greeting: 'Hi', hours: 9 }, edits: false },
     ],
     [
@@ -45,7 +69,11 @@ describe('the config editor state', () => {
     [
       'save: the saved page becomes the base, nothing edited',
       run(edited, { type: 'adopt', page: page('2026-01-03T00:00:00.000Z', { greeting: 'Hey' }) }),
-      { base: page('2026-01-03T00:00:00.000Z', { greeting: 'Hey' }), formData: { greeting: 'Hey', hours: 9 }, edits: false },
+      {
+        base: page('2026-01-03T00:00:00.000Z', { greeting: 'Hey' }),
+        formData: { greeting: 'Hey', hours: 9 },
+        edits: false,
+      },
     ],
     [
       'conflict decided: the latest page is the base and the resolved values the draft',
@@ -64,11 +92,19 @@ describe('the config editor state', () => {
   });
 
   test('a stored draft made on this version is applied at once; one made on another waits for the user', () => {
-    const same = initialEditorState(v1, { savedAt: 'x', baseLastUpdated: v1.lastUpdated, changes: { greeting: 'Draft' } });
+    const same = initialEditorState(v1, {
+      savedAt: 'x',
+      baseLastUpdated: v1.lastUpdated,
+      changes: { greeting: 'Draft' },
+    });
     expect(same.formData.greeting).toBe('Draft');
     expect(same.storedDraft?.applied).toBe(true);
 
-    const older = initialEditorState(v2, { savedAt: 'x', baseLastUpdated: v1.lastUpdated, changes: { greeting: 'Draft' } });
+    const older = initialEditorState(v2, {
+      savedAt: 'x',
+      baseLastUpdated: v1.lastUpdated,
+      changes: { greeting: 'Draft' },
+    });
     expect(older.formData.greeting).toBe('Hello');
     expect(older.storedDraft?.applied).toBe(false);
     const applied = editorReducer(older, { type: 'apply-stored-draft' });

@@ -64,7 +64,12 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
   switch (action.type) {
     case 'server-page':
       if (action.page.lastUpdated === state.base.lastUpdated || action.saving || hasEdits(state)) return state;
-      return { ...state, base: action.page, formData: baselineOf(action.page), jsonGeneration: state.jsonGeneration + 1 };
+      return {
+        ...state,
+        base: action.page,
+        formData: baselineOf(action.page),
+        jsonGeneration: state.jsonGeneration + 1,
+      };
     case 'edit':
       return { ...state, formData: action.formData };
     case 'set-key': {
@@ -76,11 +81,20 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return { ...state, formData: { ...state.formData, ...action.values }, jsonGeneration: state.jsonGeneration + 1 };
     case 'apply-stored-draft':
       if (!state.storedDraft) return state;
-      return { ...state, formData: { ...state.formData, ...state.storedDraft.draft.changes }, storedDraft: { ...state.storedDraft, applied: true } };
+      return {
+        ...state,
+        formData: { ...state.formData, ...state.storedDraft.draft.changes },
+        storedDraft: { ...state.storedDraft, applied: true },
+      };
     case 'discard-stored-draft':
       return { ...state, storedDraft: undefined };
     case 'adopt':
-      return { base: action.page, formData: baselineOf(action.page), storedDraft: undefined, jsonGeneration: state.jsonGeneration + 1 };
+      return {
+        base: action.page,
+        formData: baselineOf(action.page),
+        storedDraft: undefined,
+        jsonGeneration: state.jsonGeneration + 1,
+      };
     case 'rebase':
       return { ...state, base: action.page, formData: action.formData, jsonGeneration: state.jsonGeneration + 1 };
   }

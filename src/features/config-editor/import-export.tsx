@@ -26,12 +26,18 @@ export function ImportExport({ agentId, env, variables, onImport }: Props) {
     if (!file) return;
     const parsed = parseJsonObject(await file.text(), 'The file');
     if (!parsed.ok) {
-      setNote({ ok: false, text: `Not imported: ${parsed.message}${parsed.line ? ` (line ${parsed.line}, column ${parsed.column})` : ''}.` });
+      setNote({
+        ok: false,
+        text: `Not imported: ${parsed.message}${parsed.line ? ` (line ${parsed.line}, column ${parsed.column})` : ''}.`,
+      });
       return;
     }
     onImport(parsed.value);
     const count = Object.keys(parsed.value).length;
-    setNote({ ok: true, text: `Imported ${plural(count, 'key', 'keys')} from ${file.name} into the draft. Nothing is sent until you review and save.` });
+    setNote({
+      ok: true,
+      text: `Imported ${plural(count, 'key', 'keys')} from ${file.name} into the draft. Nothing is sent until you review and save.`,
+    });
   };
 
   return (
@@ -40,11 +46,19 @@ export function ImportExport({ agentId, env, variables, onImport }: Props) {
         <Button onClick={exportFile}>Export JSON</Button>
         <label className={`${buttonClass('secondary')} cursor-pointer focus-within:ring-2 focus-within:ring-brand-500`}>
           Import JSON…
-          <input type="file" accept="application/json,.json" className="sr-only" onChange={(e) => void importFile(e.target.files?.[0]).finally(() => (e.target.value = ''))} />
+          <input
+            type="file"
+            accept="application/json,.json"
+            className="sr-only"
+            onChange={(e) => void importFile(e.target.files?.[0]).finally(() => (e.target.value = ''))}
+          />
         </label>
       </div>
       {note && (
-        <p role={note.ok ? 'status' : 'alert'} className={`text-sm ${note.ok ? 'text-slate-700 dark:text-slate-300' : 'text-red-800 dark:text-red-300'}`}>
+        <p
+          role={note.ok ? 'status' : 'alert'}
+          className={`text-sm ${note.ok ? 'text-slate-700 dark:text-slate-300' : 'text-red-800 dark:text-red-300'}`}
+        >
           {note.text}
         </p>
       )}

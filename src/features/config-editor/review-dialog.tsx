@@ -41,12 +41,13 @@ export function ReviewDialog({ env, before, patch, noteRequired, approvals, onCo
         className="space-y-4 p-6"
       >
         <h2 id="review-title" className="text-lg font-semibold">
-          {requesting ? 'Request approval for' : 'Review'} {plural(keys.length, 'change', 'changes')} to {ENV_LABELS[env]}
+          {requesting ? 'Request approval for' : 'Review'} {plural(keys.length, 'change', 'changes')} to{' '}
+          {ENV_LABELS[env]}
         </h2>
         {requesting && (
           <p className="rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm dark:border-brand-800 dark:bg-brand-950">
-            Changes to {ENV_LABELS[env]} need {plural(approvals, 'approval', 'approvals')} from someone else on the team. This opens a change request;
-            nothing reaches {ENV_LABELS[env]} until it is approved and applied.
+            Changes to {ENV_LABELS[env]} need {plural(approvals, 'approval', 'approvals')} from someone else on the
+            team. This opens a change request; nothing reaches {ENV_LABELS[env]} until it is approved and applied.
           </p>
         )}
         <ul className="max-h-[45vh] space-y-3 overflow-auto">
@@ -56,9 +57,11 @@ export function ReviewDialog({ env, before, patch, noteRequired, approvals, onCo
               <ValueChange key={key} name={key} before={before[key]} after={patch[key]}>
                 {note && (
                   <p className="mt-2 rounded-md bg-amber-50 px-3 py-1.5 text-xs text-amber-950 dark:bg-amber-950/40 dark:text-amber-100">
-                    ⚠ Saving <code>{key}</code> saves all of it: {note.changed.join(', ')} {agree(note.changed.length, 'changes', 'change')};{' '}
-                    {note.resent.join(', ')} {agree(note.resent.length, 'is', 'are')} saved again as {agree(note.resent.length, 'it is', 'they are')}, over any change
-                    made meanwhile <span className="text-amber-800 dark:text-amber-300">(the API replaces top-level keys whole)</span>.
+                    ⚠ Saving <code>{key}</code> saves all of it: {note.changed.join(', ')}{' '}
+                    {agree(note.changed.length, 'changes', 'change')}; {note.resent.join(', ')}{' '}
+                    {agree(note.resent.length, 'is', 'are')} saved again as{' '}
+                    {agree(note.resent.length, 'it is', 'they are')}, over any change made meanwhile{' '}
+                    <span className="text-amber-800 dark:text-amber-300">(the API replaces top-level keys whole)</span>.
                   </p>
                 )}
               </ValueChange>

@@ -11,18 +11,26 @@ type Props = { state: SaveState; onLoadLatest: (page: ConfigPage) => void; onRet
 export function SaveStatus({ state, onLoadLatest, onRetry, onChoose }: Props) {
   if (state.kind === 'saved') {
     return (
-      <div role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200">
+      <div
+        role="status"
+        className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200"
+      >
         <p className="font-medium">Saved {plural(state.sentKeys.length, 'key', 'keys')}.</p>
         <p>
           Server time: <Timestamp iso={state.page.lastUpdated} />
         </p>
-        {state.theirKeys.length > 0 && <p className="mt-1">Also loaded changes made elsewhere to: {state.theirKeys.join(', ')}.</p>}
+        {state.theirKeys.length > 0 && (
+          <p className="mt-1">Also loaded changes made elsewhere to: {state.theirKeys.join(', ')}.</p>
+        )}
       </div>
     );
   }
   if (state.kind === 'conflict') {
     return (
-      <div role="alert" className="space-y-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
+      <div
+        role="alert"
+        className="space-y-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
+      >
         <p className="font-medium">Nothing was saved: someone else changed this page.</p>
         {state.keys.length > 0 && <p>They changed the same keys you did: {state.keys.join(', ')}.</p>}
         {state.schemaChanged && <p>The page's schema changed too.</p>}
@@ -42,7 +50,10 @@ export function SaveStatus({ state, onLoadLatest, onRetry, onChoose }: Props) {
         ? 'Not saved: the server did not confirm, and the page does not have your changes.'
         : 'The outcome is unknown: the server did not answer and the page could not be checked.';
     return (
-      <div role="alert" className="space-y-2 rounded-md bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950/40 dark:text-red-200">
+      <div
+        role="alert"
+        className="space-y-2 rounded-md bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950/40 dark:text-red-200"
+      >
         <p className="font-medium">{headline}</p>
         <p>{error instanceof Error ? error.message : String(error)}</p>
         {error instanceof ApiError &&

@@ -13,7 +13,15 @@ import { savePatchOf } from './save-patch.ts';
 afterEach(cleanup);
 
 /** The editor's form and save computation, without the page around it: the draft is read back after the edits. */
-function Harness({ schema, variables, report }: { schema: JsonObject; variables: JsonObject; report: (patch: JsonObject) => void }) {
+function Harness({
+  schema,
+  variables,
+  report,
+}: {
+  schema: JsonObject;
+  variables: JsonObject;
+  report: (patch: JsonObject) => void;
+}) {
   const shown = useMemo(() => withSchemaDefaults(schema, variables), [schema, variables]);
   const [draft, setDraft] = useState(shown);
   const keyStates = useMemo(() => ({ stored: variables, initial: shown, server: variables }), [variables, shown]);
@@ -58,7 +66,8 @@ describe('every schema of the corpus renders, takes an edit and sends exactly th
     for (const edit of corpusCase.edits) await apply(user, edit);
     if (corpusCase.focused) expect(document.activeElement?.id).toBe(corpusCase.focused);
     expect(patch).toEqual(corpusCase.patch);
-    for (const key of Object.keys(corpusCase.patch)) expect(document.querySelector(`[data-key-state="${key}"]`), key).toHaveTextContent('Edited');
+    for (const key of Object.keys(corpusCase.patch))
+      expect(document.querySelector(`[data-key-state="${key}"]`), key).toHaveTextContent('Edited');
     // The page after the shallow merge is what the server validates: it must pass.
     expect(server.checkVariables(corpusCase.schema, { ...corpusCase.variables, ...patch }).errors).toEqual([]);
     expect(consoleErrors).not.toHaveBeenCalled();

@@ -15,14 +15,18 @@ type Props = {
   onSetNull: (key: string) => void;
 };
 
-const action = 'rounded px-1.5 text-xs font-medium text-brand-700 hover:bg-brand-50 dark:text-brand-300 dark:hover:bg-brand-950';
+const action =
+  'rounded px-1.5 text-xs font-medium text-brand-700 hover:bg-brand-50 dark:text-brand-300 dark:hover:bg-brand-950';
 
 /**
  * The keys this save would touch, each with its own undo; an emptied key (which PATCH cannot express) with the
  * deliberate ways out. Works the same whether the edit came from the form, the JSON view or an import.
  */
 export function UnsavedChangeList({ schema, diff, theirKeys, onUndo, onSetNull }: Props) {
-  const entries = [...diff.changedKeys.map((key) => ({ key, emptied: false })), ...diff.clearedKeys.map((key) => ({ key, emptied: true }))];
+  const entries = [
+    ...diff.changedKeys.map((key) => ({ key, emptied: false })),
+    ...diff.clearedKeys.map((key) => ({ key, emptied: true })),
+  ];
   const overlapping = theirKeys.filter((key) => key in diff.patch || diff.clearedKeys.includes(key));
   return (
     <div className="space-y-2 text-sm">
@@ -37,7 +41,12 @@ export function UnsavedChangeList({ schema, diff, theirKeys, onUndo, onSetNull }
               {diff.patch[key] === null && <span className="text-xs text-slate-600 dark:text-slate-400">→ null</span>}
               <span className="ml-auto">
                 {emptied && acceptsNull(schema, key) && (
-                  <button type="button" className={action} onClick={() => onSetNull(key)} aria-label={`Set ${key} to null instead`}>
+                  <button
+                    type="button"
+                    className={action}
+                    onClick={() => onSetNull(key)}
+                    aria-label={`Set ${key} to null instead`}
+                  >
                     Set to null
                   </button>
                 )}
@@ -47,13 +56,15 @@ export function UnsavedChangeList({ schema, diff, theirKeys, onUndo, onSetNull }
               </span>
             </li>
           ))}
-          {entries.length > LISTED && <li className="text-xs text-slate-600 dark:text-slate-400">and {entries.length - LISTED} more</li>}
+          {entries.length > LISTED && (
+            <li className="text-xs text-slate-600 dark:text-slate-400">and {entries.length - LISTED} more</li>
+          )}
         </ul>
       )}
       {diff.clearedKeys.length > 0 && (
         <p role="alert" className="text-amber-800 dark:text-amber-300">
-          {agree(diff.clearedKeys.length, 'An emptied key', 'Emptied keys')} cannot be saved: the API cannot remove a key. Set{' '}
-          {agree(diff.clearedKeys.length, 'it', 'each')} to null where the schema allows it, or undo.
+          {agree(diff.clearedKeys.length, 'An emptied key', 'Emptied keys')} cannot be saved: the API cannot remove a
+          key. Set {agree(diff.clearedKeys.length, 'it', 'each')} to null where the schema allows it, or undo.
         </p>
       )}
       {theirKeys.length > 0 && (

@@ -15,7 +15,12 @@ export function withoutUntouchedDefaults(schema: unknown, stored: unknown, shown
   for (const [key, item] of Object.entries(value)) {
     const filledIn = !(isObject(stored) && key in stored) && isObject(shown) && key in shown;
     if (filledIn && !required.includes(key) && jsonEqual(shown[key], item)) continue;
-    result[key] = withoutUntouchedDefaults(properties[key], isObject(stored) ? stored[key] : undefined, isObject(shown) ? shown[key] : undefined, item);
+    result[key] = withoutUntouchedDefaults(
+      properties[key],
+      isObject(stored) ? stored[key] : undefined,
+      isObject(shown) ? shown[key] : undefined,
+      item,
+    );
   }
   return result;
 }

@@ -51,13 +51,22 @@ export function useSaveVariables(agentId: string, env: ClientEnv) {
     for (let attempt = 0; attempt < MAX_REBASES; attempt++) {
       const outcome = await writes.writeVariables(env, mine.patch, basedOn, why);
       if (outcome.kind === 'saved') {
-        setState({ kind: 'saved', page: outcome.page, sentKeys: mine.changedKeys, theirKeys: outcome.found ? [] : theirKeys });
+        setState({
+          kind: 'saved',
+          page: outcome.page,
+          sentKeys: mine.changedKeys,
+          theirKeys: outcome.found ? [] : theirKeys,
+        });
         return outcome.page;
       }
       if (outcome.kind === 'failed') {
         // Whether it landed is news only where the answer was lost (the page was read back); a refusal is a refusal.
         const reread = outcome.error instanceof ApiError && outcome.error.outcomeUnknown;
-        setState({ kind: 'failed', error: outcome.error, landed: reread && outcome.landed === 'no' ? false : undefined });
+        setState({
+          kind: 'failed',
+          error: outcome.error,
+          landed: reread && outcome.landed === 'no' ? false : undefined,
+        });
         return undefined;
       }
       // Their keys since the version the form was loaded from: every conflict on the way names its own.
@@ -70,7 +79,12 @@ export function useSaveVariables(agentId: string, env: ClientEnv) {
       }
       basedOn = outcome.current;
     }
-    setState({ kind: 'failed', error: new Error('The page kept changing while saving. Nothing was lost: review the latest values and save again.') });
+    setState({
+      kind: 'failed',
+      error: new Error(
+        'The page kept changing while saving. Nothing was lost: review the latest values and save again.',
+      ),
+    });
     return undefined;
   }
 

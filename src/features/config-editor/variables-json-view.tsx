@@ -46,7 +46,8 @@ export default function VariablesJsonView({ schema, formData, onChange }: Props)
       <JsonEditor value={text} onChange={edit} label="Variables as JSON" problems={errors} />
       {!parsed.ok ? (
         <p role="alert" className="text-sm text-red-800 dark:text-red-300">
-          Invalid JSON{parsed.line ? ` at line ${parsed.line}, column ${parsed.column}` : ''}: {parsed.message}. The form keeps the last valid values.
+          Invalid JSON{parsed.line ? ` at line ${parsed.line}, column ${parsed.column}` : ''}: {parsed.message}. The
+          form keeps the last valid values.
         </p>
       ) : errors.length > 0 ? (
         <div role="alert">

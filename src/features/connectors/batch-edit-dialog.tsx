@@ -16,7 +16,13 @@ import { connectorPatch, describePatch, EDIT_LABELS, patchProblems, type Connect
 import { listFor, PatchProblems, SuggestionList, type Suggestions } from './connector-suggestions.tsx';
 import { agree, plural } from '../../../contract/plural.ts';
 
-type Props = { agentId: string; connectors: Connector[]; suggestions: Suggestions; onClose: () => void; onDone: () => void };
+type Props = {
+  agentId: string;
+  connectors: Connector[];
+  suggestions: Suggestions;
+  onClose: () => void;
+  onDone: () => void;
+};
 type Field = keyof ConnectorEdit;
 
 /**
@@ -29,7 +35,11 @@ export function BatchEditDialog({ agentId, connectors, suggestions, onClose, onD
   const requests = useChangeRequestActions(agentId);
   const navigate = useNavigate();
   const [note, setNote] = useState('');
-  const [edit, setEdit] = useState<Record<Field, string | undefined>>({ variantId: undefined, asrLangCode: undefined, voiceName: undefined });
+  const [edit, setEdit] = useState<Record<Field, string | undefined>>({
+    variantId: undefined,
+    asrLangCode: undefined,
+    voiceName: undefined,
+  });
   const [typed, setTyped] = useState('');
   const [results, setResults] = useState<BatchUpdateConnectorsResponse['results']>();
   const updates = connectors
@@ -44,13 +54,23 @@ export function BatchEditDialog({ agentId, connectors, suggestions, onClose, onD
   // Under an approval rule for any of their environments (the strictest counts), the batch is requested, not sent.
   const rule = ruleFor(updates.map(({ connector }) => connector.clientEnv).filter(isClientEnv));
   const canSend =
-    updates.length > 0 && !refused && (rule ? note.trim() !== '' && !requests.open.isPending : isConfirmed(touchesLive ? 'live' : '', typed) && !batch.isPending);
+    updates.length > 0 &&
+    !refused &&
+    (rule
+      ? note.trim() !== '' && !requests.open.isPending
+      : isConfirmed(touchesLive ? 'live' : '', typed) && !batch.isPending);
   const nameOf = (id: string) => connectors.find((c) => c.connectorId === id)?.name ?? id;
 
   async function send() {
     const body = { updates: updates.map(({ connector, body }) => ({ connectorId: connector.connectorId, ...body })) };
     if (rule) {
-      const opened = await requests.open.mutateAsync({ clientEnv: rule.env, kind: 'connector-batch', body, baseVersion: 'current', note: note.trim() });
+      const opened = await requests.open.mutateAsync({
+        clientEnv: rule.env,
+        kind: 'connector-batch',
+        body,
+        baseVersion: 'current',
+        note: note.trim(),
+      });
       navigate(paths.changeRequest(agentId, opened.id));
       return;
     }
@@ -63,9 +83,17 @@ export function BatchEditDialog({ agentId, connectors, suggestions, onClose, onD
     const failed = results.filter((r) => !r.success).length;
     return (
       <OutcomeDialog
-        title={failed === 0 ? `Updated ${plural(results.length, 'connector', 'connectors')}` : `${results.length - failed} of ${plural(results.length, 'connector', 'connectors')} updated, ${failed} failed`}
+        title={
+          failed === 0
+            ? `Updated ${plural(results.length, 'connector', 'connectors')}`
+            : `${results.length - failed} of ${plural(results.length, 'connector', 'connectors')} updated, ${failed} failed`
+        }
         listLabel="Result per connector"
-        outcomes={results.map((r) => ({ key: r.connectorId, ok: r.success, text: `${nameOf(r.connectorId)} (${r.connectorId})${r.error ? `: ${r.error}` : ''}` }))}
+        outcomes={results.map((r) => ({
+          key: r.connectorId,
+          ok: r.success,
+          text: `${nameOf(r.connectorId)} (${r.connectorId})${r.error ? `: ${r.error}` : ''}`,
+        }))}
         onClose={onClose}
       />
     );
@@ -85,7 +113,9 @@ export function BatchEditDialog({ agentId, connectors, suggestions, onClose, onD
         </h2>
         {/* min-w-0: a fieldset is as wide as its widest line by default, which overflows a phone. */}
         <fieldset className="min-w-0 space-y-2">
-          <legend className="text-sm text-slate-600 dark:text-slate-400">Tick a field to set it on every selected connector.</legend>
+          <legend className="text-sm text-slate-600 dark:text-slate-400">
+            Tick a field to set it on every selected connector.
+          </legend>
           {(Object.keys(EDIT_LABELS) as Field[]).map((field) => (
             <div key={field} className="flex items-center gap-3">
               <label className="flex w-32 shrink-0 items-center gap-2 text-sm font-medium sm:w-40">
@@ -102,7 +132,13 @@ export function BatchEditDialog({ agentId, connectors, suggestions, onClose, onD
                 list={listFor(field, 'batch')}
                 disabled={edit[field] === undefined}
                 value={edit[field] ?? ''}
-                placeholder={field === 'variantId' ? 'empty: unassign' : field === 'voiceName' ? 'e.g. en-GB-Neural2-C' : 'e.g. en-GB'}
+                placeholder={
+                  field === 'variantId'
+                    ? 'empty: unassign'
+                    : field === 'voiceName'
+                      ? 'e.g. en-GB-Neural2-C'
+                      : 'e.g. en-GB'
+                }
                 onChange={(e) => setEdit({ ...edit, [field]: e.target.value })}
                 className="block min-w-0 flex-1 rounded-md border-0 bg-white px-2.5 py-1.5 font-mono text-sm ring-1 ring-inset ring-slate-300 disabled:opacity-50 dark:bg-slate-950 dark:ring-slate-700"
               />
@@ -113,13 +149,16 @@ export function BatchEditDialog({ agentId, connectors, suggestions, onClose, onD
         </fieldset>
         <div>
           <p className="text-sm font-medium">
-            {updates.length === 0 ? 'No connector would change.' : `${updates.length} of ${plural(connectors.length, 'connector', 'connectors')} ${agree(updates.length, 'changes', 'change')}:`}
+            {updates.length === 0
+              ? 'No connector would change.'
+              : `${updates.length} of ${plural(connectors.length, 'connector', 'connectors')} ${agree(updates.length, 'changes', 'change')}:`}
           </p>
           <ul className="mt-2 max-h-[30vh] space-y-2 overflow-auto" aria-label="Changes per connector">
             {updates.map(({ connector, body, problems }) => (
               <li key={connector.connectorId} className="rounded-md border border-slate-200 p-2 dark:border-slate-700">
                 <p className="text-sm font-semibold">
-                  {connector.name} <span className="font-normal text-slate-500 dark:text-slate-400">· {connector.clientEnv}</span>
+                  {connector.name}{' '}
+                  <span className="font-normal text-slate-500 dark:text-slate-400">· {connector.clientEnv}</span>
                 </p>
                 <ChangeList lines={describePatch(connector, body)} />
                 <PatchProblems {...problems} />
@@ -140,8 +179,8 @@ export function BatchEditDialog({ agentId, connectors, suggestions, onClose, onD
         {rule ? (
           <div className="space-y-2">
             <p className="text-sm text-slate-600 dark:text-slate-300">
-              Changes to {ENV_LABELS[rule.env]} connectors need {plural(rule.policy.approvals, 'approval', 'approvals')}: this opens a change request for the whole
-              batch, and nothing changes until it is approved and applied.
+              Changes to {ENV_LABELS[rule.env]} connectors need {plural(rule.policy.approvals, 'approval', 'approvals')}
+              : this opens a change request for the whole batch, and nothing changes until it is approved and applied.
             </p>
             <NoteField id="batch-note" value={note} onChange={setNote} required />
           </div>

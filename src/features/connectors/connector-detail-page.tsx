@@ -37,7 +37,11 @@ export function ConnectorDetailPage() {
         <Loading label="Loading connector…" />
       ) : connector.isError ? (
         <ErrorState
-          title={connector.error instanceof ApiError && connector.error.status === 404 ? 'Connector not found' : 'The connector could not be loaded'}
+          title={
+            connector.error instanceof ApiError && connector.error.status === 404
+              ? 'Connector not found'
+              : 'The connector could not be loaded'
+          }
           error={connector.error}
           onRetry={() => connector.refetch()}
         />
@@ -68,7 +72,18 @@ function ConnectorDetail({ agentId, connector, numbers }: DetailProps) {
     ['ASR language', <code key="asr">{connector.asrLangCode}</code>],
     ['TTS language', <code key="tts">{connector.ttsLangCode}</code>],
     ['Voice', <code key="voice">{connector.voiceName}</code>],
-    ['Handoff', connector.disableHandoff ? <Badge key="h" tone="warn">disabled</Badge> : <Badge key="h" tone="good">enabled</Badge>],
+    [
+      'Handoff',
+      connector.disableHandoff ? (
+        <Badge key="h" tone="warn">
+          disabled
+        </Badge>
+      ) : (
+        <Badge key="h" tone="good">
+          enabled
+        </Badge>
+      ),
+    ],
     ['Project', <code key="p">{connector.projectId}</code>],
     ['Health', <IssueBadges key="health" issues={issues} />],
   ];
@@ -117,7 +132,13 @@ function ConnectorDetail({ agentId, connector, numbers }: DetailProps) {
           {writeBlock ? (
             <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">{writeBlock}</p>
           ) : (
-            <ConnectorEditForm key={`${connector.variantId}|${connector.asrLangCode}|${connector.voiceName}`} agentId={agentId} connector={connector} suggestions={suggestionsOf(connectors.data?.connectors ?? [])} onSaved={setSaved} />
+            <ConnectorEditForm
+              key={`${connector.variantId}|${connector.asrLangCode}|${connector.voiceName}`}
+              agentId={agentId}
+              connector={connector}
+              suggestions={suggestionsOf(connectors.data?.connectors ?? [])}
+              onSaved={setSaved}
+            />
           )}
         </Card>
       </div>
@@ -129,7 +150,15 @@ function ConnectorDetail({ agentId, connector, numbers }: DetailProps) {
         highlight={params.get('number') ?? undefined}
         writeBlock={writeBlock}
       />
-      {deleting && <DeleteConnectorDialog agentId={agentId} connector={connector} numbers={own.map((n) => n.number)} numbersKnown={numbers.isSuccess} onClose={() => setDeleting(false)} />}
+      {deleting && (
+        <DeleteConnectorDialog
+          agentId={agentId}
+          connector={connector}
+          numbers={own.map((n) => n.number)}
+          numbersKnown={numbers.isSuccess}
+          onClose={() => setDeleting(false)}
+        />
+      )}
     </>
   );
 }

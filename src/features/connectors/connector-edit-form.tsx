@@ -16,7 +16,8 @@ import { ChangeList } from './change-list.tsx';
 import { connectorPatch, describePatch, EDIT_LABELS, patchProblems, type ConnectorEdit } from './connector-changes.ts';
 import { listFor, PatchProblems, SuggestionList, type Suggestions } from './connector-suggestions.tsx';
 
-const input = 'mt-1 block w-full rounded-md border-0 bg-white px-2.5 py-1.5 font-mono text-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-950 dark:ring-slate-700';
+const input =
+  'mt-1 block w-full rounded-md border-0 bg-white px-2.5 py-1.5 font-mono text-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-950 dark:ring-slate-700';
 
 /** Edits variant, ASR language and voice; a review shows old → new and sends only what changed. */
 type Props = { agentId: string; connector: Connector; suggestions: Suggestions; onSaved: (saved: Connector) => void };
@@ -29,7 +30,11 @@ export function ConnectorEditForm({ agentId, connector, suggestions, onSaved }: 
   const requests = useChangeRequestActions(agentId);
   const navigate = useNavigate();
   const [note, setNote] = useState('');
-  const [edit, setEdit] = useState<Required<ConnectorEdit>>({ variantId: connector.variantId, asrLangCode: connector.asrLangCode, voiceName: connector.voiceName });
+  const [edit, setEdit] = useState<Required<ConnectorEdit>>({
+    variantId: connector.variantId,
+    asrLangCode: connector.asrLangCode,
+    voiceName: connector.voiceName,
+  });
   const [reviewing, setReviewing] = useState(false);
   const [typed, setTyped] = useState('');
   const body = connectorPatch(connector, edit);
@@ -40,7 +45,13 @@ export function ConnectorEditForm({ agentId, connector, suggestions, onSaved }: 
   async function send() {
     if (policy && isClientEnv(env)) {
       const opened = await requests.open
-        .mutateAsync({ clientEnv: env, kind: 'connector', body: { connectorId: connector.connectorId, changes: body }, baseVersion: 'current', note })
+        .mutateAsync({
+          clientEnv: env,
+          kind: 'connector',
+          body: { connectorId: connector.connectorId, changes: body },
+          baseVersion: 'current',
+          note,
+        })
         .catch(() => undefined);
       if (opened) navigate(paths.changeRequest(agentId, opened.id));
       return;
@@ -63,7 +74,14 @@ export function ConnectorEditForm({ agentId, connector, suggestions, onSaved }: 
           <label htmlFor={`edit-${field}`} className="block text-sm font-medium">
             {EDIT_LABELS[field]}
           </label>
-          <input id={`edit-${field}`} list={listFor(field, 'edit')} value={edit[field]} onChange={(e) => setEdit({ ...edit, [field]: e.target.value })} className={input} placeholder={field === 'variantId' ? 'empty: unassigned' : undefined} />
+          <input
+            id={`edit-${field}`}
+            list={listFor(field, 'edit')}
+            value={edit[field]}
+            onChange={(e) => setEdit({ ...edit, [field]: e.target.value })}
+            className={input}
+            placeholder={field === 'variantId' ? 'empty: unassigned' : undefined}
+          />
           {field === 'voiceName' && (
             <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
               {tts ? `TTS language: ${tts} (follows the voice)` : 'A voice name looks like en-GB-Neural2-A.'}
@@ -81,14 +99,19 @@ export function ConnectorEditForm({ agentId, connector, suggestions, onSaved }: 
       )}
       {policy && (
         <p className="text-sm text-slate-600 dark:text-slate-300">
-          Changes to {ENV_LABELS[env as keyof typeof ENV_LABELS] ?? env} connectors need {plural(policy.approvals, 'approval', 'approvals')}: reviewing opens a change request.
+          Changes to {ENV_LABELS[env as keyof typeof ENV_LABELS] ?? env} connectors need{' '}
+          {plural(policy.approvals, 'approval', 'approvals')}: reviewing opens a change request.
         </p>
       )}
       <Button type="submit" variant="primary" disabled={changed === 0 || problems.refused.length > 0}>
         Review changes…
       </Button>
       {reviewing && (
-        <Modal labelledBy="connector-review-title" onClose={() => setReviewing(false)} className="w-[min(36rem,calc(100vw-2rem))] p-6">
+        <Modal
+          labelledBy="connector-review-title"
+          onClose={() => setReviewing(false)}
+          className="w-[min(36rem,calc(100vw-2rem))] p-6"
+        >
           <h2 id="connector-review-title" className="text-lg font-semibold">
             Change {connector.name} ({ENV_LABELS[env as keyof typeof ENV_LABELS] ?? env})
           </h2>
@@ -98,7 +121,9 @@ export function ConnectorEditForm({ agentId, connector, suggestions, onSaved }: 
           </div>
           <details className="mt-3 text-sm">
             <summary>Exactly what is sent (request body)</summary>
-            <pre className="mt-1 rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">{JSON.stringify(body, null, 2)}</pre>
+            <pre className="mt-1 rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">
+              {JSON.stringify(body, null, 2)}
+            </pre>
           </details>
           {policy && (
             <div className="mt-3">
@@ -118,11 +143,19 @@ export function ConnectorEditForm({ agentId, connector, suggestions, onSaved }: 
           <div className="mt-4 flex justify-end gap-2">
             <Button onClick={() => setReviewing(false)}>Keep editing</Button>
             {policy ? (
-              <Button variant="primary" disabled={!noteSatisfied(true, note) || requests.open.isPending} onClick={() => void send()}>
+              <Button
+                variant="primary"
+                disabled={!noteSatisfied(true, note) || requests.open.isPending}
+                onClick={() => void send()}
+              >
                 Request approval
               </Button>
             ) : (
-              <Button variant={env === 'live' ? 'danger' : 'primary'} disabled={!isConfirmed(env, typed) || update.isPending} onClick={() => void send()}>
+              <Button
+                variant={env === 'live' ? 'danger' : 'primary'}
+                disabled={!isConfirmed(env, typed) || update.isPending}
+                onClick={() => void send()}
+              >
                 {update.isPending ? 'Saving…' : 'Save connector'}
               </Button>
             )}

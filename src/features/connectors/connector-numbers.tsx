@@ -46,13 +46,23 @@ export function ConnectorNumbers({ agentId, connector, numbers, connectors, high
           {numbers.data.phoneNumbers.map((n) => {
             const shown = displayPhoneNumber(n.number);
             return (
-              <li key={n.number} className={`flex flex-wrap items-center gap-3 py-2 text-sm ${n.number === highlight ? 'rounded bg-amber-50 px-2 dark:bg-amber-950/40' : ''}`}>
+              <li
+                key={n.number}
+                className={`flex flex-wrap items-center gap-3 py-2 text-sm ${n.number === highlight ? 'rounded bg-amber-50 px-2 dark:bg-amber-950/40' : ''}`}
+              >
                 <span className="font-mono font-medium">{shown.formatted}</span>
                 <span className="text-slate-600 dark:text-slate-400">{shown.country}</span>
                 <EnvBadge env={n.clientEnv} />
-                {n.clientEnv !== connector.clientEnv && <Badge tone="bad">⚠ environment differs from the connector</Badge>}
+                {n.clientEnv !== connector.clientEnv && (
+                  <Badge tone="bad">⚠ environment differs from the connector</Badge>
+                )}
                 {n.number === highlight && <Badge tone="info">looked up</Badge>}
-                <Button className="ml-auto" disabled={!!writeBlock} title={writeBlock} onClick={() => setMoving(n.number)}>
+                <Button
+                  className="ml-auto"
+                  disabled={!!writeBlock}
+                  title={writeBlock}
+                  onClick={() => setMoving(n.number)}
+                >
                   Move…
                 </Button>
               </li>
@@ -60,7 +70,15 @@ export function ConnectorNumbers({ agentId, connector, numbers, connectors, high
           })}
         </ul>
       )}
-      {moving && <MoveNumberDialog agentId={agentId} number={moving} from={connector} connectors={connectors} onClose={() => setMoving(undefined)} />}
+      {moving && (
+        <MoveNumberDialog
+          agentId={agentId}
+          number={moving}
+          from={connector}
+          connectors={connectors}
+          onClose={() => setMoving(undefined)}
+        />
+      )}
     </Card>
   );
 }
@@ -87,7 +105,13 @@ function MoveNumberDialog({ agentId, number, from, connectors, onClose }: MovePr
       return;
     }
     requests.open.mutate(
-      { clientEnv: rule.env, kind: 'phone-number-move', body: { phoneNumber: number, connectorId: target }, baseVersion: 'current', note: note.trim() },
+      {
+        clientEnv: rule.env,
+        kind: 'phone-number-move',
+        body: { phoneNumber: number, connectorId: target },
+        baseVersion: 'current',
+        note: note.trim(),
+      },
       { onSuccess: (opened) => navigate(paths.changeRequest(agentId, opened.id)) },
     );
   }
@@ -99,7 +123,12 @@ function MoveNumberDialog({ agentId, number, from, connectors, onClose }: MovePr
       <label htmlFor="move-target" className="mt-3 block text-sm font-medium">
         New connector
       </label>
-      <select id="move-target" value={target} onChange={(e) => setTarget(e.target.value)} className="mt-1 block w-full rounded-md border-0 py-1.5 pl-2.5 text-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-950 dark:ring-slate-700">
+      <select
+        id="move-target"
+        value={target}
+        onChange={(e) => setTarget(e.target.value)}
+        className="mt-1 block w-full rounded-md border-0 py-1.5 pl-2.5 text-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-950 dark:ring-slate-700"
+      >
         <option value="">Choose a connector…</option>
         {connectors
           .filter((c) => c.connectorId !== from.connectorId)
@@ -112,14 +141,17 @@ function MoveNumberDialog({ agentId, number, from, connectors, onClose }: MovePr
       {to && (
         <p className="mt-2 text-sm">
           Calls to this number will be answered by <strong>{to.name}</strong> instead of <strong>{from.name}</strong>
-          {to.clientEnv !== from.clientEnv && `; the number stays in ${from.clientEnv}, so its environment will differ from its connector's`}.
+          {to.clientEnv !== from.clientEnv &&
+            `; the number stays in ${from.clientEnv}, so its environment will differ from its connector's`}
+          .
         </p>
       )}
       {rule ? (
         <div className="mt-3 space-y-2">
           <p className="text-sm text-slate-600 dark:text-slate-300">
-            Calls in {ENV_LABELS[rule.env]} change with this move, which needs {plural(rule.policy.approvals, 'approval', 'approvals')}: this opens a change request,
-            and the number stays where it is until it is approved and applied.
+            Calls in {ENV_LABELS[rule.env]} change with this move, which needs{' '}
+            {plural(rule.policy.approvals, 'approval', 'approvals')}: this opens a change request, and the number stays
+            where it is until it is approved and applied.
           </p>
           <NoteField id="move-note" value={note} onChange={setNote} required />
         </div>
@@ -140,7 +172,12 @@ function MoveNumberDialog({ agentId, number, from, connectors, onClose }: MovePr
         <Button onClick={onClose}>Cancel</Button>
         <Button
           variant={touchesLive ? 'danger' : 'primary'}
-          disabled={!to || (rule ? !note.trim() || requests.open.isPending : !isConfirmed(touchesLive ? 'live' : '', typed) || reassign.isPending)}
+          disabled={
+            !to ||
+            (rule
+              ? !note.trim() || requests.open.isPending
+              : !isConfirmed(touchesLive ? 'live' : '', typed) || reassign.isPending)
+          }
           onClick={move}
         >
           {rule ? 'Request the move' : 'Move number'}

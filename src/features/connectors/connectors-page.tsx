@@ -1,6 +1,14 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { getCoreRowModel, getExpandedRowModel, getFilteredRowModel, getGroupedRowModel, getSortedRowModel, useReactTable, type RowSelectionState } from '@tanstack/react-table';
+import {
+  getCoreRowModel,
+  getExpandedRowModel,
+  getFilteredRowModel,
+  getGroupedRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type RowSelectionState,
+} from '@tanstack/react-table';
 import type { Connector, PhoneNumber } from '../../../contract/agents-api.ts';
 import { CLIENT_ENVS } from '../../../contract/client-envs.ts';
 import { Button } from '../../components/ui/button.tsx';
@@ -26,7 +34,9 @@ export function ConnectorsPage() {
     <WithTelephony agentId={agentId} what="connectors and phone numbers">
       {({ connectors, numbers }) =>
         connectors.length === 0 ? (
-          <EmptyState title="No connectors">Connectors are created in Agent Studio when numbers are set up; they appear here once they exist.</EmptyState>
+          <EmptyState title="No connectors">
+            Connectors are created in Agent Studio when numbers are set up; they appear here once they exist.
+          </EmptyState>
         ) : (
           <ConnectorsTable agentId={agentId} connectors={connectors} numbers={numbers} />
         )
@@ -42,7 +52,8 @@ function ConnectorsTable({ agentId, connectors, numbers }: TableProps) {
   const view = readConnectorView(params);
   const writeBlock = useWriteBlock(agentId);
   // Synchronous, so the search box never shows a value the URL does not have yet.
-  const setView = (change: Partial<ConnectorView>) => setParams(writeView({ ...view, ...change }), { replace: true, flushSync: true });
+  const setView = (change: Partial<ConnectorView>) =>
+    setParams(writeView({ ...view, ...change }), { replace: true, flushSync: true });
   // The box answers at once; filtering ten thousand rows follows in a render that typing can interrupt.
   const query = useDeferredValue(view.q.trim().toLowerCase());
   const [selection, setSelection] = useState<RowSelectionState>({});
@@ -52,7 +63,11 @@ function ConnectorsTable({ agentId, connectors, numbers }: TableProps) {
   const rows = useMemo(() => {
     const index = indexTelephony(connectors, numbers);
     return connectors.map((c) =>
-      toConnectorRow(c, (index.numbersOf.get(c.connectorId) ?? []).map((n) => n.number), index.connectorIssues.get(c.connectorId) ?? []),
+      toConnectorRow(
+        c,
+        (index.numbersOf.get(c.connectorId) ?? []).map((n) => n.number),
+        index.connectorIssues.get(c.connectorId) ?? [],
+      ),
     );
   }, [connectors, numbers]);
   const options = useMemo(() => suggestionsOf(connectors), [connectors]);
@@ -118,29 +133,65 @@ function ConnectorsTable({ agentId, connectors, numbers }: TableProps) {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-        <SearchBox id="connector-search" label="Search connectors" value={view.q} placeholder="Name, ID, language, voice, number…" onChange={(q) => setView({ q })} />
-        <FilterSelect id="env-filter" label="Environment" value={view.env} all="All environments" onChange={(env) => setView({ env: env as ConnectorView['env'] })}>
+        <SearchBox
+          id="connector-search"
+          label="Search connectors"
+          value={view.q}
+          placeholder="Name, ID, language, voice, number…"
+          onChange={(q) => setView({ q })}
+        />
+        <FilterSelect
+          id="env-filter"
+          label="Environment"
+          value={view.env}
+          all="All environments"
+          onChange={(env) => setView({ env: env as ConnectorView['env'] })}
+        >
           {CLIENT_ENVS.map((env) => (
             <option key={env} value={env}>
               {ENV_LABELS[env]}
             </option>
           ))}
         </FilterSelect>
-        <FilterSelect id="lang-filter" label="Language" value={view.lang} all="Any language" onChange={(lang) => setView({ lang })}>
+        <FilterSelect
+          id="lang-filter"
+          label="Language"
+          value={view.lang}
+          all="Any language"
+          onChange={(lang) => setView({ lang })}
+        >
           {options.langs.map((lang) => (
             <option key={lang}>{lang}</option>
           ))}
         </FilterSelect>
-        <FilterSelect id="voice-filter" label="Voice" value={view.voice} all="Any voice" onChange={(voice) => setView({ voice })}>
+        <FilterSelect
+          id="voice-filter"
+          label="Voice"
+          value={view.voice}
+          all="Any voice"
+          onChange={(voice) => setView({ voice })}
+        >
           {options.voices.map((voice) => (
             <option key={voice}>{voice}</option>
           ))}
         </FilterSelect>
-        <FilterSelect id="handoff-filter" label="Handoff" value={view.handoff} all="Either" onChange={(handoff) => setView({ handoff: handoff as ConnectorView['handoff'] })}>
+        <FilterSelect
+          id="handoff-filter"
+          label="Handoff"
+          value={view.handoff}
+          all="Either"
+          onChange={(handoff) => setView({ handoff: handoff as ConnectorView['handoff'] })}
+        >
           <option value="enabled">Enabled</option>
           <option value="disabled">Disabled</option>
         </FilterSelect>
-        <FilterSelect id="health-filter" label="Health" value={view.health} all="All" onChange={(health) => setView({ health: health as ConnectorView['health'] })}>
+        <FilterSelect
+          id="health-filter"
+          label="Health"
+          value={view.health}
+          all="All"
+          onChange={(health) => setView({ health: health as ConnectorView['health'] })}
+        >
           <option value="any">Any problem</option>
           {(Object.keys(CONNECTOR_ISSUES) as ConnectorIssue[]).map((issue) => (
             <option key={issue} value={issue}>
@@ -149,11 +200,28 @@ function ConnectorsTable({ agentId, connectors, numbers }: TableProps) {
           ))}
         </FilterSelect>
         <label className="flex items-center gap-2 pb-1.5 text-sm">
-          <input type="checkbox" checked={view.groupByEnv} onChange={(e) => setView({ groupByEnv: e.target.checked })} className="size-4" />
+          <input
+            type="checkbox"
+            checked={view.groupByEnv}
+            onChange={(e) => setView({ groupByEnv: e.target.checked })}
+            className="size-4"
+          />
           Group by environment
         </label>
         {filtered && (
-          <Button variant="ghost" onClick={() => setView({ q: '', env: undefined, lang: undefined, voice: undefined, handoff: undefined, health: undefined })}>
+          <Button
+            variant="ghost"
+            onClick={() =>
+              setView({
+                q: '',
+                env: undefined,
+                lang: undefined,
+                voice: undefined,
+                handoff: undefined,
+                health: undefined,
+              })
+            }
+          >
             Clear filters
           </Button>
         )}
@@ -165,7 +233,12 @@ function ConnectorsTable({ agentId, connectors, numbers }: TableProps) {
         {selected.length > 0 && (
           <div className="flex items-center gap-2">
             <span>{selected.length} selected</span>
-            <Button variant="primary" disabled={!!writeBlock} aria-describedby={writeBlock ? 'connectors-write-block' : undefined} onClick={() => setEditing(selected)}>
+            <Button
+              variant="primary"
+              disabled={!!writeBlock}
+              aria-describedby={writeBlock ? 'connectors-write-block' : undefined}
+              onClick={() => setEditing(selected)}
+            >
               Edit selected…
             </Button>
             {writeBlock && <span id="connectors-write-block">{writeBlock}</span>}
@@ -184,12 +257,21 @@ function ConnectorsTable({ agentId, connectors, numbers }: TableProps) {
           columns={CONNECTOR_GRID}
           renderGroup={(row) => (
             <span className="font-semibold">
-              {ENV_LABELS[row.groupingValue as keyof typeof ENV_LABELS] ?? String(row.groupingValue)} · {plural(row.subRows.length, "connector", "connectors")}
+              {ENV_LABELS[row.groupingValue as keyof typeof ENV_LABELS] ?? String(row.groupingValue)} ·{' '}
+              {plural(row.subRows.length, 'connector', 'connectors')}
             </span>
           )}
         />
       )}
-      {editing && <BatchEditDialog agentId={agentId} connectors={editing} suggestions={options} onClose={() => setEditing(undefined)} onDone={() => setSelection({})} />}
+      {editing && (
+        <BatchEditDialog
+          agentId={agentId}
+          connectors={editing}
+          suggestions={options}
+          onClose={() => setEditing(undefined)}
+          onDone={() => setSelection({})}
+        />
+      )}
     </div>
   );
 }

@@ -36,7 +36,13 @@ export function DataTable<T>({ table, label, columns, renderGroup }: Props<T>) {
       <div role="table" aria-label={label} aria-rowcount={rows.length + 1} className="w-max min-w-full text-sm">
         <div role="rowgroup">
           {table.getHeaderGroups().map((group) => (
-            <div role="row" aria-rowindex={1} key={group.id} style={grid} className="grid border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-800/60 dark:text-slate-300">
+            <div
+              role="row"
+              aria-rowindex={1}
+              key={group.id}
+              style={grid}
+              className="grid border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-800/60 dark:text-slate-300"
+            >
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
                 return (
@@ -48,9 +54,17 @@ export function DataTable<T>({ table, label, columns, renderGroup }: Props<T>) {
                   >
                     {header.column.getCanSort() ? (
                       // The label gives way (truncated) before the arrow, and neither runs into the next column.
-                      <button type="button" onClick={header.column.getToggleSortingHandler()} className="flex min-w-0 max-w-full items-center gap-1.5 uppercase hover:text-slate-900 dark:hover:text-white">
-                        <span className="truncate">{flexRender(header.column.columnDef.header, header.getContext())}</span>
-                        <span aria-hidden className="w-2.5 shrink-0 text-[10px]">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}</span>
+                      <button
+                        type="button"
+                        onClick={header.column.getToggleSortingHandler()}
+                        className="flex min-w-0 max-w-full items-center gap-1.5 uppercase hover:text-slate-900 dark:hover:text-white"
+                      >
+                        <span className="truncate">
+                          {flexRender(header.column.columnDef.header, header.getContext())}
+                        </span>
+                        <span aria-hidden className="w-2.5 shrink-0 text-[10px]">
+                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                        </span>
                       </button>
                     ) : (
                       flexRender(header.column.columnDef.header, header.getContext())
@@ -72,7 +86,11 @@ export function DataTable<T>({ table, label, columns, renderGroup }: Props<T>) {
                   key={item.key}
                   style={{ ...grid, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                   className={`absolute left-0 top-0 grid w-full items-center border-b border-slate-100 [contain:strict] dark:border-slate-800 ${
-                    row.getIsSelected() ? 'bg-brand-50 dark:bg-brand-950/40' : row.getIsGrouped() ? 'bg-slate-50 dark:bg-slate-800/40' : ''
+                    row.getIsSelected()
+                      ? 'bg-brand-50 dark:bg-brand-950/40'
+                      : row.getIsGrouped()
+                        ? 'bg-slate-50 dark:bg-slate-800/40'
+                        : ''
                   }`}
                 >
                   {row.getIsGrouped() && renderGroup ? (
@@ -81,7 +99,11 @@ export function DataTable<T>({ table, label, columns, renderGroup }: Props<T>) {
                     </div>
                   ) : (
                     row.getVisibleCells().map((cell) => (
-                      <div role={cell.column.id === 'name' || cell.column.id === 'number' ? 'rowheader' : 'cell'} key={cell.id} className="min-w-0 overflow-hidden px-3">
+                      <div
+                        role={cell.column.id === 'name' || cell.column.id === 'number' ? 'rowheader' : 'cell'}
+                        key={cell.id}
+                        className="min-w-0 overflow-hidden px-3"
+                      >
                         {flexRender(cell.column.columnDef.cell, cell.getContext())}
                       </div>
                     ))

@@ -33,7 +33,13 @@ export function DeleteConnectorDialog({ agentId, connector, numbers, numbersKnow
   function confirm() {
     if (policy && isClientEnv(env)) {
       requests.open.mutate(
-        { clientEnv: env, kind: 'connector-delete', body: { connectorId: connector.connectorId }, baseVersion: 'current', note: note.trim() },
+        {
+          clientEnv: env,
+          kind: 'connector-delete',
+          body: { connectorId: connector.connectorId },
+          baseVersion: 'current',
+          note: note.trim(),
+        },
         { onSuccess: (opened) => navigate(paths.changeRequest(agentId, opened.id)) },
       );
       return;
@@ -55,8 +61,12 @@ export function DeleteConnectorDialog({ agentId, connector, numbers, numbersKnow
       ) : (
         <div className="mt-3 text-sm">
           <p className="font-medium text-red-800 dark:text-red-300">
-            {agree(numbers.length, 'This phone number is deleted with it', `These ${numbers.length} phone numbers are deleted with it`)}; calls to
-            them will no longer be answered:
+            {agree(
+              numbers.length,
+              'This phone number is deleted with it',
+              `These ${numbers.length} phone numbers are deleted with it`,
+            )}
+            ; calls to them will no longer be answered:
           </p>
           <ul className="mt-2 max-h-40 list-disc overflow-auto pl-5 font-mono" aria-label="Numbers deleted with it">
             {numbers.map((number) => (
@@ -66,14 +76,22 @@ export function DeleteConnectorDialog({ agentId, connector, numbers, numbersKnow
         </div>
       )}
       <label htmlFor="confirm-delete" className="mt-4 block text-sm font-medium">
-        Type the connector’s name, <kbd className="font-mono">{connector.name}</kbd>, to {policy ? 'request its deletion' : 'delete it'}
+        Type the connector’s name, <kbd className="font-mono">{connector.name}</kbd>, to{' '}
+        {policy ? 'request its deletion' : 'delete it'}
       </label>
-      <input id="confirm-delete" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} className="mt-1 block w-full rounded-md border-0 px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-950 dark:ring-slate-700" />
+      <input
+        id="confirm-delete"
+        autoComplete="off"
+        value={typed}
+        onChange={(e) => setTyped(e.target.value)}
+        className="mt-1 block w-full rounded-md border-0 px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-950 dark:ring-slate-700"
+      />
       {policy && (
         <div className="mt-3 space-y-2">
           <p className="text-sm text-slate-600 dark:text-slate-300">
-            Deleting a {ENV_LABELS[env as ClientEnv] ?? env} connector needs {plural(policy.approvals, 'approval', 'approvals')}: this opens a change request, and
-            nothing is deleted until it is approved and applied.
+            Deleting a {ENV_LABELS[env as ClientEnv] ?? env} connector needs{' '}
+            {plural(policy.approvals, 'approval', 'approvals')}: this opens a change request, and nothing is deleted
+            until it is approved and applied.
           </p>
           <NoteField id="delete-note" value={note} onChange={setNote} required />
         </div>
@@ -85,12 +103,12 @@ export function DeleteConnectorDialog({ agentId, connector, numbers, numbersKnow
       )}
       <div className="mt-4 flex flex-wrap justify-end gap-2">
         <Button onClick={onClose}>Keep it</Button>
-        <Button
-          variant="danger"
-          disabled={!confirmed || !numbersKnown || pending}
-          onClick={confirm}
-        >
-          {pending ? (policy ? 'Opening…' : 'Deleting…') : `${policy ? 'Request deletion of the connector' : 'Delete connector'}${numbers.length > 0 ? ` and ${plural(numbers.length, 'number', 'numbers')}` : ''}`}
+        <Button variant="danger" disabled={!confirmed || !numbersKnown || pending} onClick={confirm}>
+          {pending
+            ? policy
+              ? 'Opening…'
+              : 'Deleting…'
+            : `${policy ? 'Request deletion of the connector' : 'Delete connector'}${numbers.length > 0 ? ` and ${plural(numbers.length, 'number', 'numbers')}` : ''}`}
         </Button>
       </div>
     </Modal>

@@ -3,10 +3,26 @@ import type { Connector, PhoneNumber } from '../../../contract/agents-api.ts';
 import { indexTelephony, languageMismatch, numberIssues } from './health.ts';
 
 const connector = (over: Partial<Connector> = {}): Connector => ({
-  connectorId: 'c1', name: 'Line', accountId: 'a', projectId: 'p', clientEnv: 'live', variantId: '',
-  asrLangCode: 'en-GB', ttsLangCode: 'en-GB', voiceName: 'en-GB-Neural2-A', disableHandoff: false, ...over,
+  connectorId: 'c1',
+  name: 'Line',
+  accountId: 'a',
+  projectId: 'p',
+  clientEnv: 'live',
+  variantId: '',
+  asrLangCode: 'en-GB',
+  ttsLangCode: 'en-GB',
+  voiceName: 'en-GB-Neural2-A',
+  disableHandoff: false,
+  ...over,
 });
-const number = (over: Partial<PhoneNumber> = {}): PhoneNumber => ({ number: '+442079460100', projectId: 'p', accountId: 'a', clientEnv: 'live', connectorId: 'c1', ...over });
+const number = (over: Partial<PhoneNumber> = {}): PhoneNumber => ({
+  number: '+442079460100',
+  projectId: 'p',
+  accountId: 'a',
+  clientEnv: 'live',
+  connectorId: 'c1',
+  ...over,
+});
 
 describe('languageMismatch', () => {
   test.each([
@@ -34,8 +50,17 @@ describe('numberIssues', () => {
 describe('indexTelephony', () => {
   test('counts numbers per connector and names each connector issue', () => {
     const index = indexTelephony(
-      [connector(), connector({ connectorId: 'c2', asrLangCode: 'en-GB', ttsLangCode: 'fr-FR' }), connector({ connectorId: 'c3' })],
-      [number(), number({ number: '+442079460101', clientEnv: 'sandbox' }), number({ number: '+33170123456', connectorId: 'c2' }), number({ number: '+18885550142', connectorId: undefined })],
+      [
+        connector(),
+        connector({ connectorId: 'c2', asrLangCode: 'en-GB', ttsLangCode: 'fr-FR' }),
+        connector({ connectorId: 'c3' }),
+      ],
+      [
+        number(),
+        number({ number: '+442079460101', clientEnv: 'sandbox' }),
+        number({ number: '+33170123456', connectorId: 'c2' }),
+        number({ number: '+18885550142', connectorId: undefined }),
+      ],
     );
     expect(index.numbersOf.get('c1')?.length).toBe(2);
     expect(index.connectorIssues.get('c1')).toEqual(['number-env-mismatch']);

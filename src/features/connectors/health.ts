@@ -55,7 +55,10 @@ export function indexTelephony(connectors: readonly Connector[], numbers: readon
   }
   const connectorIssues = new Map<string, ConnectorIssue[]>();
   for (const connector of connectors) {
-    connectorIssues.set(connector.connectorId, connectorIssuesOf(connector, numbersOf.get(connector.connectorId) ?? []));
+    connectorIssues.set(
+      connector.connectorId,
+      connectorIssuesOf(connector, numbersOf.get(connector.connectorId) ?? []),
+    );
   }
   return { numbersOf, connectorIssues, numberIssues: numberIssuesMap };
 }

@@ -10,10 +10,14 @@ export function normalisePhoneNumber(input: string, defaultCountry: CountryCode 
   // A leading 00 is the international prefix in most of the world; "+44 (0)20" writes the trunk 0 in brackets.
   const text = input.trim().replace(/^00/, '+').replace(/\(0\)/, '');
   if (text === '') return { ok: false, reason: 'Enter a phone number.' };
-  if (/[a-z]/i.test(text.replace(/\s*(ext\.?|x)\s*\d+$/i, ''))) return { ok: false, reason: 'A phone number has digits only (spaces, dashes and brackets are fine).' };
+  if (/[a-z]/i.test(text.replace(/\s*(ext\.?|x)\s*\d+$/i, '')))
+    return { ok: false, reason: 'A phone number has digits only (spaces, dashes and brackets are fine).' };
   const parsed = parsePhoneNumberFromString(text, defaultCountry);
   if (!parsed || !parsed.isPossible()) {
-    return { ok: false, reason: `“${input.trim()}” is not a possible phone number${text.startsWith('+') ? '' : ` in ${countryName(defaultCountry)}; start with + and the country code for other countries`}.` };
+    return {
+      ok: false,
+      reason: `“${input.trim()}” is not a possible phone number${text.startsWith('+') ? '' : ` in ${countryName(defaultCountry)}; start with + and the country code for other countries`}.`,
+    };
   }
   return { ok: true, e164: parsed.number };
 }
@@ -30,7 +34,9 @@ export function displayPhoneNumber(e164: string): DisplayedNumber {
   let result = displayed.get(e164);
   if (!result) {
     const parsed = parsePhoneNumberFromString(e164);
-    result = parsed ? { formatted: parsed.formatInternational(), country: parsed.country && countryName(parsed.country) } : { formatted: e164 };
+    result = parsed
+      ? { formatted: parsed.formatInternational(), country: parsed.country && countryName(parsed.country) }
+      : { formatted: e164 };
     displayed.set(e164, result);
   }
   return result;
@@ -41,6 +47,9 @@ export function displayPhoneNumber(e164: string): DisplayedNumber {
  * become digits that E.164 contains; undefined when the query is not a number.
  */
 export function numberSearchDigits(query: string): string | undefined {
-  const digits = query.replace(/[\s().-]/g, '').replace(/^00/, '+').replace(/^0/, '');
+  const digits = query
+    .replace(/[\s().-]/g, '')
+    .replace(/^00/, '+')
+    .replace(/^0/, '');
   return /^\+?\d{2,}$/.test(digits) ? digits : undefined;
 }

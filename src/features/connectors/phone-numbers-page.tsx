@@ -1,6 +1,12 @@
 import { useDeferredValue, useEffect, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
+import {
+  getCoreRowModel,
+  getFilteredRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+} from '@tanstack/react-table';
 import type { Connector, PhoneNumber } from '../../../contract/agents-api.ts';
 import { CLIENT_ENVS } from '../../../contract/client-envs.ts';
 import { Badge } from '../../components/ui/badge.tsx';
@@ -35,10 +41,19 @@ export function PhoneNumbersPage() {
 
 const GRID = 'minmax(14rem,1.4fr) minmax(9rem,1fr) 7.5rem minmax(12rem,1.4fr) minmax(12rem,1.4fr)';
 
-function NumbersTable({ agentId, connectors, numbers }: { agentId: string; connectors: Connector[]; numbers: PhoneNumber[] }) {
+function NumbersTable({
+  agentId,
+  connectors,
+  numbers,
+}: {
+  agentId: string;
+  connectors: Connector[];
+  numbers: PhoneNumber[];
+}) {
   const [params, setParams] = useSearchParams();
   const view = readNumberView(params);
-  const setView = (change: Partial<NumberView>) => setParams(writeView({ ...view, ...change }), { replace: true, flushSync: true });
+  const setView = (change: Partial<NumberView>) =>
+    setParams(writeView({ ...view, ...change }), { replace: true, flushSync: true });
   const query = useDeferredValue(view.q.trim().toLowerCase());
 
   const rows = useMemo(() => {
@@ -46,7 +61,14 @@ function NumbersTable({ agentId, connectors, numbers }: { agentId: string; conne
     const { numberIssues } = indexTelephony(connectors, numbers);
     return numbers.map((number): NumberRow => {
       const connector = number.connectorId ? byId.get(number.connectorId) : undefined;
-      return { number, connector, issues: numberIssues.get(number.number) ?? [], search: [number.number, number.clientEnv, connector?.name ?? '', number.connectorId ?? ''].join('\n').toLowerCase() };
+      return {
+        number,
+        connector,
+        issues: numberIssues.get(number.number) ?? [],
+        search: [number.number, number.clientEnv, connector?.name ?? '', number.connectorId ?? '']
+          .join('\n')
+          .toLowerCase(),
+      };
     });
   }, [connectors, numbers]);
   const columns = useMemo((): ColumnDef<NumberRow>[] => {
@@ -58,15 +80,30 @@ function NumbersTable({ agentId, connectors, numbers }: { agentId: string; conne
         cell: ({ row }) => <DisplayedNumber e164={row.original.number.number} />,
         enableGlobalFilter: true,
       },
-      { id: 'e164', header: 'E.164', accessorFn: (row) => row.number.number, cell: ({ getValue }) => <span className="font-mono text-xs">{getValue<string>()}</span>, enableSorting: false },
-      { id: 'clientEnv', header: 'Environment', accessorFn: (row) => row.number.clientEnv, cell: ({ getValue }) => <EnvBadge env={getValue<string>()} />, filterFn: (row, id, value) => row.getValue(id) === value },
+      {
+        id: 'e164',
+        header: 'E.164',
+        accessorFn: (row) => row.number.number,
+        cell: ({ getValue }) => <span className="font-mono text-xs">{getValue<string>()}</span>,
+        enableSorting: false,
+      },
+      {
+        id: 'clientEnv',
+        header: 'Environment',
+        accessorFn: (row) => row.number.clientEnv,
+        cell: ({ getValue }) => <EnvBadge env={getValue<string>()} />,
+        filterFn: (row, id, value) => row.getValue(id) === value,
+      },
       {
         id: 'connector',
         header: 'Connector',
         accessorFn: (row) => row.connector?.name ?? '',
         cell: ({ row }) =>
           row.original.connector ? (
-            <Link to={paths.connector(agentId, row.original.connector.connectorId)} className="block truncate font-medium text-brand-700 hover:underline dark:text-brand-300">
+            <Link
+              to={paths.connector(agentId, row.original.connector.connectorId)}
+              className="block truncate font-medium text-brand-700 hover:underline dark:text-brand-300"
+            >
               {row.original.connector.name}
             </Link>
           ) : (
@@ -89,13 +126,18 @@ function NumbersTable({ agentId, connectors, numbers }: { agentId: string; conne
               ))}
             </span>
           ),
-        filterFn: (row, _id, value) => (value === 'any' ? row.original.issues.length > 0 : row.original.issues.includes(value as NumberIssue)),
+        filterFn: (row, _id, value) =>
+          value === 'any' ? row.original.issues.length > 0 : row.original.issues.includes(value as NumberIssue),
       },
     ];
   }, [agentId]);
   const { env, health } = view;
   const columnFilters = useMemo(
-    () => [{ id: 'clientEnv', value: env }, { id: 'health', value: health }].filter((filter) => filter.value !== undefined),
+    () =>
+      [
+        { id: 'clientEnv', value: env },
+        { id: 'health', value: health },
+      ].filter((filter) => filter.value !== undefined),
     [env, health],
   );
   const sorting = useMemo(() => (view.sort ? [view.sort] : []), [view.sort?.id, view.sort?.desc]); // eslint-disable-line react-hooks/exhaustive-deps -- the URL gives a new object each render
@@ -124,15 +166,33 @@ function NumbersTable({ agentId, connectors, numbers }: { agentId: string; conne
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-        <SearchBox id="number-search" label="Search numbers" value={view.q} placeholder="+44 20 7946, connector name…" onChange={(q) => setView({ q })} />
-        <FilterSelect id="number-env-filter" label="Environment" value={view.env} all="All environments" onChange={(env) => setView({ env: env as NumberView['env'] })}>
+        <SearchBox
+          id="number-search"
+          label="Search numbers"
+          value={view.q}
+          placeholder="+44 20 7946, connector name…"
+          onChange={(q) => setView({ q })}
+        />
+        <FilterSelect
+          id="number-env-filter"
+          label="Environment"
+          value={view.env}
+          all="All environments"
+          onChange={(env) => setView({ env: env as NumberView['env'] })}
+        >
           {CLIENT_ENVS.map((env) => (
             <option key={env} value={env}>
               {ENV_LABELS[env]}
             </option>
           ))}
         </FilterSelect>
-        <FilterSelect id="number-health-filter" label="Health" value={view.health} all="All" onChange={(health) => setView({ health: health as NumberView['health'] })}>
+        <FilterSelect
+          id="number-health-filter"
+          label="Health"
+          value={view.health}
+          all="All"
+          onChange={(health) => setView({ health: health as NumberView['health'] })}
+        >
           <option value="any">Any problem</option>
           {(Object.keys(NUMBER_ISSUES) as NumberIssue[]).map((issue) => (
             <option key={issue} value={issue}>
@@ -144,7 +204,11 @@ function NumbersTable({ agentId, connectors, numbers }: { agentId: string; conne
       <p aria-live="polite" className="text-sm">
         Showing <strong>{shown.toLocaleString('en')}</strong> of {rows.length.toLocaleString('en')} phone numbers
       </p>
-      {shown === 0 ? <EmptyState title="No phone number matches">Change the search or clear the filters.</EmptyState> : <DataTable table={table} label="Phone numbers" columns={GRID} />}
+      {shown === 0 ? (
+        <EmptyState title="No phone number matches">Change the search or clear the filters.</EmptyState>
+      ) : (
+        <DataTable table={table} label="Phone numbers" columns={GRID} />
+      )}
     </div>
   );
 }

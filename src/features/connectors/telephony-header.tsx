@@ -6,7 +6,9 @@ import { paths } from '../../lib/paths.ts';
 
 const tabClass = ({ isActive }: { isActive: boolean }) =>
   `border-b-2 px-3 py-2 text-sm font-medium ${
-    isActive ? 'border-brand-600 text-slate-900 dark:text-white' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white'
+    isActive
+      ? 'border-brand-600 text-slate-900 dark:text-white'
+      : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white'
   }`;
 
 /** Title, the Connectors / Phone numbers tabs, and the number lookup every support question starts with. */

@@ -7,7 +7,16 @@ describe('connector view in the URL', () => {
     [
       'every filter',
       'q=uk&env=live&lang=en-GB&voice=en-GB-Neural2-A&handoff=disabled&health=no-numbers&sort=-numbers&group=env',
-      { q: 'uk', env: 'live', lang: 'en-GB', voice: 'en-GB-Neural2-A', handoff: 'disabled', health: 'no-numbers', sort: { id: 'numbers', desc: true }, groupByEnv: true },
+      {
+        q: 'uk',
+        env: 'live',
+        lang: 'en-GB',
+        voice: 'en-GB-Neural2-A',
+        handoff: 'disabled',
+        health: 'no-numbers',
+        sort: { id: 'numbers', desc: true },
+        groupByEnv: true,
+      },
     ],
     ['unknown values are ignored', 'env=staging&handoff=maybe&health=bogus', { q: '', groupByEnv: false }],
   ])('%s', (_name, search, expected) => {

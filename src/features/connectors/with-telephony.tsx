@@ -23,7 +23,11 @@ export function WithTelephony({ agentId, what, children }: Props) {
       {connectors.isPending || numbers.isPending ? (
         <Loading label={`Loading ${what}…`} />
       ) : error || !connectors.data || !numbers.data ? (
-        <ErrorState title={`The ${what} could not be loaded`} error={error} onRetry={() => void Promise.all([connectors.refetch(), numbers.refetch()])} />
+        <ErrorState
+          title={`The ${what} could not be loaded`}
+          error={error}
+          onRetry={() => void Promise.all([connectors.refetch(), numbers.refetch()])}
+        />
       ) : (
         children({ connectors: connectors.data.connectors, numbers: numbers.data.phoneNumbers })
       )}

@@ -42,7 +42,11 @@ export function AgentOverviewPage() {
       ) : pages.isError ? (
         <div className="space-y-3">
           <ErrorState
-            title={pages.error instanceof ApiError && pages.error.status === 404 ? 'Agent not found' : 'Config pages could not be loaded'}
+            title={
+              pages.error instanceof ApiError && pages.error.status === 404
+                ? 'Agent not found'
+                : 'Config pages could not be loaded'
+            }
             error={pages.error}
             onRetry={() => pages.refetch()}
           />
@@ -81,7 +85,9 @@ function schemaDiffersFrom(pages: ConfigPage[], env: ClientEnv): ClientEnv[] {
 /** Ids are case-sensitive, and people type them: an agent whose id differs only in case is offered. */
 function SameIdOtherCase({ agentId }: { agentId: string }) {
   const agents = useQuery(agentListQuery()).data ?? [];
-  const match = agents.find((agent) => agent.agentId !== agentId && agent.agentId.toLowerCase() === agentId.toLowerCase());
+  const match = agents.find(
+    (agent) => agent.agentId !== agentId && agent.agentId.toLowerCase() === agentId.toLowerCase(),
+  );
   if (!match) return null;
   return (
     <p className="text-sm">

@@ -15,12 +15,16 @@ const PAIRS: [ClientEnv, ClientEnv][] = [
   ['sandbox', 'live'],
 ];
 
-
 /** How far the environments have drifted apart, each figure a link into the compare view filtered to it. */
 export function DriftSummary({ agentId, pages }: { agentId: string; pages: ConfigPage[] }) {
   const pageOf = (env: ClientEnv) => pages.find((page) => page.clientEnv === env);
-  const checks = { sandbox: useVariablesCheck(pageOf('sandbox')), 'pre-release': useVariablesCheck(pageOf('pre-release')), live: useVariablesCheck(pageOf('live')) };
-  const link = 'text-brand-700 underline decoration-brand-300 underline-offset-2 hover:decoration-2 dark:text-brand-300';
+  const checks = {
+    sandbox: useVariablesCheck(pageOf('sandbox')),
+    'pre-release': useVariablesCheck(pageOf('pre-release')),
+    live: useVariablesCheck(pageOf('live')),
+  };
+  const link =
+    'text-brand-700 underline decoration-brand-300 underline-offset-2 hover:decoration-2 dark:text-brand-300';
   return (
     <Card aria-labelledby="drift-title" className="p-5">
       <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -36,7 +36,10 @@ export function EnvironmentCard({ agentId, env, page, schemaDiffersFrom, onCheck
   const variableCount = Object.keys(page?.variables ?? {}).length;
   const propertyCount = Object.keys((page?.schema?.properties as object | undefined) ?? {}).length;
   return (
-    <Card aria-labelledby={`env-${env}`} className={`flex flex-col p-5 ${env === 'live' ? 'border-t-4 border-t-red-500 dark:border-t-red-500' : ''}`}>
+    <Card
+      aria-labelledby={`env-${env}`}
+      className={`flex flex-col p-5 ${env === 'live' ? 'border-t-4 border-t-red-500 dark:border-t-red-500' : ''}`}
+    >
       <div className="flex items-center justify-between gap-2">
         <h2 id={`env-${env}`} className="text-lg font-semibold">
           {ENV_LABELS[env]}
@@ -59,7 +62,10 @@ export function EnvironmentCard({ agentId, env, page, schemaDiffersFrom, onCheck
           {schemaDiffersFrom.length === 0 ? (
             <span>= same in every environment</span>
           ) : (
-            <Link to={compareHref(agentId, { envs: [env, ...schemaDiffersFrom] })} className="underline decoration-violet-300 underline-offset-2">
+            <Link
+              to={compareHref(agentId, { envs: [env, ...schemaDiffersFrom] })}
+              className="underline decoration-violet-300 underline-offset-2"
+            >
               <Badge tone="info">◆ differs from {schemaDiffersFrom.map((e) => ENV_LABELS[e]).join(', ')}</Badge>
             </Link>
           )}
@@ -80,10 +86,18 @@ export function EnvironmentCard({ agentId, env, page, schemaDiffersFrom, onCheck
         >
           Edit variables
         </Link>
-        <Link to={paths.schemaEditor(agentId, env)} className={buttonClass('secondary')} aria-label={`Edit ${ENV_LABELS[env]} schema`}>
+        <Link
+          to={paths.schemaEditor(agentId, env)}
+          className={buttonClass('secondary')}
+          aria-label={`Edit ${ENV_LABELS[env]} schema`}
+        >
           Schema
         </Link>
-        <Link to={`${paths.connectors(agentId)}?env=${env}`} className={buttonClass('secondary')} aria-label={`${ENV_LABELS[env]} connectors`}>
+        <Link
+          to={`${paths.connectors(agentId)}?env=${env}`}
+          className={buttonClass('secondary')}
+          aria-label={`${ENV_LABELS[env]} connectors`}
+        >
           Connectors
         </Link>
       </div>

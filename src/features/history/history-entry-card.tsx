@@ -58,11 +58,16 @@ export function HistoryEntryCard({ agentId, entry, onRestore, keyLink }: Props) 
   const when = new Date(entry.at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
-    <article aria-label={`${kindLabel(entry)}, ${when}`} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <article
+      aria-label={`${kindLabel(entry)}, ${when}`}
+      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
         {env && <EnvBadge env={env} />}
         <span className="font-semibold">{kindLabel(entry)}</span>
-        {entry.outcome !== 'applied' && <Badge tone={entry.outcome === 'unknown' ? 'warn' : 'neutral'}>{OUTCOME_WORDS[entry.outcome]}</Badge>}
+        {entry.outcome !== 'applied' && (
+          <Badge tone={entry.outcome === 'unknown' ? 'warn' : 'neutral'}>{OUTCOME_WORDS[entry.outcome]}</Badge>
+        )}
         <span className="text-slate-600 dark:text-slate-400">
           <Timestamp iso={entry.at} />
         </span>
@@ -71,20 +76,35 @@ export function HistoryEntryCard({ agentId, entry, onRestore, keyLink }: Props) 
         {entry.author ? (
           <span className="font-medium">{entry.author}</span>
         ) : (
-          <span className="text-slate-600 dark:text-slate-400">Author unknown (PolyAI Studio, a script or another console)</span>
+          <span className="text-slate-600 dark:text-slate-400">
+            Author unknown (PolyAI Studio, a script or another console)
+          </span>
         )}
         {entry.subject && <span> · {entry.subject}</span>}
       </p>
-      {entry.note && <blockquote className="mt-2 whitespace-pre-line border-l-2 border-brand-500 pl-3 text-sm italic">{entry.note}</blockquote>}
+      {entry.note && (
+        <blockquote className="mt-2 whitespace-pre-line border-l-2 border-brand-500 pl-3 text-sm italic">
+          {entry.note}
+        </blockquote>
+      )}
 
-      {entry.schema && <SchemaSummary before={entry.schema.before as JsonObject | undefined} after={entry.schema.after as JsonObject} />}
+      {entry.schema && (
+        <SchemaSummary
+          before={entry.schema.before as JsonObject | undefined}
+          after={entry.schema.after as JsonObject}
+        />
+      )}
       {changes.length > 0 && !isPage && (
         // A telephony write is recorded as sent: what it set, not what it replaced.
         <ul className="mt-3 space-y-1 text-sm" aria-label="What was set">
           {changes.map((change) => (
             <li key={change.key} className="font-mono text-xs">
               <span className="font-semibold">{change.key}</span>{' '}
-              {change.after === undefined ? <span className="text-red-800 dark:text-red-300">removed</span> : <>set to {formatValue(change.after)}</>}
+              {change.after === undefined ? (
+                <span className="text-red-800 dark:text-red-300">removed</span>
+              ) : (
+                <>set to {formatValue(change.after)}</>
+              )}
             </li>
           ))}
         </ul>
@@ -92,17 +112,34 @@ export function HistoryEntryCard({ agentId, entry, onRestore, keyLink }: Props) 
       {changes.length > 0 && isPage && (
         <ul className="mt-3 space-y-2" aria-label="Changed keys">
           {changes.map((change) => (
-            <ValueChange key={change.key} name={change.key} before={change.before} after={change.after} beforeLabel="Before" afterLabel="After">
+            <ValueChange
+              key={change.key}
+              name={change.key}
+              before={change.before}
+              after={change.after}
+              beforeLabel="Before"
+              afterLabel="After"
+            >
               {isPage && (
                 <div className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs">
-                  <Link to={keyLink(change.key)} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+                  <Link
+                    to={keyLink(change.key)}
+                    className="font-medium text-brand-700 hover:underline dark:text-brand-300"
+                  >
                     History of {change.key}
                   </Link>
                   {restorable && change.after !== undefined && (
                     <button
                       type="button"
                       className="font-medium text-brand-700 hover:underline dark:text-brand-300"
-                      onClick={() => onRestore({ env, target: { [change.key]: change.after }, what: `${change.key} as of ${when}`, entryId: entry.id })}
+                      onClick={() =>
+                        onRestore({
+                          env,
+                          target: { [change.key]: change.after },
+                          what: `${change.key} as of ${when}`,
+                          entryId: entry.id,
+                        })
+                      }
                     >
                       Restore this value
                     </button>
@@ -114,7 +151,11 @@ export function HistoryEntryCard({ agentId, entry, onRestore, keyLink }: Props) 
         </ul>
       )}
       {entry.changes.length > SHOWN_CHANGES && (
-        <button type="button" className="mt-2 text-sm font-medium text-brand-700 hover:underline dark:text-brand-300" onClick={() => setAllShown(!allShown)}>
+        <button
+          type="button"
+          className="mt-2 text-sm font-medium text-brand-700 hover:underline dark:text-brand-300"
+          onClick={() => setAllShown(!allShown)}
+        >
           {allShown ? 'Show fewer' : `Show all ${plural(entry.changes.length, 'change', 'changes')}`}
         </button>
       )}
@@ -138,7 +179,13 @@ export function HistoryEntryCard({ agentId, entry, onRestore, keyLink }: Props) 
           {restorable && entry.schema?.before !== undefined && (
             <Link
               to={paths.schemaEditor(agentId, env)}
-              state={{ restoreSchema: entry.schema.before as JsonObject, restoreOf: entry.id, restoreWhat: `the schema as it was before ${when}` } satisfies SchemaRestoreState}
+              state={
+                {
+                  restoreSchema: entry.schema.before as JsonObject,
+                  restoreOf: entry.id,
+                  restoreWhat: `the schema as it was before ${when}`,
+                } satisfies SchemaRestoreState
+              }
               className="rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-inset ring-slate-300 hover:bg-slate-50 dark:ring-slate-700 dark:hover:bg-slate-800"
             >
               Restore the schema before this change…
@@ -157,12 +204,16 @@ export function HistoryEntryCard({ agentId, entry, onRestore, keyLink }: Props) 
 }
 
 function SchemaSummary({ before, after }: { before: JsonObject | undefined; after: JsonObject }) {
-  if (before === undefined) return <p className="mt-2 text-sm">The schema was replaced (its earlier version was not recorded).</p>;
+  if (before === undefined)
+    return <p className="mt-2 text-sm">The schema was replaced (its earlier version was not recorded).</p>;
   const differences = schemaDifferences([before, after], ['before', 'after']);
   return (
     <details className="mt-2 text-sm">
       <summary className="cursor-pointer">
-        Schema: {differences.length === 0 ? 'wording only (titles, descriptions, examples)' : plural(differences.length, 'change', 'changes')}
+        Schema:{' '}
+        {differences.length === 0
+          ? 'wording only (titles, descriptions, examples)'
+          : plural(differences.length, 'change', 'changes')}
       </summary>
       <SchemaChangeList changes={differences} className="mt-1" />
     </details>

@@ -11,7 +11,11 @@ describe('history filters in the URL', () => {
 
   test('become the server query; what it would refuse is left out, days cover the whole day in the local zone', () => {
     const filters = filtersOf({ env: 'nowhere', kind: 'magic', from: '2026-11-01', to: '2026-11-02', author: 'dana' });
-    expect(filters).toEqual({ author: 'dana', since: new Date('2026-11-01T00:00:00').toISOString(), until: new Date('2026-11-02T23:59:59.999').toISOString() });
+    expect(filters).toEqual({
+      author: 'dana',
+      since: new Date('2026-11-01T00:00:00').toISOString(),
+      until: new Date('2026-11-02T23:59:59.999').toISOString(),
+    });
     expect(filtersOf({ from: '1 Nov' })).toEqual({});
   });
 });

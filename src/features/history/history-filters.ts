@@ -6,7 +6,15 @@ import { isClientEnv } from '../../../contract/client-envs.ts';
 import { HISTORY_KINDS, type HistoryKind } from '../../../contract/history-values.ts';
 import type { HistoryFilters } from '../../api/history.ts';
 
-export type HistoryView = { env?: string; key?: string; author?: string; kind?: string; q?: string; from?: string; to?: string };
+export type HistoryView = {
+  env?: string;
+  key?: string;
+  author?: string;
+  kind?: string;
+  q?: string;
+  from?: string;
+  to?: string;
+};
 const FIELDS = ['env', 'key', 'author', 'kind', 'q', 'from', 'to'] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -34,7 +34,8 @@ export function HistoryPage() {
   const { agentId } = useRouteParams();
   const [params, setParams] = useSearchParams();
   const view = readHistoryView(params);
-  const setView = (change: Partial<HistoryView>) => setParams(writeHistoryView({ ...view, ...change }), { replace: true, flushSync: true });
+  const setView = (change: Partial<HistoryView>) =>
+    setParams(writeHistoryView({ ...view, ...change }), { replace: true, flushSync: true });
   // Typing updates the URL at once (the field stays responsive); the server is asked once typing pauses.
   const filtersText = useDebouncedValue(JSON.stringify(filtersOf(view)), 250);
   const filters = useMemo(() => JSON.parse(filtersText) as ReturnType<typeof filtersOf>, [filtersText]);
@@ -60,12 +61,17 @@ export function HistoryPage() {
         <div>
           <h1 className="text-xl font-semibold">History</h1>
           <p className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-400">
-            Every change Switchboard made, and every change made elsewhere that it saw when it next read the page. PolyAI keeps no history:
-            what changed while Switchboard was not looking is found on its next read, as one change.
+            Every change Switchboard made, and every change made elsewhere that it saw when it next read the page.
+            PolyAI keeps no history: what changed while Switchboard was not looking is found on its next read, as one
+            change.
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          <a href={historyExportUrl(agentId)} download className="rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-inset ring-slate-300 hover:bg-slate-50 dark:ring-slate-700 dark:hover:bg-slate-800">
+          <a
+            href={historyExportUrl(agentId)}
+            download
+            className="rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-inset ring-slate-300 hover:bg-slate-50 dark:ring-slate-700 dark:hover:bg-slate-800"
+          >
             Export (JSON Lines)
           </a>
           <HistorySettingsPanel />
@@ -78,15 +84,33 @@ export function HistoryPage() {
         className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap [&>*:first-child]:col-span-2 [&_input]:w-full [&_select]:w-full"
         onSubmit={(event) => event.preventDefault()}
       >
-        <SearchBox id="history-q" label="Search" value={view.q ?? ''} placeholder="Notes, authors, keys, values" onChange={(q) => setView({ q })} />
-        <FilterSelect id="history-env" label="Environment" value={view.env} onChange={(env) => setView({ env })} all="All environments">
+        <SearchBox
+          id="history-q"
+          label="Search"
+          value={view.q ?? ''}
+          placeholder="Notes, authors, keys, values"
+          onChange={(q) => setView({ q })}
+        />
+        <FilterSelect
+          id="history-env"
+          label="Environment"
+          value={view.env}
+          onChange={(env) => setView({ env })}
+          all="All environments"
+        >
           {CLIENT_ENVS.map((env) => (
             <option key={env} value={env}>
               {ENV_LABELS[env]}
             </option>
           ))}
         </FilterSelect>
-        <FilterSelect id="history-kind" label="Kind" value={view.kind} onChange={(kind) => setView({ kind })} all="All kinds">
+        <FilterSelect
+          id="history-kind"
+          label="Kind"
+          value={view.kind}
+          onChange={(kind) => setView({ kind })}
+          all="All kinds"
+        >
           {HISTORY_KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {KIND_WORDS[kind]}
@@ -95,10 +119,20 @@ export function HistoryPage() {
         </FilterSelect>
         <TextFilter id="history-key" label="Key" value={view.key} onChange={(key) => setView({ key })} />
         <TextFilter id="history-author" label="Author" value={view.author} onChange={(author) => setView({ author })} />
-        <TextFilter id="history-from" label="From" type="date" value={view.from} onChange={(from) => setView({ from })} />
+        <TextFilter
+          id="history-from"
+          label="From"
+          type="date"
+          value={view.from}
+          onChange={(from) => setView({ from })}
+        />
         <TextFilter id="history-to" label="To" type="date" value={view.to} onChange={(to) => setView({ to })} />
         {filtered && (
-          <button type="button" className="pb-1.5 text-sm font-medium text-brand-700 hover:underline dark:text-brand-300" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+          <button
+            type="button"
+            className="pb-1.5 text-sm font-medium text-brand-700 hover:underline dark:text-brand-300"
+            onClick={() => setParams(new URLSearchParams(), { replace: true })}
+          >
             Clear filters
           </button>
         )}
@@ -110,7 +144,11 @@ export function HistoryPage() {
       {history.isPending || searching ? (
         <Loading label={searching ? 'Searching older changes…' : 'Loading the history…'} />
       ) : history.isError ? (
-        <ErrorState title="The history could not be loaded" error={history.error} onRetry={() => void history.refetch()} />
+        <ErrorState
+          title="The history could not be loaded"
+          error={history.error}
+          onRetry={() => void history.refetch()}
+        />
       ) : entries.length === 0 ? (
         <EmptyState title={filtered ? 'No change matches these filters' : 'No changes recorded yet'}>
           {filtered
@@ -134,7 +172,19 @@ export function HistoryPage() {
   );
 }
 
-function TextFilter({ id, label, value, onChange, type = 'text' }: { id: string; label: string; value: string | undefined; onChange: (value: string) => void; type?: 'text' | 'date' }) {
+function TextFilter({
+  id,
+  label,
+  value,
+  onChange,
+  type = 'text',
+}: {
+  id: string;
+  label: string;
+  value: string | undefined;
+  onChange: (value: string) => void;
+  type?: 'text' | 'date';
+}) {
   return (
     <div className={type === 'date' ? 'sm:w-40' : 'sm:w-44'}>
       <label htmlFor={id} className="block text-sm font-medium">
@@ -164,7 +214,12 @@ type ListProps = {
 /** The entries, drawn only where the window shows them (an agent can have 100,000); the next page loads near the end. */
 function EntryList({ agentId, entries, more, loadingMore, loadMore, onRestore, keyLink }: ListProps) {
   const [scrollMargin, setScrollMargin] = useState(0);
-  const virtualizer = useWindowVirtualizer({ count: entries.length, estimateSize: () => 220, overscan: 4, scrollMargin });
+  const virtualizer = useWindowVirtualizer({
+    count: entries.length,
+    estimateSize: () => 220,
+    overscan: 4,
+    scrollMargin,
+  });
   const items = virtualizer.getVirtualItems();
   const last = items.at(-1)?.index ?? 0;
   useEffect(() => {
@@ -182,18 +237,33 @@ function EntryList({ agentId, entries, more, loadingMore, loadMore, onRestore, k
         {items.map((item) => {
           const entry = entries[item.index];
           return (
-            <div key={entry.id} data-index={item.index} ref={virtualizer.measureElement} className="absolute left-0 top-0 w-full pb-3" style={{ transform: `translateY(${item.start - scrollMargin}px)` }}>
+            <div
+              key={entry.id}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className="absolute left-0 top-0 w-full pb-3"
+              style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
+            >
               <HistoryEntryCard agentId={agentId} entry={entry} onRestore={onRestore} keyLink={keyLink} />
             </div>
           );
         })}
       </div>
       {more && (
-        <button type="button" onClick={loadMore} disabled={loadingMore} className="mt-2 text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">
+        <button
+          type="button"
+          onClick={loadMore}
+          disabled={loadingMore}
+          className="mt-2 text-sm font-medium text-brand-700 hover:underline dark:text-brand-300"
+        >
           {loadingMore ? 'Loading older changes…' : 'Load older changes'}
         </button>
       )}
-      {!more && <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">That is everything recorded: nothing earlier is known.</p>}
+      {!more && (
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+          That is everything recorded: nothing earlier is known.
+        </p>
+      )}
     </section>
   );
 }

@@ -28,7 +28,8 @@ function SettingsForm({ saved }: { saved: HistorySettings }) {
   const [requireNote, setRequireNote] = useState(saved.requireNoteForLive);
   const [days, setDays] = useState(saved.retentionDays ? String(saved.retentionDays) : '');
   const save = useMutation({
-    mutationFn: () => saveHistorySettings({ requireNoteForLive: requireNote, ...(days && { retentionDays: Number(days) }) }),
+    mutationFn: () =>
+      saveHistorySettings({ requireNoteForLive: requireNote, ...(days && { retentionDays: Number(days) }) }),
     onSuccess: (next) => {
       queryClient.setQueryData(historyKeys.settings, next);
       return queryClient.invalidateQueries({ queryKey: historyKeys.all });
@@ -46,10 +47,17 @@ function SettingsForm({ saved }: { saved: HistorySettings }) {
       }}
     >
       <label className="flex items-start gap-2">
-        <input type="checkbox" className="mt-0.5 size-4" checked={requireNote} onChange={(event) => setRequireNote(event.target.checked)} />
+        <input
+          type="checkbox"
+          className="mt-0.5 size-4"
+          checked={requireNote}
+          onChange={(event) => setRequireNote(event.target.checked)}
+        />
         <span>
           Require a note for every change to <strong>live</strong>
-          <span className="block text-xs text-slate-600 dark:text-slate-400">Enforced by the server for everyone using it.</span>
+          <span className="block text-xs text-slate-600 dark:text-slate-400">
+            Enforced by the server for everyone using it.
+          </span>
         </span>
       </label>
       <div>
@@ -67,7 +75,9 @@ function SettingsForm({ saved }: { saved: HistorySettings }) {
           className="mt-1 block w-32 rounded-md border-0 px-2 py-1 ring-1 ring-inset ring-slate-300 dark:bg-slate-950 dark:ring-slate-700"
         />
         <p id="history-retention-hint" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-          {daysValid ? 'Empty keeps everything. Older entries are removed when saved and at each start.' : 'A whole number of days, 1 or more.'}
+          {daysValid
+            ? 'Empty keeps everything. Older entries are removed when saved and at each start.'
+            : 'A whole number of days, 1 or more.'}
         </p>
       </div>
       {save.isError && (

@@ -12,7 +12,9 @@ const LISTED = 12;
  * page loaded for this key.
  */
 export function KeyBlame({ name, entries, complete }: { name: string; entries: HistoryEntry[]; complete: boolean }) {
-  const values = entries.flatMap((entry) => entry.changes.filter((change) => change.key === name).map((change) => ({ entry, change })));
+  const values = entries.flatMap((entry) =>
+    entry.changes.filter((change) => change.key === name).map((change) => ({ entry, change })),
+  );
   const latest = values[0];
   return (
     <Card className="p-4">
@@ -22,7 +24,8 @@ export function KeyBlame({ name, entries, complete }: { name: string; entries: H
       {latest ? (
         <>
           <p className="mt-1 text-sm">
-            Last changed by <span className="font-medium">{latest.entry.author ?? 'someone outside Switchboard'}</span>, <Timestamp iso={latest.entry.at} />
+            Last changed by <span className="font-medium">{latest.entry.author ?? 'someone outside Switchboard'}</span>,{' '}
+            <Timestamp iso={latest.entry.at} />
             {latest.entry.clientEnv && (
               <>
                 {' '}
@@ -30,7 +33,11 @@ export function KeyBlame({ name, entries, complete }: { name: string; entries: H
               </>
             )}
           </p>
-          {latest.entry.note && <blockquote className="mt-1 whitespace-pre-line border-l-2 border-brand-500 pl-3 text-sm italic">{latest.entry.note}</blockquote>}
+          {latest.entry.note && (
+            <blockquote className="mt-1 whitespace-pre-line border-l-2 border-brand-500 pl-3 text-sm italic">
+              {latest.entry.note}
+            </blockquote>
+          )}
           <div className="mt-3 overflow-x-auto">
             <table className="w-full min-w-[28rem] text-left text-sm">
               <caption className="sr-only">Values of {name} over time, newest first</caption>
@@ -59,7 +66,10 @@ export function KeyBlame({ name, entries, complete }: { name: string; entries: H
                       </time>
                     </td>
                     <td className="py-1 pr-3">{entry.clientEnv && <EnvBadge env={entry.clientEnv} />}</td>
-                    <td className="max-w-md truncate py-1 pr-3 font-mono text-xs" title={formatValue(change.after, '(removed)')}>
+                    <td
+                      className="max-w-md truncate py-1 pr-3 font-mono text-xs"
+                      title={formatValue(change.after, '(removed)')}
+                    >
                       {formatValue(change.after, '(removed)')}
                     </td>
                     <td className="py-1">{entry.author ?? 'unknown'}</td>
@@ -68,7 +78,9 @@ export function KeyBlame({ name, entries, complete }: { name: string; entries: H
               </tbody>
             </table>
           </div>
-          {(values.length > LISTED || !complete) && <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Older values are in the changes below.</p>}
+          {(values.length > LISTED || !complete) && (
+            <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Older values are in the changes below.</p>
+          )}
         </>
       ) : (
         <p className="mt-1 text-sm">No recorded change to this key{complete ? '' : ' yet in what is loaded'}.</p>

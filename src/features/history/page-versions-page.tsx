@@ -35,8 +35,14 @@ export function PageVersionsPage() {
   const other = params.get('with') ?? undefined;
   const valid = isClientEnv(env) && !Number.isNaN(Date.parse(at));
   const then = useQuery({ ...pageAtQuery(agentId, env as ClientEnv, at), enabled: valid });
-  const compared = useQuery({ ...pageAtQuery(agentId, env as ClientEnv, other ?? ''), enabled: valid && other !== undefined });
-  const now = useQuery({ ...configPageQuery(queryClient, agentId, env as ClientEnv), enabled: valid && other === undefined });
+  const compared = useQuery({
+    ...pageAtQuery(agentId, env as ClientEnv, other ?? ''),
+    enabled: valid && other !== undefined,
+  });
+  const now = useQuery({
+    ...configPageQuery(queryClient, agentId, env as ClientEnv),
+    enabled: valid && other === undefined,
+  });
   const [onlyDifferent, setOnlyDifferent] = useState(true);
   const restore = useRestoreFlow(agentId);
 
@@ -45,11 +51,21 @@ export function PageVersionsPage() {
     if (!then.data || !right) return [];
     const left = then.data.variables;
     // A page known only through writes is compared on the keys written; the others were never seen.
-    const keys = (then.data.partial ? Object.keys(left) : [...new Set([...Object.keys(left), ...Object.keys(right)])]).sort();
-    return keys.map((key) => ({ key, left: left[key], right: (right as JsonObject)[key], same: jsonEqual(left[key], (right as JsonObject)[key]) }));
+    const keys = (
+      then.data.partial ? Object.keys(left) : [...new Set([...Object.keys(left), ...Object.keys(right)])]
+    ).sort();
+    return keys.map((key) => ({
+      key,
+      left: left[key],
+      right: (right as JsonObject)[key],
+      same: jsonEqual(left[key], (right as JsonObject)[key]),
+    }));
   }, [then.data, right]);
 
-  if (!valid) return <EmptyState title="Choose an environment and a moment">Open this view from an entry of the history.</EmptyState>;
+  if (!valid)
+    return (
+      <EmptyState title="Choose an environment and a moment">Open this view from an entry of the history.</EmptyState>
+    );
   const setMoment = (name: 'at' | 'with', local: string) => {
     const next = new URLSearchParams(params);
     if (local) next.set(name, new Date(local).toISOString());
@@ -63,7 +79,10 @@ export function PageVersionsPage() {
   return (
     <div className="space-y-4">
       <div>
-        <Link to={paths.history(agentId, new URLSearchParams({ env }))} className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">
+        <Link
+          to={paths.history(agentId, new URLSearchParams({ env }))}
+          className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-300"
+        >
           ← History of {ENV_LABELS[env]}
         </Link>
         <h1 className="mt-1 text-xl font-semibold">
@@ -73,14 +92,31 @@ export function PageVersionsPage() {
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <label>
           <span className="block font-medium">As it was at</span>
-          <input type="datetime-local" step={1} value={toLocalInput(at)} onChange={(event) => setMoment('at', event.target.value)} className="mt-1 rounded-md border-0 px-2 py-1 ring-1 ring-inset ring-slate-300 dark:bg-slate-950 dark:ring-slate-700" />
+          <input
+            type="datetime-local"
+            step={1}
+            value={toLocalInput(at)}
+            onChange={(event) => setMoment('at', event.target.value)}
+            className="mt-1 rounded-md border-0 px-2 py-1 ring-1 ring-inset ring-slate-300 dark:bg-slate-950 dark:ring-slate-700"
+          />
         </label>
         <label>
           <span className="block font-medium">Beside (empty: now)</span>
-          <input type="datetime-local" step={1} value={other ? toLocalInput(other) : ''} onChange={(event) => setMoment('with', event.target.value)} className="mt-1 rounded-md border-0 px-2 py-1 ring-1 ring-inset ring-slate-300 dark:bg-slate-950 dark:ring-slate-700" />
+          <input
+            type="datetime-local"
+            step={1}
+            value={other ? toLocalInput(other) : ''}
+            onChange={(event) => setMoment('with', event.target.value)}
+            className="mt-1 rounded-md border-0 px-2 py-1 ring-1 ring-inset ring-slate-300 dark:bg-slate-950 dark:ring-slate-700"
+          />
         </label>
         <label className="flex items-center gap-2 pb-1">
-          <input type="checkbox" className="size-4" checked={onlyDifferent} onChange={(event) => setOnlyDifferent(event.target.checked)} />
+          <input
+            type="checkbox"
+            className="size-4"
+            checked={onlyDifferent}
+            onChange={(event) => setOnlyDifferent(event.target.checked)}
+          />
           Only keys that differ
         </label>
       </div>
@@ -93,19 +129,22 @@ export function PageVersionsPage() {
         <Card className="p-4">
           {then.data?.partial ? (
             <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950/40 dark:text-amber-100">
-              Switchboard has only seen this page written, never read whole: only the keys those writes changed are shown.
+              Switchboard has only seen this page written, never read whole: only the keys those writes changed are
+              shown.
             </p>
           ) : (
             then.data?.recordedSince &&
             Date.parse(at) < Date.parse(then.data.recordedSince) && (
               <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950/40 dark:text-amber-100">
-                Switchboard first recorded this page on {readable(then.data.recordedSince)}. Earlier than that, only the values its recorded changes replaced
-                are known; every other key is shown as first seen.
+                Switchboard first recorded this page on {readable(then.data.recordedSince)}. Earlier than that, only the
+                values its recorded changes replaced are known; every other key is shown as first seen.
               </p>
             )
           )}
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <p className="text-sm">{differing === 0 ? 'The two are the same.' : `${plural(differing, 'key differs', 'keys differ')}.`}</p>
+            <p className="text-sm">
+              {differing === 0 ? 'The two are the same.' : `${plural(differing, 'key differs', 'keys differ')}.`}
+            </p>
             {other === undefined && differing > 0 && then.data && (
               <Button
                 onClick={() =>
@@ -138,7 +177,10 @@ export function PageVersionsPage() {
               </thead>
               <tbody>
                 {shown.map((row) => (
-                  <tr key={row.key} className={`border-t border-slate-100 align-top dark:border-slate-800 ${row.same ? '' : 'bg-amber-50/60 dark:bg-amber-950/20'}`}>
+                  <tr
+                    key={row.key}
+                    className={`border-t border-slate-100 align-top dark:border-slate-800 ${row.same ? '' : 'bg-amber-50/60 dark:bg-amber-950/20'}`}
+                  >
                     <th scope="row" className="break-words py-1.5 pr-3 font-mono text-xs font-semibold">
                       {row.key}
                     </th>

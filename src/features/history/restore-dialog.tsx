@@ -62,7 +62,11 @@ export function RestoreDialog({ agentId, env, target, what, entryId, onDone, onC
           <h2 id="restore-error" className="text-lg font-semibold">
             Restore {what}
           </h2>
-          <ErrorState title={`${ENV_LABELS[env]} could not be read, so nothing can be restored yet`} error={current.error} onRetry={() => void current.refetch()} />
+          <ErrorState
+            title={`${ENV_LABELS[env]} could not be read, so nothing can be restored yet`}
+            error={current.error}
+            onRetry={() => void current.refetch()}
+          />
           <div className="flex justify-end">
             <Button onClick={onClose}>Close</Button>
           </div>
@@ -84,7 +88,8 @@ export function RestoreDialog({ agentId, env, target, what, entryId, onDone, onC
       intro={
         plan.unchanged.length > 0 && (
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            {plural(plan.unchanged.length, 'key already has', 'keys already have')} that value: {plan.unchanged.join(', ')}.
+            {plural(plan.unchanged.length, 'key already has', 'keys already have')} that value:{' '}
+            {plan.unchanged.join(', ')}.
           </p>
         )
       }
@@ -103,7 +108,11 @@ export function RestoreDialog({ agentId, env, target, what, entryId, onDone, onC
 }
 
 /** A restore opened from anywhere on a page: `open` starts its review; `dialog` and `status` go where the page shows them. */
-export function useRestoreFlow(agentId: string): { open: (request: RestoreRequest) => void; dialog: ReactNode; status: ReactNode } {
+export function useRestoreFlow(agentId: string): {
+  open: (request: RestoreRequest) => void;
+  dialog: ReactNode;
+  status: ReactNode;
+} {
   const [request, setRequest] = useState<RestoreRequest>();
   const [done, setDone] = useState<string>();
   return {
@@ -123,7 +132,10 @@ export function useRestoreFlow(agentId: string): { open: (request: RestoreReques
       />
     ),
     status: done && (
-      <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200">
+      <p
+        role="status"
+        className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200"
+      >
         {done}
       </p>
     ),

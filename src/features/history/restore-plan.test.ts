@@ -11,7 +11,10 @@ const current: ConfigPage = {
 
 describe('planning a restore', () => {
   test('changed keys go back, equal ones are left, keys that did not exist stay (null offered where allowed)', () => {
-    const plan = planRestore({ promo: 'THEN', rate: undefined, same: 1, added_later: undefined, never: undefined }, current);
+    const plan = planRestore(
+      { promo: 'THEN', rate: undefined, same: 1, added_later: undefined, never: undefined },
+      current,
+    );
     expect(plan.patch).toEqual({ promo: 'THEN' });
     expect(plan.before).toEqual({ promo: 'NOW' });
     expect(plan.skipped).toEqual([

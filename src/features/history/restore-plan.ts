@@ -16,7 +16,12 @@ export function planRestore(target: RestoreTarget, current: ConfigPage): PatchPl
   for (const [key, value] of Object.entries(target)) {
     if (value === undefined) {
       if (!Object.hasOwn(now, key)) plan.unchanged.push(key);
-      else plan.skipped.push({ pointer: `/${key}`, reason: 'did not exist at that version, and a PATCH cannot remove a key, so it stays', nullAllowed: allowsNull(current.schema, key) });
+      else
+        plan.skipped.push({
+          pointer: `/${key}`,
+          reason: 'did not exist at that version, and a PATCH cannot remove a key, so it stays',
+          nullAllowed: allowsNull(current.schema, key),
+        });
     } else if (jsonEqual(now[key], value)) {
       plan.unchanged.push(key);
     } else {

@@ -8,13 +8,23 @@ import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 
 export type AccessDraft = { admin: boolean; grants: Grant[] };
 
-const selectClass = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800';
+const selectClass =
+  'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800';
 
 /** A member's access as a form: admin, and one row per grant (role, agent, environment). */
-export function AccessEditor({ value, onChange, adminFromConfig }: { value: AccessDraft; onChange: (next: AccessDraft) => void; adminFromConfig?: boolean }) {
+export function AccessEditor({
+  value,
+  onChange,
+  adminFromConfig,
+}: {
+  value: AccessDraft;
+  onChange: (next: AccessDraft) => void;
+  adminFromConfig?: boolean;
+}) {
   const agents = useQuery(agentListQuery()).data ?? [];
   const id = useId();
-  const setGrant = (index: number, grant: Grant) => onChange({ ...value, grants: value.grants.map((g, i) => (i === index ? grant : g)) });
+  const setGrant = (index: number, grant: Grant) =>
+    onChange({ ...value, grants: value.grants.map((g, i) => (i === index ? grant : g)) });
   return (
     <div className="space-y-3 text-sm">
       <label className="flex items-start gap-2">
@@ -36,13 +46,25 @@ export function AccessEditor({ value, onChange, adminFromConfig }: { value: Acce
       </label>
       <fieldset className="space-y-2">
         <legend className="font-medium">Access</legend>
-        {value.grants.length === 0 && <p className="text-slate-600 dark:text-slate-400">No access yet{value.admin ? ' (an admin needs none)' : ''}.</p>}
+        {value.grants.length === 0 && (
+          <p className="text-slate-600 dark:text-slate-400">
+            No access yet{value.admin ? ' (an admin needs none)' : ''}.
+          </p>
+        )}
         {value.grants.map((grant, index) => (
-          <div key={index} className="flex flex-wrap items-center gap-2 rounded-md border border-slate-200 p-2 dark:border-slate-700">
+          <div
+            key={index}
+            className="flex flex-wrap items-center gap-2 rounded-md border border-slate-200 p-2 dark:border-slate-700"
+          >
             <label className="sr-only" htmlFor={`${id}-role-${index}`}>
               Role of access {index + 1}
             </label>
-            <select id={`${id}-role-${index}`} className={selectClass} value={grant.role} onChange={(event) => setGrant(index, { ...grant, role: event.target.value as Grant['role'] })}>
+            <select
+              id={`${id}-role-${index}`}
+              className={selectClass}
+              value={grant.role}
+              onChange={(event) => setGrant(index, { ...grant, role: event.target.value as Grant['role'] })}
+            >
               {ROLES.map((role) => (
                 <option key={role} value={role}>
                   {role === 'editor' ? 'Editor (view and change)' : 'Viewer (view only)'}
@@ -56,7 +78,12 @@ export function AccessEditor({ value, onChange, adminFromConfig }: { value: Acce
               id={`${id}-env-${index}`}
               className={selectClass}
               value={grant.clientEnv ?? ''}
-              onChange={(event) => setGrant(index, withOptional(grant, 'clientEnv', (event.target.value || undefined) as ClientEnv | undefined))}
+              onChange={(event) =>
+                setGrant(
+                  index,
+                  withOptional(grant, 'clientEnv', (event.target.value || undefined) as ClientEnv | undefined),
+                )
+              }
             >
               <option value="">every environment</option>
               {CLIENT_ENVS.map((env) => (
@@ -76,19 +103,26 @@ export function AccessEditor({ value, onChange, adminFromConfig }: { value: Acce
             >
               <option value="">every agent</option>
               {/* An agent granted earlier that the list no longer has stays choosable. */}
-              {grant.agentId && !agents.some((agent) => agent.agentId === grant.agentId) && <option value={grant.agentId}>{grant.agentId}</option>}
+              {grant.agentId && !agents.some((agent) => agent.agentId === grant.agentId) && (
+                <option value={grant.agentId}>{grant.agentId}</option>
+              )}
               {agents.map((agent) => (
                 <option key={agent.agentId} value={agent.agentId}>
                   {agent.agentName}
                 </option>
               ))}
             </select>
-            <Button variant="ghost" onClick={() => onChange({ ...value, grants: value.grants.filter((_, i) => i !== index) })}>
+            <Button
+              variant="ghost"
+              onClick={() => onChange({ ...value, grants: value.grants.filter((_, i) => i !== index) })}
+            >
               Remove<span className="sr-only"> access {index + 1}</span>
             </Button>
           </div>
         ))}
-        <Button onClick={() => onChange({ ...value, grants: [...value.grants, { role: 'viewer' }] })}>Add access</Button>
+        <Button onClick={() => onChange({ ...value, grants: [...value.grants, { role: 'viewer' }] })}>
+          Add access
+        </Button>
       </fieldset>
     </div>
   );

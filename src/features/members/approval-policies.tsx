@@ -8,13 +8,17 @@ import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { ErrorState, Loading } from '../../components/ui/states.tsx';
 
-const selectClass = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800';
+const selectClass =
+  'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800';
 
 /** Admins: which environments need approval before a change reaches them (four eyes), and how many approvals. */
 export function ApprovalPolicies() {
   const saved = useQuery(policiesQuery());
   if (saved.isPending) return <Loading label="Loading approval rules…" />;
-  if (saved.error) return <ErrorState title="Approval rules could not be loaded" error={saved.error} onRetry={() => void saved.refetch()} />;
+  if (saved.error)
+    return (
+      <ErrorState title="Approval rules could not be loaded" error={saved.error} onRetry={() => void saved.refetch()} />
+    );
   return <PolicyForm key={JSON.stringify(saved.data.policies)} saved={saved.data.policies} />;
 }
 
@@ -33,17 +37,26 @@ function PolicyForm({ saved }: { saved: ChangePolicy[] }) {
         Approvals
       </h2>
       <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-300">
-        Changes to an environment listed here become change requests: someone other than the author, with the editor role there, approves them before
-        they are applied. Admins can apply one without approval when it cannot wait, with a reason the team sees.
+        Changes to an environment listed here become change requests: someone other than the author, with the editor
+        role there, approves them before they are applied. Admins can apply one without approval when it cannot wait,
+        with a reason the team sees.
       </p>
       {rules.length === 0 && <p className="text-sm">No environment needs approval: changes are saved directly.</p>}
       <ul className="space-y-2">
         {rules.map((rule, index) => (
-          <li key={index} className="flex flex-wrap items-center gap-2 rounded-md border border-slate-200 p-2 text-sm dark:border-slate-700">
+          <li
+            key={index}
+            className="flex flex-wrap items-center gap-2 rounded-md border border-slate-200 p-2 text-sm dark:border-slate-700"
+          >
             <label className="sr-only" htmlFor={`rule-env-${index}`}>
               Environment of rule {index + 1}
             </label>
-            <select id={`rule-env-${index}`} className={selectClass} value={rule.clientEnv} onChange={(e) => set(index, { ...rule, clientEnv: e.target.value as ClientEnv })}>
+            <select
+              id={`rule-env-${index}`}
+              className={selectClass}
+              value={rule.clientEnv}
+              onChange={(e) => set(index, { ...rule, clientEnv: e.target.value as ClientEnv })}
+            >
               {CLIENT_ENVS.map((env) => (
                 <option key={env} value={env}>
                   {ENV_LABELS[env]}
@@ -57,7 +70,13 @@ function PolicyForm({ saved }: { saved: ChangePolicy[] }) {
               id={`rule-agent-${index}`}
               className={`${selectClass} min-w-0 max-w-full`}
               value={rule.agentId ?? ''}
-              onChange={(e) => set(index, { clientEnv: rule.clientEnv, approvals: rule.approvals, ...(e.target.value && { agentId: e.target.value }) })}
+              onChange={(e) =>
+                set(index, {
+                  clientEnv: rule.clientEnv,
+                  approvals: rule.approvals,
+                  ...(e.target.value && { agentId: e.target.value }),
+                })
+              }
             >
               <option value="">of every agent</option>
               {agents.map((agent) => (
@@ -67,7 +86,12 @@ function PolicyForm({ saved }: { saved: ChangePolicy[] }) {
               ))}
             </select>
             <label htmlFor={`rule-approvals-${index}`}>needs</label>
-            <select id={`rule-approvals-${index}`} className={selectClass} value={rule.approvals} onChange={(e) => set(index, { ...rule, approvals: Number(e.target.value) })}>
+            <select
+              id={`rule-approvals-${index}`}
+              className={selectClass}
+              value={rule.approvals}
+              onChange={(e) => set(index, { ...rule, approvals: Number(e.target.value) })}
+            >
               {Array.from({ length: MAX_APPROVALS }, (_, i) => i + 1).map((n) => (
                 <option key={n} value={n}>
                   {n} {n === 1 ? 'approval' : 'approvals'}
@@ -82,7 +106,11 @@ function PolicyForm({ saved }: { saved: ChangePolicy[] }) {
       </ul>
       <div className="flex flex-wrap gap-2">
         <Button onClick={() => setRules([...rules, { clientEnv: 'live', approvals: 1 }])}>Add a rule</Button>
-        <Button variant="primary" disabled={save.isPending || JSON.stringify(rules) === JSON.stringify(saved)} onClick={() => save.mutate()}>
+        <Button
+          variant="primary"
+          disabled={save.isPending || JSON.stringify(rules) === JSON.stringify(saved)}
+          onClick={() => save.mutate()}
+        >
           {save.isPending ? 'Saving…' : 'Save approval rules'}
         </Button>
       </div>

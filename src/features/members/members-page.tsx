@@ -23,13 +23,16 @@ export function MembersPage() {
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">Team settings</h1>
         <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-300">
-          A <strong>viewer</strong> sees the agents granted; an <strong>editor</strong> also changes the environments granted (connectors and phone
-          numbers need editor on all three environments of the agent); an <strong>admin</strong> may do everything and manages members. The server
-          enforces this for every request. People appear here after their first sign-in, or add them beforehand.
+          A <strong>viewer</strong> sees the agents granted; an <strong>editor</strong> also changes the environments
+          granted (connectors and phone numbers need editor on all three environments of the agent); an{' '}
+          <strong>admin</strong> may do everything and manages members. The server enforces this for every request.
+          People appear here after their first sign-in, or add them beforehand.
         </p>
       </header>
       {me?.mode === 'local' ? (
-        <EmptyState title="This console runs for one person">Members and roles exist when it is started in team mode (sign-in with OIDC_ISSUER).</EmptyState>
+        <EmptyState title="This console runs for one person">
+          Members and roles exist when it is started in team mode (sign-in with OIDC_ISSUER).
+        </EmptyState>
       ) : me && !me.admin ? (
         <EmptyState title="Only admins manage members">Ask an admin of your team if you need other access.</EmptyState>
       ) : (
@@ -49,7 +52,10 @@ function MemberList() {
   const agentName = (agentId: string) => agents?.find((agent) => agent.agentId === agentId)?.agentName;
   const [editing, setEditing] = useState<Member | 'new'>();
   if (members.isPending) return <Loading label="Loading members…" />;
-  if (members.error) return <ErrorState title="Members could not be loaded" error={members.error} onRetry={() => void members.refetch()} />;
+  if (members.error)
+    return (
+      <ErrorState title="Members could not be loaded" error={members.error} onRetry={() => void members.refetch()} />
+    );
   return (
     <section aria-labelledby="members-heading" className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -65,12 +71,22 @@ function MemberList() {
           <MemberRow key={member.email} member={member} agentName={agentName} onEdit={() => setEditing(member)} />
         ))}
       </ul>
-      {editing && <AccessDialog member={editing === 'new' ? undefined : editing} onClose={() => setEditing(undefined)} />}
+      {editing && (
+        <AccessDialog member={editing === 'new' ? undefined : editing} onClose={() => setEditing(undefined)} />
+      )}
     </section>
   );
 }
 
-function MemberRow({ member, agentName, onEdit }: { member: Member; agentName: (agentId: string) => string | undefined; onEdit: () => void }) {
+function MemberRow({
+  member,
+  agentName,
+  onEdit,
+}: {
+  member: Member;
+  agentName: (agentId: string) => string | undefined;
+  onEdit: () => void;
+}) {
   const me = useMe();
   const { remove, signOut } = useMemberMutations();
   const [confirmRemove, setConfirmRemove] = useState(false);
@@ -83,7 +99,9 @@ function MemberRow({ member, agentName, onEdit }: { member: Member; agentName: (
           {member.name ?? member.email}
           {self && <span className="ml-2 text-xs font-normal text-slate-600 dark:text-slate-400">(you)</span>}
         </p>
-        {member.name && <p className="text-sm text-slate-600 [overflow-wrap:anywhere] dark:text-slate-400">{member.email}</p>}
+        {member.name && (
+          <p className="text-sm text-slate-600 [overflow-wrap:anywhere] dark:text-slate-400">{member.email}</p>
+        )}
         <div className="flex flex-wrap gap-1.5">
           {member.admin && <Badge tone="info">{member.adminFromConfig ? 'Admin (configuration)' : 'Admin'}</Badge>}
           {member.grants.map((grant, i) => (
@@ -94,7 +112,8 @@ function MemberRow({ member, agentName, onEdit }: { member: Member; agentName: (
           {!member.admin && member.grants.length === 0 && <Badge tone="bad">No access yet</Badge>}
         </div>
         <p className="text-xs text-slate-600 dark:text-slate-400">
-          Last signed in: <Timestamp iso={member.lastSeenAt} /> · {plural(member.activeSessions, 'active session', 'active sessions')}
+          Last signed in: <Timestamp iso={member.lastSeenAt} /> ·{' '}
+          {plural(member.activeSessions, 'active session', 'active sessions')}
         </p>
         {failure && (
           <p role="alert" className="text-sm text-red-700 dark:text-red-300">
@@ -118,14 +137,24 @@ function MemberRow({ member, agentName, onEdit }: { member: Member; agentName: (
         )}
       </div>
       {confirmRemove && (
-        <Modal labelledBy="remove-title" onClose={() => setConfirmRemove(false)} className="w-[min(28rem,calc(100vw-2rem))] p-6">
+        <Modal
+          labelledBy="remove-title"
+          onClose={() => setConfirmRemove(false)}
+          className="w-[min(28rem,calc(100vw-2rem))] p-6"
+        >
           <h2 id="remove-title" className="text-lg font-semibold">
             Remove {member.email}?
           </h2>
-          <p className="mt-2 text-sm">Their access ends and they are signed out everywhere at once. Their changes stay in the history.</p>
+          <p className="mt-2 text-sm">
+            Their access ends and they are signed out everywhere at once. Their changes stay in the history.
+          </p>
           <div className="mt-4 flex justify-end gap-2">
             <Button onClick={() => setConfirmRemove(false)}>Cancel</Button>
-            <Button variant="danger" disabled={remove.isPending} onClick={() => remove.mutate(member.email, { onSuccess: () => setConfirmRemove(false) })}>
+            <Button
+              variant="danger"
+              disabled={remove.isPending}
+              onClick={() => remove.mutate(member.email, { onSuccess: () => setConfirmRemove(false) })}
+            >
               Remove member
             </Button>
           </div>
@@ -140,7 +169,10 @@ const EMAIL = /^[^@\s]+@[^@\s]+$/;
 function AccessDialog({ member, onClose }: { member?: Member; onClose: () => void }) {
   const { setAccess } = useMemberMutations();
   const [email, setEmail] = useState(member?.email ?? '');
-  const [draft, setDraft] = useState<AccessDraft>({ admin: member ? member.admin && !member.adminFromConfig : false, grants: member?.grants ?? [] });
+  const [draft, setDraft] = useState<AccessDraft>({
+    admin: member ? member.admin && !member.adminFromConfig : false,
+    grants: member?.grants ?? [],
+  });
   const [touched, setTouched] = useState(false);
   const emailProblem = EMAIL.test(email.trim()) ? undefined : 'Enter the email address they sign in with.';
   const submit = () => {

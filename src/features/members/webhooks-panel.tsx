@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { WEBHOOK_EVENT_WORDS, WEBHOOK_EVENTS, type WebhookEvent, type WebhookFormat } from '../../../contract/webhook-values.ts';
+import {
+  WEBHOOK_EVENT_WORDS,
+  WEBHOOK_EVENTS,
+  type WebhookEvent,
+  type WebhookFormat,
+} from '../../../contract/webhook-values.ts';
 import type { Webhook } from '../../../contract/webhooks.ts';
 import { deliveriesQuery, useWebhookActions, webhooksQuery } from '../../api/webhooks.ts';
 import { Badge } from '../../components/ui/badge.tsx';
@@ -8,7 +13,8 @@ import { Button } from '../../components/ui/button.tsx';
 import { ErrorState, Loading } from '../../components/ui/states.tsx';
 import { Timestamp } from '../../components/ui/timestamp.tsx';
 
-const inputClass = 'block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800';
+const inputClass =
+  'block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800';
 
 /** Admins: webhooks that tell the team (Slack, or any receiver) about change requests and changes to live. */
 export function WebhooksPanel() {
@@ -19,8 +25,8 @@ export function WebhooksPanel() {
         Notifications (webhooks)
       </h2>
       <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-300">
-        Switchboard posts the events you choose to each address: its own signed JSON, or a Slack-compatible message with the keys that change. A delivery
-        that fails is tried again for about an hour; each one is in the log below.
+        Switchboard posts the events you choose to each address: its own signed JSON, or a Slack-compatible message with
+        the keys that change. A delivery that fails is tried again for about an hour; each one is in the log below.
       </p>
       {list.isPending ? (
         <Loading label="Loading webhooks…" />
@@ -51,7 +57,8 @@ function WebhookItem({ webhook }: { webhook: Webhook }) {
         ))}
       </div>
       <p className="text-slate-600 dark:text-slate-300">
-        {webhook.deliveries.delivered} delivered · {webhook.deliveries.pending} waiting · {webhook.deliveries.failed} given up
+        {webhook.deliveries.delivered} delivered · {webhook.deliveries.pending} waiting · {webhook.deliveries.failed}{' '}
+        given up
       </p>
       <div className="flex flex-wrap gap-2">
         <Button disabled={actions.test.isPending} onClick={() => actions.test.mutate(webhook.id)}>
@@ -72,7 +79,10 @@ function WebhookItem({ webhook }: { webhook: Webhook }) {
 function DeliveryLog({ id }: { id: string }) {
   const log = useQuery(deliveriesQuery(id));
   if (log.isPending) return <Loading label="Loading deliveries…" />;
-  if (log.error) return <ErrorState title="The delivery log could not be loaded" error={log.error} onRetry={() => void log.refetch()} />;
+  if (log.error)
+    return (
+      <ErrorState title="The delivery log could not be loaded" error={log.error} onRetry={() => void log.refetch()} />
+    );
   if (log.data.deliveries.length === 0) return <p className="text-slate-600 dark:text-slate-400">Nothing sent yet.</p>;
   return (
     <div className="overflow-x-auto">
@@ -115,7 +125,12 @@ function AddWebhook() {
   const actions = useWebhookActions();
   const [url, setUrl] = useState('');
   const [format, setFormat] = useState<WebhookFormat>('slack');
-  const [events, setEvents] = useState<WebhookEvent[]>(['request.opened', 'request.applied', 'request.break-glass', 'live.changed-outside']);
+  const [events, setEvents] = useState<WebhookEvent[]>([
+    'request.opened',
+    'request.applied',
+    'request.break-glass',
+    'live.changed-outside',
+  ]);
   const [secret, setSecret] = useState<string>();
   return (
     <form
@@ -138,13 +153,25 @@ function AddWebhook() {
         <label htmlFor="webhook-url" className="block">
           Address (https)
         </label>
-        <input id="webhook-url" type="url" required value={url} onChange={(e) => setUrl(e.target.value)} className={inputClass} />
+        <input
+          id="webhook-url"
+          type="url"
+          required
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          className={inputClass}
+        />
       </div>
       <div className="space-y-1">
         <label htmlFor="webhook-format" className="block">
           Format
         </label>
-        <select id="webhook-format" value={format} onChange={(e) => setFormat(e.target.value as WebhookFormat)} className={inputClass}>
+        <select
+          id="webhook-format"
+          value={format}
+          onChange={(e) => setFormat(e.target.value as WebhookFormat)}
+          className={inputClass}
+        >
           <option value="slack">Slack-compatible message (incoming webhook)</option>
           <option value="json">Switchboard JSON, signed</option>
         </select>
@@ -172,8 +199,12 @@ function AddWebhook() {
         </p>
       )}
       {secret && (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
-          Added. Its signing secret, shown this once (check <code>x-switchboard-signature</code> with it): <code className="[overflow-wrap:anywhere]">{secret}</code>
+        <p
+          role="status"
+          className="rounded-md border border-amber-300 bg-amber-50 p-2 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
+        >
+          Added. Its signing secret, shown this once (check <code>x-switchboard-signature</code> with it):{' '}
+          <code className="[overflow-wrap:anywhere]">{secret}</code>
         </p>
       )}
     </form>

@@ -13,13 +13,31 @@ export function BlastRadiusPanel({ schema, pages, results }: Props) {
       {pages.map((page) => {
         const check = results[page.clientEnv];
         if (!check) return null;
-        return <EnvironmentImpact key={page.clientEnv} env={page.clientEnv} schema={schema} variables={page.variables ?? {}} check={check} />;
+        return (
+          <EnvironmentImpact
+            key={page.clientEnv}
+            env={page.clientEnv}
+            schema={schema}
+            variables={page.variables ?? {}}
+            check={check}
+          />
+        );
       })}
     </ul>
   );
 }
 
-export function EnvironmentImpact({ env, schema, variables, check }: { env: string; schema: JsonObject; variables: JsonObject; check: VariablesCheck }) {
+export function EnvironmentImpact({
+  env,
+  schema,
+  variables,
+  check,
+}: {
+  env: string;
+  schema: JsonObject;
+  variables: JsonObject;
+  check: VariablesCheck;
+}) {
   const radius = blastRadius(schema, variables, check);
   const label = ENV_LABELS[env as keyof typeof ENV_LABELS] ?? env;
   return (
@@ -30,7 +48,14 @@ export function EnvironmentImpact({ env, schema, variables, check }: { env: stri
           <span className="font-normal text-emerald-800 dark:text-emerald-300">✓ every stored value fits</span>
         ) : (
           <span className="font-normal text-red-800 dark:text-red-300">
-            ✕ {[pluralOrNothing(radius.failing.length, 'key fails', 'keys fail'), pluralOrNothing(radius.outside.length, 'key unknown', 'keys unknown'), pluralOrNothing(radius.missingRequired.length, 'required key missing', 'required keys missing')].filter(Boolean).join(', ')}
+            ✕{' '}
+            {[
+              pluralOrNothing(radius.failing.length, 'key fails', 'keys fail'),
+              pluralOrNothing(radius.outside.length, 'key unknown', 'keys unknown'),
+              pluralOrNothing(radius.missingRequired.length, 'required key missing', 'required keys missing'),
+            ]
+              .filter(Boolean)
+              .join(', ')}
           </span>
         )}
       </p>

@@ -17,7 +17,9 @@ export const isHarmless = (radius: BlastRadius) =>
   radius.failing.length === 0 && radius.outside.length === 0 && radius.missingRequired.length === 0;
 
 export function blastRadius(schema: JsonObject, variables: JsonObject, check: VariablesCheck): BlastRadius {
-  const required = Array.isArray(schema.required) ? schema.required.filter((k): k is string => typeof k === 'string') : [];
+  const required = Array.isArray(schema.required)
+    ? schema.required.filter((k): k is string => typeof k === 'string')
+    : [];
   const missingRequired = required.filter((key) => variables[key] === undefined);
   const outside = keysOutsideSchema(schema, variables);
   const byKey = new Map<string, string[]>();

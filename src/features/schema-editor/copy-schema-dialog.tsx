@@ -58,18 +58,30 @@ export function CopySchemaDialog({ agentId, source, schema, pages, results, onCl
       const policy = policyOf(env);
       if (policy) {
         // Under an approval policy this environment gets a change request instead of the write.
-        const opened = await requests.open.mutateAsync({ clientEnv: env, kind: 'schema', body: schema, baseVersion: basedOn.lastUpdated ?? '', note }).then(
-          (request) => ({ env, ok: true, message: `change request #${request.id} opened: it needs ${plural(policy.approvals, 'approval', 'approvals')}` }),
-          (error: unknown) => ({ env, ok: false, message: `no change request opened: ${(error as Error).message}` }),
-        );
+        const opened = await requests.open
+          .mutateAsync({ clientEnv: env, kind: 'schema', body: schema, baseVersion: basedOn.lastUpdated ?? '', note })
+          .then(
+            (request) => ({
+              env,
+              ok: true,
+              message: `change request #${request.id} opened: it needs ${plural(policy.approvals, 'approval', 'approvals')}`,
+            }),
+            (error: unknown) => ({ env, ok: false, message: `no change request opened: ${(error as Error).message}` }),
+          );
         done.push(opened);
         setOutcomes([...done]);
         continue;
       }
       const outcome = await writes.writeSchema(env, schema, basedOn, { note });
       if (outcome.kind === 'saved') done.push({ env, ok: true, message: 'schema saved' });
-      else if (outcome.kind === 'conflict') done.push({ env, ok: false, message: 'the page changed since it was loaded; nothing was sent' });
-      else if (outcome.landed === 'unknown') done.push({ env, ok: false, message: `no answer, and the page could not be read back: not known whether it was saved (${(outcome.error as Error).message})` });
+      else if (outcome.kind === 'conflict')
+        done.push({ env, ok: false, message: 'the page changed since it was loaded; nothing was sent' });
+      else if (outcome.landed === 'unknown')
+        done.push({
+          env,
+          ok: false,
+          message: `no answer, and the page could not be read back: not known whether it was saved (${(outcome.error as Error).message})`,
+        });
       else done.push({ env, ok: false, message: `not saved: ${(outcome.error as Error).message}` });
       setOutcomes([...done]);
     }
@@ -80,7 +92,11 @@ export function CopySchemaDialog({ agentId, source, schema, pages, results, onCl
     const failed = outcomes.filter((o) => !o.ok).length;
     return (
       <OutcomeDialog
-        title={failed === 0 ? `Copied to ${plural(outcomes.length, 'environment', 'environments')}` : `${outcomes.length - failed} of ${outcomes.length} copied, ${failed} failed`}
+        title={
+          failed === 0
+            ? `Copied to ${plural(outcomes.length, 'environment', 'environments')}`
+            : `${outcomes.length - failed} of ${outcomes.length} copied, ${failed} failed`
+        }
         listLabel="Result per environment"
         outcomes={outcomes.map((o) => ({ key: o.env, ok: o.ok, text: `${ENV_LABELS[o.env]}: ${o.message}` }))}
         onClose={onClose}
@@ -94,7 +110,10 @@ export function CopySchemaDialog({ agentId, source, schema, pages, results, onCl
         <h2 id="copy-title" className="text-lg font-semibold">
           Copy this schema to other environments
         </h2>
-        <p className="text-sm text-slate-600 dark:text-slate-400">Each environment keeps its own schema: each one you tick is saved on its own, so one can fail while another succeeds.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Each environment keeps its own schema: each one you tick is saved on its own, so one can fail while another
+          succeeds.
+        </p>
         <ul className="space-y-3">
           {targets.map((env) => {
             const page = pageOf(env);
@@ -111,12 +130,21 @@ export function CopySchemaDialog({ agentId, source, schema, pages, results, onCl
                     onChange={(e) => setChosen(e.target.checked ? [...chosen, env] : chosen.filter((c) => c !== env))}
                   />
                   {ENV_LABELS[env]}
-                  {same && <span className="font-normal text-slate-600 dark:text-slate-400">(already has this schema)</span>}
-                  {!same && blocked && <span className="font-normal text-slate-600 dark:text-slate-400">({blocked})</span>}
+                  {same && (
+                    <span className="font-normal text-slate-600 dark:text-slate-400">(already has this schema)</span>
+                  )}
+                  {!same && blocked && (
+                    <span className="font-normal text-slate-600 dark:text-slate-400">({blocked})</span>
+                  )}
                 </label>
                 {page && results[env] && !same && (
                   <ul>
-                    <EnvironmentImpact env={env} schema={schema} variables={page.variables ?? {}} check={results[env]} />
+                    <EnvironmentImpact
+                      env={env}
+                      schema={schema}
+                      variables={page.variables ?? {}}
+                      check={results[env]}
+                    />
                   </ul>
                 )}
               </li>
@@ -127,8 +155,21 @@ export function CopySchemaDialog({ agentId, source, schema, pages, results, onCl
         {writesLive && <TypeToConfirm word="live" value={typed} onChange={setTyped} />}
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>
-          <Button variant={writesLive ? 'danger' : 'primary'} disabled={chosen.length === 0 || sending || !noteSatisfied(needsNote, note) || !isConfirmed(writesLive ? 'live' : '', typed)} onClick={() => void send()}>
-            {sending ? 'Copying…' : chosen.length === 0 ? 'Tick an environment to copy to' : `Copy to ${chosen.map((env) => ENV_LABELS[env]).join(' and ')}`}
+          <Button
+            variant={writesLive ? 'danger' : 'primary'}
+            disabled={
+              chosen.length === 0 ||
+              sending ||
+              !noteSatisfied(needsNote, note) ||
+              !isConfirmed(writesLive ? 'live' : '', typed)
+            }
+            onClick={() => void send()}
+          >
+            {sending
+              ? 'Copying…'
+              : chosen.length === 0
+                ? 'Tick an environment to copy to'
+                : `Copy to ${chosen.map((env) => ENV_LABELS[env]).join(' and ')}`}
           </Button>
         </div>
       </div>

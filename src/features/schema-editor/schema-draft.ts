@@ -14,7 +14,10 @@ export function readSchemaDraft(agentId: string, env: string): SchemaDraft | und
 
 export function writeSchemaDraft(agentId: string, env: string, text: string, baseLastUpdated: string | undefined) {
   try {
-    localStorage.setItem(keyOf(agentId, env), JSON.stringify({ text, baseLastUpdated, savedAt: new Date().toISOString() } satisfies SchemaDraft));
+    localStorage.setItem(
+      keyOf(agentId, env),
+      JSON.stringify({ text, baseLastUpdated, savedAt: new Date().toISOString() } satisfies SchemaDraft),
+    );
   } catch {
     // Storage full or blocked: the draft is a safety net, never a reason to fail editing.
   }

@@ -14,7 +14,12 @@ export function SchemaEditorPage() {
   const agentName = useAgentName(agentId);
   const pages = useQuery(configPagesQuery(agentId));
   if (!isClientEnv(clientEnv)) {
-    return <ErrorState title="Unknown environment" error={new Error(`"${clientEnv}" is not an environment. Use sandbox, pre-release or live.`)} />;
+    return (
+      <ErrorState
+        title="Unknown environment"
+        error={new Error(`"${clientEnv}" is not an environment. Use sandbox, pre-release or live.`)}
+      />
+    );
   }
   const page = pages.data?.configPages.find((p) => p.clientEnv === clientEnv);
   return (
@@ -26,7 +31,11 @@ export function SchemaEditorPage() {
       {pages.isPending ? (
         <Loading label="Loading config pages…" />
       ) : pages.isError || !page ? (
-        <ErrorState title="The config page could not be loaded" error={pages.error ?? new Error(`No ${clientEnv} page`)} onRetry={() => pages.refetch()} />
+        <ErrorState
+          title="The config page could not be loaded"
+          error={pages.error ?? new Error(`No ${clientEnv} page`)}
+          onRetry={() => pages.refetch()}
+        />
       ) : (
         <SchemaWorkbench key={clientEnv} agentId={agentId} env={clientEnv} page={page} pages={pages.data.configPages} />
       )}

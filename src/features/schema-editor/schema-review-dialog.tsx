@@ -33,7 +33,18 @@ type Props = {
 };
 
 /** Old → new property by property, this environment's blast radius, `live` typed out, then one conditional PUT. */
-export function SchemaReviewDialog({ agentId, env, basedOn, schema, check, onSaved, onRebase, onClose, restoreOf, onRequested }: Props) {
+export function SchemaReviewDialog({
+  agentId,
+  env,
+  basedOn,
+  schema,
+  check,
+  onSaved,
+  onRebase,
+  onClose,
+  restoreOf,
+  onRequested,
+}: Props) {
   const writes = useConfigWrites(agentId);
   const policy = usePolicy(agentId, env);
   const requests = useChangeRequestActions(agentId);
@@ -50,15 +61,20 @@ export function SchemaReviewDialog({ agentId, env, basedOn, schema, check, onSav
     setSaving(true);
     setFailure(undefined);
     if (policy) {
-      const opened = await requests.open.mutateAsync({ clientEnv: env, kind: 'schema', body: schema, baseVersion: basedOn.lastUpdated ?? '', note }).catch((error: unknown) => {
-        setFailure({ error, landed: 'no' });
-        return undefined;
-      });
+      const opened = await requests.open
+        .mutateAsync({ clientEnv: env, kind: 'schema', body: schema, baseVersion: basedOn.lastUpdated ?? '', note })
+        .catch((error: unknown) => {
+          setFailure({ error, landed: 'no' });
+          return undefined;
+        });
       setSaving(false);
       if (opened) onRequested(opened.id);
       return;
     }
-    const outcome = await writes.writeSchema(env, schema, basedOn, { note, ...(restoreOf && { kind: 'restore', source: restoreOf }) });
+    const outcome = await writes.writeSchema(env, schema, basedOn, {
+      note,
+      ...(restoreOf && { kind: 'restore', source: restoreOf }),
+    });
     setSaving(false);
     if (outcome.kind === 'saved') onSaved(outcome.page);
     else if (outcome.kind === 'conflict') setConflict(outcome.current);
@@ -73,8 +89,8 @@ export function SchemaReviewDialog({ agentId, env, basedOn, schema, check, onSav
         </h2>
         {policy && (
           <p className="rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm dark:border-brand-800 dark:bg-brand-950">
-            Changes to {label} need {plural(policy.approvals, 'approval', 'approvals')} from someone else on the team: this opens a change request, and
-            nothing reaches {label} until it is approved and applied.
+            Changes to {label} need {plural(policy.approvals, 'approval', 'approvals')} from someone else on the team:
+            this opens a change request, and nothing reaches {label} until it is approved and applied.
           </p>
         )}
         <section aria-labelledby="schema-changes-title">
@@ -94,29 +110,50 @@ export function SchemaReviewDialog({ agentId, env, basedOn, schema, check, onSav
           </ul>
         </section>
         {conflict && (
-          <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
+          <div
+            role="alert"
+            className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
+          >
             <p className="font-semibold">{label}’s schema changed since you opened it. Nothing was sent.</p>
             <div className="mt-2 grid gap-2 sm:grid-cols-2">
               <div>
                 <p className="text-xs">On the server now</p>
-                <pre aria-label="Schema on the server" className="max-h-48 overflow-auto rounded bg-white/70 p-2 text-xs dark:bg-slate-950/60">{JSON.stringify(conflict.schema ?? {}, null, 2)}</pre>
+                <pre
+                  aria-label="Schema on the server"
+                  className="max-h-48 overflow-auto rounded bg-white/70 p-2 text-xs dark:bg-slate-950/60"
+                >
+                  {JSON.stringify(conflict.schema ?? {}, null, 2)}
+                </pre>
               </div>
               <div>
                 <p className="text-xs">Yours</p>
-                <pre aria-label="Your schema" className="max-h-48 overflow-auto rounded bg-white/70 p-2 text-xs dark:bg-slate-950/60">{JSON.stringify(schema, null, 2)}</pre>
+                <pre
+                  aria-label="Your schema"
+                  className="max-h-48 overflow-auto rounded bg-white/70 p-2 text-xs dark:bg-slate-950/60"
+                >
+                  {JSON.stringify(schema, null, 2)}
+                </pre>
               </div>
             </div>
           </div>
         )}
         {failure && !conflict && (
-          <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200">
+          <div
+            role="alert"
+            className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200"
+          >
             <p className="font-semibold">
               {failure.landed === 'unknown' ? 'Not known whether it was saved: ' : 'Not saved: '}
               {(failure.error as Error).message}
             </p>
-            {failure.error instanceof ApiError && failure.error.fieldErrors.length > 0 && <FieldErrorList errors={failure.error.fieldErrors} />}
+            {failure.error instanceof ApiError && failure.error.fieldErrors.length > 0 && (
+              <FieldErrorList errors={failure.error.fieldErrors} />
+            )}
             <p className="mt-1">
-              {failure.landed === 'unknown' ? 'The page could not be read back either; look at it again before saving once more. ' : ''}Your draft is kept.
+              {failure.landed === 'unknown'
+                ? 'The page could not be read back either; look at it again before saving once more. '
+                : ''}
+              Your draft is kept.
             </p>
           </div>
         )}
@@ -131,7 +168,9 @@ export function SchemaReviewDialog({ agentId, env, basedOn, schema, check, onSav
           ) : (
             <Button
               variant={env === 'live' && !policy ? 'danger' : 'primary'}
-              disabled={!(policy || isConfirmed(env, typed)) || !noteSatisfied(noteRequired || !!policy, note) || saving}
+              disabled={
+                !(policy || isConfirmed(env, typed)) || !noteSatisfied(noteRequired || !!policy, note) || saving
+              }
               onClick={() => void save()}
             >
               {saving ? 'Sending…' : policy ? 'Request approval' : `Save schema to ${label}`}

@@ -30,7 +30,9 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
   // Opened from the history to put an earlier schema back: that schema is the draft, reviewed and saved as a restore.
   const [fromHistory] = useState(() => schemaRestoreOf(location.state));
   const [restored] = useState(() => (fromHistory ? undefined : readSchemaDraft(agentId, env)));
-  const [text, setText] = useState(() => (fromHistory ? formatJson(fromHistory.restoreSchema) : (restored?.text ?? formatJson(page.schema ?? {}))));
+  const [text, setText] = useState(() =>
+    fromHistory ? formatJson(fromHistory.restoreSchema) : (restored?.text ?? formatJson(page.schema ?? {})),
+  );
   const [reviewing, setReviewing] = useState(false);
   const [copying, setCopying] = useState(false);
   const [saved, setSaved] = useState<ReactNode>();
@@ -50,20 +52,34 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
   return (
     <div className="space-y-4">
       {restored && restored.text !== formatJson(page.schema ?? {}) && (
-        <p role="status" className="rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm dark:border-brand-800 dark:bg-brand-950">
+        <p
+          role="status"
+          className="rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm dark:border-brand-800 dark:bg-brand-950"
+        >
           Restored your unsaved draft from {new Date(restored.savedAt).toLocaleString()}.{' '}
-          <button type="button" className="font-medium underline" onClick={() => setText(formatJson(basedOn.schema ?? {}))}>
+          <button
+            type="button"
+            className="font-medium underline"
+            onClick={() => setText(formatJson(basedOn.schema ?? {}))}
+          >
             Discard it
           </button>
         </p>
       )}
       {fromHistory && !saved && (
-        <p role="status" className="rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm dark:border-brand-800 dark:bg-brand-950">
-          Loaded {fromHistory.restoreWhat} from the history. Check what it does to every environment on the right, then review and save it to restore it.
+        <p
+          role="status"
+          className="rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm dark:border-brand-800 dark:bg-brand-950"
+        >
+          Loaded {fromHistory.restoreWhat} from the history. Check what it does to every environment on the right, then
+          review and save it to restore it.
         </p>
       )}
       {saved && (
-        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100">
+        <p
+          role="status"
+          className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100"
+        >
           {saved}
         </p>
       )}
@@ -86,13 +102,32 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
           Copy to other environments…
         </Button>
         <span className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-          {writeBlock ? <span id="schema-write-block">{writeBlock}</span> : !parsed.ok ? 'Fix the JSON to continue.' : !check ? 'Checking…' : check.kind === 'gave-up' ? '' : !schemaValid ? 'Fix the schema to continue.' : unchanged ? 'No changes.' : 'Ready to review.'}
+          {writeBlock ? (
+            <span id="schema-write-block">{writeBlock}</span>
+          ) : !parsed.ok ? (
+            'Fix the JSON to continue.'
+          ) : !check ? (
+            'Checking…'
+          ) : check.kind === 'gave-up' ? (
+            ''
+          ) : !schemaValid ? (
+            'Fix the schema to continue.'
+          ) : unchanged ? (
+            'No changes.'
+          ) : (
+            'Ready to review.'
+          )}
         </span>
       </div>
       <div className="grid gap-4 xl:grid-cols-2">
         {/* Its own height, kept in view beside a long preview (a grid cell would stretch its box to the page's length). */}
         <div className="xl:sticky xl:top-20 xl:self-start">
-          <JsonEditor value={text} onChange={setText} label="Schema as JSON" problems={check?.kind === 'checked' ? check.schemaErrors : undefined} />
+          <JsonEditor
+            value={text}
+            onChange={setText}
+            label="Schema as JSON"
+            problems={check?.kind === 'checked' ? check.schemaErrors : undefined}
+          />
         </div>
         <div className="space-y-4">
           <Panel title="Problems">
@@ -102,7 +137,8 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
               </p>
             ) : check?.kind === 'gave-up' ? (
               <p role="alert" className="text-sm text-red-800 dark:text-red-300">
-                Checking this schema took longer than 3 seconds and was stopped. It may be too large or pathological to use.
+                Checking this schema took longer than 3 seconds and was stopped. It may be too large or pathological to
+                use.
               </p>
             ) : check && check.schemaErrors.length > 0 ? (
               <ul role="alert" className="list-disc space-y-0.5 pl-5 text-sm text-red-800 dark:text-red-300">
@@ -113,7 +149,9 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
                 ))}
               </ul>
             ) : (
-              <p className="text-sm text-emerald-800 dark:text-emerald-300">{check ? '✓ Valid Draft 7 schema.' : 'Checking…'}</p>
+              <p className="text-sm text-emerald-800 dark:text-emerald-300">
+                {check ? '✓ Valid Draft 7 schema.' : 'Checking…'}
+              </p>
             )}
           </Panel>
           {schema && (
@@ -145,11 +183,21 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
           )}
         </div>
       </div>
-      <Link to={paths.editor(agentId, env)} className="inline-block text-sm text-brand-700 underline dark:text-brand-300">
+      <Link
+        to={paths.editor(agentId, env)}
+        className="inline-block text-sm text-brand-700 underline dark:text-brand-300"
+      >
         ← Edit {label} variables
       </Link>
       {copying && schema && check?.kind === 'checked' && (
-        <CopySchemaDialog agentId={agentId} source={env} schema={schema} pages={pages} results={check.results} onClose={() => setCopying(false)} />
+        <CopySchemaDialog
+          agentId={agentId}
+          source={env}
+          schema={schema}
+          pages={pages}
+          results={check.results}
+          onClose={() => setCopying(false)}
+        />
       )}
       {reviewing && schema && check?.kind === 'checked' && check.results[env] && (
         <SchemaReviewDialog
@@ -191,7 +239,10 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
 
 function Panel({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+    <section
+      aria-label={title}
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    >
       <h2 className="mb-2 text-sm font-semibold">{title}</h2>
       {children}
     </section>

@@ -17,14 +17,24 @@ let nextId = 0;
  * Checks a draft schema against the Draft 7 meta-schema and, if valid, each environment's stored values. Runs in its own
  * worker with a time budget: a hostile schema costs a terminated worker, never a frozen tab.
  */
-export async function checkDraftSchema(schema: JsonObject, variables: Record<string, JsonObject>): Promise<SchemaCheckResponse> {
+export async function checkDraftSchema(
+  schema: JsonObject,
+  variables: Record<string, JsonObject>,
+): Promise<SchemaCheckResponse> {
   const id = nextId++;
   if (typeof Worker === 'undefined') {
     const { ConfigValidator } = await import('../../../contract/config-validation.ts');
     const validator = new ConfigValidator();
     const meta = validator.checkSchema(schema);
     if (!meta.ok) return { id, kind: 'checked', schemaErrors: meta.errors, results: {} };
-    return { id, kind: 'checked', schemaErrors: [], results: Object.fromEntries(Object.entries(variables).map(([env, v]) => [env, validator.checkVariables(schema, v)])) };
+    return {
+      id,
+      kind: 'checked',
+      schemaErrors: [],
+      results: Object.fromEntries(
+        Object.entries(variables).map(([env, v]) => [env, validator.checkVariables(schema, v)]),
+      ),
+    };
   }
   worker ??= new Worker(new URL('./schema-check.worker.ts', import.meta.url), { type: 'module' });
   const current = worker;

@@ -11,10 +11,22 @@ self.onmessage = (event: MessageEvent<SchemaCheckRequest>) => {
   try {
     const meta = validator.checkSchema(schema);
     response = meta.ok
-      ? { id, kind: 'checked', schemaErrors: [], results: Object.fromEntries(Object.entries(variables).map(([env, values]) => [env, validator.checkVariables(schema, values)])) }
+      ? {
+          id,
+          kind: 'checked',
+          schemaErrors: [],
+          results: Object.fromEntries(
+            Object.entries(variables).map(([env, values]) => [env, validator.checkVariables(schema, values)]),
+          ),
+        }
       : { id, kind: 'checked', schemaErrors: meta.errors, results: {} };
   } catch (error) {
-    response = { id, kind: 'checked', schemaErrors: [{ path: '', message: `The schema cannot be used: ${(error as Error).message}` }], results: {} };
+    response = {
+      id,
+      kind: 'checked',
+      schemaErrors: [{ path: '', message: `The schema cannot be used: ${(error as Error).message}` }],
+      results: {},
+    };
   }
   self.postMessage(response);
 };

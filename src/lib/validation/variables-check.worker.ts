@@ -11,7 +11,13 @@ self.onmessage = (event: MessageEvent<CheckRequest>) => {
   try {
     response = { id, result: validator.checkVariables(schema, variables) };
   } catch (error) {
-    response = { id, result: { valid: false, errors: [{ path: '', message: `The schema cannot be used: ${(error as Error).message}` }] } };
+    response = {
+      id,
+      result: {
+        valid: false,
+        errors: [{ path: '', message: `The schema cannot be used: ${(error as Error).message}` }],
+      },
+    };
   }
   self.postMessage(response);
 };
