@@ -54,7 +54,8 @@ export async function openStateStore(
  * waiting for a connection of the main pool, whose every connection may be held that way.
  */
 export function openSidePool(target: string, timeoutMs = STORE_TIMEOUT_MS): StateDb | undefined {
-  return isDatabaseUrl(target) ? openPostgres(target, 2, timeoutMs) : undefined;
+  // Never waited on while holding anything else, so a few connections are enough, and none can deadlock the main pool.
+  return isDatabaseUrl(target) ? openPostgres(target, 4, timeoutMs) : undefined;
 }
 
 function openPostgres(url: string, poolSize: number, timeoutMs: number): StateDb {

@@ -38,7 +38,10 @@ export async function startPostgres(): Promise<PostgresServer> {
   return {
     url,
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      // Waiting for it keeps this process alive until it is gone (it was let go of above).
+      child.ref();
+      child.kill('SIGTERM');
       await exited;
     },
   };

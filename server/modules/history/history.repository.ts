@@ -9,7 +9,7 @@ import type {
   HistorySettings,
   PageAt,
 } from '../../../contract/history.ts';
-import { inLockedTransaction, LOCKS, type StateTx } from '../../state/dialect.ts';
+import { inLockedTransaction, isShared, LOCKS, type StateTx } from '../../state/dialect.ts';
 import { pageLockName, type LockedWrites, type PageLock } from '../../state/page-locks.ts';
 import type { GenerationCache } from '../../state/generation.ts';
 import type { StateDb } from '../../state/state-store.ts';
@@ -422,13 +422,20 @@ export function createHistoryRepository(
      * Switchboard. Once answered, each is replaced by its record (`record(…, replaces)`), or withdrawn.
      */
     async intend(entries: NewEntry[]): Promise<string[]> {
-      const ids = await intents.transaction().execute(async (tx) => {
-        const made: string[] = [];
-        for (const entry of entries) made.push(String(await insertEntry(tx, { ...entry, outcome: 'unknown' })));
-        return made;
-      });
+      const at = now().toISOString();
+      const rows: BatchRows = {
+        entries: entries.map((entry) => entryRow({ ...entry, outcome: 'unknown' }, at)),
+        changes: entries.flatMap((entry, i) =>
+          entry.changes.map((change) => ({ entry: i, key: change.key, before_json: toJson(change.before), after_json: toJson(change.after) })),
+        ),
+        heads: [],
+        keys: [],
+        replaced: [],
+      };
+      // One statement on Postgres (its own commit, a round trip); a transaction of a few on SQLite.
+      const { entryIds } = isShared(intents) ? await storeBatch(intents, rows) : await intents.transaction().execute((tx) => storeBatch(tx, rows));
       for (const entry of entries) if (entry.clientEnv) knownHeads.delete(pageKeyOf(entry.agentId, entry.clientEnv));
-      return ids;
+      return entryIds.map(String);
     },
 
     /** Takes back an intent whose write was refused (it changed nothing): with the lock's other writes, when held. */
