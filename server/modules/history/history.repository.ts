@@ -426,14 +426,21 @@ export function createHistoryRepository(
       const rows: BatchRows = {
         entries: entries.map((entry) => entryRow({ ...entry, outcome: 'unknown' }, at)),
         changes: entries.flatMap((entry, i) =>
-          entry.changes.map((change) => ({ entry: i, key: change.key, before_json: toJson(change.before), after_json: toJson(change.after) })),
+          entry.changes.map((change) => ({
+            entry: i,
+            key: change.key,
+            before_json: toJson(change.before),
+            after_json: toJson(change.after),
+          })),
         ),
         heads: [],
         keys: [],
         replaced: [],
       };
       // One statement on Postgres (its own commit, a round trip); a transaction of a few on SQLite.
-      const { entryIds } = isShared(intents) ? await storeBatch(intents, rows) : await intents.transaction().execute((tx) => storeBatch(tx, rows));
+      const { entryIds } = isShared(intents)
+        ? await storeBatch(intents, rows)
+        : await intents.transaction().execute((tx) => storeBatch(tx, rows));
       for (const entry of entries) if (entry.clientEnv) knownHeads.delete(pageKeyOf(entry.agentId, entry.clientEnv));
       return entryIds.map(String);
     },
