@@ -1,6 +1,6 @@
 /**
  * Signing in and out (team mode), and `GET /api/me` in both modes. A sign-in in progress is kept in a sealed,
- * short-lived cookie of the browser that started it (sign-in-cookie.ts): any replica can take its return, nobody can
+ * short-lived cookie of the browser that started it (sign-in-cookie.ts): every replica can take its return, nobody can
  * finish their own sign-in in someone else's browser, and an anonymous visitor costs the store nothing. Signing in is
  * rate-limited per client address (team.ts).
  */

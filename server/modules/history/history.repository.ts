@@ -93,6 +93,19 @@ export function createHistoryRepository(
     schema_after: entry.schema ? toJson(entry.schema.after) : null,
   });
 
+  /** Entries and their changes as a batch stores them (history-batch.ts). */
+  const entryRows = (entries: NewEntry[], at: string): Pick<BatchRows, 'entries' | 'changes'> => ({
+    entries: entries.map((entry) => entryRow(entry, at)),
+    changes: entries.flatMap((entry, i) =>
+      entry.changes.map((change) => ({
+        entry: i,
+        key: change.key,
+        before_json: toJson(change.before),
+        after_json: toJson(change.after),
+      })),
+    ),
+  });
+
   async function insertEntry(tx: Tx, entry: NewEntry): Promise<number> {
     const { id } = await tx
       .insertInto('history_entries')
@@ -341,15 +354,7 @@ export function createHistoryRepository(
     const entries = batch.filter((_, i) => kept[i]).map(({ entry }) => entry!);
     const at = now().toISOString();
     const rows: BatchRows = {
-      entries: entries.map((entry) => entryRow(entry, at)),
-      changes: entries.flatMap((entry, i) =>
-        entry.changes.map((change) => ({
-          entry: i,
-          key: change.key,
-          before_json: toJson(change.before),
-          after_json: toJson(change.after),
-        })),
-      ),
+      ...entryRows(entries, at),
       heads: [],
       keys: [],
       replaced: batch.flatMap(({ replaces }) => (replaces === undefined ? [] : [Number(replaces)])),
@@ -424,14 +429,9 @@ export function createHistoryRepository(
     async intend(entries: NewEntry[]): Promise<string[]> {
       const at = now().toISOString();
       const rows: BatchRows = {
-        entries: entries.map((entry) => entryRow({ ...entry, outcome: 'unknown' }, at)),
-        changes: entries.flatMap((entry, i) =>
-          entry.changes.map((change) => ({
-            entry: i,
-            key: change.key,
-            before_json: toJson(change.before),
-            after_json: toJson(change.after),
-          })),
+        ...entryRows(
+          entries.map((entry) => ({ ...entry, outcome: 'unknown' as const })),
+          at,
         ),
         heads: [],
         keys: [],
