@@ -8,13 +8,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isClientEnv, type ClientEnv, type ConfigPage, type JsonObject } from '../../../contract/agents-api.ts';
 import {
   CONFIG_PAGE_PATH,
-  CONFIGS_PATH as CONFIGS,
   CONNECTORS_PATH as CONNECTORS,
   NUMBERS_PATH as NUMBERS,
 } from '../../../contract/endpoints.ts';
 import { HISTORY_HEADERS, NOTE_MAX_LENGTH, type HistoryChange, type HistoryKind } from '../../../contract/history.ts';
 import { plural } from '../../../contract/plural.ts';
 import { ApiError } from '../../errors.ts';
+import { writeEndpointOf } from '../../writes/write.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { HistoryRepository, NewEntry } from './history.repository.ts';
 
@@ -39,20 +39,6 @@ declare module 'fastify' {
     historyWrite?: PendingWrite;
   }
 }
-
-/** Each write endpoint the history records, by `METHOD path` as routed. */
-const RECORDED = new Set([
-  `PATCH ${CONFIGS}/:clientEnv/variables`,
-  `PUT ${CONFIGS}/:clientEnv/schema`,
-  `PATCH ${CONNECTORS}/:connectorId`,
-  `DELETE ${CONNECTORS}/:connectorId`,
-  `PATCH ${CONNECTORS}/batch`,
-  `POST ${NUMBERS}`,
-  `POST ${NUMBERS}/:phoneNumber`,
-  `PATCH ${NUMBERS}/:phoneNumber`,
-  `DELETE ${NUMBERS}/:phoneNumber`,
-  `DELETE ${NUMBERS}`,
-]);
 
 /** The note a write carries: percent-encoded UTF-8, at most NOTE_MAX_LENGTH characters once decoded. */
 function noteOf(req: FastifyRequest): string | undefined {
@@ -197,7 +183,8 @@ export function registerHistoryRecorder(
 
   app.addHook('preHandler', async (req) => {
     const route = `${req.method} ${req.routeOptions.url}`;
-    if (!RECORDED.has(route)) return;
+    // Every write endpoint of the contract is recorded.
+    if (!writeEndpointOf(route)) return;
     const params = req.params as Record<string, string>;
     const clientEnv = params.clientEnv && isClientEnv(params.clientEnv) ? params.clientEnv : undefined;
     const note = noteOf(req);
