@@ -55,6 +55,3 @@ export function policyFor(policies: ChangePolicy[], agentId: string, env: Client
     policies.find((p) => p.agentId === undefined && p.clientEnv === env)
   );
 }
-
-/** The header with which an approved request's write is applied (its id); a write without it is refused under a policy. */
-export const CHANGE_REQUEST_HEADER = 'x-switchboard-change-request';

@@ -10,6 +10,15 @@ import {
   AccountParams,
   AgentParams,
   BatchUpdateConnectorsBody,
+  BatchUpdateConnectorsResponse,
+  ConfigPage,
+  Connector,
+  DeleteConnectorResponse,
+  DeletePhoneNumberResponse,
+  DeletePhoneNumbersResponse,
+  ImportPhoneNumberResponse,
+  ImportPhoneNumbersResponse,
+  PhoneNumber,
   ConfigPageParams,
   ConnectorParams,
   DeletePhoneNumbersBody,
@@ -33,7 +42,15 @@ type Common = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: strin
  * makes a write endpoint without them impossible.
  */
 export type Endpoint =
-  (Common & { read: true }) | (Common & { read: false; body?: TObject; writes: (params: Params, body: Body) => Write });
+  | (Common & { read: true })
+  | (Common & {
+      read: false;
+      body?: TObject;
+      writes: (params: Params, body: Body) => Write;
+      /** What it answers when it succeeds, and with which status (200 unless said). */
+      answer: TObject;
+      created?: true;
+    });
 export type WriteEndpoint = Extract<Endpoint, { read: false }>;
 
 const AGENT = '/v1/agents/:agentId';
@@ -59,6 +76,7 @@ export const ENDPOINTS: Endpoint[] = [
     read: false,
     params: page,
     body: UpdateSchemaBody,
+    answer: ConfigPage,
     writes: ({ agentId, clientEnv }, body) => ({ kind: 'schema', agentId, clientEnv, schema: body.schema as Body }),
   },
   {
@@ -67,6 +85,7 @@ export const ENDPOINTS: Endpoint[] = [
     read: false,
     params: page,
     body: UpdateVariablesBody,
+    answer: ConfigPage,
     writes: ({ agentId, clientEnv }, body) => ({
       kind: 'variables',
       agentId,
@@ -82,6 +101,7 @@ export const ENDPOINTS: Endpoint[] = [
     read: false,
     params: connector,
     body: UpdateConnectorBody,
+    answer: Connector,
     writes: ({ agentId, connectorId }, body) => ({
       kind: 'connector',
       agentId,
@@ -94,6 +114,7 @@ export const ENDPOINTS: Endpoint[] = [
     path: `${CONNECTORS}/:connectorId`,
     read: false,
     params: connector,
+    answer: DeleteConnectorResponse,
     writes: ({ agentId, connectorId }) => ({ kind: 'connector-delete', agentId, connectorId }),
   },
   { method: 'POST', path: `${CONNECTORS}/batch`, read: true, params: agent },
@@ -103,6 +124,7 @@ export const ENDPOINTS: Endpoint[] = [
     read: false,
     params: agent,
     body: BatchUpdateConnectorsBody,
+    answer: BatchUpdateConnectorsResponse,
     writes: ({ agentId }, body) => ({
       kind: 'connector-batch',
       agentId,
@@ -119,6 +141,8 @@ export const ENDPOINTS: Endpoint[] = [
     read: false,
     params: agent,
     body: ImportPhoneNumbersBody,
+    answer: ImportPhoneNumbersResponse,
+    created: true,
     writes: ({ agentId }, body) => ({
       kind: 'number-import',
       agentId,
@@ -132,6 +156,8 @@ export const ENDPOINTS: Endpoint[] = [
     read: false,
     params: number,
     body: ImportPhoneNumberBody,
+    answer: ImportPhoneNumberResponse,
+    created: true,
     writes: ({ agentId, phoneNumber }, body) => ({
       kind: 'number-import',
       agentId,
@@ -145,6 +171,7 @@ export const ENDPOINTS: Endpoint[] = [
     read: false,
     params: number,
     body: ReassignPhoneNumberBody,
+    answer: PhoneNumber,
     writes: ({ agentId, phoneNumber }, body) => ({
       kind: 'phone-number-move',
       agentId,
@@ -157,6 +184,7 @@ export const ENDPOINTS: Endpoint[] = [
     path: `${NUMBERS}/:phoneNumber`,
     read: false,
     params: number,
+    answer: DeletePhoneNumberResponse,
     writes: ({ agentId, phoneNumber }) => ({ kind: 'number-release', agentId, numbers: [phoneNumber] }),
   },
   {
@@ -165,6 +193,7 @@ export const ENDPOINTS: Endpoint[] = [
     read: false,
     params: agent,
     body: DeletePhoneNumbersBody,
+    answer: DeletePhoneNumbersResponse,
     writes: ({ agentId }, body) => ({ kind: 'number-release', agentId, numbers: body.phoneNumbers as string[] }),
   },
 ];

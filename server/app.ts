@@ -24,7 +24,7 @@ import {
   requestGuard,
   setCommonHeaders,
 } from './plugins/security.ts';
-import { registerProxyRoutes, type RaceWindowStats } from './upstream/proxy.routes.ts';
+import { registerProxyReads } from './upstream/proxy.routes.ts';
 import type { UpstreamOptions } from './upstream/upstream-options.ts';
 import { registerSameOriginWrites } from './plugins/same-origin-writes.ts';
 import { registerStaticApp } from './plugins/static-app.ts';
@@ -37,9 +37,9 @@ import { registerConnectorRoutes } from './modules/connectors/connectors.routes.
 import { createPhoneNumbersRepository } from './modules/phone-numbers/phone-numbers.repository.ts';
 import { registerPhoneNumberRoutes } from './modules/phone-numbers/phone-numbers.routes.ts';
 import { createHistoryRepository } from './modules/history/history.repository.ts';
-import { registerHistoryRecorder } from './modules/history/history.recorder.ts';
+import { registerPageReads } from './modules/history/page-reads.ts';
 import { registerHistoryRoutes } from './modules/history/history.routes.ts';
-import { createPageLocks, registerPageLockRelease } from './state/page-locks.ts';
+import { createPageLocks } from './state/page-locks.ts';
 import { createGenerationCache, registerGenerationCheck } from './state/generation.ts';
 import { openSidePool, openStateStore } from './state/state-store.ts';
 import { registerTeam, type TeamOptions } from './modules/auth/team.ts';
@@ -51,9 +51,10 @@ import type { Me } from '../contract/access.ts';
 import { sql } from 'kysely';
 import { CheckPool } from './validation/check-pool.ts';
 import { ConfigChecks } from './validation/config-checks.ts';
-import { registerWriteGate } from './writes/gate.ts';
-import { emulatorLookup, upstreamLookup } from './writes/lookup.ts';
-import type { Lookup } from './writes/reach.ts';
+import { emulatorBackend } from './writes/emulator-backend.ts';
+import { registerWriteRoutes } from './writes/routes.ts';
+import { createWriteService } from './writes/service.ts';
+import { upstreamBackend, type RaceWindowStats } from './writes/upstream-backend.ts';
 
 export type AppOptions = {
   /** SQLite file of the emulator; created and seeded when new. Ignored in proxy mode. */
@@ -160,38 +161,32 @@ export async function buildApp(options: AppOptions) {
     intents: sidePool,
     ...(announce && { onRecorded: announceLiveChanges(announce) }),
   });
-  // The backend writes go to: the emulator's repositories, or PolyAI (proxy mode).
+  // Where writes land: the emulator's repositories, or PolyAI (proxy mode); every write reaches it through one service.
   const emulator = options.upstream ? undefined : openEmulator(app, options);
   const upstream = options.upstream;
-  const lookupFor = (correlationId: string): Lookup =>
-    upstream ? upstreamLookup(upstream, correlationId) : emulator!.lookup;
-  // Team mode's four eyes: change requests, and the write gate (roles and rules over all a write reaches), after the
-  // access gate and before any handler or the history's hooks.
+  const raceWindows: RaceWindowStats = { samples: [] };
+  const backend = upstream
+    ? upstreamBackend(upstream, { history, pageLocks: createPageLocks(state), raceWindows })
+    : emulatorBackend(emulator!);
+  // Team mode's four eyes: the admins' rules, and change requests, which apply through the same service.
+  const changeRequests = team && createChangeRequestsRepository(state, { generation, accessOf: team.accessOf });
+  const writes = createWriteService({ backend, history, policies: changeRequests?.policies, log: app.log });
   let registerChangeRequestRoutes: (() => void) | undefined;
-  if (team && options.team) {
-    const changeRequests = createChangeRequestsRepository(state, { generation, accessOf: team.accessOf });
-    const gate = registerChangeRequests(app, changeRequests, history, {
-      actAs: team.actAs,
+  if (team && changeRequests && options.team) {
+    registerChangeRequestRoutes = registerChangeRequests(app, changeRequests, history, {
+      writes,
       accessOf: team.accessOf,
-      lookupFor,
-      host: new URL(options.team.publicUrl).host,
+      lookupFor: backend.lookup,
       scheduleEveryMs: options.team.scheduleEveryMs,
       leaseMs: options.team.changeRequestLeaseMs,
       announce: announce!,
       publicUrl: options.team.publicUrl,
     });
-    registerChangeRequestRoutes = gate.registerRoutes;
-    registerWriteGate(app, {
-      lookupFor: (req) => lookupFor(req.id),
-      policies: changeRequests.policies,
-      isApprovedWrite: gate.isApprovedWrite,
-    });
   }
   if (options.scale && !options.upstream) await seedScaleHistory(state);
   await history.prune();
-  // Before compression, whose onSend hook turns answers into streams: the history reads a page answer as written.
-  const intend = registerHistoryRecorder(app, history, { author });
-  registerPageLockRelease(app);
+  // Before compression, whose onSend hook turns answers into streams: a page read is compared as it was written.
+  registerPageReads(app, history);
   // API answers (a page, 10,000 connectors) are compressed for browsers that ask; a fast brotli level keeps the CPU
   // cost small. Static files are precompressed at build time instead.
   await app.register(fastifyCompress, {
@@ -204,14 +199,14 @@ export async function buildApp(options: AppOptions) {
   registerJsonBody(app);
   registerSameOriginWrites(app, audience);
 
-  const raceWindows: RaceWindowStats = { samples: [] };
   let ready: () => Promise<void> = async () => {};
   let readAgentPages: Parameters<typeof registerHistoryRoutes>[2];
   if (upstream) {
-    readAgentPages = registerProxyRoutes(app, upstream, raceWindows, history, createPageLocks(state), intend);
+    readAgentPages = registerProxyReads(app, upstream, history);
   } else {
-    ready = await registerEmulatorRoutes(app, emulator!, options);
+    ready = await registerEmulatorReads(app, emulator!, options);
   }
+  registerWriteRoutes(app, writes, { documented: !upstream, readOnly: upstream?.readOnly, author });
   registerHistoryRoutes(app, history, readAgentPages);
   team?.registerRoutes();
   registerChangeRequestRoutes?.();
@@ -248,19 +243,20 @@ function openEmulator(app: FastifyInstance, options: AppOptions) {
   const pool = new CheckPool({ size: 2, budgetMs });
   const agents = createAgentsRepository(db);
   const configs = createConfigsRepository(db, agents, new ConfigChecks(pool, budgetMs));
-  const phoneNumbers = createPhoneNumbersRepository(db, agents);
+  const numbers = createPhoneNumbersRepository(db, agents);
   const connectors = createConnectorsRepository(db, agents);
-  return { pool, agents, configs, phoneNumbers, connectors, lookup: emulatorLookup(configs, connectors, phoneNumbers) };
+  return { pool, agents, configs, numbers, connectors };
 }
 type Emulator = ReturnType<typeof openEmulator>;
 
-/** The emulated Agents API's routes, with its test-only extras; returns what /readyz waits for. */
-async function registerEmulatorRoutes(
+/** The emulated Agents API's reads (its writes: server/writes/routes.ts), with its test-only extras; returns what
+ * /readyz waits for. */
+async function registerEmulatorReads(
   app: FastifyInstance,
   emulator: Emulator,
   options: AppOptions,
 ): Promise<() => Promise<void>> {
-  const { pool, agents, configs, phoneNumbers, connectors } = emulator;
+  const { pool, agents, configs, numbers, connectors } = emulator;
   if (options.requireApiKey) registerRequiredApiKey(app, options.requireApiKey);
   if (options.faultInjection) registerFaultInjection(app);
 
@@ -270,8 +266,8 @@ async function registerEmulatorRoutes(
   app.addHook('onListen', async () => pool.warm());
   app.addHook('onClose', () => pool.close());
   registerConfigRoutes(app, configs);
-  registerConnectorRoutes(app, connectors, phoneNumbers);
-  registerPhoneNumberRoutes(app, phoneNumbers);
+  registerConnectorRoutes(app, connectors, numbers);
+  registerPhoneNumberRoutes(app, numbers);
   return () => pool.ready();
 }
 

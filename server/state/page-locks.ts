@@ -5,7 +5,6 @@
  * page holds one database connection, not one per writer); on Postgres the one in front also holds an advisory lock
  * in an open transaction until it is done.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { inLockedTransaction, isShared, LOCKS, type StateTx } from './dialect.ts';
 import { PerKeyQueue } from './per-key-queue.ts';
 import type { StateDb } from './state-store.ts';
@@ -31,13 +30,6 @@ export type PageLock = {
   /** Lets the next writer in, once what was written under the lock is committed; safe to call more than once. */
   release(): Promise<void>;
 };
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The page lock a proxied config write holds until its history entry is recorded. */
-    pageLock?: PageLock;
-  }
-}
 
 // Ids never hold `/` (the contract refuses it in every path id), and Postgres text cannot hold NUL.
 export const pageLockName = (agentId: string, env: string) => `page:${agentId}/${env}`;
@@ -123,25 +115,4 @@ export function shareLock(lock: PageLock, count: number): PageLock[] {
       },
     };
   });
-}
-
-/**
- * A request's page lock is let go as soon as its answer is final: registered right after the history's own onSend hook
- * (which records the write under the lock), before compression, so the next writer does not wait for that too.
- */
-export function registerPageLockRelease(app: FastifyInstance) {
-  app.decorateRequest('pageLock', undefined);
-  const release = async (req: FastifyRequest) => {
-    try {
-      await req.pageLock?.release();
-    } catch (error) {
-      req.log.error({ err: error }, 'history: the write was forwarded, but its history entry could not be committed');
-    }
-  };
-  app.addHook('onSend', async (req, _reply, payload) => {
-    await release(req);
-    return payload;
-  });
-  // A safety net (releasing twice is harmless). Not on a client's abort: the write goes on, and the next writer must wait.
-  app.addHook('onResponse', release);
 }

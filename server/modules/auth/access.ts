@@ -2,9 +2,8 @@
  * Team mode's gate, on the server (hiding a button is not enforcement): every `/v1` and `/api` request needs a
  * signed-in member (401 otherwise), and what it does needs the role for it (403, nothing written or forwarded).
  * Authentication runs before the body is read; authorisation before any handler or the history's hooks. A `/v1` write
- * needs the role on everything it reaches: the write gate decides that (server/writes/gate.ts).
+ * needs the role on everything it reaches: the write service decides that (server/writes/service.ts).
  */
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isAdmin, mayView, type Me } from '../../../contract/access.ts';
 import { ENDPOINTS } from '../../../contract/endpoints.ts';
@@ -47,34 +46,20 @@ export type AccessOptions = {
   cookieName: string;
 };
 
-/** The header of a request this server makes to itself on a member's behalf (see `actAs`). */
-const ACT_AS_HEADER = 'x-switchboard-act-as';
-
-/** A request this server sends itself as a member (applying a change request, now or at its time). */
-export type ActAs = (email: string) => { headers: Record<string, string>; done: () => void };
-
 export function registerAccess(
   app: FastifyInstance,
   { members, sessions, generation, cookieName }: AccessOptions,
-): ActAs {
+): void {
   app.decorateRequest('me', undefined);
-  // One-use tokens of requests in flight from this process to itself: random, in memory, never sent anywhere else.
-  const acting = new Map<string, string>();
 
   app.addHook('onRequest', async (req, reply) => {
     const route = req.routeOptions.url;
     // The route that will run decides; without one (a 404), the path as sent.
     if (!GUARDED.test(route ?? req.url.split('?')[0]) || (route && PUBLIC_ROUTES.has(route))) return;
-    const actingAs = acting.get(String(req.headers[ACT_AS_HEADER] ?? ''));
     const token = req.cookies[cookieName];
-    const session = actingAs
-      ? { email: actingAs, expiresAt: new Date(Date.now() + 60_000).toISOString() }
-      : token
-        ? await sessions.find(token)
-        : undefined;
+    const session = token ? await sessions.find(token) : undefined;
     if (!session) throw new ApiError(401, 'SIGN_IN_REQUIRED', 'Sign in to use Switchboard');
-    if ('generation' in session) generation.observe(session.generation);
-    else await generation.refresh();
+    generation.observe(session.generation);
     req.generationSeen = true;
     // Access as of now, on every request: a member removed or changed meanwhile is refused or limited at once.
     const access = await members.access(session.email);
@@ -107,12 +92,6 @@ export function registerAccess(
       return payload;
     }
   });
-
-  return (email) => {
-    const token = randomBytes(24).toString('base64url');
-    acting.set(token, email);
-    return { headers: { [ACT_AS_HEADER]: token }, done: () => acting.delete(token) };
-  };
 }
 
 const forbidden = (message: string) => new ApiError(403, 'FORBIDDEN', message);
@@ -126,7 +105,7 @@ function authorise(req: FastifyRequest, me: Me & { mode: 'team' }) {
   const agentId = params.agentId;
   const endpoint = V1_ROUTES.get(key);
   if (endpoint && agentId) {
-    // A write needs more, decided from everything it reaches by the write gate (server/writes/gate.ts).
+    // A write needs more, decided from everything it reaches by the write service (server/writes/service.ts).
     if (!mayView(me, agentId)) throw forbidden(`You have no access to agent ${agentId}`);
     return;
   }

@@ -10,7 +10,7 @@ import type { StateDb } from '../../state/state-store.ts';
 import { createMembersRepository } from '../members/members.repository.ts';
 import type { GenerationCache } from '../../state/generation.ts';
 import { registerMemberRoutes } from '../members/members.routes.ts';
-import { registerAccess, SESSION_COOKIE, type ActAs } from './access.ts';
+import { registerAccess, SESSION_COOKIE } from './access.ts';
 import { registerAuthRoutes } from './auth.routes.ts';
 import { createOidcClient, type OidcOptions } from './oidc.ts';
 import { createSessionsRepository } from './sessions.repository.ts';
@@ -40,15 +40,15 @@ const PURGE_EVERY_MS = 60 * 60_000;
 const SIGN_IN_ROUTES = new Set(['/api/auth/login', '/api/auth/callback']);
 
 /**
- * Registers the gate (hooks, before the history's and compression's); returns what registers the routes, and how this
- * server sends itself a request as a member.
+ * Registers the gate (hooks, before compression's); returns what registers the routes, and a member's access as it is
+ * now (for writes made on their behalf: change requests applied now or at their time).
  */
 export async function registerTeam(
   app: FastifyInstance,
   state: StateDb,
   team: TeamOptions,
   generation: GenerationCache,
-): Promise<{ registerRoutes: () => void; actAs: ActAs; accessOf: AccessOf }> {
+): Promise<{ registerRoutes: () => void; accessOf: AccessOf }> {
   if (team.admins.length === 0) throw new Error('Team mode needs at least one admin by configuration (ADMIN_EMAILS)');
   const publicUrl = new URL(team.publicUrl).origin;
   const secure = publicUrl.startsWith('https:');
@@ -78,7 +78,7 @@ export async function registerTeam(
       allowList: (req) => !signingIn(req) && Boolean(req.cookies[cookieName]),
     }),
   );
-  const actAs = registerAccess(app, { members, sessions, generation, cookieName });
+  registerAccess(app, { members, sessions, generation, cookieName });
   // Expired sessions go at start and then hourly (an idempotent delete, whichever replica runs it).
   app.addHook(
     'onReady',
@@ -93,7 +93,6 @@ export async function registerTeam(
     what: 'sessions: removing expired ones',
   });
   return {
-    actAs,
     accessOf: async (email) => {
       const access = await members.access(email);
       return access && { mode: 'team', email, ...access, expiresAt: '' };

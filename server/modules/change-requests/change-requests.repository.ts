@@ -40,7 +40,7 @@ export function createChangeRequestsRepository(
   db: StateDb,
   { now = () => new Date(), generation, accessOf }: ChangeRequestsOptions,
 ) {
-  /** The approval rules (read by every write's gate; kept between their changes). */
+  /** The approval rules (read by every write, server/writes/service.ts; kept between their changes). */
   const policies = () =>
     generation.get('change-policies', async (): Promise<ChangePolicy[]> => {
       const row = await db

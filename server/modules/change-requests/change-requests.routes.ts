@@ -1,14 +1,14 @@
 /**
  * Four eyes on protected environments (team mode). Under an admin's rule a write is refused (409
- * CHANGE_REQUEST_REQUIRED, by the write gate: server/writes/gate.ts) unless it is an approved change request being
- * applied here; a request is the exact write, the version it was reviewed against (for connectors and numbers, a
+ * CHANGE_REQUEST_REQUIRED, by the write service: server/writes/service.ts) unless it is an approved change request
+ * being applied here; a request is the exact write, the version it was reviewed against (for connectors and numbers, a
  * digest of what it depends on) and the note. What it reaches (contract/reach.ts) is worked out when it is opened or
  * edited: its rule is the strictest of every place it reaches, and approving needs the role on each. Roles are
  * checked as they stand at every step — opening, editing, scheduling, approving, applying, and when a scheduled change
  * runs — and an approval from someone who lost the role no longer counts. Applying is a conditional write on the
  * base, done once whichever replica is asked (a conditional update of the request's status, with a lease: if its
- * replica dies, whoever looks after the lease decides from the backend whether the write landed), through this same
- * server, so it is checked, forwarded and recorded like any write. An admin may apply without approvals with a reason
+ * replica dies, whoever looks after the lease decides from the backend whether the write landed), through the write
+ * service, so it is checked, written and recorded like any write. An admin may apply without approvals with a reason
  * (break glass), recorded as such. Every step is also in the agent's history.
  */
 import { randomBytes } from 'node:crypto';
@@ -18,13 +18,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isAdmin, mayView, type Me } from '../../../contract/access.ts';
 import {
   AgentParams,
+  etagOf,
   type ApiErrorBody,
   type BatchUpdateConnectorsResponse,
   type ClientEnv,
   type ConfigPage,
 } from '../../../contract/agents-api.ts';
 import {
-  CHANGE_REQUEST_HEADER,
   ChangePolicies,
   ChangeRequest,
   ChangeRequestApply,
@@ -39,8 +39,6 @@ import {
   type ChangeRequestEventKind,
   type ChangeRequestKind,
 } from '../../../contract/change-requests.ts';
-import { CONFIG_PAGE_PATH, CONNECTORS_PATH, ENDPOINTS, NUMBERS_PATH, pathOf } from '../../../contract/endpoints.ts';
-import { HISTORY_HEADERS } from '../../../contract/history-values.ts';
 import { plural } from '../../../contract/plural.ts';
 import {
   placeName,
@@ -50,16 +48,14 @@ import {
   type Place,
   type Reach,
 } from '../../../contract/reach.ts';
-import type { Write } from '../../../contract/writes.ts';
 import { ApiError } from '../../errors.ts';
 import type { HistoryRepository } from '../history/history.repository.ts';
-import { canonicalJson } from '../history/canonical-json.ts';
-import type { ActAs } from '../auth/access.ts';
 import { registerPeriodicTask } from '../../plugins/periodic-task.ts';
 import type { WebhookEvent } from '../../../contract/webhook-values.ts';
 import type { Announce } from '../webhooks/webhooks.ts';
 import { reachOfWrite, type Lookup } from '../../writes/reach.ts';
-import { writeOfChangeRequest } from '../../writes/write.ts';
+import type { WriteService } from '../../writes/service.ts';
+import { callOfChangeRequest, writeOfChangeRequest } from '../../writes/write.ts';
 import type { AccessOf, ChangeRequestsRepository } from './change-requests.repository.ts';
 import {
   checkBody,
@@ -70,11 +66,6 @@ import {
   type ConnectorRequestBody,
 } from './change-request-bodies.ts';
 import type { PhoneNumberMove } from './phone-number-rules.ts';
-
-const pageEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === CONFIG_PAGE_PATH)!;
-const connectorEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === `${CONNECTORS_PATH}/:connectorId`)!;
-const numberEndpoint = ENDPOINTS.find((e) => e.method === 'GET' && e.path === `${NUMBERS_PATH}/:phoneNumber`)!;
-const batchEndpoint = ENDPOINTS.find((e) => e.method === 'PATCH' && e.path === `${CONNECTORS_PATH}/batch`)!;
 
 const RequestParams = Type.Object({
   agentId: AgentParams.properties.agentId,
@@ -113,18 +104,34 @@ const mustMake = (me: Me, reach: Reach) => {
   if (why) throw forbidden(why);
 };
 
+/** A refusal of the write, as the API would answer it. */
+const refusal = (status: number, message: string, data: ApiErrorBody['data'] = null) => ({
+  status,
+  value: { success: false, error: message, error_message: message, data } as Partial<ApiErrorBody>,
+});
+
+/** A write's answer as a value (it may come already encoded as JSON). */
+function valueOf(body: unknown): unknown {
+  const text =
+    typeof body === 'string' ? body : body instanceof Uint8Array ? new TextDecoder().decode(body) : undefined;
+  if (text === undefined) return body;
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** How long a replica holds a request it is applying, unless told otherwise (longer than any apply takes). */
 const DEFAULT_LEASE_MS = 2 * 60_000;
 
 export type ChangeRequestOptions = {
-  /** How this server sends itself a request as a member (the applying one: a write goes through every check). */
-  actAs: ActAs;
+  /** The write service: a request is applied through it like any write. */
+  writes: WriteService;
   /** A member's access as it is now (undefined: no longer a member). */
   accessOf: AccessOf;
   /** The backend's reads (connectors, numbers, pages), as the request with this correlation id. */
   lookupFor: (correlationId: string) => Lookup;
-  /** A Host this server answers to, for the requests it sends itself. */
-  host: string;
   /** How often each replica looks for scheduled changes that are due, and for applies whose replica died. */
   scheduleEveryMs?: number;
   /** How long a replica applying a request holds it (2 minutes). */
@@ -135,22 +142,13 @@ export type ChangeRequestOptions = {
   publicUrl: string;
 };
 
-export type ChangeRequestGate = {
-  /** Registers the routes. */
-  registerRoutes: () => void;
-  /** Whether a request applies an approved change request whose write is exactly `write` (for the write gate). */
-  isApprovedWrite: (req: FastifyRequest, write: Write) => boolean;
-};
-
-/** Registers the scheduler; returns what registers the routes, and what the write gate asks of applied requests. */
+/** Registers the scheduler; returns what registers the routes. */
 export function registerChangeRequests(
   app: FastifyInstance,
   requests: ChangeRequestsRepository,
   history: HistoryRepository,
   options: ChangeRequestOptions,
-): ChangeRequestGate {
-  /** Tokens of the writes this process is applying for a request, with the write each may make (as canonical JSON). */
-  const applying = new Map<string, string>();
+): () => void {
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const systemLookup = () => options.lookupFor(`switchboard-${randomBytes(6).toString('hex')}`);
 
@@ -299,8 +297,8 @@ export function registerChangeRequests(
       }
     }
     const answer = await applyWrite(request, actor);
-    if (answer.statusCode < 300) {
-      const version = hasDigestBase(request.kind) ? undefined : (answer.json() as ConfigPage).lastUpdated;
+    if (answer.status < 300) {
+      const version = hasDigestBase(request.kind) ? undefined : (answer.value as ConfigPage).lastUpdated;
       if (
         await requests.transition(request.id, 'applying', 'applied', request.revision, {
           appliedVersion: version,
@@ -312,23 +310,23 @@ export function registerChangeRequests(
           actor,
           'applied',
           request.revision,
-          version ?? partialBatch(request, answer.json()),
+          version ?? partialBatch(request, answer.value),
         );
         tell(request, actor, 'applied');
       }
       return true;
     }
-    const error = answer.json() as ApiErrorBody;
+    const error = answer.value as ApiErrorBody;
     const current =
-      answer.statusCode === 412 && error.data && 'currentPage' in error.data
+      answer.status === 412 && error.data && 'currentPage' in error.data
         ? (error.data.currentPage as ConfigPage).lastUpdated
         : undefined;
     await requests.transition(request.id, 'applying', 'open', request.revision, current ? { staleAt: current } : {});
     const why = current
       ? `The page changed since the request was based on it (now at ${current}): nothing was written; the author must rebase it`
-      : answer.statusCode >= 500
-        ? `No clear answer (${answer.statusCode}): applying again is safe, it only writes over the base version`
-        : `Refused: ${error.error_message ?? answer.statusCode}`;
+      : answer.status >= 500
+        ? `No clear answer (${answer.status}): applying again is safe, it only writes over the base version`
+        : `Refused: ${error.error_message ?? answer.status}`;
     await step(request, actor, 'failed', why);
     return true;
   }
@@ -382,66 +380,28 @@ export function registerChangeRequests(
     }
   }
 
-  /** The request's write, sent through this server as `actor` (checked, forwarded and recorded like any write). */
-  async function applyWrite(request: ChangeRequest, actor: string) {
-    const token = randomBytes(24).toString('base64url');
-    const { agentId } = request;
-    const write = writeOf(request);
-    applying.set(token, canonicalJson(writeOfChangeRequest(request)));
-    const acting = options.actAs(actor);
+  /**
+   * The request's write, through the write service as `actor` with their roles as they are now (checked, written and
+   * recorded like any write; its rule is met by its approvals): the answer, or the refusal, as a status and a value.
+   */
+  async function applyWrite(request: ChangeRequest, actor: string): Promise<{ status: number; value: unknown }> {
+    const by = await options.accessOf(actor);
+    if (!by) return refusal(403, `${actor} is no longer a member of the team`);
     try {
-      return await app.inject({
-        method: write.method,
-        url: write.url,
-        ...(write.payload && { payload: write.payload }),
-        headers: {
-          host: options.host,
-          ...acting.headers,
-          ...(write.payload && { 'content-type': 'application/json' }),
-          ...(!hasDigestBase(request.kind) && { 'if-match': `"${request.baseVersion}"` }),
-          [CHANGE_REQUEST_HEADER]: token,
-          [HISTORY_HEADERS.source]: `change-request:${request.id}`,
-          ...(request.note && { [HISTORY_HEADERS.note]: encodeURIComponent(request.note) }),
-        },
+      const answer = await options.writes.write({
+        ...callOfChangeRequest(request),
+        ...(!hasDigestBase(request.kind) && { ifMatch: etagOf({ lastUpdated: request.baseVersion }) }),
+        by,
+        approved: true,
+        note: request.note || undefined,
+        source: `change-request:${request.id}`,
+        correlationId: `switchboard-${randomBytes(6).toString('hex')}`,
       });
-    } finally {
-      applying.delete(token);
-      acting.done();
-    }
-
-    /** The request as an API call. */
-    function writeOf({ kind, body, clientEnv }: ChangeRequest): {
-      method: 'PUT' | 'PATCH' | 'DELETE';
-      url: string;
-      payload?: object;
-    } {
-      switch (kind) {
-        case 'variables':
-        case 'schema': {
-          const page = pathOf(pageEndpoint, { agentId, clientEnv });
-          return {
-            method: kind === 'schema' ? 'PUT' : 'PATCH',
-            url: `${page}/${kind}`,
-            payload: kind === 'schema' ? { schema: body } : { variables: body },
-          };
-        }
-        case 'connector':
-        case 'connector-delete': {
-          const { connectorId, changes } = body as ConnectorRequestBody;
-          const url = pathOf(connectorEndpoint, { agentId, connectorId });
-          return {
-            method: kind === 'connector' ? 'PATCH' : 'DELETE',
-            url,
-            ...(kind === 'connector' && { payload: changes }),
-          };
-        }
-        case 'connector-batch':
-          return { method: 'PATCH', url: pathOf(batchEndpoint, { agentId }), payload: body };
-        case 'phone-number-move': {
-          const { phoneNumber, connectorId } = body as PhoneNumberMove;
-          return { method: 'PATCH', url: pathOf(numberEndpoint, { agentId, phoneNumber }), payload: { connectorId } };
-        }
-      }
+      return { status: answer.status, value: valueOf(answer.body) };
+    } catch (error) {
+      if (error instanceof ApiError) return refusal(error.statusCode, error.message, error.data);
+      app.log.error({ err: error, request: request.id }, 'change requests: applying failed');
+      return refusal(500, 'The server could not complete the write');
     }
   }
 
@@ -486,11 +446,6 @@ export function registerChangeRequests(
     task: applyDue,
     what: 'change requests: applying scheduled changes',
   });
-
-  const isApprovedWrite = (req: FastifyRequest, write: Write) => {
-    const token = req.headers[CHANGE_REQUEST_HEADER];
-    return typeof token === 'string' && applying.get(token) === canonicalJson(write);
-  };
 
   const registerRoutes = () => {
     const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -789,5 +744,5 @@ export function registerChangeRequests(
     );
   };
 
-  return { registerRoutes, isApprovedWrite };
+  return registerRoutes;
 }

@@ -12,7 +12,7 @@ import { createGroupCommit } from '../../store/group-commit.ts';
 import { ApiError, preconditionFailed, unknownClientEnv, withFieldErrors } from '../../errors.ts';
 import type { ConfigChecks } from '../../validation/config-checks.ts';
 import type { AgentsRepository } from '../agents/agents.repository.ts';
-import type { PreviousPage } from '../history/history.recorder.ts';
+import type { PreviousPage } from '../../writes/entries.ts';
 import { nextLastUpdated } from './last-updated.ts';
 import { commaSeparated, joinBytes, VariablesText } from './variables-text.ts';
 

@@ -1,24 +1,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import {
-  etagOf,
-  AgentParams,
-  ConfigPage,
-  ConfigPageList,
-  ConfigPageParams,
-  UpdateSchemaBody,
-  UpdateVariablesBody,
-} from '../../../contract/agents-api.ts';
-import type { PreviousPage } from '../history/history.recorder.ts';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { etagOf, AgentParams, ConfigPage, ConfigPageList, ConfigPageParams } from '../../../contract/agents-api.ts';
 import type { ConfigsRepository, PageVersion } from './configs.repository.ts';
 
 const BASE = '/v1/agents/:agentId/real-time-configs';
 const JSON_TYPE = 'application/json; charset=utf-8';
-
-/** The history is told what a write replaces, from inside the write's own transaction. */
-const seenBy = (req: FastifyRequest) => (previous: PreviousPage) => {
-  if (req.historyWrite) req.historyWrite.previous = previous;
-};
 
 // Pages are free-form JSON: each version's text is encoded once by the repository and sent as it is, instead of
 // being serialised by the response schema on every answer (the schemas below document the answers).
@@ -36,37 +22,5 @@ export function registerConfigRoutes(app: FastifyInstance, configs: ConfigsRepos
     `${BASE}/:clientEnv`,
     { schema: { params: ConfigPageParams, response: { 200: ConfigPage } } },
     async (req, reply) => sendPage(reply, configs.get(req.params.agentId, req.params.clientEnv)),
-  );
-
-  api.put(
-    `${BASE}/:clientEnv/schema`,
-    { schema: { params: ConfigPageParams, body: UpdateSchemaBody, response: { 200: ConfigPage } } },
-    async (req, reply) =>
-      sendPage(
-        reply,
-        await configs.putSchema(
-          req.params.agentId,
-          req.params.clientEnv,
-          req.body.schema,
-          req.headers['if-match'],
-          seenBy(req),
-        ),
-      ),
-  );
-
-  api.patch(
-    `${BASE}/:clientEnv/variables`,
-    { schema: { params: ConfigPageParams, body: UpdateVariablesBody, response: { 200: ConfigPage } } },
-    async (req, reply) =>
-      sendPage(
-        reply,
-        await configs.patchVariables(
-          req.params.agentId,
-          req.params.clientEnv,
-          req.body.variables,
-          req.headers['if-match'],
-          seenBy(req),
-        ),
-      ),
   );
 }

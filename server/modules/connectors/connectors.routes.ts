@@ -4,14 +4,10 @@ import {
   AgentParams,
   BatchGetConnectorsBody,
   BatchGetConnectorsResponse,
-  BatchUpdateConnectorsBody,
-  BatchUpdateConnectorsResponse,
   Connector,
   ConnectorList,
   ConnectorParams,
-  DeleteConnectorResponse,
   LookupConnectorBody,
-  UpdateConnectorBody,
 } from '../../../contract/agents-api.ts';
 import { ApiError } from '../../errors.ts';
 import type { PhoneNumbersRepository } from '../phone-numbers/phone-numbers.repository.ts';
@@ -37,18 +33,6 @@ export function registerConnectorRoutes(
     async (req) => connectors.get(req.params.agentId, req.params.connectorId),
   );
 
-  api.patch(
-    `${BASE}/:connectorId`,
-    { config, schema: { params: ConnectorParams, body: UpdateConnectorBody, response: { 200: Connector } } },
-    async (req) => connectors.update(req.params.agentId, req.params.connectorId, req.body),
-  );
-
-  api.delete(
-    `${BASE}/:connectorId`,
-    { config, schema: { params: ConnectorParams, response: { 200: DeleteConnectorResponse } } },
-    async (req) => connectors.delete(req.params.agentId, req.params.connectorId),
-  );
-
   api.post(
     `${BASE}/batch`,
     {
@@ -56,19 +40,6 @@ export function registerConnectorRoutes(
       schema: { params: AgentParams, body: BatchGetConnectorsBody, response: { 200: BatchGetConnectorsResponse } },
     },
     async (req) => connectors.batchGet(req.params.agentId, req.body.connectorIds),
-  );
-
-  api.patch(
-    `${BASE}/batch`,
-    {
-      config,
-      schema: {
-        params: AgentParams,
-        body: BatchUpdateConnectorsBody,
-        response: { 200: BatchUpdateConnectorsResponse },
-      },
-    },
-    async (req) => connectors.batchUpdate(req.params.agentId, req.body.updates),
   );
 
   /** Which connector answers this number. An unknown number, or one with no connector, is a 404 (our choice). */

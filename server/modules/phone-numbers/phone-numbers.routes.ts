@@ -4,18 +4,10 @@ import {
   AgentParams,
   BatchGetPhoneNumbersBody,
   BatchGetPhoneNumbersResponse,
-  DeletePhoneNumberResponse,
-  DeletePhoneNumbersBody,
-  DeletePhoneNumbersResponse,
-  ImportPhoneNumberBody,
-  ImportPhoneNumberResponse,
-  ImportPhoneNumbersBody,
-  ImportPhoneNumbersResponse,
   PhoneNumber,
   PhoneNumberList,
   PhoneNumberListQuery,
   PhoneNumberParams,
-  ReassignPhoneNumberBody,
 } from '../../../contract/agents-api.ts';
 import type { PhoneNumbersRepository } from './phone-numbers.repository.ts';
 
@@ -43,50 +35,5 @@ export function registerPhoneNumberRoutes(app: FastifyInstance, numbers: PhoneNu
       schema: { params: AgentParams, body: BatchGetPhoneNumbersBody, response: { 200: BatchGetPhoneNumbersResponse } },
     },
     async (req) => numbers.batchGet(req.params.agentId, req.body.phoneNumbers),
-  );
-
-  api.post(
-    BASE,
-    {
-      config,
-      schema: { params: AgentParams, body: ImportPhoneNumbersBody, response: { 201: ImportPhoneNumbersResponse } },
-    },
-    async (req, reply) =>
-      reply
-        .status(201)
-        .send({ imported: numbers.importNumbers(req.params.agentId, req.body.phoneNumbers, req.body.clientEnv) }),
-  );
-
-  api.post(
-    `${BASE}/:phoneNumber`,
-    {
-      config,
-      schema: { params: PhoneNumberParams, body: ImportPhoneNumberBody, response: { 201: ImportPhoneNumberResponse } },
-    },
-    async (req, reply) => {
-      const [imported] = numbers.importNumbers(req.params.agentId, [req.params.phoneNumber], req.body?.clientEnv);
-      return reply.status(201).send({ imported });
-    },
-  );
-
-  api.patch(
-    `${BASE}/:phoneNumber`,
-    { config, schema: { params: PhoneNumberParams, body: ReassignPhoneNumberBody, response: { 200: PhoneNumber } } },
-    async (req) => numbers.reassign(req.params.agentId, req.params.phoneNumber, req.body.connectorId),
-  );
-
-  api.delete(
-    `${BASE}/:phoneNumber`,
-    { config, schema: { params: PhoneNumberParams, response: { 200: DeletePhoneNumberResponse } } },
-    async (req) => ({ deleted: numbers.delete(req.params.agentId, req.params.phoneNumber) }),
-  );
-
-  api.delete(
-    BASE,
-    {
-      config,
-      schema: { params: AgentParams, body: DeletePhoneNumbersBody, response: { 200: DeletePhoneNumbersResponse } },
-    },
-    async (req) => numbers.deleteMany(req.params.agentId, req.body.phoneNumbers),
   );
 }
