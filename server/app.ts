@@ -6,9 +6,6 @@ import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Runtime } from '../contract/runtime.ts';
-import { openDatabase } from './store/database.ts';
-import { seedIfEmpty } from './seed/seed.ts';
-import { seedScaleAgents } from './seed/scale-seed.ts';
 import { seedScaleHistory } from './seed/scale-history.ts';
 import { correlationIdOf } from './plugins/correlation-id.ts';
 import { registerErrorEnvelope, sendError, sendFrameworkError } from './plugins/error-envelope.ts';
@@ -28,13 +25,10 @@ import { registerProxyReads } from './upstream/proxy.routes.ts';
 import type { UpstreamOptions } from './upstream/upstream-options.ts';
 import { registerSameOriginWrites } from './plugins/same-origin-writes.ts';
 import { registerStaticApp } from './plugins/static-app.ts';
-import { createAgentsRepository } from './modules/agents/agents.repository.ts';
 import { registerAgentRoutes } from './modules/agents/agents.routes.ts';
-import { createConfigsRepository } from './modules/configs/configs.repository.ts';
+import { openEmulator, type Emulator } from './emulator.ts';
 import { registerConfigRoutes } from './modules/configs/configs.routes.ts';
-import { createConnectorsRepository } from './modules/connectors/connectors.repository.ts';
 import { registerConnectorRoutes } from './modules/connectors/connectors.routes.ts';
-import { createPhoneNumbersRepository } from './modules/phone-numbers/phone-numbers.repository.ts';
 import { registerPhoneNumberRoutes } from './modules/phone-numbers/phone-numbers.routes.ts';
 import { createHistoryRepository } from './modules/history/history.repository.ts';
 import { registerPageReads } from './modules/history/page-reads.ts';
@@ -49,8 +43,6 @@ import { createWebhooksRepository } from './modules/webhooks/webhooks.repository
 import { announceLiveChanges, createAnnouncer, registerWebhooks } from './modules/webhooks/webhooks.ts';
 import type { Me } from '../contract/access.ts';
 import { sql } from 'kysely';
-import { CheckPool } from './validation/check-pool.ts';
-import { ConfigChecks } from './validation/config-checks.ts';
 import { emulatorBackend } from './writes/emulator-backend.ts';
 import { registerWriteRoutes } from './writes/routes.ts';
 import { createWriteService } from './writes/service.ts';
@@ -162,7 +154,8 @@ export async function buildApp(options: AppOptions) {
     ...(announce && { onRecorded: announceLiveChanges(announce) }),
   });
   // Where writes land: the emulator's repositories, or PolyAI (proxy mode); every write reaches it through one service.
-  const emulator = options.upstream ? undefined : openEmulator(app, options);
+  const emulator = options.upstream ? undefined : openEmulator(options.dbFile, options);
+  if (emulator) app.addHook('onClose', async () => emulator.db.close());
   const upstream = options.upstream;
   const raceWindows: RaceWindowStats = { samples: [] };
   const backend = upstream
@@ -232,22 +225,6 @@ export async function buildApp(options: AppOptions) {
   await registerStaticApp(app, options.distDir);
   return app;
 }
-
-/** The emulated Agents API's store and repositories (SQLite), seeded when new. */
-function openEmulator(app: FastifyInstance, options: AppOptions) {
-  const db = openDatabase(options.dbFile);
-  app.addHook('onClose', async () => db.close());
-  seedIfEmpty(db);
-  if (options.scale) seedScaleAgents(db);
-  const budgetMs = options.checkBudgetMs ?? 3_000;
-  const pool = new CheckPool({ size: 2, budgetMs });
-  const agents = createAgentsRepository(db);
-  const configs = createConfigsRepository(db, agents, new ConfigChecks(pool, budgetMs));
-  const numbers = createPhoneNumbersRepository(db, agents);
-  const connectors = createConnectorsRepository(db, agents);
-  return { pool, agents, configs, numbers, connectors };
-}
-type Emulator = ReturnType<typeof openEmulator>;
 
 /** The emulated Agents API's reads (its writes: server/writes/routes.ts), with its test-only extras; returns what
  * /readyz waits for. */

@@ -52,7 +52,8 @@ export type WriteServiceOptions = {
   history: HistoryRepository;
   /** Team mode: the admins' rules (which places need approvals). */
   policies?: () => Promise<ChangePolicy[]>;
-  log: FastifyBaseLogger;
+  /** Where a write whose history could not be recorded is reported. */
+  log: Pick<FastifyBaseLogger, 'error'>;
 };
 
 export type WriteService = { write(call: WriteCall): Promise<WriteAnswer> };
