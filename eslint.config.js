@@ -8,6 +8,9 @@ import globals from 'globals';
 const features = readdirSync('src/features', { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
+const modules = readdirSync('server/modules', { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 const noImportsOf = (...groups) => ({
   'no-restricted-imports': ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }],
 });
@@ -74,7 +77,53 @@ export default tseslint.config(
       ],
     ),
   })),
-  { files: ['server/**'], rules: noImportsOf([['**/src/**'], 'the server must not import the app']) },
+  // Server modules are wired together in server/app.ts: one may name another's types (what it is handed), never
+  // import its code. Writes go through the write service (server/writes/), which is handed the repositories it uses.
+  ...modules.map((module) => ({
+    files: [`server/modules/${module}/**`],
+    ignores: ['server/**/*.test.ts'],
+    rules: {
+      ...noImportsOf([['**/src/**'], 'the server must not import the app']),
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: modules
+                .filter((other) => other !== module)
+                .flatMap((other) => [`../${other}/**`, `**/modules/${other}/**`]),
+              allowTypeImports: true,
+              message: 'modules never import each other’s code: app.ts hands a module what it needs',
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    files: ['server/writes/**', 'server/upstream/**', 'server/state/**', 'server/store/**'],
+    ignores: ['server/**/*.test.ts'],
+    rules: {
+      ...noImportsOf([['**/src/**'], 'the server must not import the app']),
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/modules/**'],
+              allowTypeImports: true,
+              message: 'the write service, the upstream and the stores are handed the modules’ repositories (app.ts)',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/**'],
+    ignores: ['server/modules/**', 'server/writes/**', 'server/upstream/**', 'server/state/**', 'server/store/**'],
+    rules: noImportsOf([['**/src/**'], 'the server must not import the app']),
+  },
   // One block for the contract (a later block for the same files would replace this rule, not add to it).
   {
     files: ['contract/**'],

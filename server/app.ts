@@ -243,7 +243,7 @@ async function registerEmulatorReads(
   app.addHook('onListen', async () => pool.warm());
   app.addHook('onClose', () => pool.close());
   registerConfigRoutes(app, configs);
-  registerConnectorRoutes(app, connectors, numbers);
+  registerConnectorRoutes(app, connectors, (agentId, number) => numbers.connectorOf(agentId, number));
   registerPhoneNumberRoutes(app, numbers);
   return () => pool.ready();
 }

@@ -3,7 +3,7 @@ import type { JsonObject } from '../../contract/agents-api.ts';
 import type { HistoryChange, HistoryKind } from '../../contract/history.ts';
 import { plural } from '../../contract/plural.ts';
 import type { Write } from '../../contract/writes.ts';
-import { canonicalJson } from '../modules/history/canonical-json.ts';
+import { canonicalJson } from '../store/canonical-json.ts';
 import type { NewEntry } from '../modules/history/history.repository.ts';
 
 /** The config page as it was before this write: the keys it sends that existed, or its schema. */

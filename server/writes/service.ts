@@ -14,7 +14,6 @@
  *
  * Nothing is read or written before steps 1–5 pass. What each step finds is passed on as a value.
  */
-import type { FastifyBaseLogger } from 'fastify';
 import type { Me } from '../../contract/access.ts';
 import { isClientEnv } from '../../contract/agents-api.ts';
 import type { ChangePolicy } from '../../contract/change-request-values.ts';
@@ -53,7 +52,7 @@ export type WriteServiceOptions = {
   /** Team mode: the admins' rules (which places need approvals). */
   policies?: () => Promise<ChangePolicy[]>;
   /** Where a write whose history could not be recorded is reported. */
-  log: Pick<FastifyBaseLogger, 'error'>;
+  log: { error(detail: object, message: string): void };
 };
 
 export type WriteService = { write(call: WriteCall): Promise<WriteAnswer> };

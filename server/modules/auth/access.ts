@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isAdmin, mayView, type Me } from '../../../contract/access.ts';
 import { ENDPOINTS } from '../../../contract/endpoints.ts';
 import { ApiError } from '../../errors.ts';
-import type { MembersRepository } from '../members/members.repository.ts';
+import type { MembersRepository } from './members.repository.ts';
 import type { SessionsRepository } from './sessions.repository.ts';
 import type { GenerationCache } from '../../state/generation.ts';
 

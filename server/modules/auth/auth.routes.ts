@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Me } from '../../../contract/access.ts';
-import { normaliseEmail, type MembersRepository } from '../members/members.repository.ts';
+import { normaliseEmail, type MembersRepository } from './members.repository.ts';
 import { SignInRefused, type OidcClient } from './oidc.ts';
 import type { SessionsRepository } from './sessions.repository.ts';
 import { SIGN_IN_WINDOW_MS, type SignInSeal } from './sign-in-cookie.ts';

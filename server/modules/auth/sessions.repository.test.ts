@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { openStateStore, type StateDb } from '../../state/state-store.ts';
 import { createGenerationCache } from '../../state/generation.ts';
-import { createMembersRepository } from '../members/members.repository.ts';
+import { createMembersRepository } from './members.repository.ts';
 import { createSessionsRepository } from './sessions.repository.ts';
 
 let db: StateDb;

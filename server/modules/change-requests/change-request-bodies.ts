@@ -9,7 +9,7 @@ import { ConnectorParams, UpdateConnectorBody, type Connector } from '../../../c
 import type { ChangeRequestKind } from '../../../contract/change-requests.ts';
 import { ApiError } from '../../errors.ts';
 import type { Lookup } from '../../writes/reach.ts';
-import { canonicalJson } from '../history/canonical-json.ts';
+import { canonicalJson } from '../../store/canonical-json.ts';
 import { moveBase, PhoneNumberMoveSchema, type PhoneNumberMove } from './phone-number-rules.ts';
 
 /** A connector request's body: which connector, and the PATCH it sends. */

@@ -10,17 +10,18 @@ import {
   LookupConnectorBody,
 } from '../../../contract/agents-api.ts';
 import { ApiError } from '../../errors.ts';
-import type { PhoneNumbersRepository } from '../phone-numbers/phone-numbers.repository.ts';
-import { requireE164 } from '../phone-numbers/phone-numbers.repository.ts';
 import type { ConnectorsRepository } from './connectors.repository.ts';
 
 const BASE = '/v1/agents/:agentId/telephony/connectors';
 const config = { badRequestCode: 'CONNECTORS_VALIDATION_FAILED' };
 
+/** The connector a phone number of the agent is assigned to, if any (the phone numbers' repository knows). */
+export type ConnectorOfNumber = (agentId: string, phoneNumber: string) => string | null;
+
 export function registerConnectorRoutes(
   app: FastifyInstance,
   connectors: ConnectorsRepository,
-  numbers: PhoneNumbersRepository,
+  connectorOfNumber: ConnectorOfNumber,
 ) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   api.get(BASE, { config, schema: { params: AgentParams, response: { 200: ConnectorList } } }, async (req) => ({
@@ -48,16 +49,15 @@ export function registerConnectorRoutes(
     { config, schema: { params: AgentParams, body: LookupConnectorBody, response: { 200: Connector } } },
     async (req) => {
       const { agentId } = req.params;
-      requireE164(req.body.phoneNumber);
-      const number = numbers.find(agentId, req.body.phoneNumber) ?? numbers.get(agentId, req.body.phoneNumber);
-      if (!number.connectorId) {
+      const connectorId = connectorOfNumber(agentId, req.body.phoneNumber);
+      if (!connectorId) {
         throw new ApiError(
           404,
           'CONNECTORS_NOT_FOUND',
-          `Phone number '${number.number}' is not assigned to a connector`,
+          `Phone number '${req.body.phoneNumber}' is not assigned to a connector`,
         );
       }
-      return connectors.get(agentId, number.connectorId);
+      return connectors.get(agentId, connectorId);
     },
   );
 }

@@ -14,7 +14,7 @@ import { pageLockName, type LockedWrites, type PageLock } from '../../state/page
 import type { GenerationCache } from '../../state/generation.ts';
 import type { StateDb } from '../../state/state-store.ts';
 import type { StateTables } from '../../state/state-tables.ts';
-import { canonicalJson } from './canonical-json.ts';
+import { canonicalJson } from '../../store/canonical-json.ts';
 import { storeBatch, upsertKeys, type BatchRows } from './history-batch.ts';
 
 export type NewEntry = {

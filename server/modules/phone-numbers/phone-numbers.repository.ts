@@ -31,7 +31,7 @@ export const invalidFormat = (numbers: string[]) =>
 export const numberNotFound = (number: string) =>
   new ApiError(404, 'PHONE_NUMBERS_NOT_FOUND', `Phone number '${number}' does not exist for this agent`);
 
-export function requireE164(...numbers: string[]) {
+function requireE164(...numbers: string[]) {
   const bad = numbers.filter((n) => !E164.test(n));
   if (bad.length > 0) throw invalidFormat(bad);
 }
@@ -87,11 +87,8 @@ export function createPhoneNumbersRepository(db: Db, agents: AgentsRepository) {
 
     get: (agentId: string, number: string): PhoneNumber => toPhoneNumber(requireNumber(agentId, number)),
 
-    /** The number's row if it is in this project, for connector lookup. */
-    find(agentId: string, number: string): PhoneNumber | undefined {
-      const row = one.get(agentId, number);
-      return row && toPhoneNumber(row);
-    },
+    /** The connector `number` is assigned to (null: none); a number that is not E.164 or not the agent's is refused. */
+    connectorOf: (agentId: string, number: string): string | null => requireNumber(agentId, number).connector_id,
 
     batchGet(agentId: string, numbers: string[]) {
       requireE164(...numbers);

@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { MemberAccess, MemberList } from '../../../contract/access.ts';
 import { ApiError } from '../../errors.ts';
-import type { SessionsRepository } from '../auth/sessions.repository.ts';
+import type { SessionsRepository } from './sessions.repository.ts';
 import { normaliseEmail, type MembersRepository } from './members.repository.ts';
 
 const EmailParams = Type.Object({
