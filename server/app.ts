@@ -141,7 +141,7 @@ export async function buildApp(options: AppOptions) {
   });
   await app.register(fastifyCookie);
   const author = options.author ?? defaultAuthor();
-  // Before the history's hooks and compression: who is asking is known before anything is recorded or sent.
+  // Before any handler and compression: who is asking is known before anything is written or sent.
   const generation = createGenerationCache(state);
   const team = options.team ? await registerTeam(app, state, options.team, generation) : undefined;
   registerGenerationCheck(app, generation);

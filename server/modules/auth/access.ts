@@ -1,7 +1,7 @@
 /**
  * Team mode's gate, on the server (hiding a button is not enforcement): every `/v1` and `/api` request needs a
  * signed-in member (401 otherwise), and what it does needs the role for it (403, nothing written or forwarded).
- * Authentication runs before the body is read; authorisation before any handler or the history's hooks. A `/v1` write
+ * Authentication runs before the body is read; authorisation before any handler. A `/v1` write
  * needs the role on everything it reaches: the write service decides that (server/writes/service.ts).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
