@@ -6,6 +6,7 @@
  * change committed on any replica holds from the next request on, on every replica, as if nothing were kept.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isShared } from './dialect.ts';
 import type { StateDb } from './state-store.ts';
 
 declare module 'fastify' {
@@ -22,6 +23,8 @@ export function createGenerationCache(db: StateDb) {
   /** The newest generation any request has seen; -1 until one has, and nothing is kept before that. */
   let known = -1;
   const values = new Map<string, unknown>();
+  // A SQLite store is this process's alone: every change to it is made here, and refreshes the cache itself.
+  const shared = isShared(db);
   const observe = (generation: number) => {
     if (generation <= known) return;
     known = generation;
@@ -29,6 +32,8 @@ export function createGenerationCache(db: StateDb) {
   };
   return {
     observe,
+    /** Whether a request must read the generation first: always on a shared store; on SQLite, until one has. */
+    needsCheck: () => shared || known < 0,
     /**
      * Reads the generation now: for work outside a request, a request that did not read it with its session, and right
      * after this process changed a table the generation follows (so the request that changed it reads its change).
@@ -51,7 +56,7 @@ export type GenerationCache = ReturnType<typeof createGenerationCache>;
 
 /**
  * Every API request reads the generation before its handler (a request whose session lookup read it is spared the
- * query): no API route sees what a replica kept from before a change. Decided by the route matched, not the path as
+ * query; on SQLite, every request once one has): no API route sees what a replica kept from before a change. Decided by the route matched, not the path as
  * sent. Health checks and static files read nothing kept, and must answer while the store does not. Registered after
  * team mode's own onRequest hook.
  */
@@ -59,7 +64,7 @@ export function registerGenerationCheck(app: FastifyInstance, cache: GenerationC
   app.decorateRequest('generationSeen', false);
   app.addHook('onRequest', async (req: FastifyRequest) => {
     const route = req.routeOptions.url ?? '';
-    if (req.generationSeen || !(route.startsWith('/v1/') || route.startsWith('/api/'))) return;
+    if (req.generationSeen || !cache.needsCheck() || !(route.startsWith('/v1/') || route.startsWith('/api/'))) return;
     await cache.refresh();
     req.generationSeen = true;
   });
