@@ -22,10 +22,14 @@ export function mustNotBeHeld(write: Write, reach: Reach, policies: ChangePolicy
   if (rule) throw new ApiError(409, 'CHANGE_REQUEST_REQUIRED', heldBecause(write, rule.place, rule.policy.approvals));
 }
 
-/** Refuses (400) a write to live without a note, when the team asks for one. */
-export function mustHaveNote(write: Write, note: string | undefined, requireNoteForLive: boolean): void {
+/** Refuses (400) a write to live without a note, when the team asks for one (its setting read only then). */
+export async function mustHaveNote(
+  write: Write,
+  note: string | undefined,
+  requireNoteForLive: () => Promise<boolean>,
+): Promise<void> {
   const toLive = (write.kind === 'variables' || write.kind === 'schema') && write.clientEnv === 'live';
-  if (toLive && !note && requireNoteForLive)
+  if (toLive && !note && (await requireNoteForLive()))
     throw new ApiError(400, 'HISTORY_NOTE_REQUIRED', 'Changes to live need a note saying why (a team setting)');
 }
 

@@ -78,7 +78,7 @@ export function createWriteService({ backend, history, policies, log }: WriteSer
       mustMayMake(call.by, reach);
       if (!call.approved && policies) mustNotBeHeld(write, reach, await policies());
     }
-    mustHaveNote(write, call.note, (await history.settings()).requireNoteForLive);
+    await mustHaveNote(write, call.note, async () => (await history.settings()).requireNoteForLive);
   }
 
   /** Steps 6–7 for a config page: the history is recorded under the page's lock, which is let go after it. */
