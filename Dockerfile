@@ -1,8 +1,8 @@
 # Switchboard for a team: one image, run as many replicas as you like on one Postgres (DATABASE_URL).
-# Build: docker build -t switchboard .   Run: see docker-compose.yml and the README ("Team mode").
+# Build: docker build -t switchboard .   Run: see docker-compose.yml and docs/team-mode.md.
 
 # --- build: compile better-sqlite3, build the console, then keep only what runs ---
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
@@ -13,7 +13,7 @@ COPY . .
 RUN npm run build && npm prune --omit=dev
 
 # --- run: no compiler, no dev dependencies, not root ---
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4300 DATA_DIR=/data LOG_LEVEL=info DRAIN_DELAY_MS=5000
 WORKDIR /app
 COPY --from=build /app/package.json ./

@@ -1,7 +1,7 @@
 /**
  * The Agents API contract: one JSON Schema per request/response body we use, and its TypeScript type.
  * Field names and shapes follow PolyAI's published Agents API reference (its OpenAPI document, v1.0.11); where that is
- * silent, the emulator's choices are listed in the README ("The emulator").
+ * silent, the emulator's choices are listed in docs/api.md ("The emulator").
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 

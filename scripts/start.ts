@@ -1,5 +1,6 @@
 /**
- * `npm start`: builds the console when dist/ is missing or older than its sources, then starts the server.
+ * `npm start`: builds the console when dist/ is missing or older than its sources, then starts the server. The build's
+ * own output (its chunk table) is shown with `--show-build`, or when it fails.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -32,8 +33,16 @@ const builtAt = existsSync(builtIndex) ? statSync(builtIndex).mtimeMs : 0;
 const sourcesAt = Math.max(...SOURCES.map((entry) => newestMtime(path.join(root, entry))));
 if (sourcesAt > builtAt) {
   console.log(builtAt === 0 ? 'Building the console…' : 'Sources changed since the last build: rebuilding…');
-  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  const show = process.argv.includes('--show-build');
+  const build = spawnSync('npm', ['run', '--silent', 'build'], {
+    cwd: root,
+    stdio: show ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) {
+    if (!show) process.stderr.write(`${build.stdout ?? ''}${build.stderr ?? ''}`);
+    process.exit(build.status ?? 1);
+  }
 }
 
 const { main } = await import('../server/main.ts');

@@ -1,4 +1,4 @@
-/** Team mode's settings, from the environment (documented in the README's table). */
+/** Team mode's settings, from the environment (documented in docs/configuration.md). */
 import type { TeamOptions } from './team.ts';
 
 /** Undefined (local mode: no sign-in) unless OIDC_ISSUER is set; throws for an incomplete or unsafe setup. */
