@@ -70,9 +70,15 @@ test('a change to live waits for a colleague’s approval, then is applied once 
   try {
     // Ana's save to live becomes a request.
     const ana = await person(browser, 'ana@example.com', `/agents/${DEMO}/configs/live`);
-    await expect(ana.getByText('Changes here need 1 approval: saving opens a change request.')).toBeVisible();
+    await expect(
+      ana.getByText('Changes here need 1 approval: requesting approval opens a change request.'),
+    ).toBeVisible();
+    await expect(
+      ana.getByText(/nothing reaches callers until your change request is approved and applied/),
+    ).toBeVisible();
     await ana.getByLabel('Persona name').fill('Ava (winter)');
-    await ana.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(ana.getByRole('button', { name: 'Save', exact: true })).toHaveCount(0);
+    await ana.getByRole('button', { name: 'Request approval', exact: true }).click();
     const review = ana.getByRole('dialog');
     await expect(review.getByRole('heading', { name: 'Request approval for 1 change to Live' })).toBeVisible();
     await review.getByLabel(/Note/).fill('Winter persona');

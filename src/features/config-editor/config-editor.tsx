@@ -201,7 +201,16 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
       <Card className="p-5 sm:p-6">
         {env === 'live' && (
           <p className="mb-5 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200">
-            You are editing <strong>live</strong>: saved changes are heard by callers immediately.
+            {policy ? (
+              <>
+                You are editing <strong>live</strong> under an approval rule: nothing reaches callers until your change
+                request is approved and applied.
+              </>
+            ) : (
+              <>
+                You are editing <strong>live</strong>: saved changes are heard by callers immediately.
+              </>
+            )}
           </p>
         )}
         {draft && (
@@ -286,7 +295,8 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
           )}
           {policy && !openedRequest && (
             <p className="text-sm text-slate-600 dark:text-slate-300">
-              Changes here need {plural(policy.approvals, 'approval', 'approvals')}: saving opens a change request.
+              Changes here need {plural(policy.approvals, 'approval', 'approvals')}: requesting approval opens a change
+              request.
             </p>
           )}
           {openedRequest && (
@@ -314,7 +324,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
           />
           <div className="flex gap-2">
             <Button variant="primary" onClick={startSave} disabled={changeCount === 0 || saving || !!cannotSave}>
-              {saving ? 'Saving…' : 'Save'}
+              {saving ? 'Saving…' : policy ? 'Request approval' : 'Save'}
             </Button>
             <Button onClick={() => adopt(serverPage)} disabled={changeCount === 0 || saving}>
               Discard changes
@@ -353,7 +363,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
               onClick={startSave}
               disabled={saving || !!cannotSave}
             >
-              {saving ? 'Saving…' : 'Review and save'}
+              {saving ? 'Saving…' : policy ? 'Review and request approval' : 'Review and save'}
             </Button>
           </div>
         </div>
