@@ -57,7 +57,10 @@ test('promote one key from sandbox to pre-release, then undo it', async ({ page,
   const patch = page.waitForRequest((r) => r.method() === 'PATCH');
   await dialog.getByRole('button', { name: 'Promote to Pre-release' }).click();
   expect((await patch).postDataJSON()).toEqual({ variables: { appointment_reminder_hours: 48 } });
-  await expect(page.getByText('✓ Promoted appointment_reminder_hours from Sandbox to Pre-release.')).toBeVisible();
+  // Focus lands on what happened, whose next control undoes it.
+  await expect(
+    page.getByRole('status').filter({ hasText: '✓ Promoted appointment_reminder_hours from Sandbox to Pre-release.' }),
+  ).toBeFocused();
   const after = (await (await request.get(pageUrl('pre-release'))).json()).variables;
   expect(after).toEqual({ ...before, appointment_reminder_hours: 48 });
   await expect(row(page, 'appointment_reminder_hours').getByRole('cell')).toHaveText([
@@ -72,9 +75,9 @@ test('promote one key from sandbox to pre-release, then undo it', async ({ page,
   const undo = page.getByRole('dialog', { name: /Undo: put Pre-release’s previous values back/ });
   await expect(undo.getByLabel('appointment_reminder_hours after')).toHaveText('24');
   await undo.getByRole('button', { name: 'Undo in Pre-release' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Undone' })).toHaveText(
-    /appointment_reminder_hours is back to its previous value in Pre-release/,
-  );
+  const undone = page.getByRole('status').filter({ hasText: 'Undone' });
+  await expect(undone).toHaveText(/appointment_reminder_hours is back to its previous value in Pre-release/);
+  await expect(undone).toBeFocused();
   expect((await (await request.get(pageUrl('pre-release'))).json()).variables).toEqual(before);
 });
 

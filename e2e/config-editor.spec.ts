@@ -25,7 +25,11 @@ test('edit a field in sandbox, save, reload: the value persisted and nothing els
   await expectAccessible(page);
   await dialog.getByRole('button', { name: 'Save to Sandbox' }).click();
   expect((await patchSent).postDataJSON()).toEqual({ variables: { agent_persona_name: 'Beatrice' } });
-  await expect(page.getByText('Saved 1 key.')).toBeVisible();
+  // Focus lands on what happened, and the next Tab is the way to the result.
+  const outcome = page.getByRole('status').filter({ hasText: 'Saved 1 key.' });
+  await expect(outcome).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(outcome.getByRole('link', { name: 'See it in the history' })).toBeFocused();
 
   await page.reload();
   await expect(page.getByLabel('Persona name')).toHaveValue('Beatrice');

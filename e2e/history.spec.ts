@@ -55,7 +55,7 @@ test('restore a key from three versions back: reviewed against today’s page, s
   expect(request_.postDataJSON()).toEqual({ variables: { agent_persona_name: 'First' } });
   expect(request_.headers()['if-match']).toBeTruthy();
   expect(request_.headers()['x-switchboard-kind']).toBe('restore');
-  await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toBeFocused();
   expect(await valueOf(request, 'sandbox', 'agent_persona_name')).toBe('First');
   await expect(entries(page).first()).toContainText('Restored');
 });

@@ -83,7 +83,7 @@ test('a change to live waits for a colleague’s approval, then is applied once 
     await expect(review.getByRole('heading', { name: 'Request approval for 1 change to Live' })).toBeVisible();
     await review.getByLabel(/Note/).fill('Winter persona');
     await review.getByRole('button', { name: 'Request approval' }).click();
-    await expect(ana.getByText(/Change request #\d+ opened/)).toBeVisible();
+    await expect(ana.getByRole('status').filter({ hasText: /Change request #\d+ opened/ })).toBeFocused();
     await ana.getByRole('link', { name: 'View the request' }).click();
     await expect(ana.getByText('0 approvals of 1 needed.')).toBeVisible();
     await expect(ana.getByText('You opened this request: someone else approves it.')).toBeVisible();

@@ -17,9 +17,12 @@ export function Modal({ labelledBy, onClose, className = '', children }: Props) 
     else dialog.setAttribute('open', '');
     return () => {
       dialog.removeAttribute('open');
-      // After React has finished this update: the opener may be re-rendered (or gone) by the same change.
+      // After React has finished this update: the opener may be re-rendered (or gone) by the same change. Only focus
+      // that was lost with the dialog goes back: what the change itself focused (the outcome of a write) keeps it.
       requestAnimationFrame(() => {
-        if (opener?.isConnected && !document.querySelector('dialog[open]')) opener.focus();
+        const now = document.activeElement;
+        const lost = !now || now === document.body || dialog.contains(now);
+        if (lost && opener?.isConnected && !document.querySelector('dialog[open]')) opener.focus();
       });
     };
   }, []);

@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { ConfigPage } from '../../../contract/agents-api.ts';
 import type { ClientEnv } from '../../../contract/client-envs.ts';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
@@ -22,6 +22,7 @@ import { schemaDifferences } from '../../lib/schema-diff.ts';
 import { useCompareKeys } from './use-compare-keys.ts';
 import { usePromotions } from './use-promotions.ts';
 import { ValueDiffDialog } from './value-diff-dialog.tsx';
+import { OutcomeMessage } from '../../components/ui/outcome-message.tsx';
 
 type Props = {
   agentId: string;
@@ -53,13 +54,16 @@ export function CompareWorkspace({ agentId, pages, view, onViewChange }: Props) 
   const [active, setActive] = useState<string>();
   const [reveal, setReveal] = useState(0);
   const [announcement, setAnnouncement] = useState('');
+  /** What an undo did (a promotion's outcome is the promotions' lastWrite, which offers its own undo). */
+  const [undone, setUndone] = useState<string>();
   const [diff, setDiff] = useState<{ row: CompareRow; column: number }>();
   const promotions = usePromotions({
     agentId,
     pageOf,
+    // Said by the outcome message, which takes focus (so not announced a second time).
     onDone: (summary, kind) => {
       if (kind === 'promote') setSelected(new Set());
-      setAnnouncement(summary);
+      setUndone(kind === 'undo' ? summary : undefined);
     },
   });
   const { write, lastWrite } = promotions;
@@ -192,21 +196,35 @@ export function CompareWorkspace({ agentId, pages, view, onViewChange }: Props) 
       <p className="sr-only" role="status" aria-live="polite">
         {announcement}
       </p>
-      {lastWrite && (
-        <div
-          role="status"
-          className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100"
+      {(lastWrite || undone) && (
+        <OutcomeMessage
+          key={lastWrite?.page.lastUpdated ?? undone}
+          className="flex flex-wrap items-center justify-between gap-2"
         >
-          <span>✓ {lastWrite.summary}</span>
+          <span>✓ {lastWrite?.summary ?? undone}</span>
           <span className="flex gap-2">
-            <button type="button" className="font-medium underline" onClick={() => promotions.openUndo(lastWrite)}>
-              Undo
-            </button>
-            <button type="button" aria-label="Dismiss" className="px-1" onClick={promotions.dismiss}>
+            {lastWrite ? (
+              <button type="button" className="font-medium underline" onClick={() => promotions.openUndo(lastWrite)}>
+                Undo
+              </button>
+            ) : (
+              <Link className="font-medium underline" to={paths.history(agentId)}>
+                See it in the history
+              </Link>
+            )}
+            <button
+              type="button"
+              aria-label="Dismiss"
+              className="px-1"
+              onClick={() => {
+                promotions.dismiss();
+                setUndone(undefined);
+              }}
+            >
               ✕
             </button>
           </span>
-        </div>
+        </OutcomeMessage>
       )}
       <SchemaDifferencesPanel differences={differences} />
       {selected.size > 0 && (

@@ -21,6 +21,7 @@ import { LeaveDialog } from './leave-dialog.tsx';
 import { useDraftAutosave } from './use-draft-autosave.ts';
 import { ReviewDialog } from './review-dialog.tsx';
 import { SaveStatus } from './save-status.tsx';
+import { OutcomeMessage } from '../../components/ui/outcome-message.tsx';
 import { useSaveShortcut } from './use-save-shortcut.ts';
 import { useSaveVariables } from './use-save-variables.ts';
 import { useUnsavedChangesGuard } from './use-unsaved-changes-guard.ts';
@@ -300,15 +301,12 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
             </p>
           )}
           {openedRequest && (
-            <p
-              role="status"
-              className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100"
-            >
+            <OutcomeMessage key={openedRequest}>
               Change request #{openedRequest} opened: nothing changes until it is approved and applied.{' '}
               <Link className="font-medium underline" to={paths.changeRequest(agentId, openedRequest)}>
                 View the request
               </Link>
-            </p>
+            </OutcomeMessage>
           )}
           {requests.open.error && (
             <p role="alert" className="text-sm text-red-700 dark:text-red-300">
@@ -338,6 +336,7 @@ export function ConfigEditor({ agentId, env, serverPage }: Props) {
           />
           <SaveStatus
             state={state}
+            historyLink={paths.history(agentId, new URLSearchParams({ env }))}
             onChoose={() => setConflictDeferred(false)}
             onRetry={retrySave}
             onLoadLatest={(page) => {

@@ -1,20 +1,27 @@
+import { Link } from 'react-router';
 import type { ConfigPage } from '../../../contract/agents-api.ts';
 import { ApiError } from '../../api/http-client.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { OutcomeMessage } from '../../components/ui/outcome-message.tsx';
 import { Timestamp } from '../../components/ui/timestamp.tsx';
 import type { SaveState } from './use-save-variables.ts';
 import { plural } from '../../../contract/plural.ts';
 
-type Props = { state: SaveState; onLoadLatest: (page: ConfigPage) => void; onRetry: () => void; onChoose: () => void };
+type Props = {
+  state: SaveState;
+  /** Where the saved change is shown (the page's history). */
+  historyLink: string;
+  onLoadLatest: (page: ConfigPage) => void;
+  onRetry: () => void;
+  onChoose: () => void;
+};
 
 /** What the last save did, in words: saved, refused because of a conflict, or failed (and whether it may have landed). */
-export function SaveStatus({ state, onLoadLatest, onRetry, onChoose }: Props) {
+export function SaveStatus({ state, historyLink, onLoadLatest, onRetry, onChoose }: Props) {
   if (state.kind === 'saved') {
+    // Keyed by the version saved: each save's message takes focus.
     return (
-      <div
-        role="status"
-        className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200"
-      >
+      <OutcomeMessage key={state.page.lastUpdated}>
         <p className="font-medium">Saved {plural(state.sentKeys.length, 'key', 'keys')}.</p>
         <p>
           Server time: <Timestamp iso={state.page.lastUpdated} />
@@ -22,7 +29,10 @@ export function SaveStatus({ state, onLoadLatest, onRetry, onChoose }: Props) {
         {state.theirKeys.length > 0 && (
           <p className="mt-1">Also loaded changes made elsewhere to: {state.theirKeys.join(', ')}.</p>
         )}
-      </div>
+        <Link className="font-medium underline" to={historyLink}>
+          See it in the history
+        </Link>
+      </OutcomeMessage>
     );
   }
   if (state.kind === 'conflict') {

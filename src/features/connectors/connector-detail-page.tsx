@@ -21,6 +21,7 @@ import { DeleteConnectorDialog } from './delete-connector-dialog.tsx';
 import { connectorIssuesOf } from './health.ts';
 import { paths, useRouteParams } from '../../lib/paths.ts';
 import { useWriteBlock } from '../../api/me.ts';
+import { OutcomeMessage } from '../../components/ui/outcome-message.tsx';
 
 /** /agents/:agentId/connectors/:connectorId — every field, its numbers, fixes, and its environment's config. */
 export function ConnectorDetailPage() {
@@ -123,11 +124,7 @@ function ConnectorDetail({ agentId, connector, numbers }: DetailProps) {
           <h2 id="connector-edit" className="text-lg font-semibold">
             {issues.length > 0 ? 'Fix it' : 'Change settings'}
           </h2>
-          {saved && (
-            <p role="status" className="mt-2 text-sm text-emerald-800 dark:text-emerald-300">
-              ✓ Saved. TTS language is {saved.ttsLangCode}.
-            </p>
-          )}
+          {saved && <OutcomeMessage className="mt-2">✓ Saved. TTS language is {saved.ttsLangCode}.</OutcomeMessage>}
           {/* Keyed by the stored values: when they change (a save, or someone else), the form starts from them again. */}
           {writeBlock ? (
             <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">{writeBlock}</p>

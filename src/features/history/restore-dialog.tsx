@@ -15,6 +15,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { ErrorState, Loading } from '../../components/ui/states.tsx';
 import { plural } from '../../../contract/plural.ts';
 import { planRestore, type RestoreTarget } from './restore-plan.ts';
+import { OutcomeMessage } from '../../components/ui/outcome-message.tsx';
 
 export type RestoreRequest = {
   env: ClientEnv;
@@ -131,13 +132,6 @@ export function useRestoreFlow(agentId: string): {
         }}
       />
     ),
-    status: done && (
-      <p
-        role="status"
-        className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200"
-      >
-        {done}
-      </p>
-    ),
+    status: done && <OutcomeMessage key={done}>{done}</OutcomeMessage>,
   };
 }

@@ -18,6 +18,7 @@ import { SchemaReviewDialog } from './schema-review-dialog.tsx';
 import { useSchemaCheck } from './use-schema-check.ts';
 import { useWriteBlock } from '../../api/me.ts';
 import { paths, schemaRestoreOf } from '../../lib/paths.ts';
+import { OutcomeMessage } from '../../components/ui/outcome-message.tsx';
 
 type Props = { agentId: string; env: ClientEnv; page: ConfigPage; pages: ConfigPage[] };
 
@@ -75,14 +76,7 @@ export function SchemaWorkbench({ agentId, env, page, pages }: Props) {
           review and save it to restore it.
         </p>
       )}
-      {saved && (
-        <p
-          role="status"
-          className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100"
-        >
-          {saved}
-        </p>
-      )}
+      {saved && <OutcomeMessage>{saved}</OutcomeMessage>}
       <div className="flex flex-wrap items-center gap-2">
         <Button onClick={() => schema && setText(formatJson(schema))} disabled={!schema}>
           Format
