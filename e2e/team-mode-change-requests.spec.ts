@@ -119,6 +119,7 @@ test('a change to live waits for a colleague’s approval, then is applied once 
     await ben.getByLabel(/Type live/).fill('live');
     await ben.getByRole('button', { name: 'Apply to Live' }).click();
     await expect(ben.getByText('Applied', { exact: true })).toBeVisible();
+    await expect(ben.getByRole('status').filter({ hasText: /^Applied to Live/ })).toBeFocused();
     expect(
       (await (await ben.request.get(`/v1/agents/${DEMO}/real-time-configs/live`)).json()).variables.agent_persona_name,
     ).toBe('Ava (winter)');

@@ -18,6 +18,7 @@ import { useMe, useWriteBlock } from '../../api/me.ts';
 import { AgentEyebrow } from '../../components/ui/agent-eyebrow.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { Card } from '../../components/ui/card.tsx';
+import { OutcomeMessage } from '../../components/ui/outcome-message.tsx';
 import { ENV_LABELS, EnvBadge } from '../../components/ui/env-badge.tsx';
 import { SchemaChangeList } from '../../components/ui/schema-change-list.tsx';
 import { ErrorState, Loading } from '../../components/ui/states.tsx';
@@ -388,6 +389,9 @@ function Moved({ request, now }: { request: ChangeRequest; now: string }) {
   );
 }
 
+const appliedText = (request: ChangeRequest) =>
+  `Applied to ${ENV_LABELS[request.clientEnv]}${request.appliedVersion ? ` (version ${request.appliedVersion})` : ''}.`;
+
 function Timeline({ request }: { request: ChangeRequest }) {
   const actions = useChangeRequestActions(request.agentId);
   const [comment, setComment] = useState('');
@@ -464,11 +468,19 @@ function Actions({
     return (
       <Card className="h-fit p-5 text-sm">
         <h2 className="text-lg font-semibold">Closed</h2>
-        <p className="mt-1">
-          {request.status === 'applied'
-            ? `Applied to ${ENV_LABELS[env]}${request.appliedVersion ? ` (version ${request.appliedVersion})` : ''}.`
-            : `This request was ${request.status}.`}
-        </p>
+        {request.status === 'applied' && actions.apply.isSuccess ? (
+          // Just applied here: focus lands on what happened.
+          <OutcomeMessage className="mt-2">
+            {appliedText(request)}{' '}
+            <Link className="font-medium underline" to={paths.history(request.agentId, new URLSearchParams({ env }))}>
+              See it in the history
+            </Link>
+          </OutcomeMessage>
+        ) : (
+          <p className="mt-1">
+            {request.status === 'applied' ? appliedText(request) : `This request was ${request.status}.`}
+          </p>
+        )}
       </Card>
     );
   }
