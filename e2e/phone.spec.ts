@@ -64,3 +64,29 @@ test('on call: fix the live greeting from a phone', async ({ page, request }) =>
   expect(live.variables.greeting_message).toMatch(/^Thanks for calling Harbourview\. Our lines are busy tonight/);
   expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
 });
+
+test('on a phone connectors and numbers are cards: the first one’s environment and health are in view', async ({
+  page,
+}) => {
+  await page.goto(`${A}/connectors`);
+  const connector = page
+    .getByRole('list', { name: 'Connectors' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Health' })
+    .first();
+  await expect(connector.getByRole('term')).toHaveText(['Environment', 'Health', 'Numbers', 'Voice']);
+  for (const value of await connector.getByRole('definition').all()) await expect(value).toBeInViewport();
+  await expectAccessible(page);
+
+  await page.goto(`${A}/phone-numbers`);
+  const number = page
+    .getByRole('list', { name: 'Phone numbers' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Health' })
+    .first();
+  await expect(number.getByRole('term')).toHaveText(['Environment', 'Connector', 'Health']);
+  for (const value of await number.getByRole('definition').all()) await expect(value).toBeInViewport();
+  await expect(number.getByRole('definition').first()).not.toBeEmpty();
+  await expectAccessible(page);
+  expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+});

@@ -66,6 +66,11 @@ test('a change to live waits for a colleague’s approval, then is applied once 
   await admin.getByLabel('Agent of rule 1').selectOption({ label: 'of Harbourview Hotel Concierge' });
   await admin.getByRole('button', { name: 'Save approval rules' }).click();
   await expect(admin.getByRole('button', { name: 'Save approval rules' })).toBeDisabled();
+  await expect(
+    admin.getByRole('status').filter({
+      hasText: 'Approval rules saved: Live of Harbourview Hotel Concierge needs 1 approval.',
+    }),
+  ).toBeFocused();
 
   try {
     // Ana's save to live becomes a request.

@@ -129,8 +129,9 @@ export const connectorColumns = (agentId: string): ColumnDef<ConnectorRow>[] => 
   },
 ];
 
+// Fixed columns are as wide as their headers (uppercase, with the sort arrow): none is cut short at desktop widths.
 export const CONNECTOR_GRID =
-  '2.5rem minmax(12rem,1.6fr) 7.5rem minmax(6rem,0.8fr) 5rem 5rem minmax(9rem,1.2fr) 6rem 5.5rem minmax(9rem,1.2fr)';
+  '2.5rem minmax(12rem,1.6fr) 9rem minmax(6rem,0.8fr) 5rem 5rem minmax(9rem,1.2fr) 7rem 7rem minmax(9rem,1.2fr)';
 
 export function IssueBadges({ issues }: { issues: readonly ConnectorIssue[] }) {
   if (issues.length === 0) return <span className="text-xs text-emerald-800 dark:text-emerald-300">✓ OK</span>;

@@ -255,6 +255,7 @@ function ConnectorsTable({ agentId, connectors, numbers }: TableProps) {
           table={table}
           label="Connectors"
           columns={CONNECTOR_GRID}
+          card={{ title: 'name', fields: ['clientEnv', 'health', 'numbers', 'voice'] }}
           renderGroup={(row) => (
             <span className="font-semibold">
               {ENV_LABELS[row.groupingValue as keyof typeof ENV_LABELS] ?? String(row.groupingValue)} ·{' '}

@@ -1,6 +1,7 @@
 import { useRef, type ReactNode } from 'react';
-import { flexRender, type Row, type Table } from '@tanstack/react-table';
+import { flexRender, type Cell, type Row, type Table } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMediaQuery } from '../../lib/use-media-query.ts';
 
 type Props<T> = {
   table: Table<T>;
@@ -9,17 +10,27 @@ type Props<T> = {
   columns: string;
   /** Rendered in place of a grouped row's cells. */
   renderGroup?: (row: Row<T>) => ReactNode;
+  /**
+   * On a phone each row is a card: the `title` column's cell (beside the `select` column's, if shown), then the
+   * `fields` columns as label and value, one per line — what matters, without scrolling sideways.
+   */
+  card: { title: string; fields: string[] };
 };
 
 const ROW_HEIGHT = 52;
+const GROUP_HEIGHT = 44;
+/** A card's title (two lines) and its padding, then a line per field. */
+const cardHeight = (fields: number) => 60 + fields * 24;
+const PHONE = '(max-width: 639px)';
 
 /**
  * A react-table instance as an accessible grid of rows, of which only those near the viewport are in the DOM: ten
  * thousand connectors cost what thirty do. Header buttons sort (and say how, through aria-sort).
  */
-export function DataTable<T>({ table, label, columns, renderGroup }: Props<T>) {
+export function DataTable<T>({ table, label, columns, renderGroup, card }: Props<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const rows = table.getRowModel().rows;
+  const phone = useMediaQuery(PHONE);
   // The virtualizer's functions change identity as it measures; this table is not compiled or memoised around them.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -29,6 +40,7 @@ export function DataTable<T>({ table, label, columns, renderGroup }: Props<T>) {
     overscan: 4,
     initialRect: { width: 1280, height: 720 },
   });
+  if (phone) return <Cards rows={rows} label={label} card={card} renderGroup={renderGroup} />;
   const grid = { gridTemplateColumns: columns };
   return (
     // A narrow window scrolls the table sideways inside its own box; the page itself never does.
@@ -113,6 +125,90 @@ export function DataTable<T>({ table, label, columns, renderGroup }: Props<T>) {
             })}
           </div>
         </div>
+      </div>
+    </div>
+  );
+}
+
+/** The rows as cards (a phone): virtualized like the table, each a list item with its fields labelled. */
+function Cards<T>({
+  rows,
+  label,
+  card,
+  renderGroup,
+}: {
+  rows: Row<T>[];
+  label: string;
+  card: Props<T>['card'];
+  renderGroup?: (row: Row<T>) => ReactNode;
+}) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const height = cardHeight(card.fields.length);
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (index) => (rows[index]?.getIsGrouped() ? GROUP_HEIGHT : height),
+    overscan: 4,
+    initialRect: { width: 390, height: 720 },
+  });
+  const cellOf = (row: Row<T>, id: string): Cell<T, unknown> | undefined =>
+    row.getVisibleCells().find((cell) => cell.column.id === id);
+  const render = (cell: Cell<T, unknown> | undefined) =>
+    cell && flexRender(cell.column.columnDef.cell, cell.getContext());
+  const labelOf = (cell: Cell<T, unknown>) => {
+    const header = cell.column.columnDef.header;
+    return typeof header === 'string' ? header : cell.column.id;
+  };
+  return (
+    <div
+      ref={scroller}
+      role="list"
+      aria-label={label}
+      className="max-h-[min(75vh,52rem)] overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    >
+      <div className="relative" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index];
+          const grouped = row.getIsGrouped();
+          return (
+            <div
+              role="listitem"
+              key={item.key}
+              style={{ height: grouped ? GROUP_HEIGHT : height, transform: `translateY(${item.start}px)` }}
+              className={`absolute left-0 top-0 w-full overflow-hidden border-b border-slate-100 px-3 py-2 text-sm dark:border-slate-800 ${
+                row.getIsSelected()
+                  ? 'bg-brand-50 dark:bg-brand-950/40'
+                  : grouped
+                    ? 'bg-slate-50 dark:bg-slate-800/40'
+                    : ''
+              }`}
+            >
+              {grouped && renderGroup ? (
+                <div className="flex h-full items-center">{renderGroup(row)}</div>
+              ) : (
+                <>
+                  <div className="flex min-w-0 items-start gap-2">
+                    {cellOf(row, 'select') && <div className="pt-0.5">{render(cellOf(row, 'select'))}</div>}
+                    <div className="min-w-0 flex-1">{render(cellOf(row, card.title))}</div>
+                  </div>
+                  <dl className="mt-1 grid grid-cols-[6.5rem_minmax(0,1fr)] gap-x-3 gap-y-1 text-xs">
+                    {card.fields.map((id) => {
+                      const cell = cellOf(row, id);
+                      if (!cell) return null;
+                      return (
+                        <div key={id} className="contents">
+                          <dt className="truncate text-slate-500 dark:text-slate-400">{labelOf(cell)}</dt>
+                          <dd className="flex h-5 min-w-0 items-center overflow-hidden">{render(cell)}</dd>
+                        </div>
+                      );
+                    })}
+                  </dl>
+                </>
+              )}
+            </div>
+          );
+        })}
       </div>
     </div>
   );

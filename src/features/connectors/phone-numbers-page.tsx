@@ -207,7 +207,12 @@ function NumbersTable({
       {shown === 0 ? (
         <EmptyState title="No phone number matches">Change the search or clear the filters.</EmptyState>
       ) : (
-        <DataTable table={table} label="Phone numbers" columns={GRID} />
+        <DataTable
+          table={table}
+          label="Phone numbers"
+          columns={GRID}
+          card={{ title: 'number', fields: ['clientEnv', 'connector', 'health'] }}
+        />
       )}
     </div>
   );

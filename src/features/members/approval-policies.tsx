@@ -6,7 +6,9 @@ import { agentListQuery } from '../../api/agents.ts';
 import { changeRequestKeys, policiesQuery, savePolicies } from '../../api/change-requests.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
+import { OutcomeMessage } from '../../components/ui/outcome-message.tsx';
 import { ErrorState, Loading } from '../../components/ui/states.tsx';
+import { plural } from '../../../contract/plural.ts';
 
 const selectClass =
   'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800';
@@ -14,21 +16,48 @@ const selectClass =
 /** Admins: which environments need approval before a change reaches them (four eyes), and how many approvals. */
 export function ApprovalPolicies() {
   const saved = useQuery(policiesQuery());
+  const agents = useQuery(agentListQuery()).data ?? [];
+  /** How many times the rules were saved here: each save's outcome takes focus. */
+  const [saves, setSaves] = useState(0);
   if (saved.isPending) return <Loading label="Loading approval rules…" />;
   if (saved.error)
     return (
       <ErrorState title="Approval rules could not be loaded" error={saved.error} onRetry={() => void saved.refetch()} />
     );
-  return <PolicyForm key={JSON.stringify(saved.data.policies)} saved={saved.data.policies} />;
+  const nameOf = (agentId: string) => agents.find((agent) => agent.agentId === agentId)?.agentName ?? agentId;
+  const rules = saved.data.policies;
+  return (
+    <>
+      {/* Keyed by the rules saved: once saved, the form starts again from them. */}
+      <PolicyForm key={JSON.stringify(rules)} saved={rules} onSaved={() => setSaves((n) => n + 1)} />
+      {saves > 0 && (
+        <OutcomeMessage key={saves} className="mt-3">
+          Approval rules saved:{' '}
+          {rules.length === 0
+            ? 'no environment needs approval.'
+            : `${rules
+                .map(
+                  (rule) =>
+                    `${ENV_LABELS[rule.clientEnv]} of ${rule.agentId ? nameOf(rule.agentId) : 'every agent'} needs ${plural(rule.approvals, 'approval', 'approvals')}`,
+                )
+                .join('; ')}.`}{' '}
+          They hold from the next change on.
+        </OutcomeMessage>
+      )}
+    </>
+  );
 }
 
-function PolicyForm({ saved }: { saved: ChangePolicy[] }) {
+function PolicyForm({ saved, onSaved }: { saved: ChangePolicy[]; onSaved: () => void }) {
   const queryClient = useQueryClient();
   const agents = useQuery(agentListQuery()).data ?? [];
   const [rules, setRules] = useState(saved);
   const save = useMutation({
     mutationFn: () => savePolicies(rules),
-    onSuccess: (next) => queryClient.setQueryData(changeRequestKeys.policies, next),
+    onSuccess: (next) => {
+      queryClient.setQueryData(changeRequestKeys.policies, next);
+      onSaved();
+    },
   });
   const set = (index: number, rule: ChangePolicy) => setRules(rules.map((r, i) => (i === index ? rule : r)));
   return (
