@@ -11,6 +11,10 @@ const features = readdirSync('src/features', { withFileTypes: true })
 const modules = readdirSync('server/modules', { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
+/** Imports of `group` allowed for their types only. */
+const typesOnlyFrom = (group, message) => ({
+  '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group, allowTypeImports: true, message }] }],
+});
 const noImportsOf = (...groups) => ({
   'no-restricted-imports': ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }],
 });
@@ -77,52 +81,25 @@ export default tseslint.config(
       ],
     ),
   })),
+  { files: ['server/**'], rules: noImportsOf([['**/src/**'], 'the server must not import the app']) },
   // Server modules are wired together in server/app.ts: one may name another's types (what it is handed), never
   // import its code. Writes go through the write service (server/writes/), which is handed the repositories it uses.
+  // (A rule of its own, so it adds to the one above rather than replacing it.)
   ...modules.map((module) => ({
     files: [`server/modules/${module}/**`],
     ignores: ['server/**/*.test.ts'],
-    rules: {
-      ...noImportsOf([['**/src/**'], 'the server must not import the app']),
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: modules
-                .filter((other) => other !== module)
-                .flatMap((other) => [`../${other}/**`, `**/modules/${other}/**`]),
-              allowTypeImports: true,
-              message: 'modules never import each other’s code: app.ts hands a module what it needs',
-            },
-          ],
-        },
-      ],
-    },
+    rules: typesOnlyFrom(
+      modules.filter((other) => other !== module).flatMap((other) => [`../${other}/**`, `**/modules/${other}/**`]),
+      'modules never import each other’s code: app.ts hands a module what it needs',
+    ),
   })),
   {
     files: ['server/writes/**', 'server/upstream/**', 'server/state/**', 'server/store/**'],
     ignores: ['server/**/*.test.ts'],
-    rules: {
-      ...noImportsOf([['**/src/**'], 'the server must not import the app']),
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/modules/**'],
-              allowTypeImports: true,
-              message: 'the write service, the upstream and the stores are handed the modules’ repositories (app.ts)',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['server/**'],
-    ignores: ['server/modules/**', 'server/writes/**', 'server/upstream/**', 'server/state/**', 'server/store/**'],
-    rules: noImportsOf([['**/src/**'], 'the server must not import the app']),
+    rules: typesOnlyFrom(
+      ['**/modules/**'],
+      'the write service, the upstream and the stores are handed the modules’ repositories (app.ts)',
+    ),
   },
   // One block for the contract (a later block for the same files would replace this rule, not add to it).
   {

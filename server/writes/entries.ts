@@ -51,6 +51,10 @@ export function pageEntry(
   };
 }
 
+/** `Imported +44…` for one number, `Imported 3 numbers` for several. */
+const numbersSubject = (verb: string, numbers: string[]) =>
+  `${verb} ${numbers.length === 1 ? numbers[0] : plural(numbers.length, 'number', 'numbers')}`;
+
 /** What a connector or phone-number write changed, in the words of its request. */
 export function telephonyEntry(
   base: EntryBase,
@@ -81,10 +85,7 @@ export function telephonyEntry(
       return {
         ...common,
         kind: 'phone-number',
-        subject:
-          write.numbers.length === 1
-            ? `Imported ${write.numbers[0]}`
-            : `Imported ${plural(write.numbers.length, 'number', 'numbers')}`,
+        subject: numbersSubject('Imported', write.numbers),
         changes: write.numbers.map((n) => after(n, 'imported')),
       };
     case 'phone-number-move':
@@ -98,10 +99,7 @@ export function telephonyEntry(
       return {
         ...common,
         kind: 'phone-number',
-        subject:
-          write.numbers.length === 1
-            ? `Released ${write.numbers[0]}`
-            : `Released ${plural(write.numbers.length, 'number', 'numbers')}`,
+        subject: numbersSubject('Released', write.numbers),
         changes: write.numbers.map((n) => ({ key: n, before: 'assigned' })),
       };
   }
