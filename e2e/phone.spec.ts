@@ -90,3 +90,17 @@ test('on a phone connectors and numbers are cards: the first one’s environment
   await expectAccessible(page);
   expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
 });
+
+test('on a phone compare shows each key as a card with every environment’s value in view', async ({ page }) => {
+  await page.goto(`${A}/compare`);
+  const card = page.getByRole('list', { name: 'Variables by environment' }).getByRole('listitem').first();
+  await card.scrollIntoViewIfNeeded();
+  await expect(card.getByRole('term')).toHaveText(['Sandbox', 'Pre-release', 'Live']);
+  for (const value of await card.getByRole('definition').all()) await expect(value).toBeInViewport({ ratio: 1 });
+  // A value opens the same comparison as on a desktop.
+  await card.getByRole('definition').nth(2).getByRole('button').click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expectAccessible(page);
+  expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+});

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { ClientEnv } from '../../../contract/client-envs.ts';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { jsonEqual } from '../../lib/json-equal.ts';
+import { useMediaQuery } from '../../lib/use-media-query.ts';
 import type { CompareRow } from './compare-rows.ts';
 
 /** What the table needs to mark each row: schema failures and unknown keys per column, schema differences per path. */
@@ -33,6 +34,9 @@ type Props = {
 
 /** Values wrap to two lines in a row; the diff dialog shows them whole. */
 const ROW_HEIGHT = 56;
+/** On a phone each key is a card: its name and status, then each environment's value (two lines) stacked. */
+const cardHeight = (envs: number) => 46 + envs * 44;
+const PHONE = '(max-width: 639px)';
 
 export const rowId = (pointer: string) =>
   `compare-row${pointer.replace(/[^a-zA-Z0-9_-]/g, (c) => `_${c.charCodeAt(0)}`)}`;
@@ -54,13 +58,15 @@ export function CompareTable({
   historyOf,
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
+  const phone = useMediaQuery(PHONE);
+  const height = phone ? cardHeight(envs.length) : ROW_HEIGHT;
   // The virtualizer's functions change identity as it measures; this table is not compiled or memoised around them.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
     // One fixed height: no row is measured, so filtering and scrolling never force a layout per row.
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => height,
     // Rows for a typical window from the first render on, before the table has been measured.
     initialRect: { width: 1280, height: 720 },
     overscan: 3,
@@ -76,11 +82,64 @@ export function CompareTable({
     const frame = requestAnimationFrame(() => document.getElementById(rowId(active))?.focus({ preventScroll: true }));
     return () => cancelAnimationFrame(frame);
   }, [reveal]); // eslint-disable-line react-hooks/exhaustive-deps -- only a keyboard move scrolls and moves focus
+  // Rows and cards differ in height: measured again when the window crosses between them.
+  useEffect(() => virtualizer.measure(), [height, virtualizer]);
   const template = useMemo(
     () => ({ gridTemplateColumns: `2.75rem minmax(13rem, 1.2fr) repeat(${envs.length}, minmax(10rem, 1fr)) 9rem` }),
     [envs.length],
   );
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.pointer));
+  const rowProps = (row: CompareRow, index: number) => ({
+    row,
+    index,
+    envs,
+    template,
+    marks,
+    isExpanded: expanded.has(row.pointer),
+    isSelected: selected.has(row.pointer),
+    isActive: active === row.pointer,
+    onToggleExpand,
+    onToggleSelect,
+    onActivate,
+    onOpenDiff,
+    historyOf,
+  });
+
+  if (phone) {
+    return (
+      <div className="rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
+        <label className="flex items-center gap-2 border-b border-slate-200 px-3 py-2 text-sm dark:border-slate-800">
+          <input
+            type="checkbox"
+            checked={allSelected}
+            onChange={(e) => onSelectAll(e.target.checked)}
+            className="size-4"
+          />
+          Select all shown keys
+        </label>
+        <div
+          ref={scroller}
+          role="list"
+          aria-label="Variables by environment"
+          className="max-h-[min(70vh,48rem)] overflow-auto"
+          tabIndex={-1}
+        >
+          <div className="relative" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => (
+              <div
+                key={item.key}
+                role="listitem"
+                className="absolute left-0 top-0 w-full [contain:strict]"
+                style={{ height, transform: `translateY(${item.start}px)` }}
+              >
+                <Card {...rowProps(rows[item.index], item.index)} height={height} />
+              </div>
+            ))}
+          </div>
+        </div>
+      </div>
+    );
+  }
 
   return (
     // A narrow window scrolls the table sideways inside its own box; the page itself never does.
@@ -130,21 +189,7 @@ export function CompareTable({
                   className="absolute left-0 top-0 w-full [contain:strict]"
                   style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                 >
-                  <Row
-                    row={row}
-                    index={item.index}
-                    envs={envs}
-                    template={template}
-                    marks={marks}
-                    isExpanded={expanded.has(row.pointer)}
-                    isSelected={selected.has(row.pointer)}
-                    isActive={active === row.pointer}
-                    onToggleExpand={onToggleExpand}
-                    onToggleSelect={onToggleSelect}
-                    onActivate={onActivate}
-                    onOpenDiff={onOpenDiff}
-                    historyOf={historyOf}
-                  />
+                  <Row {...rowProps(row, item.index)} />
                 </div>
               );
             })}
@@ -294,6 +339,108 @@ const Row = memo(function Row({
         <span aria-hidden>{status.glyph} </span>
         {row.status === 'missing' ? `Missing in ${missingIn.join(', ')}` : status.text}
       </span>
+    </div>
+  );
+});
+
+/** A key as a card (a phone): select, name, status and history on top, then each environment's value, labelled. */
+const Card = memo(function Card({
+  row,
+  envs,
+  marks,
+  isExpanded,
+  isSelected,
+  isActive,
+  onToggleExpand,
+  onToggleSelect,
+  onActivate,
+  onOpenDiff,
+  historyOf,
+  height,
+}: RowProps & { height: number }) {
+  const name = row.path.join('.');
+  const status = STATUS[row.status];
+  const missingIn = envs.filter((_, i) => row.values[i] === undefined).map((env) => ENV_LABELS[env]);
+  return (
+    <div
+      id={rowId(row.pointer)}
+      tabIndex={-1}
+      style={{ height }}
+      onClick={() => onActivate(row.pointer)}
+      className={`overflow-hidden border-b border-slate-100 px-3 py-2 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500 dark:border-slate-800 ${isActive ? 'bg-brand-50 dark:bg-brand-950/40' : ''}`}
+    >
+      <div className="flex min-w-0 items-center gap-2">
+        <input
+          type="checkbox"
+          aria-label={`Select ${name}`}
+          checked={isSelected}
+          onChange={() => onToggleSelect(row.pointer)}
+          className="size-4 shrink-0"
+        />
+        {row.expandable && (
+          <button
+            type="button"
+            aria-expanded={isExpanded}
+            aria-label={`${isExpanded ? 'Collapse' : 'Expand'} ${name}`}
+            onClick={() => onToggleExpand(row.pointer)}
+            className="rounded px-1 text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800"
+          >
+            <span aria-hidden>{isExpanded ? '▾' : '▸'}</span>
+          </button>
+        )}
+        <span className="min-w-0 flex-1 truncate font-mono text-xs font-medium" title={name}>
+          {name}
+        </span>
+        <span className={`shrink-0 text-xs ${status.tone}`}>
+          <span aria-hidden>{status.glyph} </span>
+          {row.status === 'missing' ? `Missing in ${missingIn.join(', ')}` : status.text}
+        </span>
+        {row.path.length === 1 && (
+          <Link
+            to={historyOf(name)}
+            onClick={(event) => event.stopPropagation()}
+            aria-label={`History of ${name}`}
+            className="shrink-0 text-xs text-brand-700 hover:underline dark:text-brand-300"
+          >
+            History
+          </Link>
+        )}
+      </div>
+      <dl className="mt-1 space-y-1">
+        {envs.map((env, column) => {
+          const value = row.values[column];
+          const differs = column > 0 && !jsonEqual(value, row.values[0]);
+          return (
+            <div key={env} className={`rounded ${differs ? 'bg-amber-50/70 dark:bg-amber-900/35' : ''}`}>
+              <dt className="sr-only">{ENV_LABELS[env]}</dt>
+              <dd>
+                <button
+                  type="button"
+                  onClick={() => onOpenDiff(row, column)}
+                  className="flex h-10 w-full items-start gap-2 rounded px-2 py-1 text-left text-xs hover:bg-slate-100 dark:hover:bg-slate-800"
+                >
+                  <span aria-hidden className="w-20 shrink-0 text-slate-600 dark:text-slate-300">
+                    {ENV_LABELS[env]}
+                  </span>
+                  <span className="line-clamp-2 min-w-0 [overflow-wrap:anywhere]">
+                    {marks.failing(row, column) && (
+                      <span className="mr-1.5 font-medium text-red-700 dark:text-red-300">✕ fails schema</span>
+                    )}
+                    {marks.outsideSchema(row, column) && (
+                      <span className="mr-1.5 font-medium text-amber-800 dark:text-amber-300">? not in schema</span>
+                    )}
+                    {value === undefined ? (
+                      <em className="text-slate-600 dark:text-slate-300">— not set</em>
+                    ) : (
+                      <span className="font-mono">{preview(value)}</span>
+                    )}
+                  </span>
+                </button>
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
     </div>
   );
 });
