@@ -93,6 +93,8 @@ test('on a phone connectors and numbers are cards: the first one’s environment
 
 test('on a phone compare shows each key as a card with every environment’s value in view', async ({ page }) => {
   await page.goto(`${A}/compare`);
+  // The differences first: all keys are one choice away.
+  await expect(page.getByRole('radio', { name: 'Only differences' })).toBeChecked();
   const card = page.getByRole('list', { name: 'Variables by environment' }).getByRole('listitem').first();
   await card.scrollIntoViewIfNeeded();
   await expect(card.getByRole('term')).toHaveText(['Sandbox', 'Pre-release', 'Live']);

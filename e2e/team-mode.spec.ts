@@ -47,8 +47,14 @@ test('an admin gives a newcomer access; the newcomer sees what they may do, save
   const dialog = admin.getByRole('dialog');
   await dialog.getByRole('button', { name: 'Add access' }).click();
   await dialog.getByLabel('Agent of access 1').selectOption({ label: 'Harbourview Hotel Concierge' });
+  // The role is chosen, never assumed: saving without one says so and goes to it.
+  await dialog.getByRole('button', { name: 'Save access' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(/Choose a role for access 1/);
+  await expect(dialog.getByLabel('Role of access 1')).toBeFocused();
+  await dialog.getByLabel('Role of access 1').selectOption('viewer');
   await dialog.getByRole('button', { name: 'Save access' }).click();
   await expect(dialog).toBeHidden();
+  await expect(admin.getByRole('status').filter({ hasText: 'Access of sam@example.com saved' })).toBeFocused();
   await expect(admin.getByText('Viewer of every environment, on Harbourview Hotel Concierge')).toBeVisible();
 
   // As a viewer: the page opens, Save says why it is off.

@@ -31,4 +31,12 @@ describe('compare view in the URL', () => {
     expect(readView(params)).toEqual({ ...view, envs: [...view.envs] });
     expect(writeView(readView(new URLSearchParams())).toString()).toBe('');
   });
+
+  test('a phone shows the differences unless the URL says otherwise, and writes "all" when chosen', () => {
+    expect(readView(new URLSearchParams(), 'differs').show).toBe('differs');
+    expect(readView(new URLSearchParams('show=all'), 'differs').show).toBe('all');
+    const all = readView(new URLSearchParams(), 'all');
+    expect(writeView(all, 'differs').toString()).toBe('show=all');
+    expect(writeView({ ...all, show: 'differs' }, 'differs').toString()).toBe('');
+  });
 });

@@ -14,3 +14,6 @@ export function useMediaQuery(query: string): boolean {
     () => false,
   );
 }
+
+/** A phone-sized window (Tailwind's `sm` breakpoint and below): where tables become cards. */
+export const usePhone = () => useMediaQuery('(max-width: 639px)');

@@ -8,17 +8,20 @@ import { ErrorState, Loading } from '../../components/ui/states.tsx';
 import { readView, writeView, type CompareView } from '../../lib/compare-view.ts';
 import { CompareWorkspace } from './compare-workspace.tsx';
 import { useRouteParams } from '../../lib/paths.ts';
+import { usePhone } from '../../lib/use-media-query.ts';
 
 /** /agents/:agentId/compare — the three config pages side by side; the view (columns, filter, search) is the URL. */
 export function ComparePage() {
   const { agentId } = useRouteParams();
   const agentName = useAgentName(agentId);
   const [params, setParams] = useSearchParams();
-  const view = readView(params);
+  // On a phone the differences come first: all keys are one choice away.
+  const fallback = usePhone() ? 'differs' : 'all';
+  const view = readView(params, fallback);
   const pages = useQuery(configPagesQuery(agentId));
   // Synchronous, so the controls (a search box above all) never show a value the URL does not have yet.
   const setView = (change: Partial<CompareView>) =>
-    setParams(writeView({ ...view, ...change }), { replace: true, flushSync: true });
+    setParams(writeView({ ...view, ...change }, fallback), { replace: true, flushSync: true });
 
   return (
     <div className="space-y-4">

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { ClientEnv } from '../../../contract/client-envs.ts';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { jsonEqual } from '../../lib/json-equal.ts';
-import { useMediaQuery } from '../../lib/use-media-query.ts';
+import { usePhone } from '../../lib/use-media-query.ts';
 import type { CompareRow } from './compare-rows.ts';
 
 /** What the table needs to mark each row: schema failures and unknown keys per column, schema differences per path. */
@@ -36,7 +36,6 @@ type Props = {
 const ROW_HEIGHT = 56;
 /** On a phone each key is a card: its name and status, then each environment's value (two lines) stacked. */
 const cardHeight = (envs: number) => 46 + envs * 44;
-const PHONE = '(max-width: 639px)';
 
 export const rowId = (pointer: string) =>
   `compare-row${pointer.replace(/[^a-zA-Z0-9_-]/g, (c) => `_${c.charCodeAt(0)}`)}`;
@@ -58,7 +57,7 @@ export function CompareTable({
   historyOf,
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const phone = useMediaQuery(PHONE);
+  const phone = usePhone();
   const height = phone ? cardHeight(envs.length) : ROW_HEIGHT;
   // The virtualizer's functions change identity as it measures; this table is not compiled or memoised around them.
   // eslint-disable-next-line react-hooks/incompatible-library

@@ -1,7 +1,7 @@
 import { useRef, type ReactNode } from 'react';
 import { flexRender, type Cell, type Row, type Table } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMediaQuery } from '../../lib/use-media-query.ts';
+import { usePhone } from '../../lib/use-media-query.ts';
 
 type Props<T> = {
   table: Table<T>;
@@ -21,7 +21,6 @@ const ROW_HEIGHT = 52;
 const GROUP_HEIGHT = 44;
 /** A card's title (two lines) and its padding, then a line per field. */
 const cardHeight = (fields: number) => 60 + fields * 24;
-const PHONE = '(max-width: 639px)';
 
 /**
  * A react-table instance as an accessible grid of rows, of which only those near the viewport are in the DOM: ten
@@ -30,7 +29,7 @@ const PHONE = '(max-width: 639px)';
 export function DataTable<T>({ table, label, columns, renderGroup, card }: Props<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const rows = table.getRowModel().rows;
-  const phone = useMediaQuery(PHONE);
+  const phone = usePhone();
   // The virtualizer's functions change identity as it measures; this table is not compiled or memoised around them.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({

@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ROLES, type Grant } from '../../../contract/access-rules.ts';
 import { CLIENT_ENVS, type ClientEnv } from '../../../contract/client-envs.ts';
@@ -6,24 +5,40 @@ import { agentListQuery } from '../../api/agents.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 
-export type AccessDraft = { admin: boolean; grants: Grant[] };
+/** A grant being written: its role is chosen explicitly, so a new one has none until then. */
+export type DraftGrant = Omit<Grant, 'role'> & { role?: Grant['role'] };
+export type AccessDraft = { admin: boolean; grants: DraftGrant[] };
+
+/** The grants, once every one has its role; else the place (from 0) of the first without one. */
+export function chosenGrants(draft: AccessDraft): { grants: Grant[] } | { missingRole: number } {
+  const missingRole = draft.grants.findIndex((grant) => grant.role === undefined);
+  return missingRole >= 0 ? { missingRole } : { grants: draft.grants as Grant[] };
+}
+
+/** The id of a grant's role control, to move focus to it. */
+export const roleControlId = (formId: string, index: number) => `${formId}-role-${index}`;
 
 const selectClass =
   'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800';
 
 /** A member's access as a form: admin, and one row per grant (role, agent, environment). */
 export function AccessEditor({
+  id,
   value,
   onChange,
   adminFromConfig,
+  missingRole,
 }: {
+  /** Prefix of the controls' ids (see roleControlId). */
+  id: string;
   value: AccessDraft;
   onChange: (next: AccessDraft) => void;
   adminFromConfig?: boolean;
+  /** A grant saved without a role: marked, and said. */
+  missingRole?: number;
 }) {
   const agents = useQuery(agentListQuery()).data ?? [];
-  const id = useId();
-  const setGrant = (index: number, grant: Grant) =>
+  const setGrant = (index: number, grant: DraftGrant) =>
     onChange({ ...value, grants: value.grants.map((g, i) => (i === index ? grant : g)) });
   return (
     <div className="space-y-3 text-sm">
@@ -56,15 +71,22 @@ export function AccessEditor({
             key={index}
             className="flex flex-wrap items-center gap-2 rounded-md border border-slate-200 p-2 dark:border-slate-700"
           >
-            <label className="sr-only" htmlFor={`${id}-role-${index}`}>
+            <label className="sr-only" htmlFor={roleControlId(id, index)}>
               Role of access {index + 1}
             </label>
             <select
-              id={`${id}-role-${index}`}
-              className={selectClass}
-              value={grant.role}
-              onChange={(event) => setGrant(index, { ...grant, role: event.target.value as Grant['role'] })}
+              id={roleControlId(id, index)}
+              className={`${selectClass} aria-[invalid=true]:border-red-600 dark:aria-[invalid=true]:border-red-400`}
+              value={grant.role ?? ''}
+              aria-invalid={missingRole === index ? true : undefined}
+              aria-describedby={missingRole === index ? `${id}-role-missing` : undefined}
+              onChange={(event) =>
+                setGrant(index, { ...grant, role: (event.target.value || undefined) as Grant['role'] | undefined })
+              }
             >
+              <option value="" disabled>
+                Choose a role…
+              </option>
               {ROLES.map((role) => (
                 <option key={role} value={role}>
                   {role === 'editor' ? 'Editor (view and change)' : 'Viewer (view only)'}
@@ -120,16 +142,23 @@ export function AccessEditor({
             </Button>
           </div>
         ))}
-        <Button onClick={() => onChange({ ...value, grants: [...value.grants, { role: 'viewer' }] })}>
-          Add access
-        </Button>
+        {missingRole !== undefined && (
+          <p id={`${id}-role-missing`} role="alert" className="text-red-700 dark:text-red-300">
+            Choose a role for access {missingRole + 1}: viewer (view only) or editor (view and change).
+          </p>
+        )}
+        <Button onClick={() => onChange({ ...value, grants: [...value.grants, {}] })}>Add access</Button>
       </fieldset>
     </div>
   );
 }
 
 /** The grant with `key` set, or left out when `value` is undefined (left out means "every"). */
-function withOptional<K extends 'agentId' | 'clientEnv'>(grant: Grant, key: K, value: Grant[K] | undefined): Grant {
+function withOptional<K extends 'agentId' | 'clientEnv'>(
+  grant: DraftGrant,
+  key: K,
+  value: Grant[K] | undefined,
+): DraftGrant {
   const next = { ...grant };
   if (value === undefined) delete next[key];
   else next[key] = value;

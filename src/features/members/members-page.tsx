@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Member } from '../../../contract/access.ts';
 import { plural } from '../../../contract/plural.ts';
@@ -8,9 +8,10 @@ import { membersQuery, useMemberMutations } from '../../api/members.ts';
 import { Badge } from '../../components/ui/badge.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { Modal } from '../../components/ui/modal.tsx';
+import { OutcomeMessage } from '../../components/ui/outcome-message.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states.tsx';
 import { Timestamp } from '../../components/ui/timestamp.tsx';
-import { AccessEditor, type AccessDraft } from './access-editor.tsx';
+import { AccessEditor, chosenGrants, roleControlId, type AccessDraft } from './access-editor.tsx';
 import { grantInWords } from './grant-words.ts';
 import { ApprovalPolicies } from './approval-policies.tsx';
 import { WebhooksPanel } from './webhooks-panel.tsx';
@@ -51,6 +52,8 @@ function MemberList() {
   const agents = useQuery(agentListQuery()).data;
   const agentName = (agentId: string) => agents?.find((agent) => agent.agentId === agentId)?.agentName;
   const [editing, setEditing] = useState<Member | 'new'>();
+  /** Whose access was just saved here: said, and focused. */
+  const [saved, setSaved] = useState<{ email: string; at: number }>();
   if (members.isPending) return <Loading label="Loading members…" />;
   if (members.error)
     return (
@@ -71,8 +74,18 @@ function MemberList() {
           <MemberRow key={member.email} member={member} agentName={agentName} onEdit={() => setEditing(member)} />
         ))}
       </ul>
+      {saved && (
+        <OutcomeMessage key={saved.at}>Access of {saved.email} saved: it holds from their next request.</OutcomeMessage>
+      )}
       {editing && (
-        <AccessDialog member={editing === 'new' ? undefined : editing} onClose={() => setEditing(undefined)} />
+        <AccessDialog
+          member={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(undefined)}
+          onSaved={(email) => {
+            setEditing(undefined);
+            setSaved({ email, at: Date.now() });
+          }}
+        />
       )}
     </section>
   );
@@ -166,8 +179,18 @@ function MemberRow({
 
 const EMAIL = /^[^@\s]+@[^@\s]+$/;
 
-function AccessDialog({ member, onClose }: { member?: Member; onClose: () => void }) {
+function AccessDialog({
+  member,
+  onClose,
+  onSaved,
+}: {
+  member?: Member;
+  onClose: () => void;
+  onSaved: (email: string) => void;
+}) {
   const { setAccess } = useMemberMutations();
+  const formId = useId();
+  const [missingRole, setMissingRole] = useState<number>();
   const [email, setEmail] = useState(member?.email ?? '');
   const [draft, setDraft] = useState<AccessDraft>({
     admin: member ? member.admin && !member.adminFromConfig : false,
@@ -178,7 +201,18 @@ function AccessDialog({ member, onClose }: { member?: Member; onClose: () => voi
   const submit = () => {
     setTouched(true);
     if (emailProblem) return;
-    setAccess.mutate({ email: email.trim(), access: draft }, { onSuccess: onClose });
+    const chosen = chosenGrants(draft);
+    if ('missingRole' in chosen) {
+      setMissingRole(chosen.missingRole);
+      document.getElementById(roleControlId(formId, chosen.missingRole))?.focus();
+      return;
+    }
+    setMissingRole(undefined);
+    const saving = email.trim();
+    setAccess.mutate(
+      { email: saving, access: { admin: draft.admin, grants: chosen.grants } },
+      { onSuccess: () => onSaved(saving) },
+    );
   };
   return (
     <Modal labelledBy="access-title" onClose={onClose} className="w-[min(44rem,calc(100vw-2rem))] p-6">
@@ -214,7 +248,13 @@ function AccessDialog({ member, onClose }: { member?: Member; onClose: () => voi
             )}
           </div>
         )}
-        <AccessEditor value={draft} onChange={setDraft} adminFromConfig={member?.adminFromConfig} />
+        <AccessEditor
+          id={formId}
+          value={draft}
+          onChange={setDraft}
+          adminFromConfig={member?.adminFromConfig}
+          missingRole={missingRole}
+        />
         {setAccess.error && (
           <p role="alert" className="text-sm text-red-700 dark:text-red-300">
             Not saved: {setAccess.error.message}
