@@ -6,6 +6,7 @@ import { ENV_LABELS } from '../../components/ui/env-badge.tsx';
 import { jsonEqual } from '../../lib/json-equal.ts';
 import { usePhone } from '../../lib/use-media-query.ts';
 import type { CompareRow } from './compare-rows.ts';
+import { valuePreview } from './value-preview.ts';
 
 /** What the table needs to mark each row: schema failures and unknown keys per column, schema differences per path. */
 export type RowMarks = {
@@ -214,11 +215,6 @@ type RowProps = Omit<Props, 'rows' | 'expanded' | 'selected' | 'active' | 'revea
   isActive: boolean;
 };
 
-const preview = (value: unknown) => {
-  const text = JSON.stringify(value);
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
-};
-
 const Row = memo(function Row({
   row,
   index,
@@ -327,7 +323,7 @@ const Row = memo(function Row({
                 {value === undefined ? (
                   <em className="text-slate-500 dark:text-slate-400">— not set</em>
                 ) : (
-                  <span className="font-mono">{preview(value)}</span>
+                  <span className="font-mono">{valuePreview(value)}</span>
                 )}
               </span>
             </button>
@@ -431,7 +427,7 @@ const Card = memo(function Card({
                     {value === undefined ? (
                       <em className="text-slate-600 dark:text-slate-300">— not set</em>
                     ) : (
-                      <span className="font-mono">{preview(value)}</span>
+                      <span className="font-mono">{valuePreview(value)}</span>
                     )}
                   </span>
                 </button>
