@@ -231,8 +231,6 @@ const Row = memo(function Row({
   historyOf,
 }: RowProps) {
   const name = row.path.join('.');
-  const status = STATUS[row.status];
-  const missingIn = envs.filter((_, i) => row.values[i] === undefined).map((env) => ENV_LABELS[env]);
   const schemaDifference = marks.schemaDifference(row);
   return (
     <div
@@ -312,27 +310,14 @@ const Row = memo(function Row({
             >
               <span className="line-clamp-2 text-xs [overflow-wrap:anywhere]">
                 <span className="sr-only">{ENV_LABELS[env]}: </span>
-                {failing && (
-                  <span className="mr-1.5 font-sans font-medium text-red-700 dark:text-red-300">✕ fails schema</span>
-                )}
-                {outside && (
-                  <span className="mr-1.5 font-sans font-medium text-amber-800 dark:text-amber-300">
-                    ? not in schema
-                  </span>
-                )}
-                {value === undefined ? (
-                  <em className="text-slate-500 dark:text-slate-400">— not set</em>
-                ) : (
-                  <span className="font-mono">{valuePreview(value)}</span>
-                )}
+                <CellValue value={value} failing={failing} outside={outside} />
               </span>
             </button>
           </span>
         );
       })}
-      <span role="cell" className={`overflow-hidden px-3 py-2 text-xs ${status.tone}`}>
-        <span aria-hidden>{status.glyph} </span>
-        {row.status === 'missing' ? `Missing in ${missingIn.join(', ')}` : status.text}
+      <span role="cell" className="overflow-hidden px-3 py-2">
+        <StatusText row={row} envs={envs} />
       </span>
     </div>
   );
@@ -354,8 +339,6 @@ const Card = memo(function Card({
   height,
 }: RowProps & { height: number }) {
   const name = row.path.join('.');
-  const status = STATUS[row.status];
-  const missingIn = envs.filter((_, i) => row.values[i] === undefined).map((env) => ENV_LABELS[env]);
   return (
     <div
       id={rowId(row.pointer)}
@@ -386,9 +369,8 @@ const Card = memo(function Card({
         <span className="min-w-0 flex-1 truncate font-mono text-xs font-medium" title={name}>
           {name}
         </span>
-        <span className={`shrink-0 text-xs ${status.tone}`}>
-          <span aria-hidden>{status.glyph} </span>
-          {row.status === 'missing' ? `Missing in ${missingIn.join(', ')}` : status.text}
+        <span className="shrink-0">
+          <StatusText row={row} envs={envs} />
         </span>
         {row.path.length === 1 && (
           <Link
@@ -418,17 +400,11 @@ const Card = memo(function Card({
                     {ENV_LABELS[env]}
                   </span>
                   <span className="line-clamp-2 min-w-0 [overflow-wrap:anywhere]">
-                    {marks.failing(row, column) && (
-                      <span className="mr-1.5 font-medium text-red-700 dark:text-red-300">✕ fails schema</span>
-                    )}
-                    {marks.outsideSchema(row, column) && (
-                      <span className="mr-1.5 font-medium text-amber-800 dark:text-amber-300">? not in schema</span>
-                    )}
-                    {value === undefined ? (
-                      <em className="text-slate-600 dark:text-slate-300">— not set</em>
-                    ) : (
-                      <span className="font-mono">{valuePreview(value)}</span>
-                    )}
+                    <CellValue
+                      value={value}
+                      failing={marks.failing(row, column)}
+                      outside={marks.outsideSchema(row, column)}
+                    />
                   </span>
                 </button>
               </dd>
@@ -439,3 +415,32 @@ const Card = memo(function Card({
     </div>
   );
 });
+
+/** A row's status in words: same, differs, or where it is missing. */
+function StatusText({ row, envs }: { row: CompareRow; envs: ClientEnv[] }) {
+  const status = STATUS[row.status];
+  const missingIn = envs.filter((_, i) => row.values[i] === undefined).map((env) => ENV_LABELS[env]);
+  return (
+    <span className={`text-xs ${status.tone}`}>
+      <span aria-hidden>{status.glyph} </span>
+      {row.status === 'missing' ? `Missing in ${missingIn.join(', ')}` : status.text}
+    </span>
+  );
+}
+
+/** One environment's value in a row or card, with what is wrong with it. */
+function CellValue({ value, failing, outside }: { value: unknown; failing: boolean; outside: boolean }) {
+  return (
+    <>
+      {failing && <span className="mr-1.5 font-sans font-medium text-red-700 dark:text-red-300">✕ fails schema</span>}
+      {outside && (
+        <span className="mr-1.5 font-sans font-medium text-amber-800 dark:text-amber-300">? not in schema</span>
+      )}
+      {value === undefined ? (
+        <em className="text-slate-600 dark:text-slate-300">— not set</em>
+      ) : (
+        <span className="font-mono">{valuePreview(value)}</span>
+      )}
+    </>
+  );
+}
